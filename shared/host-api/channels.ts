@@ -1,0 +1,19 @@
+/**
+ * The HostApi's method names and their IPC channels, kept free of imports so the sandboxed
+ * preload can bundle it without pulling in the validators.
+ */
+export const HOST_CHANNELS = {
+  getAppInfo: 'app:info:get',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
+} as const;
+
+export type HostMethod = keyof typeof HOST_CHANNELS;
+export const HOST_METHODS = Object.keys(HOST_CHANNELS) as HostMethod[];
+
+export function isHostMethod(value: unknown): value is HostMethod {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(HOST_CHANNELS, value);
+}
+
+/** The largest request either transport accepts, in bytes of JSON: far above any real payload. */
+export const MAX_HOST_REQUEST_BYTES = 64 * 1024;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { HostError, Result } from '../result';
+import { settingsPatchSchema, settingsViewSchema } from '../settings';
+import type { HostMethod } from './channels';
+
+export const appInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    /** Which host serves the renderer: the Electron shell or the browser-mode web host. */
+    host: z.enum(['electron', 'browser']),
+    dataDir: z.string(),
+  })
+  .strict();
+export type AppInfo = Readonly<z.infer<typeof appInfoSchema>>;
+
+interface MethodSpec {
+  readonly args: z.ZodTuple;
+  readonly result: z.ZodType;
+}
+
+/** One definition of every HostApi method: both transports and both sides compile against it. */
+export const hostApiContract = {
+  getAppInfo: { args: z.tuple([]), result: appInfoSchema },
+  getSettings: { args: z.tuple([]), result: settingsViewSchema },
+  saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
+} as const satisfies Record<HostMethod, MethodSpec>;
+
+type Contract = typeof hostApiContract;
+export type HostArgs<M extends HostMethod> = z.input<Contract[M]['args']>;
+export type HostValue<M extends HostMethod> = z.output<Contract[M]['result']>;
+
+/** What the renderer calls. Every method resolves; failures come back as `{ ok: false }`. */
+export type HostApi = {
+  readonly [M in HostMethod]: (...args: HostArgs<M>) => Promise<Result<HostValue<M>>>;
+};
+
+/** What a host implements: already-validated arguments in, a value out (or a thrown HostServiceError). */
+export type HostHandlers = {
+  readonly [M in HostMethod]: (...args: z.output<Contract[M]['args']>) => HostValue<M> | Promise<HostValue<M>>;
+};
+
+/** A failure a handler means to report to the renderer as it is (anything else becomes `internal`). */
+export class HostServiceError extends Error {
+  constructor(readonly hostError: HostError) {
+    super(hostError.message);
+    this.name = 'HostServiceError';
+  }
+}
+
+export function toValidationError(error: z.ZodError): HostError {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  return {
+    code: 'invalid-input',
+    message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
+    issues,
+  };
+}
+
+export function parseHostArgs<M extends HostMethod>(
+  method: M,
+  raw: unknown,
+): Result<z.output<Contract[M]['args']>> {
+  const parsed = hostApiContract[method].args.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<Contract[M]['args']> };
+  return { ok: false, error: toValidationError(parsed.error) };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from './locales';
+
+/** Bounds on what an agent may type: generous for real values, small enough that no field can flood storage or the UI. */
+export const SETTINGS_LIMITS = {
+  serverUrl: 512,
+  sipUri: 256,
+  authUser: 128,
+  password: 256,
+  displayName: 64,
+} as const;
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control characters are not allowed' });
+
+/** ws:// only to loopback (the lab, tests); a real call center is reached over wss://. */
+export function isAllowedServerUrl(raw: string): boolean {
+  if (raw === '') return true;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'wss:') return url.hostname !== '';
+  if (url.protocol !== 'ws:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const SIP_URI = /^sips?:[^\s@<>"]+@[^\s@<>"]+$/i;
+
+export const serverUrlSchema = text(SETTINGS_LIMITS.serverUrl).refine(isAllowedServerUrl, {
+  message: 'use wss://…, or ws:// to a loopback address',
+});
+export const sipUriSchema = text(SETTINGS_LIMITS.sipUri).refine((s) => s === '' || SIP_URI.test(s), {
+  message: 'use the form sip:user@domain',
+});
+
+/** What the agent configures; the password is not part of it (it lives in the credential store). */
+export const settingsSchema = z
+  .object({
+    serverUrl: serverUrlSchema,
+    sipUri: sipUriSchema,
+    authUser: text(SETTINGS_LIMITS.authUser),
+    displayName: text(SETTINGS_LIMITS.displayName),
+    language: z.enum(LOCALES),
+  })
+  .strict();
+
+export type Settings = Readonly<z.infer<typeof settingsSchema>>;
+
+/** A change the agent saves: any subset of settings, plus a new password (never read back). */
+export const settingsPatchSchema = settingsSchema
+  .partial()
+  .extend({ password: text(SETTINGS_LIMITS.password).optional() })
+  .strict();
+
+export type SettingsPatch = Readonly<z.infer<typeof settingsPatchSchema>>;
+
+/** What the renderer sees: the settings, and whether a password is stored, never the password itself. */
+export const settingsViewSchema = settingsSchema.extend({ passwordSet: z.boolean() }).strict();
+export type SettingsView = Readonly<z.infer<typeof settingsViewSchema>>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: '',
+  sipUri: '',
+  authUser: '',
+  displayName: '',
+  language: DEFAULT_LOCALE,
+};
+
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];

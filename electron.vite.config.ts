@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+
+/** The CSP as a meta tag in the built index.html, so it holds under file:// in Electron too. */
+const contentSecurityPolicy: Plugin = {
+  name: 'warmline-csp',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+  ],
+};
 
 // One config for the three Electron bundles. The preload is a single CommonJS file with every
 // import inlined: a sandboxed preload may only `require('electron')`, nothing from disk.
@@ -25,7 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

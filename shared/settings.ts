@@ -10,13 +10,24 @@ export const SETTINGS_LIMITS = {
   displayName: 64,
 } as const;
 
+/**
+ * Validation messages are stable codes, not prose: the UI translates them (`validation.<code>`),
+ * and they read well enough untranslated in a log or an API error.
+ */
+export const VALIDATION = {
+  tooLong: 'tooLong',
+  controlChars: 'controlChars',
+  serverUrl: 'serverUrl',
+  sipUri: 'sipUri',
+} as const;
+
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 const text = (max: number) =>
   z
     .string()
-    .max(max, { message: `at most ${max} characters` })
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control characters are not allowed' });
+    .max(max, { message: VALIDATION.tooLong })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: VALIDATION.controlChars });
 
 /** ws:// only to loopback (the lab, tests); a real call center is reached over wss://. */
 export function isAllowedServerUrl(raw: string): boolean {
@@ -36,10 +47,10 @@ export function isAllowedServerUrl(raw: string): boolean {
 const SIP_URI = /^sips?:[^\s@<>"]+@[^\s@<>"]+$/i;
 
 export const serverUrlSchema = text(SETTINGS_LIMITS.serverUrl).refine(isAllowedServerUrl, {
-  message: 'use wss://…, or ws:// to a loopback address',
+  message: VALIDATION.serverUrl,
 });
 export const sipUriSchema = text(SETTINGS_LIMITS.sipUri).refine((s) => s === '' || SIP_URI.test(s), {
-  message: 'use the form sip:user@domain',
+  message: VALIDATION.sipUri,
 });
 
 /** What the agent configures; the password is not part of it (it lives in the credential store). */

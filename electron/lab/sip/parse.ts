@@ -1,0 +1,175 @@
+import { canonicalName, getHeaders, isToken, LIST_HEADERS, splitTopLevel } from './headers.js';
+import { parseCSeq, parseNameAddr, parseSmallInt, parseVia } from './fields.js';
+import { parseUri } from './uri.js';
+import type { Header, SipMessage, SipRequest } from './types.js';
+
+export interface ParseLimits {
+  readonly maxMessageBytes: number;
+  readonly maxHeaders: number;
+  readonly maxLineLength: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxMessageBytes: 64 * 1024, maxHeaders: 100, maxLineLength: 8 * 1024 };
+
+export type ParseResult =
+  | { readonly kind: 'message'; readonly message: SipMessage }
+  /** RFC 5626 §4.4.1 CRLF keep-alive ping, which SIP.js and JsSIP also send over WebSocket. */
+  | { readonly kind: 'keepalive' }
+  /**
+   * `request` is set when the start line and headers were readable enough to answer with `status`
+   * (400, 416 or 505); otherwise the message is dropped.
+   */
+  | { readonly kind: 'invalid'; readonly reason: string; readonly status: number; readonly request?: SipRequest };
+
+const REQUEST_LINE = /^([A-Za-z0-9\-.!%*_+`'~]+) (\S+) ([A-Za-z]+\/\d+\.\d+)$/;
+const STATUS_LINE = /^SIP\/2\.0 (\d{3})(?: (.*))?$/i;
+
+function findHeaderEnd(buf: Buffer): { end: number; bodyStart: number } {
+  const crlf = buf.indexOf('\r\n\r\n');
+  const lf = buf.indexOf('\n\n');
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return { end: crlf, bodyStart: crlf + 4 };
+  if (lf >= 0) return { end: lf, bodyStart: lf + 2 };
+  return { end: buf.length, bodyStart: buf.length };
+}
+
+/** Header lines with folding undone (RFC 3261 §7.3.1: CRLF followed by WSP is one SP). */
+function unfold(lines: string[], limits: ParseLimits): Header[] {
+  const headers: Header[] = [];
+  let current: { name: string; value: string } | null = null;
+  const flush = (): void => {
+    if (current === null) return;
+    const name = canonicalName(current.name);
+    const value = current.value.trim();
+    if (LIST_HEADERS.has(name) && !(name === 'Contact' && value === '*')) {
+      for (const element of splitTopLevel(value, ',')) {
+        if (element === '') throw new SyntaxError(`empty element in ${name}`);
+        headers.push({ name, value: element });
+      }
+    } else headers.push({ name, value });
+    if (headers.length > limits.maxHeaders) throw new SyntaxError('too many headers');
+  };
+  for (const line of lines) {
+    if (line.length > limits.maxLineLength) throw new SyntaxError('header line too long');
+    if (/^[ \t]/.test(line)) {
+      if (current === null) throw new SyntaxError('continuation line before any header');
+      current.value += ` ${line.trim()}`;
+      if (current.value.length > limits.maxLineLength) throw new SyntaxError('header line too long');
+      continue;
+    }
+    flush();
+    const colon = line.indexOf(':');
+    if (colon < 0) throw new SyntaxError('header line without colon');
+    const name = line.slice(0, colon).replace(/[ \t]+$/, '');
+    if (!isToken(name)) throw new SyntaxError('bad header name');
+    current = { name, value: line.slice(colon + 1) };
+  }
+  flush();
+  return headers;
+}
+
+/** Parse one SIP message: over WebSocket each frame carries exactly one (RFC 7118 §5). Never throws. */
+export function parseMessage(data: Buffer | string, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  if (buf.length > limits.maxMessageBytes) return { kind: 'invalid', reason: 'message too large', status: 0 };
+  // RFC 3261 §7.5: CRLFs before the start line are ignored; a frame of nothing else is a keep-alive.
+  let start = 0;
+  while (start < buf.length && (buf[start] === 0x0d || buf[start] === 0x0a)) start++;
+  if (start === buf.length) return { kind: 'keepalive' };
+  const rest = buf.subarray(start);
+  const { end, bodyStart } = findHeaderEnd(rest);
+  const headText = rest.subarray(0, end).toString('utf8');
+  const lines = headText.split(/\r?\n/);
+  const startLine = lines.shift() ?? '';
+  if (startLine.length > limits.maxLineLength) return { kind: 'invalid', reason: 'start line too long', status: 0 };
+  const body = rest.subarray(bodyStart);
+
+  let headers: Header[];
+  try {
+    headers = unfold(lines, limits);
+  } catch (e) {
+    const request = salvageRequest(startLine, lines, body);
+    return { kind: 'invalid', reason: (e as Error).message, status: 400, ...(request ? { request } : {}) };
+  }
+
+  const statusMatch = STATUS_LINE.exec(startLine);
+  if (statusMatch) {
+    const status = Number(statusMatch[1]);
+    if (status < 100) return { kind: 'invalid', reason: 'bad status code', status: 0 };
+    const message: SipMessage = { kind: 'response', status, reason: statusMatch[2] ?? '', headers, body };
+    const problem = checkCommon(message);
+    if (problem !== null) return { kind: 'invalid', reason: problem, status: 0 };
+    return { kind: 'message', message };
+  }
+  const req = REQUEST_LINE.exec(startLine);
+  if (!req) return { kind: 'invalid', reason: 'bad start line', status: 0 };
+  const request: SipRequest = { kind: 'request', method: req[1]!, uri: req[2]!, headers, body };
+  if (req[3]!.toUpperCase() !== 'SIP/2.0') {
+    return { kind: 'invalid', reason: 'Version Not Supported', status: 505, request };
+  }
+  const problem = checkCommon(request) ?? checkRequest(request);
+  if (problem !== null) {
+    const status = problem === 'Unsupported URI Scheme' ? 416 : 400;
+    return { kind: 'invalid', reason: problem, status, request };
+  }
+  return { kind: 'message', message: request };
+}
+
+/** Checks every message must pass before it is acted on (RFC 3261 §8.1.1, §8.2, §18.3). Returns a reason. */
+function checkCommon(msg: SipMessage): string | null {
+  try {
+    for (const name of ['From', 'To', 'Call-ID', 'CSeq']) {
+      const values = getHeaders(msg, name);
+      if (values.length === 0) return `missing ${name}`;
+      if (values.length > 1) return `duplicate ${name}`;
+    }
+    const vias = getHeaders(msg, 'Via');
+    if (vias.length === 0) return 'missing Via';
+    vias.forEach((v) => parseVia(v));
+    parseNameAddr(getHeaders(msg, 'From')[0]!);
+    parseNameAddr(getHeaders(msg, 'To')[0]!);
+    if (!/^\S+$/.test(getHeaders(msg, 'Call-ID')[0]!)) return 'bad Call-ID';
+    const cseq = parseCSeq(getHeaders(msg, 'CSeq')[0]!);
+    if (msg.kind === 'request' && cseq.method !== msg.method) return 'CSeq method does not match';
+    for (const name of ['Contact', 'Route', 'Record-Route']) {
+      for (const v of getHeaders(msg, name)) if (!(name === 'Contact' && v === '*')) parseNameAddr(v);
+    }
+    const lengths = getHeaders(msg, 'Content-Length');
+    if (new Set(lengths.map((l) => l.trim())).size > 1) return 'conflicting Content-Length';
+    if (lengths.length > 0) {
+      const declared = parseSmallInt(lengths[0]!, 16 * 1024 * 1024);
+      // RFC 3261 §18.3: a body shorter than declared is an error; extra octets are discarded.
+      if (declared > msg.body.length) return 'body shorter than Content-Length';
+      msg.body = msg.body.subarray(0, declared);
+    }
+    for (const v of getHeaders(msg, 'Max-Forwards')) parseSmallInt(v, 255);
+    for (const v of getHeaders(msg, 'Expires')) parseSmallInt(v, 2 ** 32 - 1);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function checkRequest(req: SipRequest): string | null {
+  try {
+    const uri = parseUri(req.uri);
+    if (uri.scheme !== 'sip' && uri.scheme !== 'sips' && uri.scheme !== 'tel') return 'Unsupported URI Scheme';
+    // RFC 3261 §19.1.1 table 1: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.15).
+    if (uri.headers !== null) return 'headers in Request-URI';
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** After a header-level syntax error, keep what is well-formed so a 400 can still reach the sender. */
+function salvageRequest(startLine: string, lines: string[], body: Buffer): SipRequest | undefined {
+  const req = REQUEST_LINE.exec(startLine);
+  if (!req) return undefined;
+  const headers: Header[] = [];
+  for (const line of lines) {
+    const m = /^([A-Za-z0-9\-.!%*_+`'~]+)[ \t]*:(.*)$/.exec(line);
+    if (m) headers.push({ name: canonicalName(m[1]!), value: m[2]!.trim() });
+    if (headers.length >= DEFAULT_LIMITS.maxHeaders) break;
+  }
+  return { kind: 'request', method: req[1]!, uri: req[2]!, headers, body };
+}

@@ -1,0 +1,50 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { SecretCodec } from '../services/credentials/credential-store';
+import { createHostServices, type HostServices } from '../services/host-api/host-services';
+import { registerHostIpc } from './ipc';
+import { lockDownContents, restrictPermissions } from './security';
+import { mainWindowOptions } from './window-options';
+
+// A second launch hands over to the running one (tel: links will ride on this later).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  let window: BrowserWindow | undefined;
+  let services: HostServices | undefined;
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+
+  const safeStorageCodec: SecretCodec = {
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (blob) => safeStorage.decryptString(blob),
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, rendererUrl));
+
+  app.whenReady().then(() => {
+    services = createHostServices({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
+    });
+    restrictPermissions(session.defaultSession, rendererUrl);
+    registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
+
+    window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => (window = undefined));
+    void window.loadURL(rendererUrl);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => services?.close());
+}

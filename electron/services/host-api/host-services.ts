@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo, HostHandlers } from '../../../shared/host-api';
+import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
+import { createSettingsService } from '../settings/settings-service';
+import { createSettingsStore } from '../settings/settings-store';
+import { openDatabase, type WarmlineDatabase } from '../storage/database';
+import { createDispatcher, type Dispatch } from './dispatcher';
+
+export interface HostServicesOptions {
+  readonly dataDir: string;
+  readonly host: AppInfo['host'];
+  readonly version: string;
+  /** How secrets are encrypted at rest; without one they are kept in memory only. */
+  readonly secretCodec?: SecretCodec;
+  readonly now?: () => number;
+  readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
+}
+
+export interface HostServices {
+  readonly db: WarmlineDatabase;
+  readonly handlers: HostHandlers;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'warmline.sqlite';
+
+/** Wires every service to one database file; shared by the Electron main process and the web host. */
+export function createHostServices(options: HostServicesOptions): HostServices {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? { warn: (m: string) => console.warn(m), error: (m: string, e: unknown) => console.error(m, e) };
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const credentials = options.secretCodec ? createDbCredentialStore(db, options.secretCodec) : createMemoryCredentialStore();
+  const settings = createSettingsService({ store: createSettingsStore(db), credentials, now, warn: log.warn });
+  const handlers: HostHandlers = {
+    getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
+    getSettings: () => settings.get(),
+    saveSettings: (patch) => settings.save(patch),
+  };
+  return {
+    db,
+    handlers,
+    dispatch: createDispatcher(handlers, log.error),
+    close: () => db.close(),
+  };
+}

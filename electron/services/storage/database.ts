@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { runMigrations } from './migrations';
+
+export type WarmlineDatabase = Database.Database;
+
+/**
+ * Opens (creating if needed) the app's SQLite file with the pragmas every connection needs,
+ * then brings its schema up to date. Throws `DatabaseFromTheFutureError` for a file written by
+ * a newer Warmline, leaving it untouched.
+ */
+export function openDatabase(file: string): WarmlineDatabase {
+  const db = new Database(file);
+  try {
+    // WAL: readers never block the writer, and a crash mid-write loses at most the open transaction.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    runMigrations(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { migration0010 } from './0010-initial';
+
+export interface Migration {
+  /** The `user_version` the database has after this step: steps of ten, leaving room between. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0010];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export class DatabaseFromTheFutureError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This data file was written by a newer Warmline (schema ${found}; this version knows up to ${supported}). ` +
+        'Update Warmline; the file has not been changed.',
+    );
+    this.name = 'DatabaseFromTheFutureError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs each pending migration in its own transaction, so a failed step leaves the previous version intact. */
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) throw new DatabaseFromTheFutureError(current, latest);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      // PRAGMA takes no bound parameters; the version is our own integer constant.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    })();
+  }
+}

@@ -1,0 +1,113 @@
+import { useId, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../../../shared/locales';
+import type { FieldErrors, SettingsField } from './field-errors';
+
+export interface SettingsDraft {
+  readonly serverUrl: string;
+  readonly sipUri: string;
+  readonly authUser: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly language: Locale;
+}
+
+export type SaveStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface SettingsFormProps {
+  readonly draft: SettingsDraft;
+  readonly passwordSet: boolean;
+  readonly errors: FieldErrors;
+  readonly status: SaveStatus;
+  readonly onChange: (field: SettingsField, value: string) => void;
+  readonly onSubmit: () => void;
+}
+
+const TEXT_FIELDS = [
+  { field: 'serverUrl', type: 'url', autoComplete: 'url', hint: true },
+  { field: 'sipUri', type: 'text', autoComplete: 'username', hint: true },
+  { field: 'authUser', type: 'text', autoComplete: 'off', hint: true },
+  { field: 'password', type: 'password', autoComplete: 'current-password', hint: false },
+  { field: 'displayName', type: 'text', autoComplete: 'name', hint: true },
+] as const;
+
+/** The sign-in and settings form; props only, so it is tested and reviewed alone. */
+export function SettingsForm({ draft, passwordSet, errors, status, onChange, onSubmit }: SettingsFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  const errorText = (field: SettingsField) => {
+    const error = errors[field];
+    return error ? t(error.key, error.params) : undefined;
+  };
+
+  return (
+    <form className="settings-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('settings.title')}</h1>
+      <p className="intro">{t('settings.intro')}</p>
+      {TEXT_FIELDS.map(({ field, type, autoComplete, hint }) => {
+        const error = errorText(field);
+        const hintText =
+          field === 'password'
+            ? t(passwordSet ? 'settings.password.stored' : 'settings.password.notStored')
+            : hint
+              ? t(`settings.${field}.hint`)
+              : undefined;
+        return (
+          <div className="field" key={field}>
+            <label htmlFor={`${id}-${field}`}>{t(`settings.${field}.label`)}</label>
+            <input
+              id={`${id}-${field}`}
+              name={field}
+              type={type}
+              autoComplete={autoComplete}
+              spellCheck={false}
+              value={draft[field]}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-${field}-hint ${id}-${field}-error`}
+              onChange={(e) => onChange(field, e.target.value)}
+            />
+            {hintText && (
+              <p className="hint" id={`${id}-${field}-hint`}>
+                {hintText}
+              </p>
+            )}
+            {error && (
+              <p className="error" id={`${id}-${field}-error`} role="alert">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div className="field">
+        <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
+        <select id={`${id}-language`} name="language" value={draft.language} onChange={(e) => onChange('language', e.target.value)}>
+          {LOCALES.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {LANGUAGE_NAMES[locale]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={status.kind === 'saving'}>
+          {t(status.kind === 'saving' ? 'settings.saving' : 'settings.save')}
+        </button>
+        <p className={`save-status ${status.kind}`} role="status" aria-live="polite">
+          {status.kind === 'saved' && t('settings.saved')}
+          {status.kind === 'invalid' && t('settings.invalid')}
+          {status.kind === 'failed' && t('settings.saveFailed', { message: status.message })}
+        </p>
+      </div>
+    </form>
+  );
+}

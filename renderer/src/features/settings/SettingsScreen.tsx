@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { settingsPatchSchema, type SettingsView } from '../../../../shared/settings';
+import { isLocale } from '../../../../shared/locales';
+import type { HostApi } from '../../host';
+import { setLanguage } from '../../i18n';
+import { toFieldErrors, type FieldErrors, type SettingsField } from './field-errors';
+import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
+
+export interface SettingsScreenProps {
+  readonly host: HostApi;
+  readonly initial: SettingsView;
+  readonly onSaved: (view: SettingsView) => void;
+}
+
+function draftFrom(view: SettingsView): SettingsDraft {
+  const { passwordSet: _ignored, ...settings } = view;
+  return { ...settings, password: '' };
+}
+
+/** Container: holds the draft, checks it with the shared schema, saves through the host. */
+export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) {
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(initial));
+  const [passwordSet, setPasswordSet] = useState(initial.passwordSet);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+
+  const onChange = (field: SettingsField, value: string) => {
+    setDraft((d) => (field === 'language' ? (isLocale(value) ? { ...d, language: value } : d) : { ...d, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setStatus({ kind: 'idle' });
+  };
+
+  const onSubmit = async () => {
+    const { password, ...fields } = draft;
+    const patch = password === '' ? fields : { ...fields, password };
+    // The same schema the host enforces: instant feedback here, and the host still refuses anything that slips by.
+    const checked = settingsPatchSchema.safeParse(patch);
+    if (!checked.success) {
+      setErrors(toFieldErrors(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))));
+      setStatus({ kind: 'invalid' });
+      return;
+    }
+    setStatus({ kind: 'saving' });
+    const result = await host.saveSettings(checked.data);
+    if (!result.ok) {
+      if (result.error.code === 'invalid-input') {
+        setErrors(toFieldErrors(result.error.issues));
+        setStatus({ kind: 'invalid' });
+      } else setStatus({ kind: 'failed', message: result.error.message });
+      return;
+    }
+    setDraft(draftFrom(result.value));
+    setPasswordSet(result.value.passwordSet);
+    setErrors({});
+    setStatus({ kind: 'saved' });
+    await setLanguage(result.value.language);
+    onSaved(result.value);
+  };
+
+  return (
+    <SettingsForm
+      draft={draft}
+      passwordSet={passwordSet}
+      errors={errors}
+      status={status}
+      onChange={onChange}
+      onSubmit={() => void onSubmit()}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import type { HostError } from '../../../../shared/result';
+import { SETTINGS_LIMITS, VALIDATION } from '../../../../shared/settings';
+
+export type SettingsField = 'serverUrl' | 'sipUri' | 'authUser' | 'password' | 'displayName' | 'language';
+
+/** A field's problem as a translation key and its parameters. */
+export interface FieldError {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+export type FieldErrors = Readonly<Partial<Record<SettingsField, FieldError>>>;
+
+const KNOWN = new Set<string>(Object.values(VALIDATION));
+
+function isField(path: string): path is SettingsField {
+  return ['serverUrl', 'sipUri', 'authUser', 'password', 'displayName', 'language'].includes(path);
+}
+
+/** Turns the shared schema's issue codes (from the UI's own check or from the host) into translatable errors. */
+export function toFieldErrors(issues: HostError['issues'] = []): FieldErrors {
+  const errors: Partial<Record<SettingsField, FieldError>> = {};
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (!isField(field) || errors[field]) continue;
+    if (!KNOWN.has(issue.message)) errors[field] = { key: 'validation.invalid' };
+    else if (issue.message === VALIDATION.tooLong && field !== 'language')
+      errors[field] = { key: 'validation.tooLong', params: { max: SETTINGS_LIMITS[field] } };
+    else errors[field] = { key: `validation.${issue.message}` };
+  }
+  return errors;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../shared/locales';
+import da from './locales/da.json';
+import en from './locales/en.json';
+import nb from './locales/nb.json';
+import nl from './locales/nl.json';
+import tl from './locales/tl.json';
+
+const messages: Record<string, unknown> = { en, nl, da, nb, tl };
+
+function flatten(tree: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const english = flatten(en);
+
+describe('translations', () => {
+  it('ships every UI language', () => {
+    expect(Object.keys(messages).sort()).toEqual([...LOCALES].sort());
+  });
+
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    const translated = flatten(messages[locale]);
+
+    it(`${locale} has exactly the English keys, none missing, none extra`, () => {
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    });
+
+    it(`${locale} keeps every {{placeholder}} of the English text`, () => {
+      for (const [key, text] of english) expect(placeholders(translated.get(key) ?? ''), key).toEqual(placeholders(text));
+    });
+
+    it(`${locale} is translated, not English copied`, () => {
+      const same = [...english].filter(([key, text]) => translated.get(key) === text).length;
+      // Product names, "Offline", "Status: {{state}}" and the like are the same in several languages.
+      expect(same / english.size).toBeLessThan(0.2);
+    });
+  }
+});

@@ -1,0 +1,2 @@
+export * from './agent-state';
+export * from './agent-transitions';

@@ -19,7 +19,7 @@ export function isValidHost(host: string): boolean {
 function isValidIpv6(addr: string): boolean {
   // Enough to refuse the RFC 4475 §3.1.2.x malformed references without a full RFC 4291 grammar.
   const doubleColons = addr.split('::').length - 1;
-  if (doubleColons > 1) return false;
+  if (doubleColons > 1 || addr.includes(':::')) return false;
   const lastColon = addr.lastIndexOf(':');
   const tail = addr.slice(lastColon + 1);
   let groups = addr.slice(0, lastColon + 1).split(':').filter((g) => g !== '');

@@ -48,9 +48,13 @@ export class HostServiceError extends Error {
   }
 }
 
-export function toValidationError(error: z.ZodError): HostError {
+/**
+ * Issue paths are made relative to the argument (`displayName`, not `0.displayName`): every
+ * method so far takes at most one structured argument, and the UI maps paths to its fields.
+ */
+export function toValidationError(error: z.ZodError, argumentList = false): HostError {
   const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
+    path: (argumentList && typeof issue.path[0] === 'number' ? issue.path.slice(1) : issue.path).map(String).join('.'),
     message: issue.message,
   }));
   return {
@@ -66,5 +70,5 @@ export function parseHostArgs<M extends HostMethod>(
 ): Result<z.output<Contract[M]['args']>> {
   const parsed = hostApiContract[method].args.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data as z.output<Contract[M]['args']> };
-  return { ok: false, error: toValidationError(parsed.error) };
+  return { ok: false, error: toValidationError(parsed.error, true) };
 }

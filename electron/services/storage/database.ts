@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { runMigrations } from './migrations';
+import { assertKnownSchema, runMigrations } from './migrations';
 
 export type WarmlineDatabase = Database.Database;
 
@@ -11,6 +11,9 @@ export type WarmlineDatabase = Database.Database;
 export function openDatabase(file: string): WarmlineDatabase {
   const db = new Database(file);
   try {
+    // Checked before any pragma: switching to WAL rewrites the file header, and a newer
+    // Warmline's file must be left exactly as it was.
+    assertKnownSchema(db);
     // WAL: readers never block the writer, and a crash mid-write loses at most the open transaction.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

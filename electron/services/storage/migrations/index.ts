@@ -29,11 +29,16 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs each pending migration in its own transaction, so a failed step leaves the previous version intact. */
-export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+export function assertKnownSchema(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) throw new DatabaseFromTheFutureError(current, latest);
+}
+
+/** Runs each pending migration in its own transaction, so a failed step leaves the previous version intact. */
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  assertKnownSchema(db, migrations);
+  const current = schemaVersion(db);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {

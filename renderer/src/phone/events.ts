@@ -1,0 +1,108 @@
+/**
+ * Everything the phone tells the rest of the app, in one union. The UI, the stores and the
+ * tests switch over `type`; no other module invents event names.
+ */
+
+/** Opaque id of one call (one SIP dialog), stable for the call's life. */
+export type CallId = string & { readonly __brand: 'CallId' };
+
+export type CallDirection = 'inbound' | 'outbound';
+
+export interface RemoteParty {
+  /** Display name as the network sent it: untrusted, control characters removed, capped. */
+  readonly name?: string;
+  /** User part of the remote URI (a phone number or extension), capped. */
+  readonly number: string;
+  readonly uri: string;
+}
+
+/** The queue a call came from, when the server says so (`X-Warmline-Queue*` headers). */
+export interface QueueInfo {
+  readonly name: string;
+  readonly waitSeconds?: number;
+}
+
+export interface CallInfo {
+  readonly callId: CallId;
+  readonly direction: CallDirection;
+  readonly remote: RemoteParty;
+  readonly queue?: QueueInfo;
+}
+
+/** Why registration is not working, in terms the UI can put into words. */
+export type RegistrationFailureReason =
+  | 'wrong-password' // 401/403/407 after we answered the challenge
+  | 'server-unreachable' // WebSocket refused, dropped or never answered (TLS failures look the same to a page)
+  | 'timeout' // connected, but the REGISTER got no answer
+  | 'refused'; // any other final failure (404 unknown user, 5xx, ...)
+
+export interface RegistrationFailure {
+  readonly reason: RegistrationFailureReason;
+  /** The SIP status when there was a response: for the detail line. */
+  readonly status?: number;
+  /** Reason phrase or transport detail; server-supplied, so show as text only. */
+  readonly detail: string;
+}
+
+export type RegistrationStatus =
+  | { readonly state: 'stopped' }
+  | { readonly state: 'connecting'; readonly attempt: number; readonly lastFailure?: RegistrationFailure }
+  | { readonly state: 'registering' }
+  /** `recovered` is true when this registration follows a lost connection: "reconnected". */
+  | { readonly state: 'registered'; readonly recovered: boolean }
+  | { readonly state: 'unregistered' }
+  | { readonly state: 'failed'; readonly failure: RegistrationFailure };
+
+/** Why a call ended, mapped from SIP status codes and JsSIP's causes. */
+export type EndCause =
+  | 'hangup' // BYE from either side, see `by`
+  | 'rejected' // declined: by the agent (486) or by the far end (403/603)
+  | 'busy' // 486/600
+  | 'cancelled' // caller gave up before answer
+  | 'no-answer'
+  | 'unavailable' // 480/408/410
+  | 'not-found' // 404/604
+  | 'address-incomplete'
+  | 'media-failed' // SDP or WebRTC failure, no microphone
+  | 'connection-lost' // transport or dialog error, request timeout
+  | 'failed'; // any other SIP failure
+
+export type EndedBy = 'local' | 'remote' | 'system';
+
+export type PhoneEvent =
+  | { readonly type: 'registration'; readonly status: RegistrationStatus }
+  | { readonly type: 'incoming'; readonly call: CallInfo; readonly waiting: boolean }
+  /** A call refused with 486 because the agent was not Available: logged, never silently dropped. */
+  | { readonly type: 'refused'; readonly call: CallInfo; readonly status: 486 }
+  | { readonly type: 'dialing'; readonly call: CallInfo }
+  | { readonly type: 'ringing'; readonly callId: CallId }
+  | { readonly type: 'answered'; readonly callId: CallId }
+  | { readonly type: 'held'; readonly callId: CallId; readonly by: 'local' | 'remote' }
+  | { readonly type: 'resumed'; readonly callId: CallId; readonly by: 'local' | 'remote' }
+  /** The far end refused our hold/resume re-INVITE (e.g. 488): the call goes on as it was. */
+  | { readonly type: 'hold-failed'; readonly callId: CallId; readonly status: number; readonly resuming: boolean }
+  | { readonly type: 'muted'; readonly callId: CallId }
+  | { readonly type: 'unmuted'; readonly callId: CallId }
+  | { readonly type: 'dtmf-sent'; readonly callId: CallId; readonly digit: string }
+  | { readonly type: 'transfer-accepted'; readonly callId: CallId }
+  | { readonly type: 'transfer-failed'; readonly callId: CallId; readonly status?: number }
+  | {
+      readonly type: 'ended';
+      readonly callId: CallId;
+      readonly cause: EndCause;
+      readonly by: EndedBy;
+      readonly status?: number;
+    };
+
+export type PhoneEventType = PhoneEvent['type'];
+export type PhoneListener = (event: PhoneEvent) => void;
+
+/** Why a command was not carried out; commands never throw for these. */
+export type CommandError =
+  | 'not-configured'
+  | 'invalid-config'
+  | 'no-such-call'
+  | 'wrong-state'
+  | 'invalid-target'
+  | 'invalid-digits'
+  | 'media-unavailable';

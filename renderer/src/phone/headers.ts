@@ -1,0 +1,50 @@
+/**
+ * JsSIP copies `extraHeaders` strings into the message verbatim: a CR or LF in a value would
+ * end the header and let text from an agent or a CRM inject headers or a body (CRLF
+ * injection). Every header we send is built here, from a token name and a checked value.
+ */
+
+/** A header line that passed `sipHeader`; JsSIP's `extraHeaders` only ever gets these. */
+export type SafeHeader = string & { readonly __brand: 'SafeHeader' };
+
+/** RFC 3261 §25.1 token: the characters a header name may use. */
+const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
+// Control characters, including CR, LF, NUL and DEL; a tab is allowed inside a value.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+export const MAX_HEADER_VALUE = 512;
+
+export function isSafeHeaderValue(value: string): boolean {
+  return value.length <= MAX_HEADER_VALUE && !CONTROL.test(value);
+}
+
+export function sipHeader(name: string, value: string): SafeHeader {
+  if (!TOKEN.test(name) || name.length > 64) throw new TypeError(`invalid SIP header name: ${JSON.stringify(name)}`);
+  if (!isSafeHeaderValue(value)) throw new TypeError(`unsafe value for SIP header ${name}`);
+  return `${name}: ${value}` as SafeHeader;
+}
+
+/** Text from the network for display: control characters dropped, whitespace squeezed, capped. */
+export function cleanText(raw: unknown, max: number): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const QUEUE_HEADER = 'X-Warmline-Queue';
+export const QUEUE_WAIT_HEADER = 'X-Warmline-Queue-Wait';
+
+/** Reads the queue headers a server may put on an INVITE; absent or garbage means no queue. */
+export function parseQueue(getHeader: (name: string) => string | undefined): { name: string; waitSeconds?: number } | undefined {
+  const name = cleanText(getHeader(QUEUE_HEADER), 64);
+  if (!name) return undefined;
+  const rawWait = getHeader(QUEUE_WAIT_HEADER)?.trim();
+  const wait = rawWait && /^\d{1,6}$/.test(rawWait) ? Number(rawWait) : undefined;
+  return wait === undefined ? { name } : { name, waitSeconds: wait };
+}
+
+/** DTMF digits we send: RFC 4733 events 0-9, *, #, A-D, and ',' for a pause (JsSIP). */
+export function isValidDtmf(digits: string): boolean {
+  return /^[0-9*#A-Da-d,]{1,32}$/.test(digits);
+}

@@ -1,0 +1,61 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Test doubles for Electron's objects at the OS boundary only: they record what our real wiring
+ * asks of them. Nothing of Warmline's own code is replaced.
+ */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  mainFrame: { url: string } = { url: '' };
+  url = '';
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  getURL() {
+    return this.url;
+  }
+  /** Emits like Electron: returns whether a listener called `preventDefault`. */
+  fire(event: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+type PermissionHandler = (
+  contents: FakeWebContents,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
+
+export class FakeSession {
+  requestHandler: PermissionHandler | undefined;
+  checkHandler: ((contents: unknown, permission: string, origin: string) => boolean) | undefined;
+  headersHandler: ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+  setPermissionRequestHandler(h: PermissionHandler) {
+    this.requestHandler = h;
+  }
+  setPermissionCheckHandler(h: (contents: unknown, permission: string, origin: string) => boolean) {
+    this.checkHandler = h;
+  }
+  webRequest = {
+    onHeadersReceived: (h: FakeSession['headersHandler']) => {
+      this.headersHandler = h;
+    },
+  };
+  request(permission: string, details: Record<string, unknown>, contents = new FakeWebContents()): boolean {
+    let granted: boolean | undefined;
+    this.requestHandler?.(contents, permission, (g) => (granted = g), details);
+    if (granted === undefined) throw new Error('permission handler never answered');
+    return granted;
+  }
+}
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  }
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const USER = /^[A-Za-z0-9_.!~*'()+-]{1,64}$/;
+
+const accountSchema = z.object({
+  user: z.string().regex(USER, 'a SIP user part of letters, digits and -_.!~*\'()+'),
+  password: z.string().min(4).max(128),
+  displayName: z.string().max(64).optional(),
+});
+
+const queueSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'lower-case letters, digits and -'),
+  members: z.array(z.string()).default([]),
+  strategy: z.enum(['longest-idle', 'round-robin']).default('longest-idle'),
+  ringTimeoutSeconds: z.number().positive().max(300).default(15),
+  maxWaitSeconds: z.number().nonnegative().max(3600).default(120),
+  retryAfterSeconds: z.number().int().nonnegative().max(86_400).default(60),
+});
+
+export const labConfigSchema = z
+  .object({
+    domain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a host name').default('warmline.lab'),
+    registration: z
+      .object({
+        minExpires: z.number().int().positive().default(60),
+        maxExpires: z.number().int().positive().default(3600),
+        defaultExpires: z.number().int().positive().default(600),
+        maxBindingsPerAccount: z.number().int().positive().max(100).default(5),
+      })
+      .prefault({}),
+    auth: z
+      .object({
+        nonceTtlSeconds: z.number().positive().max(3600).default(300),
+        /** Offered in this order: many clients (SIP.js, JsSIP) only read the first challenge, so MD5 comes first. */
+        algorithms: z.array(z.enum(['MD5', 'SHA-256'])).min(1).default(['MD5', 'SHA-256']),
+      })
+      .prefault({}),
+    limits: z
+      .object({
+        maxMessageBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+        maxHeaders: z.number().int().min(10).max(1000).default(100),
+        maxLineLength: z.number().int().min(256).default(8 * 1024),
+        messagesPerSecond: z.number().positive().default(50),
+        messageBurst: z.number().int().positive().default(200),
+      })
+      .prefault({}),
+    /** RFC 3261 §16.6 step 11, Timer C: how long a proxied INVITE may ring before the lab cancels it. */
+    inviteTimeoutSeconds: z.number().positive().max(600).default(180),
+    accounts: z.array(accountSchema).min(1),
+    queues: z.array(queueSchema).default([]),
+  })
+  .superRefine((cfg, ctx) => {
+    const users = new Set<string>();
+    cfg.accounts.forEach((a, i) => {
+      if (users.has(a.user)) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'user'], message: `duplicate account ${a.user}` });
+      users.add(a.user);
+    });
+    const names = new Set<string>();
+    cfg.queues.forEach((q, i) => {
+      if (names.has(q.name) || users.has(q.name) || q.name === 'queue-control') {
+        ctx.addIssue({ code: 'custom', path: ['queues', i, 'name'], message: `queue name ${q.name} is already taken` });
+      }
+      names.add(q.name);
+      q.members.forEach((m, j) => {
+        if (!users.has(m)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'members', j], message: `no account ${m}` });
+      });
+    });
+    const r = cfg.registration;
+    if (!(r.minExpires <= r.defaultExpires && r.defaultExpires <= r.maxExpires)) {
+      ctx.addIssue({ code: 'custom', path: ['registration'], message: 'need minExpires <= defaultExpires <= maxExpires' });
+    }
+  });
+
+export type LabConfig = z.output<typeof labConfigSchema>;
+export type LabConfigInput = z.input<typeof labConfigSchema>;
+export type QueueConfig = LabConfig['queues'][number];
+export type QueueStrategy = QueueConfig['strategy'];
+
+export class LabConfigError extends Error {
+  override readonly name = 'LabConfigError';
+}
+
+/** Validate a parsed config, turning zod's issues into one line per problem with its path. */
+export function parseLabConfig(input: unknown, source = 'config'): LabConfig {
+  const result = labConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    return `  ${path}: ${issue.message}`;
+  });
+  throw new LabConfigError(`invalid lab config ${source}:\n${lines.join('\n')}`);
+}
+
+export function loadLabConfig(path: string): LabConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new LabConfigError(`cannot read lab config ${path}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new LabConfigError(`lab config ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseLabConfig(json, path);
+}

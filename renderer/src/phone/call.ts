@@ -1,0 +1,160 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import { endCause } from './causes';
+import type { CallId, CallInfo, EndedBy, PhoneEvent } from './events';
+
+type Emit = (event: PhoneEvent) => void;
+
+/** JsSIP's EventEmitter, for the events our patch adds (`hold:failed`, `unhold:failed`). */
+interface Untyped {
+  on(event: string, listener: (data: { response?: { status_code?: number } }) => void): unknown;
+}
+
+/**
+ * One call: a JsSIP RTCSession seen through our events. Holds the little state JsSIP does not
+ * expose in a usable form (hold pending, the remote stream, whether the call was refused).
+ */
+export class Call {
+  readonly info: CallInfo;
+  readonly session: RTCSession;
+  #emit: Emit;
+  #remoteStream: MediaStream | undefined;
+  #holdPending = false;
+  #answered = false;
+  #silentEnd = false;
+  #onRemoteStream: (call: Call) => void;
+
+  constructor(info: CallInfo, session: RTCSession, emit: Emit, onRemoteStream: (call: Call) => void) {
+    this.info = info;
+    this.session = session;
+    this.#emit = emit;
+    this.#onRemoteStream = onRemoteStream;
+    this.#wire();
+  }
+
+  get id(): CallId {
+    return this.info.callId;
+  }
+
+  get answered(): boolean {
+    return this.#answered;
+  }
+
+  get remoteStream(): MediaStream | undefined {
+    return this.#remoteStream;
+  }
+
+  get onHold(): boolean {
+    return this.session.isOnHold().local;
+  }
+
+  /** End without an `ended` event: the caller already reported the call (a refused one). */
+  endSilently(status: number, reasonPhrase: string): void {
+    this.#silentEnd = true;
+    this.session.terminate({ status_code: status, reason_phrase: reasonPhrase });
+  }
+
+  hold(): boolean {
+    if (this.#holdPending || this.onHold) return false;
+    this.#holdPending = true;
+    const started = this.session.hold({}, () => {
+      this.#holdPending = false;
+      this.#emit({ type: 'held', callId: this.id, by: 'local' });
+    });
+    if (!started) this.#holdPending = false;
+    return started;
+  }
+
+  resume(): boolean {
+    if (this.#holdPending || !this.onHold) return false;
+    this.#holdPending = true;
+    const started = this.session.unhold({}, () => {
+      this.#holdPending = false;
+      this.#onRemoteStream(this);
+      this.#emit({ type: 'resumed', callId: this.id, by: 'local' });
+    });
+    if (!started) this.#holdPending = false;
+    return started;
+  }
+
+  #wire(): void {
+    const s = this.session;
+    s.on('peerconnection', ({ peerconnection }) => this.#watchPeerConnection(peerconnection));
+    s.on('progress', () => {
+      if (this.info.direction === 'outbound') this.#emit({ type: 'ringing', callId: this.id });
+    });
+    s.on('confirmed', () => {
+      this.#answered = true;
+      this.#onRemoteStream(this);
+      this.#emit({ type: 'answered', callId: this.id });
+    });
+    // Local hold and resume are reported when the re-INVITE succeeded (see hold()); JsSIP's
+    // own hold/unhold events fire before the far end has answered, so only remote ones count.
+    s.on('hold', ({ originator }) => {
+      if (originator === 'remote') this.#emit({ type: 'held', callId: this.id, by: 'remote' });
+    });
+    s.on('unhold', ({ originator }) => {
+      if (originator === 'remote') this.#emit({ type: 'resumed', callId: this.id, by: 'remote' });
+    });
+    s.on('muted', ({ audio }) => {
+      if (audio) this.#emit({ type: 'muted', callId: this.id });
+    });
+    s.on('unmuted', ({ audio }) => {
+      if (audio) this.#emit({ type: 'unmuted', callId: this.id });
+    });
+    s.on('newDTMF', (event) => {
+      // INFO digits we sent; RFC 4733 digits are reported by the RTCDTMFSender below.
+      if (event.originator === 'local') this.#emit({ type: 'dtmf-sent', callId: this.id, digit: event.dtmf.tone });
+    });
+    const untyped = s as unknown as Untyped;
+    untyped.on('hold:failed', ({ response }) => this.#holdFailed(response?.status_code, false));
+    untyped.on('unhold:failed', ({ response }) => this.#holdFailed(response?.status_code, true));
+    s.on('ended', ({ originator, cause, message }) => this.#ended(originator, cause, message));
+    s.on('failed', ({ originator, cause, message }) => this.#ended(originator, cause, message));
+  }
+
+  #holdFailed(status: number | undefined, resuming: boolean): void {
+    this.#holdPending = false;
+    this.#emit({ type: 'hold-failed', callId: this.id, status: status ?? 0, resuming });
+  }
+
+  #ended(originator: string, cause: string | undefined, message: unknown): void {
+    if (this.#silentEnd) return;
+    const status = statusOf(message);
+    const by: EndedBy = originator === 'local' ? 'local' : originator === 'remote' ? 'remote' : 'system';
+    this.#emit({
+      type: 'ended',
+      callId: this.id,
+      cause: endCause(cause, status),
+      by,
+      ...(status === undefined ? {} : { status }),
+    });
+  }
+
+  #watchPeerConnection(pc: RTCPeerConnection): void {
+    pc.addEventListener('track', (event) => {
+      if (event.track.kind !== 'audio') return;
+      this.#remoteStream = event.streams[0] ?? new MediaStream([event.track]);
+      if (this.#answered) this.#onRemoteStream(this);
+    });
+    // RFC 4733 digits leave through the audio sender's RTCDTMFSender; JsSIP emits nothing for them.
+    let dtmfWatched = false;
+    const watchDtmf = (): void => {
+      const sender = pc.getSenders().find((candidate) => candidate.track?.kind === 'audio');
+      if (dtmfWatched || !sender?.dtmf) return;
+      dtmfWatched = true;
+      sender.dtmf.addEventListener('tonechange', (event) => {
+        if (event.tone !== '') this.#emit({ type: 'dtmf-sent', callId: this.id, digit: event.tone });
+      });
+    };
+    pc.addEventListener('signalingstatechange', watchDtmf);
+    watchDtmf();
+  }
+}
+
+function statusOf(message: unknown): number | undefined {
+  if (message && typeof message === 'object' && 'status_code' in message) {
+    const code = (message as { status_code: unknown }).status_code;
+    return typeof code === 'number' ? code : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createHostServices, type HostServices } from '../../electron/services/host-api/host-services';
+import { startWebHost, type WebHost } from '../../electron/web-host/server';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+
+/** The e2e suite tests the built renderer, as users get it; build once if nobody has. */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
+  execFileSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+export interface AppHost {
+  readonly url: string;
+  readonly services: HostServices;
+  close(): Promise<void>;
+}
+
+/** The real browser-mode host (same services, same contract as `npm start`) on a free loopback port. */
+export async function startAppHost(dataDir: string): Promise<AppHost> {
+  ensureRendererBuilt();
+  const services = createHostServices({ dataDir, host: 'browser', version: 'e2e', log: { warn() {}, error: console.error } });
+  const web: WebHost = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
+  return {
+    url: web.url,
+    services,
+    close: async () => {
+      await web.close();
+      services.close();
+    },
+  };
+}

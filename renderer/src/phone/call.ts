@@ -1,4 +1,4 @@
-import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
 import { endCause } from './causes';
 import type { CallId, CallInfo, EndedBy, PhoneEvent } from './events';
 
@@ -101,7 +101,7 @@ export class Call {
     s.on('unmuted', ({ audio }) => {
       if (audio) this.#emit({ type: 'unmuted', callId: this.id });
     });
-    s.on('newDTMF', (event) => {
+    s.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) => {
       // INFO digits we sent; RFC 4733 digits are reported by the RTCDTMFSender below.
       if (event.originator === 'local') this.#emit({ type: 'dtmf-sent', callId: this.id, digit: event.dtmf.tone });
     });

@@ -1,0 +1,315 @@
+import { C, UA, WebSocketInterface } from 'jssip';
+import type { Socket } from 'jssip/lib/Socket';
+import type { RTCSessionEvent } from 'jssip/lib/UA';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import { err, ok, type Result } from '../../../shared/result';
+import { Call } from './call';
+import { normaliseTarget, uriDomain, uriUser, validateConfig, type ConfigProblem, type PhoneConfig } from './config';
+import { PhoneEmitter } from './emitter';
+import type { CallId, CallInfo, CommandError, PhoneListener, RegistrationStatus } from './events';
+import { isValidDtmf, type SafeHeader } from './headers';
+import { RegistrationTracker } from './registration';
+import { partyOf, queueOf, remotePartyOf } from './remote-party';
+
+export interface PhoneOptions {
+  /** Where the active call is heard (the headset output); the app picks its sink. */
+  readonly remoteAudio?: HTMLMediaElement;
+  /** The microphone for a call; defaults to getUserMedia({ audio: true }). */
+  readonly getLocalStream?: () => Promise<MediaStream>;
+  /** A JsSIP socket other than the browser WebSocket (unit tests use a fake transport). */
+  readonly createSocket?: (url: string) => Socket;
+  readonly userAgent?: string;
+}
+
+export interface MediaOptions {
+  /** Use this stream instead of asking for the microphone (tests send a known tone). */
+  readonly localStream?: MediaStream;
+}
+
+let callCounter = 0;
+const newCallId = (): CallId => `call-${(callCounter += 1)}-${Date.now().toString(36)}` as CallId;
+
+/**
+ * The softphone engine: one JsSIP user agent, its calls, and commands in call-center terms.
+ * The only module that imports JsSIP; everything it tells the app is a PhoneEvent.
+ */
+export class Phone {
+  readonly #options: PhoneOptions;
+  readonly #emitter = new PhoneEmitter();
+  readonly #registration = new RegistrationTracker((event) => this.#emitter.emit(event));
+  readonly #calls = new Map<CallId, Call>();
+  #config: PhoneConfig | undefined;
+  #ua: UA | undefined;
+  #available = false;
+
+  constructor(options: PhoneOptions = {}) {
+    this.#options = options;
+  }
+
+  on(listener: PhoneListener): () => void {
+    return this.#emitter.on(listener);
+  }
+
+  get registration(): RegistrationStatus {
+    return this.#registration.status;
+  }
+
+  get available(): boolean {
+    return this.#available;
+  }
+
+  calls(): readonly CallInfo[] {
+    return [...this.#calls.values()].map((call) => call.info);
+  }
+
+  /** Checks and keeps the sign-in settings; a running phone signs in again with them. */
+  configure(config: PhoneConfig): Result<void, readonly ConfigProblem[]> {
+    const checked = validateConfig(config);
+    if (!checked.ok) return checked;
+    this.#config = checked.value;
+    if (this.#ua) {
+      this.#teardown();
+      this.start();
+    }
+    return ok(undefined);
+  }
+
+  /** Connects and registers; JsSIP keeps the registration and the connection alive from here. */
+  start(): Result<void, CommandError> {
+    const config = this.#config;
+    if (!config) return err('not-configured');
+    if (this.#ua) return ok(undefined);
+    const socket = this.#options.createSocket?.(config.serverUrl) ?? new WebSocketInterface(config.serverUrl);
+    const ua = new UA({
+      sockets: [socket],
+      uri: config.sipUri,
+      password: config.password,
+      authorization_user: config.authUser ?? uriUser(config.sipUri),
+      ...(config.displayName ? { display_name: config.displayName } : {}),
+      register: true,
+      register_expires: config.registerExpires ?? 300,
+      connection_recovery_min_interval: config.reconnect?.minSeconds ?? 2,
+      connection_recovery_max_interval: config.reconnect?.maxSeconds ?? 30,
+      user_agent: this.#options.userAgent ?? 'Warmline',
+    });
+    this.#ua = ua;
+    this.#registration.watch(ua);
+    ua.on('newRTCSession', (event: RTCSessionEvent) => {
+      if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
+    });
+    ua.start();
+    return ok(undefined);
+  }
+
+  /** Signing out or quitting: hang up, unregister (waiting briefly for the answer), disconnect. */
+  async stop(): Promise<void> {
+    const ua = this.#ua;
+    if (!ua) return;
+    for (const call of this.#calls.values()) call.session.terminate();
+    this.#registration.stopping();
+    if (ua.isRegistered()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        ua.on('unregistered', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        ua.unregister();
+      });
+    }
+    this.#teardown();
+  }
+
+  /** Agent state: only an Available agent is offered calls; others get 486 Busy Here. */
+  setAvailable(available: boolean): void {
+    this.#available = available;
+  }
+
+  async answer(callId: CallId, media: MediaOptions = {}): Promise<Result<void, CommandError>> {
+    const call = this.#calls.get(callId);
+    if (!call) return err('no-such-call');
+    if (call.info.direction !== 'inbound' || call.answered) return err('wrong-state');
+    const stream = await this.#localStream(media);
+    if (!stream) return err('media-unavailable');
+    if (call.session.isEnded()) return err('wrong-state');
+    call.session.answer({
+      mediaStream: stream,
+      mediaConstraints: { audio: true, video: false },
+      pcConfig: { iceServers: [...(this.#config?.iceServers ?? [])] },
+    });
+    return ok(undefined);
+  }
+
+  /** Declines a ringing call with 486 Busy Here (the queue then offers it to someone else). */
+  reject(callId: CallId): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    if (!call) return err('no-such-call');
+    if (call.answered || call.info.direction !== 'inbound') return err('wrong-state');
+    call.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    return ok(undefined);
+  }
+
+  hangup(callId: CallId): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    if (!call) return err('no-such-call');
+    call.session.terminate();
+    return ok(undefined);
+  }
+
+  hold(callId: CallId): Result<void, CommandError> {
+    return this.#withCall(callId, (call) => call.hold());
+  }
+
+  resume(callId: CallId): Result<void, CommandError> {
+    return this.#withCall(callId, (call) => call.resume());
+  }
+
+  mute(callId: CallId): Result<void, CommandError> {
+    return this.#withCall(callId, (call) => (call.session.mute({ audio: true }), true));
+  }
+
+  unmute(callId: CallId): Result<void, CommandError> {
+    return this.#withCall(callId, (call) => (call.session.unmute({ audio: true }), true));
+  }
+
+  /** RFC 4733 telephone-events by default, SIP INFO (application/dtmf-relay) when configured or asked. */
+  sendDtmf(callId: CallId, digits: string, transport?: 'rfc4733' | 'info'): Result<void, CommandError> {
+    if (!isValidDtmf(digits)) return err('invalid-digits');
+    const via = transport ?? this.#config?.dtmfTransport ?? 'rfc4733';
+    return this.#withCall(callId, (call) => {
+      call.session.sendDTMF(digits.toUpperCase(), {
+        transportType: via === 'info' ? C.DTMF_TRANSPORT.INFO : C.DTMF_TRANSPORT.RFC2833,
+        duration: 120,
+        interToneGap: 80,
+      });
+      return true;
+    });
+  }
+
+  /** Dials a number or SIP URI (numbers come normalised from the dial pad). */
+  async call(target: string, media: MediaOptions = {}): Promise<Result<CallId, CommandError>> {
+    const ua = this.#ua;
+    const config = this.#config;
+    if (!ua || !config) return err('not-configured');
+    const uri = normaliseTarget(target, uriDomain(config.sipUri));
+    if (!uri) return err('invalid-target');
+    const stream = await this.#localStream(media);
+    if (!stream) return err('media-unavailable');
+    const callId = newCallId();
+    const session = ua.call(uri, {
+      mediaStream: stream,
+      mediaConstraints: { audio: true, video: false },
+      pcConfig: { iceServers: [...(config.iceServers ?? [])] },
+    });
+    const info: CallInfo = { callId, direction: 'outbound', remote: partyOf(session.remote_identity) };
+    this.#track(new Call(info, session, (event) => this.#emitter.emit(event), (c) => this.#attachAudio(c)));
+    this.#emitter.emit({ type: 'dialing', call: info });
+    return ok(callId);
+  }
+
+  /**
+   * Attended transfer: asks the party of `callId` to call the party of `consultCallId` with a
+   * Replaces header for the consult dialog (RFC 3515 + RFC 3891). See patches/ for #817.
+   */
+  transferAttended(callId: CallId, consultCallId: CallId, extraHeaders: readonly SafeHeader[] = []): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    const consult = this.#calls.get(consultCallId);
+    if (!call || !consult) return err('no-such-call');
+    if (!call.answered || !consult.answered) return err('wrong-state');
+    call.session.refer(consult.session.remote_identity.uri, {
+      replaces: consult.session,
+      extraHeaders: [...extraHeaders],
+      eventHandlers: {
+        accepted: () => this.#emitter.emit({ type: 'transfer-accepted', callId }),
+        failed: (data: { status_line?: { status_code?: number } }) =>
+          this.#emitter.emit({ type: 'transfer-failed', callId, ...statusOf(data) }),
+        requestFailed: (data: { response?: { status_code?: number } }) =>
+          this.#emitter.emit({ type: 'transfer-failed', callId, ...statusOf({ status_line: data.response }) }),
+      },
+    } as Parameters<RTCSession['refer']>[1]);
+    return ok(undefined);
+  }
+
+  remoteStream(callId: CallId): MediaStream | undefined {
+    return this.#calls.get(callId)?.remoteStream;
+  }
+
+  /** WebRTC statistics of a call, for the quality badge (MOS, jitter, loss). */
+  async getStats(callId: CallId): Promise<RTCStatsReport | undefined> {
+    const connection = this.#calls.get(callId)?.session.connection;
+    return connection ? connection.getStats() : undefined;
+  }
+
+  #incoming(session: RTCSession, request: IncomingRequest): void {
+    const info: CallInfo = {
+      callId: newCallId(),
+      direction: 'inbound',
+      remote: remotePartyOf(request),
+      ...withQueue(queueOf(request)),
+    };
+    const call = new Call(info, session, (event) => this.#emitter.emit(event), (c) => this.#attachAudio(c));
+    if (!this.#available) {
+      // Not Available (break, offline, wrap-up): refuse so the queue moves on, and say so.
+      call.endSilently(486, 'Busy Here');
+      this.#emitter.emit({ type: 'refused', call: info, status: 486 });
+      return;
+    }
+    const waiting = [...this.#calls.values()].some((other) => other.answered);
+    this.#track(call);
+    this.#emitter.emit({ type: 'incoming', call: info, waiting });
+  }
+
+  #track(call: Call): void {
+    this.#calls.set(call.id, call);
+    const forget = (): void => {
+      this.#calls.delete(call.id);
+    };
+    call.session.on('ended', forget);
+    call.session.on('failed', forget);
+  }
+
+  #attachAudio(call: Call): void {
+    const element = this.#options.remoteAudio;
+    const stream = call.remoteStream;
+    if (!element || !stream || element.srcObject === stream) return;
+    element.srcObject = stream;
+    element.play().catch(() => {
+      // Autoplay refusal is the app's to handle (first ring of the day); media still flows.
+    });
+  }
+
+  async #localStream(media: MediaOptions): Promise<MediaStream | undefined> {
+    if (media.localStream) return media.localStream;
+    try {
+      return await (this.#options.getLocalStream?.() ?? navigator.mediaDevices.getUserMedia({ audio: true, video: false }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  #withCall(callId: CallId, run: (call: Call) => boolean): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    if (!call) return err('no-such-call');
+    if (!call.answered || call.session.isEnded()) return err('wrong-state');
+    return run(call) ? ok(undefined) : err('wrong-state');
+  }
+
+  #teardown(): void {
+    this.#registration.stopping();
+    this.#ua?.stop();
+    this.#ua = undefined;
+    this.#calls.clear();
+    this.#registration.stopped();
+  }
+}
+
+function withQueue(queue: CallInfo['queue']): { queue?: CallInfo['queue'] } {
+  return queue ? { queue } : {};
+}
+
+function statusOf(data: { status_line?: { status_code?: number } | undefined }): { status?: number } {
+  const code = data.status_line?.status_code;
+  return typeof code === 'number' ? { status: code } : {};
+}
+

@@ -1,0 +1,88 @@
+import type { UA } from 'jssip/lib/UA';
+import { registrationFailure } from './causes';
+import type { PhoneEvent, RegistrationFailure, RegistrationStatus } from './events';
+
+/**
+ * Folds JsSIP's UA events into one RegistrationStatus. JsSIP itself reconnects (backoff with
+ * jitter, see config.ts) and re-registers when the WebSocket is back; we only say so.
+ */
+export class RegistrationTracker {
+  #status: RegistrationStatus = { state: 'stopped' };
+  #emit: (event: PhoneEvent) => void;
+  #lostConnection = false;
+  #wasRegistered = false;
+  #stopping = false;
+  #attempt = 0;
+  #lastFailure: RegistrationFailure | undefined;
+
+  constructor(emit: (event: PhoneEvent) => void) {
+    this.#emit = emit;
+  }
+
+  get status(): RegistrationStatus {
+    return this.#status;
+  }
+
+  /** The agent asked to go offline or quit: the coming disconnect is not a failure. */
+  stopping(): void {
+    this.#stopping = true;
+  }
+
+  watch(ua: UA): void {
+    this.#stopping = false;
+    this.#attempt = 0;
+    ua.on('connecting', () => {
+      this.#attempt += 1;
+      this.#set({ state: 'connecting', attempt: this.#attempt, ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}) });
+    });
+    ua.on('connected', () => {
+      this.#attempt = 0;
+      this.#set({ state: 'registering' });
+    });
+    ua.on('disconnected', (data) => {
+      if (this.#stopping) return;
+      if (this.#wasRegistered) this.#lostConnection = true;
+      this.#wasRegistered = false;
+      const code = (data as { code?: number }).code;
+      this.#lastFailure = {
+        reason: 'server-unreachable',
+        detail: code === undefined ? 'WebSocket closed' : `WebSocket closed (${code})`,
+      };
+      // JsSIP schedules the next attempt itself; 'connecting' follows when it starts.
+      this.#set({ state: 'connecting', attempt: this.#attempt, lastFailure: this.#lastFailure });
+    });
+    ua.on('registered', () => {
+      this.#set({ state: 'registered', recovered: this.#lostConnection });
+      this.#lostConnection = false;
+      this.#wasRegistered = true;
+      this.#lastFailure = undefined;
+    });
+    ua.on('unregistered', () => {
+      this.#wasRegistered = false;
+      // Also fired when the transport closes; 'disconnected' already said what happened.
+      if (this.#status.state === 'registered' && !this.#stopping) this.#set({ state: 'unregistered' });
+    });
+    ua.on('registrationFailed', ({ response, cause }) => {
+      const failure = registrationFailure(response, cause);
+      this.#wasRegistered = false;
+      if (failure.reason === 'server-unreachable') {
+        this.#lastFailure = failure;
+        this.#set({ state: 'connecting', attempt: this.#attempt, lastFailure: failure });
+      } else {
+        this.#set({ state: 'failed', failure });
+      }
+    });
+  }
+
+  stopped(): void {
+    this.#set({ state: 'stopped' });
+    this.#lostConnection = false;
+    this.#wasRegistered = false;
+    this.#lastFailure = undefined;
+  }
+
+  #set(status: RegistrationStatus): void {
+    this.#status = status;
+    this.#emit({ type: 'registration', status });
+  }
+}

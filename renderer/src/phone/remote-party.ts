@@ -1,0 +1,27 @@
+import { NameAddrHeader } from 'jssip';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
+import type { QueueInfo, RemoteParty } from './events';
+import { cleanText, parseQueue } from './headers';
+
+/** Who is calling: P-Asserted-Identity (RFC 3325) when the server asserts one, else From. */
+export function remotePartyOf(request: IncomingRequest): RemoteParty {
+  let identity: NameAddr = request.from;
+  const asserted = request.hasHeader('P-Asserted-Identity') ? request.getHeader('P-Asserted-Identity') : undefined;
+  if (asserted) {
+    const parsed = NameAddrHeader.parse(asserted) as unknown;
+    if (parsed instanceof NameAddrHeader) identity = parsed;
+  }
+  return partyOf(identity);
+}
+
+export function partyOf(identity: NameAddr): RemoteParty {
+  const name = cleanText(identity.display_name, 64);
+  const number = cleanText(identity.uri.user, 64) ?? cleanText(identity.uri.host, 64) ?? 'unknown';
+  const uri = cleanText(identity.uri.toString(), 256) ?? '';
+  return name === undefined ? { number, uri } : { name, number, uri };
+}
+
+export function queueOf(request: IncomingRequest): QueueInfo | undefined {
+  return parseQueue((name) => (request.hasHeader(name) ? request.getHeader(name) : undefined));
+}

@@ -25,7 +25,7 @@ export function lockDownContents(contents: WebContents, appUrl: string): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Only the microphone (and speaker selection), and only for the app's own page. */
+/** Only the microphone, and only for the app's own page. */
 export function restrictPermissions(session: Session, appUrl: string): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
@@ -33,7 +33,7 @@ export function restrictPermissions(session: Session, appUrl: string): void {
     callback(audioOnly && isAppUrl(details.requestingUrl ?? contents.getURL(), appUrl));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
-    return (permission === 'media' || permission === 'speaker-selection') && isAppUrl(requestingOrigin, appUrl);
+    return permission === 'media' && isAppUrl(requestingOrigin, appUrl);
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

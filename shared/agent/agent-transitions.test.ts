@@ -119,7 +119,7 @@ const illegal: { readonly [K in AgentStateKind]: readonly AgentEventType[] } = {
 
 describe('agent state: legal transitions', () => {
   it.each(legal.map((c) => [c.story, c] as const))('%s', (_, c) => {
-    expect(transitionAgent(c.from, c.event)).toEqual({ ok: true, value: c.to });
+    expect(transitionAgent(c.from, c.event)).toStrictEqual({ ok: true, value: c.to });
     expect(canTransition(c.from, c.event.type)).toBe(true);
   });
 });

@@ -1,0 +1,157 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { splitTopLevel, unquote } from '../sip/headers.js';
+
+export type DigestAlgorithm = 'MD5' | 'SHA-256';
+
+export type DigestVerdict =
+  | { readonly kind: 'ok'; readonly user: string }
+  /** No credentials for our realm: challenge. */
+  | { readonly kind: 'missing' }
+  /** Right password over an expired nonce: challenge again with stale=true (RFC 2617 §3.2.1). */
+  | { readonly kind: 'stale' }
+  | { readonly kind: 'denied'; readonly reason: string };
+
+export interface DigestOptions {
+  readonly realm: string;
+  readonly nonceTtlMs: number;
+  readonly algorithms: readonly DigestAlgorithm[];
+  readonly passwordOf: (user: string) => string | undefined;
+  readonly now?: () => number;
+}
+
+const hash = (algorithm: DigestAlgorithm, text: string): string =>
+  createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(text, 'utf8').digest('hex');
+
+/** Parse `Digest k=v, k="v"` (RFC 2617 §3.2.2); parameter names lower-cased. */
+export function parseDigestCredentials(value: string): Map<string, string> | null {
+  const m = /^\s*Digest\s+(.*)$/is.exec(value);
+  if (!m) return null;
+  const params = new Map<string, string>();
+  for (const part of splitTopLevel(m[1]!, ',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return null;
+    params.set(part.slice(0, eq).trim().toLowerCase(), unquote(part.slice(eq + 1).trim()));
+  }
+  return params;
+}
+
+/**
+ * Digest authentication (RFC 2617, RFC 8760 for SHA-256) with stateless nonces: a nonce is its issue time plus an
+ * HMAC under a per-process secret, so the lab keeps no per-challenge state and can tell expired (stale) nonces from
+ * forged ones. With qop=auth, each nonce's highest nonce-count is remembered so a replayed response is refused.
+ */
+export class DigestAuthenticator {
+  private readonly secret = randomBytes(32);
+  private readonly opaque = randomBytes(8).toString('hex');
+  private readonly counts = new Map<string, { nc: number; expires: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: DigestOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  newNonce(): string {
+    const issued = this.now().toString(36);
+    const salt = randomBytes(9).toString('base64url');
+    return `${issued}.${salt}.${this.sign(`${issued}.${salt}`)}`;
+  }
+
+  /** One challenge header value per algorithm, in preference order (RFC 8760 §2.4). */
+  challenges(stale: boolean): string[] {
+    return this.options.algorithms.map((algorithm) => {
+      const parts = [`realm="${this.options.realm}"`, `nonce="${this.newNonce()}"`, `opaque="${this.opaque}"`,
+        `algorithm=${algorithm}`, 'qop="auth"'];
+      if (stale) parts.push('stale=true');
+      return `Digest ${parts.join(', ')}`;
+    });
+  }
+
+  verify(method: string, credentialHeaders: readonly string[]): DigestVerdict {
+    const creds = credentialHeaders
+      .map(parseDigestCredentials)
+      .find((c) => c !== null && c.get('realm') === this.options.realm);
+    if (!creds) return { kind: 'missing' };
+    const user = creds.get('username');
+    const nonce = creds.get('nonce');
+    const uri = creds.get('uri');
+    const response = creds.get('response');
+    if (!user || !nonce || !uri || !response) return { kind: 'denied', reason: 'incomplete credentials' };
+    const algorithm = (creds.get('algorithm') ?? 'MD5').toUpperCase();
+    if (algorithm !== 'MD5' && algorithm !== 'SHA-256') return { kind: 'denied', reason: 'unsupported algorithm' };
+    if (!this.options.algorithms.includes(algorithm)) return { kind: 'denied', reason: 'algorithm not offered' };
+    const password = this.options.passwordOf(user);
+    if (password === undefined) return { kind: 'denied', reason: 'unknown user' };
+
+    const nonceState = this.checkNonce(nonce);
+    if (nonceState === 'forged') return { kind: 'denied', reason: 'nonce not issued here' };
+
+    const ha1 = hash(algorithm, `${user}:${this.options.realm}:${password}`);
+    const ha2 = hash(algorithm, `${method}:${uri}`);
+    const qop = creds.get('qop');
+    let expected: string;
+    if (qop === undefined) {
+      expected = hash(algorithm, `${ha1}:${nonce}:${ha2}`);
+    } else if (qop === 'auth') {
+      const nc = creds.get('nc');
+      const cnonce = creds.get('cnonce');
+      if (!nc || !/^[0-9a-fA-F]{8}$/.test(nc) || !cnonce) return { kind: 'denied', reason: 'bad nc or cnonce' };
+      expected = hash(algorithm, `${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
+    } else {
+      return { kind: 'denied', reason: 'unsupported qop' };
+    }
+    if (!safeEqual(expected, response.toLowerCase())) return { kind: 'denied', reason: 'wrong password' };
+    // Only a correct response learns that its nonce is stale, so a guesser cannot probe the clock.
+    if (nonceState === 'expired') return { kind: 'stale' };
+    if (qop === 'auth' && !this.acceptCount(nonce, parseInt(creds.get('nc')!, 16))) {
+      return { kind: 'denied', reason: 'replayed nonce count' };
+    }
+    return { kind: 'ok', user };
+  }
+
+  private sign(text: string): string {
+    return createHmac('sha256', this.secret).update(text).digest('base64url').slice(0, 22);
+  }
+
+  private checkNonce(nonce: string): 'fresh' | 'expired' | 'forged' {
+    const parts = nonce.split('.');
+    if (parts.length !== 3) return 'forged';
+    const [issued, salt, mac] = parts as [string, string, string];
+    if (!safeEqual(this.sign(`${issued}.${salt}`), mac)) return 'forged';
+    const age = this.now() - parseInt(issued, 36);
+    return age >= 0 && age <= this.options.nonceTtlMs ? 'fresh' : 'expired';
+  }
+
+  /** RFC 2617 §3.2.2: the nonce-count must grow with each request that reuses a nonce. */
+  private acceptCount(nonce: string, nc: number): boolean {
+    const now = this.now();
+    if (this.counts.size > 10_000) {
+      for (const [n, s] of this.counts) if (s.expires < now) this.counts.delete(n);
+    }
+    const seen = this.counts.get(nonce);
+    if (seen && nc <= seen.nc) return false;
+    this.counts.set(nonce, { nc, expires: now + this.options.nonceTtlMs });
+    return true;
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** For tests and the raw test client: compute an Authorization value the way a UA would. */
+export function digestResponse(args: {
+  user: string; password: string; realm: string; nonce: string; method: string; uri: string;
+  algorithm?: DigestAlgorithm; nc?: number; cnonce?: string; opaque?: string;
+}): string {
+  const algorithm = args.algorithm ?? 'MD5';
+  const nc = (args.nc ?? 1).toString(16).padStart(8, '0');
+  const cnonce = args.cnonce ?? randomBytes(6).toString('hex');
+  const ha1 = hash(algorithm, `${args.user}:${args.realm}:${args.password}`);
+  const ha2 = hash(algorithm, `${args.method}:${args.uri}`);
+  const response = hash(algorithm, `${ha1}:${args.nonce}:${nc}:${cnonce}:auth:${ha2}`);
+  const opaque = args.opaque === undefined ? '' : `, opaque="${args.opaque}"`;
+  return `Digest username="${args.user}", realm="${args.realm}", nonce="${args.nonce}", uri="${args.uri}", ` +
+    `response="${response}", algorithm=${algorithm}, cnonce="${cnonce}", qop=auth, nc=${nc}${opaque}`;
+}

@@ -1,0 +1,143 @@
+import { parseNameAddr } from './sip/fields.js';
+import { createResponse } from './sip/build.js';
+import { formatParams, getHeader, getHeaders } from './sip/headers.js';
+import { uriUser } from './sip/uri.js';
+import type { NameAddr, Params, SipRequest, SipResponse, SipUri } from './sip/types.js';
+import type { LabConfig } from './config.js';
+
+export interface Binding {
+  readonly user: string;
+  readonly contact: NameAddr;
+  /** RFC 7118 §5: a WebSocket client's Contact host is unresolvable (often `.invalid`), so it is reached through
+   *  the connection that registered it, and the binding dies with that connection. */
+  connId: number;
+  expiresAt: number;
+  readonly registeredAt: number;
+}
+
+/** Identity of a contact for binding updates and in-dialog routing: scheme, user, host, port (RFC 3261 §19.1.4). */
+export function contactKey(uri: SipUri): string {
+  return `${uri.scheme}:${uriUser(uri) ?? ''}@${uri.host}:${uri.port ?? ''}`;
+}
+
+/** RFC 3261 §10.3 registrar, one binding list per account. */
+export class Registrar {
+  private readonly bindings = new Map<string, Binding[]>();
+
+  constructor(
+    private readonly config: LabConfig,
+    private readonly now: () => number = Date.now,
+    private readonly onChange: (user: string) => void = () => {},
+  ) {}
+
+  /** `authUser` is the digest-authenticated account; it may only register its own address of record. */
+  register(req: SipRequest, connId: number, authUser: string): SipResponse {
+    const to = parseNameAddr(getHeader(req, 'To')!);
+    if (to.uri.scheme !== 'sip' && to.uri.scheme !== 'sips') return createResponse(req, 404, { reason: 'Not a SIP AOR' });
+    if (uriUser(to.uri) !== authUser) return createResponse(req, 403, { reason: 'Cannot register another user' });
+    const { minExpires, maxExpires, defaultExpires, maxBindingsPerAccount } = this.config.registration;
+    const headerExpires = getHeader(req, 'Expires');
+    const contacts = getHeaders(req, 'Contact');
+    let list = this.current(authUser);
+
+    if (contacts.includes('*')) {
+      // RFC 3261 §10.3 step 6: "*" only alone and with Expires: 0.
+      if (contacts.length !== 1 || headerExpires?.trim() !== '0') return createResponse(req, 400, { reason: 'Bad wildcard' });
+      this.bindings.delete(authUser);
+      this.onChange(authUser);
+      return this.ok(req, []);
+    }
+
+    const updates: Array<{ contact: NameAddr; expires: number }> = [];
+    for (const value of contacts) {
+      const contact = parseNameAddr(value);
+      const param = contact.params.get('expires');
+      const requested = param != null ? Number(param) : headerExpires !== undefined ? Number(headerExpires) : defaultExpires;
+      if (!Number.isFinite(requested) || requested < 0) return createResponse(req, 400, { reason: 'Bad expires' });
+      if (requested > 0 && requested < minExpires) {
+        return createResponse(req, 423, { headers: [{ name: 'Min-Expires', value: String(minExpires) }] });
+      }
+      updates.push({ contact, expires: Math.min(requested, maxExpires) });
+    }
+
+    const now = this.now();
+    for (const { contact, expires } of updates) {
+      const key = contactKey(contact.uri);
+      const existing = list.find((b) => contactKey(b.contact.uri) === key);
+      if (expires === 0) {
+        list = list.filter((b) => b !== existing);
+      } else if (existing) {
+        existing.expiresAt = now + expires * 1000;
+        existing.connId = connId;
+      } else {
+        if (list.length >= maxBindingsPerAccount) {
+          return createResponse(req, 403, { reason: `At most ${maxBindingsPerAccount} registrations per account` });
+        }
+        list.push({ user: authUser, contact, connId, expiresAt: now + expires * 1000, registeredAt: now });
+      }
+    }
+    if (list.length > 0) this.bindings.set(authUser, list);
+    else this.bindings.delete(authUser);
+    if (updates.length > 0) this.onChange(authUser);
+    return this.ok(req, list);
+  }
+
+  /** Live bindings, most recent registration first. */
+  lookup(user: string): Binding[] {
+    return [...this.current(user)].sort((a, b) => b.registeredAt - a.registeredAt);
+  }
+
+  isRegistered(user: string): boolean {
+    return this.current(user).length > 0;
+  }
+
+  dropConnection(connId: number): void {
+    for (const [user, list] of this.bindings) {
+      const kept = list.filter((b) => b.connId !== connId);
+      if (kept.length === list.length) continue;
+      if (kept.length > 0) this.bindings.set(user, kept);
+      else this.bindings.delete(user);
+      this.onChange(user);
+    }
+  }
+
+  /** Drop expired bindings; called periodically so expiry also shows in the status endpoint and the ACD. */
+  sweep(): void {
+    for (const user of [...this.bindings.keys()]) {
+      const before = this.bindings.get(user)!.length;
+      if (this.current(user).length !== before) this.onChange(user);
+    }
+  }
+
+  all(): Binding[] {
+    return [...this.bindings.keys()].flatMap((u) => this.current(u));
+  }
+
+  private current(user: string): Binding[] {
+    const list = this.bindings.get(user);
+    if (!list) return [];
+    const now = this.now();
+    const live = list.filter((b) => b.expiresAt > now);
+    if (live.length !== list.length) {
+      if (live.length > 0) this.bindings.set(user, live);
+      else this.bindings.delete(user);
+    }
+    return live;
+  }
+
+  private ok(req: SipRequest, list: readonly Binding[]): SipResponse {
+    const now = this.now();
+    const headers = list.map((b) => ({
+      name: 'Contact',
+      // Echo the contact's own parameters (+sip.instance, reg-id of RFC 5626) with the granted expiry.
+      value: `<${b.contact.uri.raw}>${formatParams(withoutExpires(b.contact.params))};expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`,
+    }));
+    return createResponse(req, 200, { headers });
+  }
+}
+
+function withoutExpires(params: Params): Params {
+  const copy = new Map(params);
+  copy.delete('expires');
+  return copy;
+}

@@ -1,0 +1,184 @@
+/**
+ * The far end of end-to-end calls (customer, senior, technical agent): SIP.js 0.21 in its own
+ * page, an implementation independent of JsSIP, so a shared bug cannot hide itself. Driven
+ * from the test through `window.farEnd`.
+ */
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  Session,
+  SessionState,
+  UserAgent,
+  Web,
+  type IncomingResponse,
+} from 'sip.js';
+import { hears, inboundAudioBytes, readTone, toneStream, type ToneReading } from '../browser-audio';
+
+export interface FarEndOptions {
+  readonly wsUrl: string;
+  readonly uri: string;
+  readonly password: string;
+  readonly displayName?: string;
+  /** The tone this party "speaks", in Hz. */
+  readonly toneHz: number;
+  /** Answer incoming calls by itself (when the agent dials out to this party). */
+  readonly autoAnswer?: boolean;
+}
+
+export interface FarEndState {
+  readonly registered: boolean;
+  readonly session: 'none' | SessionState;
+  /** Final response to our INVITE (486 when the agent rejects, 200 when answered). */
+  readonly finalStatus?: number;
+  readonly infoDigits: string;
+  readonly referTo?: string;
+  readonly dialog?: { readonly callId: string; readonly localTag: string; readonly remoteTag: string };
+}
+
+class FarEnd {
+  #ua: UserAgent | undefined;
+  #registerer: Registerer | undefined;
+  #session: Session | undefined;
+  #options: FarEndOptions | undefined;
+  #finalStatus: number | undefined;
+  #infoDigits = '';
+  #referTo: string | undefined;
+
+  async register(options: FarEndOptions): Promise<void> {
+    this.#options = options;
+    const uri = UserAgent.makeURI(options.uri);
+    if (!uri) throw new Error(`bad URI ${options.uri}`);
+    const ua = new UserAgent({
+      uri,
+      transportOptions: { server: options.wsUrl },
+      authorizationUsername: uri.user,
+      authorizationPassword: options.password,
+      displayName: options.displayName ?? '',
+      logLevel: 'warn',
+      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => toneStream(options.toneHz)),
+      delegate: { onInvite: (invitation) => this.#incoming(invitation) },
+    });
+    this.#ua = ua;
+    await ua.start();
+    const registerer = new Registerer(ua, { expires: 300 });
+    this.#registerer = registerer;
+    await new Promise<void>((resolve, reject) => {
+      registerer.stateChange.addListener((state) => {
+        if (state === RegistererState.Registered) resolve();
+      });
+      registerer.register({ requestDelegate: { onReject: (r) => reject(new Error(`REGISTER ${r.message.statusCode}`)) } });
+    });
+  }
+
+  call(target: string, extraHeaders: readonly string[] = []): void {
+    const ua = this.#ua;
+    const uri = UserAgent.makeURI(target);
+    if (!ua || !uri) throw new Error('not registered or bad target');
+    const inviter = new Inviter(ua, uri, { extraHeaders: [...extraHeaders] });
+    this.#adopt(inviter);
+    this.#finalStatus = undefined;
+    void inviter.invite({
+      requestDelegate: {
+        onAccept: (response: IncomingResponse) => (this.#finalStatus = response.message.statusCode),
+        onReject: (response: IncomingResponse) => (this.#finalStatus = response.message.statusCode),
+      },
+    });
+  }
+
+  async hangup(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    if (session.state === SessionState.Established) await session.bye();
+    else if (session instanceof Inviter) await session.cancel();
+    else if (session instanceof Invitation) await session.reject();
+  }
+
+  /** The next re-INVITE cannot be accepted (as a PBX without a matching codec would): 488. */
+  rejectNextReinvite(): void {
+    const sdh = this.#session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    if (!sdh) throw new Error('no media session');
+    const original = sdh.setDescription.bind(sdh);
+    sdh.setDescription = () => {
+      sdh.setDescription = original;
+      return Promise.reject(new Error('test: refusing this offer'));
+    };
+  }
+
+  /** An in-dialog NOTIFY without the mandatory Event header (RFC 6665 §8.2.1); resolves to the status. */
+  notifyWithoutEvent(): Promise<number> {
+    const dialog = this.#session?.dialog;
+    if (!dialog) throw new Error('no dialog');
+    return new Promise((resolve) => {
+      dialog.notify({
+        onAccept: (response) => resolve(response.message.statusCode),
+        onReject: (response) => resolve(response.message.statusCode),
+      });
+    });
+  }
+
+  state(): FarEndState {
+    const dialog = this.#session?.dialog;
+    return {
+      registered: this.#registerer?.state === RegistererState.Registered,
+      session: this.#session?.state ?? 'none',
+      ...(this.#finalStatus === undefined ? {} : { finalStatus: this.#finalStatus }),
+      infoDigits: this.#infoDigits,
+      ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
+      ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
+    };
+  }
+
+  hear(): ToneReading & { readonly stream: boolean } {
+    const stream = this.#sdh()?.remoteMediaStream;
+    if (!stream || stream.getAudioTracks().length === 0) return { peakHz: 0, peakDb: -200, stream: false };
+    return { ...readTone(stream), stream: true };
+  }
+
+  hearsTone(frequency: number): boolean {
+    return hears(this.hear(), frequency);
+  }
+
+  inboundBytes(): Promise<number> {
+    return inboundAudioBytes(this.#sdh()?.peerConnection);
+  }
+
+  async stop(): Promise<void> {
+    await this.#ua?.stop();
+  }
+
+  #sdh(): Web.SessionDescriptionHandler | undefined {
+    return this.#session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+  }
+
+  #incoming(invitation: Invitation): void {
+    this.#adopt(invitation);
+    if (this.#options?.autoAnswer) void invitation.accept();
+  }
+
+  #adopt(session: Session): void {
+    this.#session = session;
+    this.#infoDigits = '';
+    this.#referTo = undefined;
+    session.delegate = {
+      onInfo: (info) => {
+        // application/dtmf-relay: "Signal=5\r\nDuration=120"
+        const signal = /Signal\s*=\s*([0-9A-D*#])/i.exec(info.request.body ?? '');
+        if (signal?.[1]) this.#infoDigits += signal[1].toUpperCase();
+        void info.accept();
+      },
+      onRefer: (referral) => {
+        this.#referTo = referral.request.getHeader('Refer-To');
+        void referral.accept();
+      },
+    };
+  }
+}
+
+declare global {
+  interface Window {
+    farEnd: FarEnd;
+  }
+}
+window.farEnd = new FarEnd();

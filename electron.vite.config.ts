@@ -8,7 +8,11 @@ import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
 const contentSecurityPolicy: Plugin = {
   name: 'warmline-csp',
   transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
   ],
 };
 

@@ -38,8 +38,14 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'shared/ imports nothing of the project outside shared/.' },
-        { modules: ['electron', 'react', 'react-dom', 'better-sqlite3', 'ws', 'jssip', 'sip.js', ...nodeBuiltins], message: 'shared/ is pure: no Node, DOM, Electron, React or SIP libraries.' },
+        {
+          group: ['**/electron/**', '**/renderer/**', '**/tests/**'],
+          message: 'shared/ imports nothing of the project outside shared/.',
+        },
+        {
+          modules: ['electron', 'react', 'react-dom', 'better-sqlite3', 'ws', 'jssip', 'sip.js', ...nodeBuiltins],
+          message: 'shared/ is pure: no Node, DOM, Electron, React or SIP libraries.',
+        },
       ),
     },
   },
@@ -51,7 +57,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
         { group: ['**/electron/**', '**/tests/**'], message: 'renderer/ imports shared/, never electron/.' },
-        { modules: ['electron', 'better-sqlite3', 'ws', 'sip.js', ...nodeBuiltins], message: 'The renderer has no Node, Electron or storage access; use the HostApi.' },
+        {
+          modules: ['electron', 'better-sqlite3', 'ws', 'sip.js', ...nodeBuiltins],
+          message: 'The renderer has no Node, Electron or storage access; use the HostApi.',
+        },
         { modules: ['jssip'], subpaths: ['jssip/*'], message: 'Only renderer/src/phone/ talks SIP.' },
       ),
     },
@@ -61,7 +70,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         { group: ['**/electron/**', '**/tests/**'], message: 'renderer/ imports shared/, never electron/.' },
-        { modules: ['electron', 'better-sqlite3', 'ws', 'sip.js', 'react', ...nodeBuiltins], message: 'phone/ is the SIP engine: no React, Node or Electron.' },
+        {
+          modules: ['electron', 'better-sqlite3', 'ws', 'sip.js', 'react', ...nodeBuiltins],
+          message: 'phone/ is the SIP engine: no React, Node or Electron.',
+        },
       ),
     },
   },

@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+          include: [
+            'shared/**/*.test.ts',
+            'renderer/src/**/*.test.{ts,tsx}',
+            'electron/**/*.test.ts',
+            'tests/unit/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
         },
       },

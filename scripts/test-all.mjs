@@ -18,7 +18,14 @@ npx(['electron-vite', 'build']);
 const report = join(root, '.tmp', 'vitest-report.json');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(report, { force: true });
-const vitest = [join(root, 'node_modules', '.bin', 'vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const vitest = [
+  join(root, 'node_modules', '.bin', 'vitest'),
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 
 // Loopback only: nothing a test does can leave the machine, and Chromium's outside look-ups fail at once.
 const isolate = process.getuid?.() === 0 && hasCommand('unshare') && process.env.WARMLINE_TEST_NETNS !== '0';

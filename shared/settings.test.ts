@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedServerUrl, settingsPatchSchema, SETTINGS_LIMITS } from './settings';
 
 describe('server address', () => {
-  it.each(['', 'wss://pbx.example.com', 'wss://pbx.example.com:7443/ws', 'ws://127.0.0.1:5060', 'ws://localhost:8080/sip', 'ws://[::1]:9000', 'WSS://PBX.EXAMPLE.COM'])(
-    'accepts %s',
-    (url) => expect(isAllowedServerUrl(url)).toBe(true),
-  );
+  it.each([
+    '',
+    'wss://pbx.example.com',
+    'wss://pbx.example.com:7443/ws',
+    'ws://127.0.0.1:5060',
+    'ws://localhost:8080/sip',
+    'ws://[::1]:9000',
+    'WSS://PBX.EXAMPLE.COM',
+  ])('accepts %s', (url) => expect(isAllowedServerUrl(url)).toBe(true));
   it.each([
     'ws://pbx.example.com',
     'ws://10.0.0.5:8080',

@@ -10,7 +10,12 @@ const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', messag
  * Registers one handler per HostApi channel. Before a payload is even parsed, the sender must be
  * the main frame of the app's own window showing the app's own page (VS Code's validatedIpcMain).
  */
-export function registerHostIpc(ipcMain: IpcMain, dispatch: Dispatch, appContents: () => WebContents | undefined, appUrl: string) {
+export function registerHostIpc(
+  ipcMain: IpcMain,
+  dispatch: Dispatch,
+  appContents: () => WebContents | undefined,
+  appUrl: string,
+) {
   for (const method of HOST_METHODS) {
     ipcMain.handle(HOST_CHANNELS[method], (event: IpcMainInvokeEvent, args: unknown) => {
       if (!isTrustedSender(event, appContents(), appUrl)) return FORBIDDEN;
@@ -19,7 +24,11 @@ export function registerHostIpc(ipcMain: IpcMain, dispatch: Dispatch, appContent
   }
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, app: WebContents | undefined, appUrl: string): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  app: WebContents | undefined,
+  appUrl: string,
+): boolean {
   const frame = event.senderFrame;
   if (!app || event.sender !== app || !frame) return false;
   return frame === app.mainFrame && isAppUrl(frame.url, appUrl);

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     log: (m) => console.warn(m),
   });
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
-  console.log(`Data: ${values['data-dir']}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`);
+  console.log(
+    `Data: ${values['data-dir']}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
+  );
   const stop = () => {
     void host.close().then(() => {
       services.close();

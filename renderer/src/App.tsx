@@ -6,7 +6,10 @@ import type { HostApi } from './host';
 import { setLanguage } from './i18n';
 import { StatusBar } from './ui/StatusBar';
 
-type Load = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly settings: SettingsView } | { readonly kind: 'failed'; readonly message: string };
+type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly settings: SettingsView }
+  | { readonly kind: 'failed'; readonly message: string };
 
 export function App({ host }: { readonly host: HostApi }) {
   const { t } = useTranslation();

@@ -64,10 +64,7 @@ export function toValidationError(error: z.ZodError, argumentList = false): Host
   };
 }
 
-export function parseHostArgs<M extends HostMethod>(
-  method: M,
-  raw: unknown,
-): Result<z.output<Contract[M]['args']>> {
+export function parseHostArgs<M extends HostMethod>(method: M, raw: unknown): Result<z.output<Contract[M]['args']>> {
   const parsed = hostApiContract[method].args.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data as z.output<Contract[M]['args']> };
   return { ok: false, error: toValidationError(parsed.error, true) };

@@ -45,7 +45,10 @@ describe('settings through the HostApi', () => {
     host.close();
     host = open();
     const again = await host.dispatch('getSettings', []);
-    expect(again).toMatchObject({ ok: true, value: { displayName: 'Maria Santos', language: 'tl', sipUri: 'sip:1001@example.com' } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { displayName: 'Maria Santos', language: 'tl', sipUri: 'sip:1001@example.com' },
+    });
     host.close();
     expect(rows()).toContainEqual({ key: 'displayName', value: '"Maria Santos"' });
   });

@@ -16,7 +16,12 @@ beforeEach(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Warmline</title>');
   writeFileSync(join(dir.path, 'secret.txt'), 'outside the web root');
-  services = createHostServices({ dataDir: join(dir.path, 'data'), host: 'browser', version: 't', log: { warn() {}, error() {} } });
+  services = createHostServices({
+    dataDir: join(dir.path, 'data'),
+    host: 'browser',
+    version: 't',
+    log: { warn() {}, error() {} },
+  });
   host = await startWebHost({ rendererDir, dispatch: services.dispatch, port: 0 });
 });
 afterEach(async () => {
@@ -64,7 +69,10 @@ describe('browser-mode web host', () => {
   it('answers HostApi calls over the socket', async () => {
     const ws = await connect();
     expect(await call(ws, 1, 'getAppInfo', [])).toMatchObject({ ok: true, value: { name: 'Warmline', host: 'browser' } });
-    expect(await call(ws, 2, 'saveSettings', [{ displayName: 'Ana' }])).toMatchObject({ ok: true, value: { displayName: 'Ana' } });
+    expect(await call(ws, 2, 'saveSettings', [{ displayName: 'Ana' }])).toMatchObject({
+      ok: true,
+      value: { displayName: 'Ana' },
+    });
     ws.close();
   });
 

@@ -6,7 +6,9 @@ describe('preload', () => {
     const exposed = new Map<string, Record<string, (...a: unknown[]) => unknown>>();
     const invoke = vi.fn(async () => ({ ok: true }));
     vi.doMock('electron', () => ({
-      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) => exposed.set(key, api) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) => exposed.set(key, api),
+      },
       ipcRenderer: { invoke, send: vi.fn(), on: vi.fn() },
     }));
     await import('../../../electron/preload/index');

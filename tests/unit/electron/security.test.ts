@@ -104,7 +104,10 @@ describe('IPC', () => {
   it('passes a request from the app’s main frame to the dispatcher', async () => {
     const { ipc, app, dispatch } = setUp();
     const handler = ipc.handlers.get('settings:save');
-    expect(await handler?.({ sender: app, senderFrame: app.mainFrame }, [{ displayName: 'A' }])).toEqual({ ok: true, value: 'done' });
+    expect(await handler?.({ sender: app, senderFrame: app.mainFrame }, [{ displayName: 'A' }])).toEqual({
+      ok: true,
+      value: 'done',
+    });
     expect(dispatch).toHaveBeenCalledWith('saveSettings', [{ displayName: 'A' }]);
   });
 

@@ -90,7 +90,12 @@ export function SettingsForm({ draft, passwordSet, errors, status, onChange, onS
       })}
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
-        <select id={`${id}-language`} name="language" value={draft.language} onChange={(e) => onChange('language', e.target.value)}>
+        <select
+          id={`${id}-language`}
+          name="language"
+          value={draft.language}
+          onChange={(e) => onChange('language', e.target.value)}
+        >
           {LOCALES.map((locale) => (
             <option key={locale} value={locale} lang={locale}>
               {LANGUAGE_NAMES[locale]}

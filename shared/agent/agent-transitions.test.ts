@@ -125,9 +125,18 @@ describe('agent state: legal transitions', () => {
 });
 
 describe('agent state: illegal transitions', () => {
-  const cases = AGENT_STATE_KINDS.flatMap((kind) => (illegal[kind] ?? []).map((type) => [kind, type] as const));
+  const who: Record<AgentStateKind, string> = {
+    offline: 'signed out',
+    available: 'available',
+    ringing: 'whose phone rings',
+    'on-call': 'on a call',
+    consulting: 'consulting',
+    'wrap-up': 'in wrap-up',
+    break: 'on a break',
+  };
+  const cases = AGENT_STATE_KINDS.flatMap((kind) => (illegal[kind] ?? []).map((type) => [who[kind], type, kind] as const));
 
-  it.each(cases)('an agent who is %s cannot take %s', (kind, type) => {
+  it.each(cases)('an agent %s is refused %s', (_, type, kind) => {
     expect(transitionAgent(states[kind], events[type])).toEqual({
       ok: false,
       error: { kind: 'illegal-transition', from: kind, event: events[type], reason: 'no-transition' },

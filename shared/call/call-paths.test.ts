@@ -9,7 +9,8 @@ const remote = { uri: 'sip:+15551234@pbx.example' };
 const s = (seconds: number) => T + seconds * 1000;
 
 /** A call event without its time: `play` stamps one every ten seconds. */
-type Step = CallEvent extends infer E ? (E extends CallEvent ? Omit<E, 'at'> : never) : never;
+type WithoutTime<E> = E extends CallEvent ? Omit<E, 'at'> : never;
+type Step = WithoutTime<CallEvent>;
 
 function play(call: Call, steps: readonly Step[], startSecond = 1): Call[] {
   const seen: Call[] = [call];

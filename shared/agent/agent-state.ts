@@ -57,17 +57,9 @@ export type AfterWrapUp = AvailableState | BreakState;
 
 /** What the agent may choose for after wrap-up: a system reason is never a choice. */
 export type WrapUpChoice =
-  | { readonly kind: 'available' }
-  | { readonly kind: 'break'; readonly reason: BreakReason; readonly note?: string };
+  { readonly kind: 'available' } | { readonly kind: 'break'; readonly reason: BreakReason; readonly note?: string };
 
-export type AgentState =
-  | OfflineState
-  | AvailableState
-  | RingingState
-  | OnCallState
-  | ConsultingState
-  | WrapUpState
-  | BreakState;
+export type AgentState = OfflineState | AvailableState | RingingState | OnCallState | ConsultingState | WrapUpState | BreakState;
 
 export type AgentStateKind = AgentState['kind'];
 export type AgentStateOf<K extends AgentStateKind> = Extract<AgentState, { readonly kind: K }>;

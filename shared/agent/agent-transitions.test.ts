@@ -55,6 +55,7 @@ interface LegalCase {
 const onBreakAfter = { kind: 'break', reason: 'short' } as const;
 
 /** Every legal (state, event) pair, as the agent would tell it. */
+// prettier-ignore
 const legal: readonly LegalCase[] = [
   { story: 'agent signs in and is available for calls', from: states.offline, event: events.signedIn, to: { kind: 'available' } },
 
@@ -95,25 +96,19 @@ const legal: readonly LegalCase[] = [
  * Every pair not in `legal`, stated on purpose. A new state kind does not compile without a row;
  * a new event type fails "every pair is classified" until it is listed here or in `legal`.
  */
+// prettier-ignore
 const illegal: { readonly [K in AgentStateKind]: readonly AgentEventType[] } = {
-  // prettier-ignore
   offline: ['signedOut', 'connectionLost', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
-  // prettier-ignore
   available: ['signedIn', 'wentAvailable', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
   // Signing out or taking a break while the phone rings is refused: answer, decline or let it ring out first.
-  // prettier-ignore
   ringing: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
   // The ACD offers one call at a time: a second offer to a busy agent is a routing bug, not a call waiting.
-  // prettier-ignore
   'on-call': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultEnded', 'wrapUpFinished'],
   // One consult at a time.
-  // prettier-ignore
   consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished'],
   // No routing during after-call work; the break after it is chosen with wrapUpNextChosen.
-  // prettier-ignore
   'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded'],
   // An offer to an agent on a break cannot happen: the phone answers 486 Busy Here.
-  // prettier-ignore
   break: ['signedIn', 'callOffered', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
 };
 
@@ -152,7 +147,9 @@ describe('agent state: illegal transitions', () => {
       const illegalTypes = illegal[kind] ?? [];
       expect(new Set(legalTypes).size, `${kind}: a legal pair is listed twice`).toBe(legalTypes.length);
       expect(new Set(illegalTypes).size, `${kind}: an illegal pair is listed twice`).toBe(illegalTypes.length);
-      expect([...legalTypes, ...illegalTypes].sort(), `${kind}: unclassified or doubly classified events`).toEqual([...AGENT_EVENT_TYPES].sort());
+      expect([...legalTypes, ...illegalTypes].sort(), `${kind}: unclassified or doubly classified events`).toEqual(
+        [...AGENT_EVENT_TYPES].sort(),
+      );
       expect([...allowedEvents(states[kind])].sort(), `${kind}: allowedEvents`).toEqual([...legalTypes].sort());
     }
   });
@@ -163,9 +160,17 @@ describe('agent state: events about another call', () => {
   it.each([
     ['a ringing agent ignores an answer for another call', states.ringing, { type: 'callAnswered', callId: other }],
     ['a ringing agent ignores a missed offer for another call', states.ringing, { type: 'callMissed', callId: other }],
-    ['an agent on a call ignores a late hang-up of an earlier call', states['on-call'], { type: 'callEnded', callId: other, at: T }],
+    [
+      'an agent on a call ignores a late hang-up of an earlier call',
+      states['on-call'],
+      { type: 'callEnded', callId: other, at: T },
+    ],
     ['a consulting agent ignores a consult end from another call', states.consulting, { type: 'consultEnded', callId: other }],
-    ['an agent in wrap-up cannot finish the wrap-up of another call', states['wrap-up'], { type: 'wrapUpFinished', callId: other, at: T }],
+    [
+      'an agent in wrap-up cannot finish the wrap-up of another call',
+      states['wrap-up'],
+      { type: 'wrapUpFinished', callId: other, at: T },
+    ],
   ] as const)('%s', (_, from, event) => {
     expect(transitionAgent(from, event)).toEqual({
       ok: false,
@@ -198,7 +203,16 @@ describe('agent state: a working day', () => {
       { type: 'wrapUpFinished', callId: 'a', at: T + 30_000 },
       { type: 'callOffered', callId: 'b' },
     ]);
-    expect(seen.map((s) => s.kind)).toEqual(['available', 'ringing', 'on-call', 'consulting', 'on-call', 'wrap-up', 'available', 'ringing']);
+    expect(seen.map((s) => s.kind)).toEqual([
+      'available',
+      'ringing',
+      'on-call',
+      'consulting',
+      'on-call',
+      'wrap-up',
+      'available',
+      'ringing',
+    ]);
   });
 
   it('agent asks for lunch during the call and lands on lunch after wrap-up', () => {

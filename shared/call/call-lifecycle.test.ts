@@ -157,7 +157,9 @@ describe('call lifecycle: illegal transitions', () => {
       const illegalTypes = illegal[phase] ?? [];
       expect(new Set(legalTypes).size, `${phase}: a legal pair is listed twice`).toBe(legalTypes.length);
       expect(new Set(illegalTypes).size, `${phase}: an illegal pair is listed twice`).toBe(illegalTypes.length);
-      expect([...legalTypes, ...illegalTypes].sort(), `${phase}: unclassified or doubly classified events`).toEqual([...CALL_EVENT_TYPES].sort());
+      expect([...legalTypes, ...illegalTypes].sort(), `${phase}: unclassified or doubly classified events`).toEqual(
+        [...CALL_EVENT_TYPES].sort(),
+      );
       expect([...allowedCallEvents(calls[phase])].sort(), `${phase}: allowedCallEvents`).toEqual([...legalTypes].sort());
     }
   });

@@ -145,7 +145,11 @@ function consultRinging(c: ActiveCall | OnHoldCall, e: CallEventOf<'consultDiale
 }
 
 /** Back to the customer alone: held if the agent was talking to the consult party, else talking. */
-function consultGone(c: ConsultRingingCall | ConsultingCall | ThreeWayCall, at: number, outcome: ConsultOutcome): ActiveCall | OnHoldCall {
+function consultGone(
+  c: ConsultRingingCall | ConsultingCall | ThreeWayCall,
+  at: number,
+  outcome: ConsultOutcome,
+): ActiveCall | OnHoldCall {
   const customerHeld = c.phase === 'consult-ringing' || (c.phase === 'consulting' && c.talkingTo === 'consult');
   const back = customerHeld ? onHoldFrom(c, at) : activeFrom(c, at);
   return { ...back, consults: closeConsult(c, c.consult, at, outcome) };

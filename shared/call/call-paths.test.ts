@@ -23,11 +23,14 @@ function play(call: Call, steps: readonly Step[], startSecond = 1): Call[] {
 }
 
 function agentPlays(state: AgentState, steps: readonly AgentEvent[]): AgentState[] {
-  return steps.reduce<AgentState[]>((seen, event) => {
-    const result = transitionAgent(seen.at(-1) as AgentState, event);
-    if (!result.ok) throw new Error(`${result.error.from} refused ${event.type}`);
-    return [...seen, result.value];
-  }, [state]);
+  return steps.reduce<AgentState[]>(
+    (seen, event) => {
+      const result = transitionAgent(seen.at(-1) as AgentState, event);
+      if (!result.ok) throw new Error(`${result.error.from} refused ${event.type}`);
+      return [...seen, result.value];
+    },
+    [state],
+  );
 }
 
 function ended(seen: readonly Call[]): EndedCall {
@@ -72,7 +75,9 @@ describe('call paths', () => {
     expect(seen.map((c) => c.phase)).toEqual(['offered', 'active', 'consult-ringing', 'consulting', 'transferring', 'ended']);
     const call = ended(seen);
     expect(call.endReason).toEqual({ kind: 'transfer-completed', mode: 'attended', target: SENIOR });
-    expect(call.consults).toEqual([{ target: SENIOR, dialedAt: s(11), answeredAt: s(21), endedAt: s(41), outcome: { kind: 'transferred' } }]);
+    expect(call.consults).toEqual([
+      { target: SENIOR, dialedAt: s(11), answeredAt: s(21), endedAt: s(41), outcome: { kind: 'transferred' } },
+    ]);
     // The customer waited on hold from the consult dial until the hand-over.
     expect(call.holds).toEqual([{ start: s(11), end: s(41) }]);
 
@@ -93,7 +98,15 @@ describe('call paths', () => {
       { type: 'attendedTransferRequested' },
       { type: 'transferCompleted' },
     ]);
-    expect(seen.map((c) => c.phase)).toEqual(['offered', 'active', 'consult-ringing', 'consulting', 'three-way', 'transferring', 'ended']);
+    expect(seen.map((c) => c.phase)).toEqual([
+      'offered',
+      'active',
+      'consult-ringing',
+      'consulting',
+      'three-way',
+      'transferring',
+      'ended',
+    ]);
     const call = ended(seen);
     expect(call.endReason).toEqual({ kind: 'transfer-completed', mode: 'attended', target: SENIOR });
     expect(call.consults).toEqual([
@@ -149,7 +162,7 @@ describe('call paths', () => {
     ]);
   });
 
-  it('agent swaps between customer and senior: only the customer\'s waits count as hold time', () => {
+  it("agent swaps between customer and senior: only the customer's waits count as hold time", () => {
     const seen = play(newInboundCall({ callId: 'c1', remote, at: T }), [
       { type: 'answered' },
       { type: 'consultDialed', target: SENIOR },

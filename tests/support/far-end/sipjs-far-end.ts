@@ -12,8 +12,8 @@ import {
   SessionState,
   UserAgent,
   Web,
-  type IncomingResponse,
 } from 'sip.js';
+import type { IncomingResponse } from 'sip.js/lib/core';
 import { hears, inboundAudioBytes, readTone, toneStream, type ToneReading } from '../browser-audio';
 
 export interface FarEndOptions {
@@ -112,8 +112,8 @@ class FarEnd {
     if (!dialog) throw new Error('no dialog');
     return new Promise((resolve) => {
       dialog.notify({
-        onAccept: (response) => resolve(response.message.statusCode),
-        onReject: (response) => resolve(response.message.statusCode),
+        onAccept: (response) => resolve(response.message.statusCode ?? 0),
+        onReject: (response) => resolve(response.message.statusCode ?? 0),
       });
     });
   }

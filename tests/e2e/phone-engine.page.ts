@@ -1,0 +1,91 @@
+/**
+ * Test page for the phone engine: our Phone (JsSIP inside) with a tone generator as its
+ * microphone, driven from the test through `window.engine`. No React, no app: the engine alone.
+ */
+import { Phone, type CallId, type PhoneConfig, type PhoneEvent } from '../../renderer/src/phone';
+import { hears, inboundAudioBytes, readTone, toneStream, type ToneReading } from '../support/browser-audio';
+
+const remoteAudio = document.getElementById('remote') as HTMLAudioElement;
+
+class EnginePage {
+  readonly events: PhoneEvent[] = [];
+  readonly errors: string[] = [];
+  #phone = new Phone({ remoteAudio, userAgent: 'Warmline e2e' });
+  #toneHz = 0;
+
+  constructor() {
+    this.#phone.on((event) => this.events.push(event));
+    window.addEventListener('error', (e) => this.errors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => this.errors.push(String(e.reason)));
+  }
+
+  start(config: PhoneConfig, toneHz: number): string | undefined {
+    this.#toneHz = toneHz;
+    const configured = this.#phone.configure(config);
+    if (!configured.ok) return configured.error.join(',');
+    const started = this.#phone.start();
+    return started.ok ? undefined : started.error;
+  }
+
+  stop(): Promise<void> {
+    return this.#phone.stop();
+  }
+
+  setAvailable(available: boolean): void {
+    this.#phone.setAvailable(available);
+  }
+
+  async answer(callId: CallId): Promise<string | undefined> {
+    const result = await this.#phone.answer(callId, { localStream: toneStream(this.#toneHz) });
+    return result.ok ? undefined : result.error;
+  }
+
+  async call(target: string): Promise<string> {
+    const result = await this.#phone.call(target, { localStream: toneStream(this.#toneHz) });
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  }
+
+  command(name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute', callId: CallId): string | undefined {
+    const result = this.#phone[name](callId);
+    return result.ok ? undefined : result.error;
+  }
+
+  sendDtmf(callId: CallId, digits: string, transport: 'rfc4733' | 'info'): string | undefined {
+    const result = this.#phone.sendDtmf(callId, digits, transport);
+    return result.ok ? undefined : result.error;
+  }
+
+  transferAttended(callId: CallId, consultId: CallId): string | undefined {
+    const result = this.#phone.transferAttended(callId, consultId);
+    return result.ok ? undefined : result.error;
+  }
+
+  hear(callId: CallId): ToneReading & { readonly stream: boolean } {
+    const stream = this.#phone.remoteStream(callId);
+    if (!stream) return { peakHz: 0, peakDb: -200, stream: false };
+    return { ...readTone(stream), stream: true };
+  }
+
+  hearsTone(callId: CallId, frequency: number): boolean {
+    return hears(this.hear(callId), frequency);
+  }
+
+  /** The audio element the engine plays the active call into (the headset). */
+  playing(): boolean {
+    return remoteAudio.srcObject instanceof MediaStream;
+  }
+
+  async inboundBytes(callId: CallId): Promise<number> {
+    const stats = await this.#phone.getStats(callId);
+    if (!stats) return 0;
+    return inboundAudioBytes({ getStats: async () => stats } as RTCPeerConnection);
+  }
+}
+
+declare global {
+  interface Window {
+    engine: EnginePage;
+  }
+}
+window.engine = new EnginePage();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgentState } from '../../shared/agent';
 import type { SettingsView } from '../../shared/settings';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
@@ -10,6 +11,9 @@ type Load =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly settings: SettingsView }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** Until the phone is wired in (issue 3), the agent is Offline. */
+const OFFLINE: AgentState = { kind: 'offline' };
 
 export function App({ host }: { readonly host: HostApi }) {
   const { t } = useTranslation();
@@ -31,7 +35,7 @@ export function App({ host }: { readonly host: HostApi }) {
   const configured = load.kind === 'ready' && load.settings.serverUrl !== '' && load.settings.sipUri !== '';
   return (
     <div className="app">
-      <StatusBar agentState="Offline" phoneConfigured={configured} />
+      <StatusBar agentState={OFFLINE} phoneConfigured={configured} />
       <main className="content">
         {load.kind === 'loading' && <p role="status">{t('settings.loading')}</p>}
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}

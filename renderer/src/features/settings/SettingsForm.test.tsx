@@ -1,0 +1,47 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n';
+import { toFieldErrors } from './field-errors';
+import { SettingsForm, type SettingsDraft } from './SettingsForm';
+
+const draft: SettingsDraft = { serverUrl: '', sipUri: '', authUser: '', password: '', displayName: '<b>Eve</b>', language: 'en' };
+const noop = () => {};
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+describe('SettingsForm', () => {
+  it('shows each field with its label, and escapes what the agent typed', () => {
+    const html = renderToStaticMarkup(
+      <SettingsForm draft={draft} passwordSet={false} errors={{}} status={{ kind: 'idle' }} onChange={noop} onSubmit={noop} />,
+    );
+    for (const label of [
+      'Server address (WebSocket)',
+      'SIP address',
+      'Authentication user',
+      'Password',
+      'Display name',
+      'Language',
+    ]) {
+      expect(html).toContain(label);
+    }
+    expect(html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
+    expect(html).toContain('No password stored yet.');
+  });
+
+  it('puts the schema’s error codes into words next to the field', () => {
+    const errors = toFieldErrors([
+      { path: 'displayName', message: 'tooLong' },
+      { path: 'serverUrl', message: 'serverUrl' },
+      { path: 'language', message: 'Invalid option' },
+    ]);
+    const html = renderToStaticMarkup(
+      <SettingsForm draft={draft} passwordSet errors={errors} status={{ kind: 'invalid' }} onChange={noop} onSubmit={noop} />,
+    );
+    expect(html).toContain('Too long: at most 64 characters.');
+    expect(html).toContain('Use an address that starts with wss://');
+    expect(html).toContain('Some fields need attention. Nothing was saved.');
+    expect(html).toContain('aria-invalid="true"');
+  });
+});

@@ -6,6 +6,7 @@ export const HOST_CHANNELS = {
   getAppInfo: 'app:info:get',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
+  getSipPassword: 'credentials:sip-password:get',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

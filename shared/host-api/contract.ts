@@ -24,6 +24,8 @@ export const hostApiContract = {
   getAppInfo: { args: z.tuple([]), result: appInfoSchema },
   getSettings: { args: z.tuple([]), result: settingsViewSchema },
   saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
+  /** The phone runs in the renderer and must answer digest challenges itself; empty when none is stored. */
+  getSipPassword: { args: z.tuple([]), result: z.string() },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

@@ -38,6 +38,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
     getSettings: () => settings.get(),
     saveSettings: (patch) => settings.save(patch),
+    getSipPassword: () => settings.sipPassword(),
   };
   return {
     db,

@@ -47,6 +47,7 @@ export function createSettingsService({ store, credentials, now, warn }: Setting
 
   return {
     get: view,
+    sipPassword: (): string => credentials.get(SIP_PASSWORD) ?? '',
     /** The patch is already validated against the shared schema by the HostApi dispatcher. */
     save(patch: SettingsPatch): SettingsView {
       const { password, ...fields } = patch;

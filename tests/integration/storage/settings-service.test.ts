@@ -58,6 +58,7 @@ describe('settings through the HostApi', () => {
     const result = await host.dispatch('saveSettings', [{ password: 'correct horse battery staple' }]);
     expect(result).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(JSON.stringify(result)).not.toContain('correct horse');
+    expect(await host.dispatch('getSipPassword', [])).toEqual({ ok: true, value: 'correct horse battery staple' });
     host.close();
     for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`]) {
       let bytes = Buffer.alloc(0);

@@ -8,6 +8,9 @@ export const SETTINGS_LIMITS = {
   authUser: 128,
   password: 256,
   displayName: 64,
+  deviceId: 256,
+  iceServers: 5,
+  iceUrl: 256,
 } as const;
 
 /**
@@ -19,6 +22,8 @@ export const VALIDATION = {
   controlChars: 'controlChars',
   serverUrl: 'serverUrl',
   sipUri: 'sipUri',
+  iceUrl: 'iceUrl',
+  country: 'country',
 } as const;
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -53,6 +58,22 @@ export const sipUriSchema = text(SETTINGS_LIMITS.sipUri).refine((s) => s === '' 
   message: VALIDATION.sipUri,
 });
 
+/** STUN/TURN servers for ICE (RFC 7064/7065 URIs); TURN credentials are not secret from the agent. */
+export const iceServerSchema = z
+  .object({
+    urls: text(SETTINGS_LIMITS.iceUrl).refine((u) => /^(stun|stuns|turn|turns):[^\s]+$/i.test(u), { message: VALIDATION.iceUrl }),
+    username: text(SETTINGS_LIMITS.authUser).optional(),
+    credential: text(SETTINGS_LIMITS.password).optional(),
+  })
+  .strict();
+export type IceServer = Readonly<z.infer<typeof iceServerSchema>>;
+
+export const DTMF_MODES = ['rfc4733', 'info'] as const;
+export type DtmfMode = (typeof DTMF_MODES)[number];
+
+/** An ISO 3166-1 alpha-2 code, for numbers typed without a country prefix; empty means "always type +". */
+const countrySchema = z.string().refine((c) => c === '' || /^[A-Z]{2}$/.test(c), { message: VALIDATION.country });
+
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z
   .object({
@@ -61,6 +82,13 @@ export const settingsSchema = z
     authUser: text(SETTINGS_LIMITS.authUser),
     displayName: text(SETTINGS_LIMITS.displayName),
     language: z.enum(LOCALES),
+    defaultCountry: countrySchema,
+    iceServers: z.array(iceServerSchema).max(SETTINGS_LIMITS.iceServers),
+    dtmfMode: z.enum(DTMF_MODES),
+    /** Audio devices by `MediaDeviceInfo.deviceId`; empty means the system default. */
+    microphoneId: text(SETTINGS_LIMITS.deviceId),
+    headsetId: text(SETTINGS_LIMITS.deviceId),
+    ringerId: text(SETTINGS_LIMITS.deviceId),
   })
   .strict();
 
@@ -84,6 +112,12 @@ export const DEFAULT_SETTINGS: Settings = {
   authUser: '',
   displayName: '',
   language: DEFAULT_LOCALE,
+  defaultCountry: '',
+  iceServers: [],
+  dtmfMode: 'rfc4733',
+  microphoneId: '',
+  headsetId: '',
+  ringerId: '',
 };
 
 export type SettingKey = keyof Settings;

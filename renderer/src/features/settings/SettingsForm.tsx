@@ -1,6 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../../../shared/locales';
+import { DTMF_MODES, type DtmfMode } from '../../../../shared/settings';
 import type { FieldErrors, SettingsField } from './field-errors';
 
 export interface SettingsDraft {
@@ -10,6 +11,9 @@ export interface SettingsDraft {
   readonly password: string;
   readonly displayName: string;
   readonly language: Locale;
+  readonly defaultCountry: string;
+  readonly iceServersText: string;
+  readonly dtmfMode: DtmfMode;
 }
 
 export type SaveStatus =
@@ -88,6 +92,64 @@ export function SettingsForm({ draft, passwordSet, errors, status, onChange, onS
           </div>
         );
       })}
+      <div className="field">
+        <label htmlFor={`${id}-defaultCountry`}>{t('settings.defaultCountry.label')}</label>
+        <input
+          id={`${id}-defaultCountry`}
+          name="defaultCountry"
+          className="short"
+          maxLength={2}
+          autoComplete="country"
+          value={draft.defaultCountry}
+          aria-invalid={errors.defaultCountry ? true : undefined}
+          aria-describedby={`${id}-defaultCountry-hint`}
+          onChange={(e) => onChange('defaultCountry', e.target.value.toUpperCase())}
+        />
+        <p className="hint" id={`${id}-defaultCountry-hint`}>
+          {t('settings.defaultCountry.hint')}
+        </p>
+        {errors.defaultCountry && (
+          <p className="error" role="alert">
+            {errorText('defaultCountry')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-iceServers`}>{t('settings.iceServers.label')}</label>
+        <textarea
+          id={`${id}-iceServers`}
+          name="iceServers"
+          rows={2}
+          spellCheck={false}
+          value={draft.iceServersText}
+          aria-invalid={errors.iceServers ? true : undefined}
+          aria-describedby={`${id}-iceServers-hint`}
+          onChange={(e) => onChange('iceServers', e.target.value)}
+        />
+        <p className="hint" id={`${id}-iceServers-hint`}>
+          {t('settings.iceServers.hint')}
+        </p>
+        {errors.iceServers && (
+          <p className="error" role="alert">
+            {errorText('iceServers')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-dtmfMode`}>{t('settings.dtmfMode.label')}</label>
+        <select
+          id={`${id}-dtmfMode`}
+          name="dtmfMode"
+          value={draft.dtmfMode}
+          onChange={(e) => onChange('dtmfMode', e.target.value)}
+        >
+          {DTMF_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`settings.dtmfMode.${mode}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
         <select

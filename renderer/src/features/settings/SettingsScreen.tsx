@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { settingsPatchSchema, type SettingsView } from '../../../../shared/settings';
 import { isLocale } from '../../../../shared/locales';
+import { DTMF_MODES, type DtmfMode } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import { setLanguage } from '../../i18n';
+import { formatIceServersText, parseIceServersText } from './ice-servers-text';
 import { toFieldErrors, type FieldErrors, type SettingsField } from './field-errors';
 import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
 
@@ -13,9 +15,20 @@ export interface SettingsScreenProps {
 }
 
 function draftFrom(view: SettingsView): SettingsDraft {
-  const { passwordSet: _ignored, ...settings } = view;
-  return { ...settings, password: '' };
+  return {
+    serverUrl: view.serverUrl,
+    sipUri: view.sipUri,
+    authUser: view.authUser,
+    password: '',
+    displayName: view.displayName,
+    language: view.language,
+    defaultCountry: view.defaultCountry,
+    iceServersText: formatIceServersText(view.iceServers),
+    dtmfMode: view.dtmfMode,
+  };
 }
+
+const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly string[]).includes(value);
 
 /** Container: holds the draft, checks it with the shared schema, saves through the host. */
 export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) {
@@ -25,14 +38,26 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
 
   const onChange = (field: SettingsField, value: string) => {
-    setDraft((d) => (field === 'language' ? (isLocale(value) ? { ...d, language: value } : d) : { ...d, [field]: value }));
+    setDraft((d) => {
+      switch (field) {
+        case 'language':
+          return isLocale(value) ? { ...d, language: value } : d;
+        case 'dtmfMode':
+          return isDtmfMode(value) ? { ...d, dtmfMode: value } : d;
+        case 'iceServers':
+          return { ...d, iceServersText: value };
+        default:
+          return { ...d, [field]: value };
+      }
+    });
     setErrors((e) => ({ ...e, [field]: undefined }));
     setStatus({ kind: 'idle' });
   };
 
   const onSubmit = async () => {
-    const { password, ...fields } = draft;
-    const patch = password === '' ? fields : { ...fields, password };
+    const { password, iceServersText, ...fields } = draft;
+    const withIce = { ...fields, iceServers: parseIceServersText(iceServersText) };
+    const patch = password === '' ? withIce : { ...withIce, password };
     // The same schema the host enforces: instant feedback here, and the host still refuses anything that slips by.
     const checked = settingsPatchSchema.safeParse(patch);
     if (!checked.success) {

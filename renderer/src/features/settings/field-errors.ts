@@ -1,7 +1,28 @@
 import type { HostError } from '../../../../shared/result';
 import { SETTINGS_LIMITS, VALIDATION } from '../../../../shared/settings';
 
-export type SettingsField = 'serverUrl' | 'sipUri' | 'authUser' | 'password' | 'displayName' | 'language';
+export type SettingsField =
+  'serverUrl' | 'sipUri' | 'authUser' | 'password' | 'displayName' | 'language' | 'defaultCountry' | 'iceServers' | 'dtmfMode';
+
+const FIELDS: readonly SettingsField[] = [
+  'serverUrl',
+  'sipUri',
+  'authUser',
+  'password',
+  'displayName',
+  'language',
+  'defaultCountry',
+  'iceServers',
+  'dtmfMode',
+];
+const LIMITED = {
+  serverUrl: SETTINGS_LIMITS.serverUrl,
+  sipUri: SETTINGS_LIMITS.sipUri,
+  authUser: SETTINGS_LIMITS.authUser,
+  password: SETTINGS_LIMITS.password,
+  displayName: SETTINGS_LIMITS.displayName,
+  iceServers: SETTINGS_LIMITS.iceUrl,
+} as const;
 
 /** A field's problem as a translation key and its parameters. */
 export interface FieldError {
@@ -14,7 +35,7 @@ export type FieldErrors = Readonly<Partial<Record<SettingsField, FieldError>>>;
 const KNOWN = new Set<string>(Object.values(VALIDATION));
 
 function isField(path: string): path is SettingsField {
-  return ['serverUrl', 'sipUri', 'authUser', 'password', 'displayName', 'language'].includes(path);
+  return (FIELDS as readonly string[]).includes(path);
 }
 
 /** Turns the shared schema's issue codes (from the UI's own check or from the host) into translatable errors. */
@@ -24,8 +45,8 @@ export function toFieldErrors(issues: HostError['issues'] = []): FieldErrors {
     const field = issue.path.split('.')[0] ?? '';
     if (!isField(field) || errors[field]) continue;
     if (!KNOWN.has(issue.message)) errors[field] = { key: 'validation.invalid' };
-    else if (issue.message === VALIDATION.tooLong && field !== 'language')
-      errors[field] = { key: 'validation.tooLong', params: { max: SETTINGS_LIMITS[field] } };
+    else if (issue.message === VALIDATION.tooLong && field in LIMITED)
+      errors[field] = { key: 'validation.tooLong', params: { max: LIMITED[field as keyof typeof LIMITED] } };
     else errors[field] = { key: `validation.${issue.message}` };
   }
   return errors;

@@ -39,7 +39,7 @@ function storedSetting(key: string): unknown {
 
 describe('the first screen', () => {
   it('agent opens Warmline and sees the settings screen with the status bar saying Offline', async () => {
-    await expect(page.getByRole('heading', { name: 'Sign-in and settings' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign-in and settings' }).waitFor();
     expect(await page.getByTestId('agent-state').textContent()).toBe('Status: Offline');
     expect(await page.getByLabel('Server address (WebSocket)').inputValue()).toBe('');
   });

@@ -32,8 +32,11 @@ export const labConfigSchema = z
     auth: z
       .object({
         nonceTtlSeconds: z.number().positive().max(3600).default(300),
-        /** Offered in this order: many clients (SIP.js, JsSIP) only read the first challenge, so MD5 comes first. */
-        algorithms: z.array(z.enum(['MD5', 'SHA-256'])).min(1).default(['MD5', 'SHA-256']),
+        /**
+         * One challenge per algorithm, in this order (RFC 8760 §2.4). MD5 alone by default: clients that read only
+         * one of several challenges pick different ones (SIP.js 0.21 reads the last) and abort on SHA-256.
+         */
+        algorithms: z.array(z.enum(['MD5', 'SHA-256'])).min(1).default(['MD5']),
       })
       .prefault({}),
     limits: z

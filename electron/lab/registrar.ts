@@ -87,6 +87,11 @@ export class Registrar {
     return [...this.current(user)].sort((a, b) => b.registeredAt - a.registeredAt);
   }
 
+  /** The account whose binding lives on this connection, if any (for the call tracker). */
+  userOfConnection(connId: number): string | null {
+    return this.all().find((b) => b.connId === connId)?.user ?? null;
+  }
+
   isRegistered(user: string): boolean {
     return this.current(user).length > 0;
   }

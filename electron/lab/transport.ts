@@ -114,7 +114,7 @@ export class LabTransport {
         return;
       }
       try {
-        const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer | Buffer);
+        const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         this.handlers.onMessage(conn, buf);
       } catch (e) {
         // Nothing a peer sends may take the server down (issue 4, "Bad input and limits").

@@ -1,0 +1,91 @@
+import type { LabConfig } from '../config.js';
+
+export type AgentQueueState = 'offline' | 'logged-out' | 'paused' | 'busy' | 'ringing' | 'available';
+
+interface Agent {
+  readonly loggedIn: Set<string>;
+  readonly paused: Set<string>;
+  ringing: boolean;
+  /** When the agent last became free; longest-idle picks the smallest. */
+  idleSince: number;
+}
+
+export interface AgentBoardDeps {
+  readonly isRegistered: (user: string) => boolean;
+  readonly activeCalls: (user: string) => number;
+  readonly now?: () => number;
+}
+
+/**
+ * Queue membership and availability per agent. Configured members start logged in and unpaused; registration
+ * and calls come from the registrar and the call tracker, so an agent is available only when the lab can ring it.
+ */
+export class AgentBoard {
+  private readonly agents = new Map<string, Agent>();
+  private readonly memberships = new Map<string, string[]>();
+  private readonly now: () => number;
+
+  constructor(config: LabConfig, private readonly deps: AgentBoardDeps) {
+    this.now = deps.now ?? Date.now;
+    for (const q of config.queues) {
+      this.memberships.set(q.name, [...q.members]);
+      for (const user of q.members) this.agent(user).loggedIn.add(q.name);
+    }
+  }
+
+  queuesOf(user: string): string[] {
+    return [...this.memberships].filter(([, members]) => members.includes(user)).map(([q]) => q);
+  }
+
+  members(queue: string): readonly string[] {
+    return this.memberships.get(queue) ?? [];
+  }
+
+  login(user: string, queue: string): void {
+    this.agent(user).loggedIn.add(queue);
+  }
+
+  logout(user: string, queue: string): void {
+    this.agent(user).loggedIn.delete(queue);
+  }
+
+  pause(user: string, queue: string): void {
+    this.agent(user).paused.add(queue);
+  }
+
+  unpause(user: string, queue: string): void {
+    const agent = this.agent(user);
+    if (agent.paused.delete(queue)) agent.idleSince = Math.max(agent.idleSince, this.now());
+  }
+
+  setRinging(user: string, ringing: boolean): void {
+    this.agent(user).ringing = ringing;
+  }
+
+  callEnded(user: string): void {
+    this.agent(user).idleSince = this.now();
+  }
+
+  idleSince(user: string): number {
+    return this.agent(user).idleSince;
+  }
+
+  state(user: string, queue: string): AgentQueueState {
+    const agent = this.agent(user);
+    if (!this.deps.isRegistered(user)) return 'offline';
+    if (!agent.loggedIn.has(queue)) return 'logged-out';
+    if (agent.paused.has(queue)) return 'paused';
+    if (agent.ringing) return 'ringing';
+    if (this.deps.activeCalls(user) > 0) return 'busy';
+    return 'available';
+  }
+
+  private agent(user: string): Agent {
+    let agent = this.agents.get(user);
+    if (!agent) {
+      agent = { loggedIn: new Set(), paused: new Set(), ringing: false, idleSince: 0 };
+      this.agents.set(user, agent);
+    }
+    return agent;
+  }
+}

@@ -1,0 +1,52 @@
+import type { AgentBoard } from './agents.js';
+
+/** The URI user of the control endpoint: `sip:queue-control@<domain>`. */
+export const CONTROL_USER = 'queue-control';
+/** Header on the 200 answer: RFC 3428 §7 forbids a body in a 2xx to MESSAGE, so the state rides in a header. */
+export const AGENT_STATE_HEADER = 'X-Warmline-Agent-State';
+
+export type ControlResult =
+  | { readonly ok: true; readonly state: string }
+  | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
+
+/**
+ * Agent availability over plain SIP (documented in electron/lab/README.md): an authenticated MESSAGE with a
+ * text/plain body of one command. Any client that can send MESSAGE can log in, log out, pause and unpause.
+ *   login <queue> | logout [<queue>] | pause [<queue>] | unpause [<queue>] | status
+ * Without a queue, pause/unpause/logout apply to every queue the agent is a member of.
+ */
+export function runControlCommand(board: AgentBoard, user: string, body: string): ControlResult {
+  const words = body.trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 2) return { ok: false, status: 400, reason: 'Expected one command' };
+  const [command, queue] = [words[0]!.toLowerCase(), words[1]];
+  const memberOf = board.queuesOf(user);
+  if (queue !== undefined && !memberOf.includes(queue)) {
+    return { ok: false, status: 403, reason: `Not a member of queue ${queue.slice(0, 32)}` };
+  }
+  const queues = queue === undefined ? memberOf : [queue];
+  switch (command) {
+    case 'login':
+      if (queue === undefined) return { ok: false, status: 400, reason: 'login needs a queue' };
+      board.login(user, queue);
+      break;
+    case 'logout':
+      queues.forEach((q) => board.logout(user, q));
+      break;
+    case 'pause':
+      queues.forEach((q) => board.pause(user, q));
+      break;
+    case 'unpause':
+      queues.forEach((q) => board.unpause(user, q));
+      break;
+    case 'status':
+      break;
+    default:
+      return { ok: false, status: 400, reason: 'Unknown command' };
+  }
+  return { ok: true, state: describeAgent(board, user) };
+}
+
+/** `support=available, senior=paused`: one entry per queue the agent is a member of. */
+export function describeAgent(board: AgentBoard, user: string): string {
+  return board.queuesOf(user).map((q) => `${q}=${board.state(user, q)}`).join(', ') || 'none';
+}

@@ -1,0 +1,210 @@
+import { parseNameAddr } from '../sip/fields.js';
+import { getHeader } from '../sip/headers.js';
+import { uriUser } from '../sip/uri.js';
+import type { SipResponse } from '../sip/types.js';
+import type { LabConfig, QueueConfig } from '../config.js';
+import type { LabLogger } from '../log.js';
+import { prepareForward, type Target } from '../proxy/forward.js';
+import type { ClientTxn, ServerTxn, TransactionLayer } from '../proxy/transactions.js';
+import type { AgentBoard } from './agents.js';
+
+/** Headers on the INVITE the ACD sends to an agent; documented in electron/lab/README.md. */
+export const QUEUE_HEADER = 'X-Warmline-Queue';
+export const QUEUE_WAIT_HEADER = 'X-Warmline-Queue-Wait';
+
+interface WaitingCall {
+  readonly id: number;
+  readonly queue: QueueConfig;
+  readonly st: ServerTxn;
+  readonly enqueuedAt: number;
+  /** Members that declined or did not answer since the agents last changed; not rung again until then. */
+  readonly tried: Set<string>;
+  ringing: { agent: string; ct: ClientTxn; timer: NodeJS.Timeout } | null;
+  /** Max wait passed while an agent was ringing: that ring may still be answered, then the caller gets 480. */
+  expired: boolean;
+  queuedSent: boolean;
+  waitTimer: NodeJS.Timeout | null;
+}
+
+export interface QueueDeps {
+  readonly txns: TransactionLayer;
+  readonly board: AgentBoard;
+  readonly targetOf: (user: string) => Target | null;
+  readonly recordRoute: string;
+  readonly inviteTimeoutMs: number;
+  readonly onAnswered: (st: ServerTxn, agent: string, target: Target, resp: SipResponse) => void;
+  readonly log: LabLogger;
+}
+
+/**
+ * Automatic call distribution as a serial-forking proxy (RFC 3261 §16.6 allows sequential search): the caller's
+ * INVITE transaction stays open while the lab rings one member at a time, so the answering agent's 2xx, its
+ * Record-Route and the later ACK and BYE flow end to end exactly as for a direct call.
+ */
+export class QueueEngine {
+  private readonly waiting: WaitingCall[] = [];
+  private readonly rrIndex = new Map<string, number>();
+  private nextId = 1;
+
+  constructor(private readonly config: LabConfig, private readonly deps: QueueDeps) {}
+
+  isQueue(name: string): boolean {
+    return this.config.queues.some((q) => q.name === name);
+  }
+
+  enqueue(queueName: string, st: ServerTxn): void {
+    const queue = this.config.queues.find((q) => q.name === queueName)!;
+    const call: WaitingCall = {
+      id: this.nextId++, queue, st, enqueuedAt: Date.now(), tried: new Set(), ringing: null, expired: false,
+      queuedSent: false, waitTimer: null,
+    };
+    this.waiting.push(call);
+    st.onCancel = () => {
+      if (call.ringing) this.deps.txns.cancel(call.ringing.ct);
+      else this.finish(call, 487);
+    };
+    call.waitTimer = setTimeout(() => {
+      if (call.ringing) call.expired = true;
+      else this.finish(call, 480);
+    }, queue.maxWaitSeconds * 1000);
+    this.dispatch();
+    if (!call.ringing && this.waiting.includes(call)) this.sendQueued(call);
+  }
+
+  /** Agents changed (registration, pause, login, a call ended): everyone may be tried again. */
+  agentsChanged(): void {
+    for (const call of this.waiting) call.tried.clear();
+    this.dispatch();
+  }
+
+  snapshot(): Array<{ queue: string; callId: string | undefined; from: string | undefined; waitedSeconds: number; ringing: string | null }> {
+    return this.waiting.map((c) => ({
+      queue: c.queue.name,
+      callId: getHeader(c.st.request, 'Call-ID'),
+      from: callerOf(c),
+      waitedSeconds: Math.round((Date.now() - c.enqueuedAt) / 1000),
+      ringing: c.ringing?.agent ?? null,
+    }));
+  }
+
+  close(): void {
+    for (const call of [...this.waiting]) this.finish(call, 503);
+  }
+
+  private dispatch(): void {
+    for (const call of [...this.waiting]) {
+      if (call.ringing || call.expired || call.st.cancelled) continue;
+      const agent = this.pick(call);
+      if (agent !== null) this.offer(call, agent);
+    }
+  }
+
+  private pick(call: WaitingCall): string | null {
+    const { board } = this.deps;
+    const members = board.members(call.queue.name);
+    const candidates = members.filter((m) => !call.tried.has(m) && board.state(m, call.queue.name) === 'available');
+    if (candidates.length === 0) return null;
+    if (call.queue.strategy === 'round-robin') {
+      const start = this.rrIndex.get(call.queue.name) ?? 0;
+      for (let i = 0; i < members.length; i++) {
+        const index = (start + i) % members.length;
+        if (candidates.includes(members[index]!)) {
+          this.rrIndex.set(call.queue.name, index + 1);
+          return members[index]!;
+        }
+      }
+    }
+    // longest-idle; configuration order breaks ties so behaviour is predictable in tests and demos.
+    return candidates.reduce((a, b) => (board.idleSince(b) < board.idleSince(a) ? b : a));
+  }
+
+  private offer(call: WaitingCall, agent: string): void {
+    const target = this.deps.targetOf(agent);
+    if (target === null) {
+      call.tried.add(agent);
+      return;
+    }
+    const { txns, board } = this.deps;
+    const waited = Math.floor((Date.now() - call.enqueuedAt) / 1000);
+    const request = prepareForward(call.st.request, target, {
+      recordRoute: this.deps.recordRoute,
+      extraHeaders: [
+        { name: QUEUE_HEADER, value: call.queue.name },
+        { name: QUEUE_WAIT_HEADER, value: String(waited) },
+      ],
+    });
+    board.setRinging(agent, true);
+    this.deps.log({ event: 'queue-offer', queue: call.queue.name, agent, callId: getHeader(request, 'Call-ID'), waited });
+    const ct = txns.send(request, target.conn, this.deps.inviteTimeoutMs, (resp) => this.onAgentResponse(call, agent, target, resp));
+    // Ring timeout: cancel, and if the agent's client never answers the CANCEL, give up on it shortly after.
+    const timer = setTimeout(() => {
+      txns.cancel(ct);
+      setTimeout(() => txns.abandon(ct, 408), 2_000).unref();
+    }, call.queue.ringTimeoutSeconds * 1000);
+    call.ringing = { agent, ct, timer };
+  }
+
+  private onAgentResponse(call: WaitingCall, agent: string, target: Target, resp: SipResponse): void {
+    const { txns, board } = this.deps;
+    if (resp.status === 100) return;
+    if (resp.status < 200) {
+      txns.respond(call.st, resp);
+      return;
+    }
+    if (call.ringing?.agent === agent) {
+      clearTimeout(call.ringing.timer);
+      call.ringing = null;
+    }
+    board.setRinging(agent, false);
+    if (resp.status < 300) {
+      this.remove(call);
+      txns.respond(call.st, resp);
+      this.deps.onAnswered(call.st, agent, target, resp);
+      this.deps.log({ event: 'queue-answered', queue: call.queue.name, agent, callId: getHeader(resp, 'Call-ID') });
+      return;
+    }
+    this.deps.log({ event: 'queue-no-answer', queue: call.queue.name, agent, status: resp.status });
+    if (call.st.cancelled) return this.finish(call, 487);
+    if (call.expired) return this.finish(call, 480);
+    call.tried.add(agent);
+    this.dispatch();
+    if (!call.ringing) this.sendQueued(call);
+  }
+
+  /** RFC 3261 §21.1.4: 182 Queued tells the caller it waits for an agent. */
+  private sendQueued(call: WaitingCall): void {
+    if (call.queuedSent) return;
+    call.queuedSent = true;
+    this.deps.txns.reply(call.st, 182, { headers: [{ name: QUEUE_HEADER, value: call.queue.name }] });
+  }
+
+  private finish(call: WaitingCall, status: 480 | 487 | 503): void {
+    this.remove(call);
+    if (call.ringing) {
+      clearTimeout(call.ringing.timer);
+      this.deps.txns.cancel(call.ringing.ct);
+      this.deps.board.setRinging(call.ringing.agent, false);
+      call.ringing = null;
+    }
+    // RFC 3261 §20.33: Retry-After tells the caller when the queue may have room.
+    const headers = status === 480 ? [{ name: 'Retry-After', value: String(call.queue.retryAfterSeconds) }] : [];
+    const reason = status === 480 ? 'No Agent Available' : undefined;
+    this.deps.txns.reply(call.st, status, { headers, ...(reason ? { reason } : {}) });
+    this.deps.log({ event: 'queue-left', queue: call.queue.name, status, callId: getHeader(call.st.request, 'Call-ID') });
+    this.dispatch();
+  }
+
+  private remove(call: WaitingCall): void {
+    const index = this.waiting.indexOf(call);
+    if (index >= 0) this.waiting.splice(index, 1);
+    if (call.waitTimer) clearTimeout(call.waitTimer);
+  }
+}
+
+function callerOf(call: WaitingCall): string | undefined {
+  try {
+    return uriUser(parseNameAddr(getHeader(call.st.request, 'From')!).uri) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

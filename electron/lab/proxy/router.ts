@@ -1,0 +1,225 @@
+import { createResponse, newBranch } from '../sip/build.js';
+import { parseNameAddr, parseSmallInt } from '../sip/fields.js';
+import { getHeader, getHeaders, removeFirstHeader } from '../sip/headers.js';
+import { parseUri, uriUser } from '../sip/uri.js';
+import type { SipRequest, SipResponse, SipUri } from '../sip/types.js';
+import type { Connection } from '../transport.js';
+import type { LabConfig } from '../config.js';
+import type { LabLogger } from '../log.js';
+import type { DigestAuthenticator } from '../auth/digest.js';
+import type { Registrar } from '../registrar.js';
+import type { QueueEngine } from '../acd/queues.js';
+import type { AgentBoard } from '../acd/agents.js';
+import { AGENT_STATE_HEADER, CONTROL_USER, runControlCommand } from '../acd/control.js';
+import type { CallTracker } from './calls.js';
+import type { ContactTable } from './contacts.js';
+import { fork, prepareForward, type Target } from './forward.js';
+import { serverTxnKey, type ServerTxn, type TransactionLayer } from './transactions.js';
+
+export interface RouterDeps {
+  readonly config: LabConfig;
+  readonly txns: TransactionLayer;
+  readonly registrar: Registrar;
+  readonly auth: DigestAuthenticator;
+  readonly queues: QueueEngine;
+  readonly board: AgentBoard;
+  readonly calls: CallTracker;
+  readonly contacts: ContactTable;
+  readonly connection: (id: number) => Connection | undefined;
+  readonly localHosts: ReadonlySet<string>;
+  readonly recordRoute: string;
+  readonly viaHost: string;
+  readonly log: LabLogger;
+}
+
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY, MESSAGE, SUBSCRIBE, PRACK, REGISTER';
+/** Requests that may create a dialog (RFC 3261 §16.6 step 4; RFC 3515 and 6665 for REFER and SUBSCRIBE). */
+const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER', 'NOTIFY']);
+
+export class Router {
+  constructor(private readonly d: RouterDeps) {}
+
+  handleResponse(conn: Connection, resp: SipResponse): void {
+    this.d.contacts.learn(conn.id, resp);
+    if (!this.d.txns.handleResponse(resp)) this.d.log({ event: 'sip-stray-response', status: resp.status, conn: conn.id });
+  }
+
+  handleRequest(conn: Connection, req: SipRequest): void {
+    const { txns } = this.d;
+    addReceived(req, conn);
+    this.d.contacts.learn(conn.id, req);
+    if (req.method === 'ACK') return this.handleAck(req);
+    if (req.method === 'CANCEL') return this.handleCancel(conn, req);
+    const key = serverTxnKey(req)!;
+    if (txns.server.has(key)) return; // a retransmission; reliable transports should not send them.
+    const st = txns.createServerTxn(key, req, conn);
+    // RFC 3261 §16.2: a stateful proxy answers INVITE with 100 at once, so the caller stops retransmitting.
+    if (req.method === 'INVITE') txns.reply(st, 100);
+
+    const mf = getHeader(req, 'Max-Forwards');
+    const uri = parseUri(req.uri);
+    const toSelf = this.isLocal(uri) && uri.user === null;
+    if (mf !== undefined && parseSmallInt(mf, 255) === 0 && !(toSelf && req.method === 'OPTIONS')) {
+      return txns.reply(st, 483);
+    }
+    const proxyRequire = getHeader(req, 'Proxy-Require');
+    if (proxyRequire !== undefined) return txns.reply(st, 420, { headers: [{ name: 'Unsupported', value: proxyRequire }] });
+    this.popOwnRoute(req);
+
+    if (req.method === 'REGISTER') return this.handleRegister(st, uri);
+    const inDialog = parseNameAddr(getHeader(req, 'To')!).params.has('tag');
+    if (inDialog) return this.routeInDialog(st, uri);
+    if (toSelf) {
+      if (req.method === 'OPTIONS') return txns.reply(st, 200, { headers: [{ name: 'Allow', value: ALLOW }] });
+      return txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'OPTIONS, REGISTER' }] });
+    }
+    const user = this.authenticate(st, 'proxy');
+    if (user === null) return;
+    const from = parseNameAddr(getHeader(req, 'From')!).uri;
+    if (this.isLocal(from) && uriUser(from) !== user) return txns.reply(st, 403, { reason: 'From does not match credentials' });
+    this.routeNew(st, uri, user);
+  }
+
+  private routeNew(st: ServerTxn, uri: SipUri, caller: string): void {
+    const { txns, registrar, queues, config } = this.d;
+    const req = st.request;
+    if (!this.isLocal(uri)) {
+      const target = this.contactTarget(uri);
+      return target ? this.forward(st, [target], caller) : txns.reply(st, 404);
+    }
+    const user = uriUser(uri)!;
+    if (user === CONTROL_USER) return this.handleControl(st, caller);
+    if (queues.isQueue(user)) {
+      if (req.method === 'INVITE') return queues.enqueue(user, st);
+      return txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'INVITE' }] });
+    }
+    if (!config.accounts.some((a) => a.user === user)) return txns.reply(st, 404);
+    const targets = registrar
+      .lookup(user)
+      .map((b) => ({ conn: this.d.connection(b.connId), uri: b.contact.uri.raw }))
+      .filter((t): t is Target => t.conn !== undefined && t.conn.isOpen());
+    if (targets.length === 0) return txns.reply(st, 480, { reason: 'Not Registered' });
+    this.forward(st, targets, caller);
+  }
+
+  private forward(st: ServerTxn, targets: readonly Target[], caller: string | null): void {
+    const { txns, calls, registrar, config } = this.d;
+    const recordRoute = DIALOG_CREATING.has(st.request.method) ? this.d.recordRoute : null;
+    fork(txns, st, targets, { recordRoute }, config.inviteTimeoutSeconds * 1000, {
+      onAnswered: (target) => {
+        const callee = registrar.userOfConnection(target.conn.id);
+        const users = [caller, callee].filter((u): u is string => u !== null);
+        calls.answered(getHeader(st.request, 'Call-ID')!, users, [st.conn.id, target.conn.id]);
+      },
+    });
+  }
+
+  /** In-dialog requests follow the Route set to us and then the remote target; they were authorised at setup. */
+  private routeInDialog(st: ServerTxn, uri: SipUri): void {
+    const target = this.isLocal(uri) ? this.firstBinding(uri) : this.contactTarget(uri);
+    if (st.request.method === 'BYE') this.d.calls.ended(getHeader(st.request, 'Call-ID')!);
+    if (!target) return this.d.txns.reply(st, 480, { reason: 'Peer Not Connected' });
+    const caller = this.d.registrar.userOfConnection(st.conn.id);
+    this.forward(st, [target], caller);
+  }
+
+  /** ACK to a 2xx is its own transaction with no response (RFC 3261 §16.6 forwarded statelessly here). */
+  private handleAck(req: SipRequest): void {
+    const st = this.d.txns.server.get(serverTxnKey(req)!);
+    if (st && st.finalStatus !== null && st.finalStatus >= 300) return; // hop-by-hop ACK of our non-2xx: absorbed.
+    this.popOwnRoute(req);
+    const uri = parseUri(req.uri);
+    const target = this.isLocal(uri) ? this.firstBinding(uri) : this.contactTarget(uri);
+    if (!target) return;
+    const forwarded = prepareForward(req, target, { recordRoute: null });
+    forwarded.headers.unshift({ name: 'Via', value: `SIP/2.0/WS ${this.d.viaHost};branch=${newBranch()}` });
+    target.conn.send(forwarded);
+  }
+
+  /** RFC 3261 §16.10: answer the CANCEL ourselves, then cancel the branches of the matching INVITE. */
+  private handleCancel(conn: Connection, req: SipRequest): void {
+    const inviteKey = serverTxnKey({ ...req, method: 'INVITE' })!;
+    const st = this.d.txns.server.get(inviteKey);
+    if (!st) {
+      conn.send(createResponse(req, 481));
+      return;
+    }
+    conn.send(createResponse(req, 200, { toTag: st.localTag }));
+    this.d.log({ event: 'sip-transaction', method: 'CANCEL', callId: getHeader(req, 'Call-ID'), status: 200, ms: 0, conn: conn.id });
+    if (st.finalStatus !== null || st.cancelled) return;
+    st.cancelled = true;
+    if (st.onCancel) st.onCancel();
+    else this.d.txns.reply(st, 487);
+  }
+
+  private handleRegister(st: ServerTxn, uri: SipUri): void {
+    if (!this.isLocal(uri)) return this.d.txns.reply(st, 403, { reason: 'Not A Lab Domain' });
+    const user = this.authenticate(st, 'www');
+    if (user === null) return;
+    this.d.txns.respond(st, this.d.registrar.register(st.request, st.conn.id, user));
+  }
+
+  private handleControl(st: ServerTxn, user: string): void {
+    const req = st.request;
+    if (req.method !== 'MESSAGE') return this.d.txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'MESSAGE' }] });
+    const type = getHeader(req, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'text/plain') return this.d.txns.reply(st, 415, { headers: [{ name: 'Accept', value: 'text/plain' }] });
+    const result = runControlCommand(this.d.board, user, req.body.toString('utf8'));
+    if (!result.ok) return this.d.txns.reply(st, result.status, { reason: result.reason });
+    this.d.log({ event: 'agent-control', user, command: req.body.toString('utf8').trim().slice(0, 40), state: result.state });
+    this.d.txns.reply(st, 200, { headers: [{ name: AGENT_STATE_HEADER, value: result.state }] });
+    this.d.queues.agentsChanged();
+  }
+
+  /** Digest check (RFC 3261 §22): returns the account, or null after sending the 401/407 challenge. */
+  private authenticate(st: ServerTxn, kind: 'www' | 'proxy'): string | null {
+    const header = kind === 'www' ? 'Authorization' : 'Proxy-Authorization';
+    const verdict = this.d.auth.verify(st.request.method, getHeaders(st.request, header));
+    if (verdict.kind === 'ok') return verdict.user;
+    if (verdict.kind === 'denied') this.d.log({ event: 'auth-denied', reason: verdict.reason, conn: st.conn.id });
+    const challengeHeader = kind === 'www' ? 'WWW-Authenticate' : 'Proxy-Authenticate';
+    const headers = this.d.auth.challenges(verdict.kind === 'stale').map((value) => ({ name: challengeHeader, value }));
+    this.d.txns.reply(st, kind === 'www' ? 401 : 407, { headers });
+    return null;
+  }
+
+  private firstBinding(uri: SipUri): Target | null {
+    const user = uriUser(uri);
+    const binding = user === null ? undefined : this.d.registrar.lookup(user)[0];
+    const conn = binding && this.d.connection(binding.connId);
+    return conn && binding ? { conn, uri: binding.contact.uri.raw } : null;
+  }
+
+  private contactTarget(uri: SipUri): Target | null {
+    const connId = this.d.contacts.lookup(uri);
+    const conn = connId === undefined ? undefined : this.d.connection(connId);
+    return conn && conn.isOpen() ? { conn, uri: uri.raw } : null;
+  }
+
+  private isLocal(uri: SipUri): boolean {
+    return (uri.scheme === 'sip' || uri.scheme === 'sips') && this.d.localHosts.has(uri.host);
+  }
+
+  /** RFC 3261 §16.4: a top Route naming this proxy is removed before the request is routed. */
+  private popOwnRoute(req: SipRequest): void {
+    const top = getHeaders(req, 'Route')[0];
+    if (top === undefined) return;
+    try {
+      const route = parseNameAddr(top).uri;
+      if (this.isLocal(route) && route.user === null) removeFirstHeader(req, 'Route');
+    } catch {
+      // an unparseable Route was refused by the parser already; nothing to pop.
+    }
+  }
+}
+
+/** RFC 3261 §18.2.1: record the source address in the top Via (and rport, RFC 3581) for the response path. */
+function addReceived(req: SipRequest, conn: Connection): void {
+  const index = req.headers.findIndex((h) => h.name === 'Via');
+  if (index < 0 || conn.remote === '') return;
+  const ip = conn.remote.replace(/^::ffff:/, '');
+  let value = req.headers[index]!.value;
+  if (!/;\s*received=/i.test(value)) value += `;received=${ip}`;
+  value = value.replace(/;\s*rport(?=;|$)/i, `;rport=${conn.remotePort}`);
+  req.headers[index] = { name: 'Via', value };
+}

@@ -1,0 +1,170 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import { parseLabConfig, type LabConfig, type LabConfigInput } from './config.js';
+import { jsonLineLogger, type LabLogger } from './log.js';
+import { DigestAuthenticator } from './auth/digest.js';
+import { Registrar } from './registrar.js';
+import { AgentBoard } from './acd/agents.js';
+import { QueueEngine } from './acd/queues.js';
+import { CallTracker } from './proxy/calls.js';
+import { ContactTable } from './proxy/contacts.js';
+import { Router } from './proxy/router.js';
+import { TransactionLayer } from './proxy/transactions.js';
+import { createResponse } from './sip/build.js';
+import { parseMessage } from './sip/parse.js';
+import { LabTransport, type Connection } from './transport.js';
+import { labStatus } from './status.js';
+
+export interface LabServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** A validated config, or raw input that is validated here. */
+  readonly config: LabConfig | LabConfigInput;
+  readonly log?: LabLogger;
+}
+
+export interface LabServer {
+  /** `ws://host:port` for SIP clients (subprotocol `sip`); `GET <http url>/status` for the status document. */
+  readonly url: string;
+  readonly port: number;
+  readonly config: LabConfig;
+  status(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** Start the lab SIP server. Port 0 picks a free port; `url` tells which. */
+export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
+  const config = parseLabConfig(options.config);
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? jsonLineLogger();
+  let transport: LabTransport | null = null;
+  let router: Router | null = null;
+
+  const registrar = new Registrar(config, Date.now, () => queues.agentsChanged());
+  const calls = new CallTracker((users, what) => {
+    if (what === 'ended') users.forEach((u) => board.callEnded(u));
+    queues.agentsChanged();
+  });
+  const board = new AgentBoard(config, {
+    isRegistered: (u) => registrar.isRegistered(u),
+    activeCalls: (u) => calls.activeCallsOf(u),
+  });
+  const contacts = new ContactTable();
+  const auth = new DigestAuthenticator({
+    realm: config.domain,
+    nonceTtlMs: config.auth.nonceTtlSeconds * 1000,
+    algorithms: config.auth.algorithms,
+    passwordOf: (u) => config.accounts.find((a) => a.user === u)?.password,
+  });
+
+  const onMessage = (conn: Connection, data: Buffer): void => {
+    const parsed = parseMessage(data, config.limits);
+    switch (parsed.kind) {
+      case 'keepalive':
+        conn.sendRaw('\r\n'); // RFC 5626 §4.4.1 pong
+        return;
+      case 'invalid':
+        log({ event: 'sip-invalid', reason: parsed.reason, conn: conn.id });
+        if (parsed.request && parsed.request.method !== 'ACK') {
+          conn.send(createResponse(parsed.request, parsed.status, { reason: parsed.reason.slice(0, 80).replace(/[\r\n]/g, ' ') }));
+        }
+        return;
+      case 'message':
+        if (parsed.message.kind === 'request') router!.handleRequest(conn, parsed.message);
+        else router!.handleResponse(conn, parsed.message);
+        return;
+      default:
+        throw missingCaseError(parsed);
+    }
+  };
+
+  const onHttp = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/status') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    if (req.method !== 'GET') return void res.writeHead(405, { allow: 'GET' }).end();
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(status()));
+  };
+
+  transport = new LabTransport(
+    {
+      host,
+      port: options.port ?? 0,
+      maxPayload: config.limits.maxMessageBytes * 4,
+      messagesPerSecond: config.limits.messagesPerSecond,
+      messageBurst: config.limits.messageBurst,
+    },
+    {
+      onMessage,
+      onHttp,
+      onClose: (conn) => {
+        registrar.dropConnection(conn.id);
+        contacts.dropConnection(conn.id);
+        calls.dropConnection(conn.id);
+        txns.dropConnection(conn.id);
+      },
+      onError: (context, error) => log({ event: 'error', context, error: String((error as Error)?.stack ?? error) }),
+    },
+  );
+  const address = await transport.listen();
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const viaHost = `${hostForUrl}:${address.port}`;
+  const txns = new TransactionLayer(viaHost, log);
+  const recordRoute = `<sip:${config.domain};transport=ws;lr>`;
+  const queues = new QueueEngine(config, {
+    txns, board, recordRoute, log,
+    inviteTimeoutMs: config.inviteTimeoutSeconds * 1000,
+    targetOf: (user) => {
+      const binding = registrar.lookup(user)[0];
+      const conn = binding && transport!.connection(binding.connId);
+      return conn && binding ? { conn, uri: binding.contact.uri.raw } : null;
+    },
+    onAnswered: (st, agent, target) => {
+      const caller = registrar.userOfConnection(st.conn.id);
+      calls.answered(getCallId(st.request), [agent, ...(caller ? [caller] : [])], [st.conn.id, target.conn.id]);
+    },
+  });
+  const localHosts = new Set([config.domain.toLowerCase(), host.toLowerCase(), hostForUrl.toLowerCase(), 'localhost', '127.0.0.1', '[::1]']);
+  router = new Router({
+    config, txns, registrar, auth, queues, board, calls, contacts, localHosts, recordRoute, viaHost, log,
+    connection: (id) => transport!.connection(id),
+  });
+  const sweeper = setInterval(() => registrar.sweep(), 5_000);
+  sweeper.unref();
+
+  const status = (): Record<string, unknown> =>
+    labStatus({
+      config, registrar, board, queues, calls,
+      connections: () => transport!.connectionCount,
+      droppedByRateLimit: () => transport!.droppedByRateLimit,
+    });
+
+  log({ event: 'lab-started', url: `ws://${viaHost}`, domain: config.domain });
+  return {
+    url: `ws://${viaHost}`,
+    port: address.port,
+    config,
+    status,
+    close: async () => {
+      clearInterval(sweeper);
+      queues.close();
+      await transport!.close();
+    },
+  };
+}
+
+function getCallId(req: { headers: Array<{ name: string; value: string }> }): string {
+  return req.headers.find((h) => h.name === 'Call-ID')?.value ?? '';
+}
+
+function missingCaseError(x: never): Error {
+  return new Error(`unhandled case ${JSON.stringify(x)}`);
+}
+
+/** The lab is a training toy with known passwords: it listens on loopback unless told otherwise. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  const h = host.replace(/^\[|\]$/g, '');
+  return h === '::1' || h.startsWith('::ffff:127.');
+}

@@ -89,6 +89,11 @@ export type AgentEvent =
   | { readonly type: 'consultEnded'; readonly callId: string }
   /** The call is over for this agent: hung up, transferred away, or failed. */
   | { readonly type: 'callEnded'; readonly callId: string; readonly at: number }
+  /**
+   * Call waiting: the agent's call ended while another answered call of theirs is still up
+   * (they held the first to answer a second). The agent stays on a call, now that one.
+   */
+  | { readonly type: 'callSwitched'; readonly callId: string; readonly to: string }
   | { readonly type: 'wrapUpNextChosen'; readonly next: WrapUpChoice }
   | { readonly type: 'wrapUpFinished'; readonly callId: string; readonly at: number };
 
@@ -121,6 +126,7 @@ const EVENT_TYPES = {
   consultStarted: true,
   consultEnded: true,
   callEnded: true,
+  callSwitched: true,
   wrapUpNextChosen: true,
   wrapUpFinished: true,
 } as const satisfies Record<AgentEventType, true>;

@@ -41,6 +41,7 @@ const events: { readonly [E in AgentEventType]: AgentEventOf<E> } = {
   consultStarted: { type: 'consultStarted', callId: CALL },
   consultEnded: { type: 'consultEnded', callId: CALL },
   callEnded: { type: 'callEnded', callId: CALL, at: T + 60_000 },
+  callSwitched: { type: 'callSwitched', callId: CALL, to: 'call-2' },
   wrapUpNextChosen: { type: 'wrapUpNextChosen', next: { kind: 'break', reason: 'short' } },
   wrapUpFinished: { type: 'wrapUpFinished', callId: CALL, at: T + 90_000 },
 };
@@ -73,6 +74,7 @@ const legal: readonly LegalCase[] = [
 
   { story: 'agent on a call starts a consult and goes to Consulting', from: states['on-call'], event: events.consultStarted, to: { kind: 'consulting', callId: CALL, next: { kind: 'available' } } },
   { story: 'agent on a call hangs up and starts wrap-up', from: states['on-call'], event: events.callEnded, to: { kind: 'wrap-up', callId: CALL, startedAt: T + 60_000, next: { kind: 'available' } } },
+  { story: 'agent’s first call ends while the waiting call they answered goes on', from: states['on-call'], event: events.callSwitched, to: { kind: 'on-call', callId: 'call-2', next: { kind: 'available' } } },
   { story: 'agent on a call asks for a short break after it', from: states['on-call'], event: events.wrapUpNextChosen, to: { kind: 'on-call', callId: CALL, next: onBreakAfter } },
   { story: 'agent on a call loses the connection and is offline', from: states['on-call'], event: events.connectionLost, to: { kind: 'offline' } },
 
@@ -98,18 +100,19 @@ const legal: readonly LegalCase[] = [
  */
 // prettier-ignore
 const illegal: { readonly [K in AgentStateKind]: readonly AgentEventType[] } = {
-  offline: ['signedOut', 'connectionLost', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
-  available: ['signedIn', 'wentAvailable', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
+  offline: ['signedOut', 'connectionLost', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
+  available: ['signedIn', 'wentAvailable', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
   // Signing out or taking a break while the phone rings is refused: answer, decline or let it ring out first.
-  ringing: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
-  // The ACD offers one call at a time: a second offer to a busy agent is a routing bug, not a call waiting.
+  ringing: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
+  // The ACD offers one call at a time. A direct call arriving meanwhile is call waiting: the phone store
+  // shows it as a second call without an offer to the agent, and callSwitched follows if the agent keeps it.
   'on-call': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultEnded', 'wrapUpFinished'],
   // One consult at a time.
-  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished'],
+  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished', 'callSwitched'],
   // No routing during after-call work; the break after it is chosen with wrapUpNextChosen.
-  'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded'],
+  'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'callSwitched'],
   // An offer to an agent on a break cannot happen: the phone answers 486 Busy Here.
-  break: ['signedIn', 'callOffered', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished'],
+  break: ['signedIn', 'callOffered', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
 };
 
 describe('agent state: legal transitions', () => {

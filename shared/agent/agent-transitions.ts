@@ -53,6 +53,7 @@ const AGENT_TRANSITIONS: AgentTransitionTable = {
   'on-call': {
     consultStarted: (s) => ({ kind: 'consulting', callId: s.callId, next: s.next }),
     callEnded: (s, e) => ({ kind: 'wrap-up', callId: s.callId, startedAt: e.at, next: s.next }),
+    callSwitched: (s, e) => ({ ...s, callId: e.to }),
     wrapUpNextChosen: (s, e) => ({ ...s, next: afterWrapUp(e.next) }),
     connectionLost: () => OFFLINE,
   },

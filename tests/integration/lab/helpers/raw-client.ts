@@ -126,9 +126,16 @@ export class RawClient {
 
   /** Send, and when challenged (401/407) send again once with credentials; returns the final response. */
   async authed(o: RequestOptions, password: string, timeoutMs?: number): Promise<{ request: SipRequest; response: SipResponse }> {
+    const request = await this.sendAuthed(o, password);
+    return { request, response: await this.response(request, undefined, timeoutMs) };
+  }
+
+  /** Like `authed` but returns once the credentialed request is sent (an INVITE's answer can take a while). */
+  async sendAuthed(o: RequestOptions, password: string): Promise<SipRequest> {
     let request = this.request(o);
-    let response = await this.response(request, undefined, timeoutMs);
+    const response = await this.response(request);
     if (response.status === 401 || response.status === 407) {
+      if (o.method === 'INVITE') this.ackNon2xx(request, response);
       const challengeName = response.status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
       const credName = response.status === 401 ? 'Authorization' : 'Proxy-Authorization';
       const c = parseDigestCredentials(getHeader(response, challengeName)!)!;
@@ -137,9 +144,36 @@ export class RawClient {
         opaque: c.get('opaque'),
       });
       request = this.request({ ...o, callId: getHeader(request, 'Call-ID'), headers: [...(o.headers ?? []), { name: credName, value }] });
-      response = await this.response(request, undefined, timeoutMs);
+    } else {
+      this.unread.unshift(response);
     }
-    return { request, response };
+    return request;
+  }
+
+  /** RFC 3261 §17.1.1.3: ACK a non-2xx final with the INVITE's branch and the response's To. */
+  ackNon2xx(invite: SipRequest, response: SipResponse): void {
+    const headers = invite.headers.filter((h) => ['Via', 'Route', 'From', 'Call-ID', 'Max-Forwards'].includes(h.name));
+    headers.push({ name: 'To', value: getHeader(response, 'To')! });
+    headers.push({ name: 'CSeq', value: `${getHeader(invite, 'CSeq')!.split(' ')[0]} ACK` });
+    this.send({ kind: 'request', method: 'ACK', uri: invite.uri, headers, body: Buffer.alloc(0) });
+  }
+
+  /**
+   * A request inside the dialog set up by `invite` and its 2xx `answer` (RFC 3261 §12.2.1.1): Request-URI is the
+   * remote target, Route the reversed (for the caller) Record-Route set. `asCallee` flips the roles.
+   */
+  inDialog(method: string, invite: SipRequest, answer: SipResponse, asCallee: boolean, cseq: number, body?: string): SipRequest {
+    const rr = answer.headers.filter((h) => h.name === 'Record-Route').map((h) => h.value);
+    const route = asCallee ? rr : [...rr].reverse();
+    const remoteTarget = asCallee ? getHeader(invite, 'Contact')! : getHeader(answer, 'Contact')!;
+    const uri = /<([^>]+)>/.exec(remoteTarget)![1]!;
+    const from = asCallee ? getHeader(answer, 'To')! : getHeader(answer, 'From')!;
+    const to = asCallee ? getHeader(answer, 'From')! : getHeader(answer, 'To')!;
+    return this.request({
+      method, uri, from, to, callId: getHeader(invite, 'Call-ID'), cseq,
+      headers: route.map((value) => ({ name: 'Route', value })),
+      ...(body !== undefined ? { body } : {}),
+    });
   }
 
   register(password: string, expires = 300): Promise<{ request: SipRequest; response: SipResponse }> {

@@ -1,0 +1,201 @@
+import { transitionAgent, type AgentEvent, type AgentState } from '../../../shared/agent';
+import { newInboundCall, newOutboundCall, transitionCall, type Call, type CallEvent } from '../../../shared/call';
+import { missingCaseError } from '../../../shared/result';
+import type { CallInfo, EndCause, EndedBy, PhoneEvent } from '../phone';
+import { MAX_NOTICES, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
+
+/**
+ * Folds one phone event into the state, through the shared agent and call state machines.
+ * Pure: `at` is the event's time. An event the machines refuse leaves that part unchanged
+ * (the phone is the truth about SIP; the machines guard what the agent is shown).
+ */
+export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: number): PhoneState {
+  switch (event.type) {
+    case 'registration':
+      return onRegistration({ ...state, registration: event.status });
+    case 'incoming': {
+      const waiting = event.waiting || state.agent.kind !== 'available';
+      const next = addCall(
+        state,
+        event.call,
+        newInboundCall({ callId: event.call.callId, remote: remoteOf(event.call), at }),
+        waiting,
+      );
+      return waiting ? next : agent(next, { type: 'callOffered', callId: event.call.callId });
+    }
+    case 'refused':
+      return notify(state, {
+        kind: 'refused',
+        caller: callerOf(event.call),
+        ...(event.call.queue ? { queue: event.call.queue.name } : {}),
+      });
+    case 'dialing': {
+      const next = addCall(
+        state,
+        event.call,
+        newOutboundCall({ callId: event.call.callId, remote: remoteOf(event.call), at }),
+        false,
+      );
+      return agent(next, { type: 'callPlaced', callId: event.call.callId });
+    }
+    case 'ringing':
+      return updateEntry(state, event.callId, (e) => ({ ...e, remoteRinging: true }));
+    case 'answered': {
+      const entry = state.calls.find((c) => c.info.callId === event.callId);
+      const next = callEvent(state, event.callId, { type: 'answered', at });
+      return entry && !entry.waiting && entry.info.direction === 'inbound'
+        ? agent(next, { type: 'callAnswered', callId: event.callId })
+        : next;
+    }
+    case 'held':
+      return event.by === 'local'
+        ? callEvent(state, event.callId, { type: 'held', at })
+        : updateEntry(state, event.callId, (e) => ({ ...e, heldByRemote: true }));
+    case 'resumed':
+      return event.by === 'local'
+        ? callEvent(state, event.callId, { type: 'resumed', at })
+        : updateEntry(state, event.callId, (e) => ({ ...e, heldByRemote: false }));
+    case 'hold-failed':
+      return notify(state, { kind: 'hold-failed', status: event.status, resuming: event.resuming });
+    case 'muted':
+    case 'unmuted':
+      return updateEntry(state, event.callId, (e) => ({ ...e, muted: event.type === 'muted' }));
+    case 'dtmf-sent':
+    case 'transfer-accepted':
+    case 'transfer-failed':
+      // Escalation (a later feature) folds these into the consult leg.
+      return state;
+    case 'ended':
+      return onEnded(state, event.callId, event.cause, event.by, event.status, at);
+    default:
+      throw missingCaseError(event);
+  }
+}
+
+/** A command-level fact: the agent chose a state (Available, a break, sign out, wrap-up done). */
+export function reduceAgentEvent(state: PhoneState, event: AgentEvent): PhoneState {
+  return agent(state, event);
+}
+
+export function notify(state: PhoneState, body: NoticeBody): PhoneState {
+  const notice = { ...body, id: state.nextNoticeId };
+  return { ...state, notices: [notice, ...state.notices].slice(0, MAX_NOTICES), nextNoticeId: state.nextNoticeId + 1 };
+}
+
+export function dismissNotice(state: PhoneState, id: number): PhoneState {
+  return { ...state, notices: state.notices.filter((n) => n.id !== id) };
+}
+
+function onRegistration(state: PhoneState): PhoneState {
+  const status = state.registration;
+  const signedInStates: readonly AgentState['kind'][] = ['available', 'break', 'ringing'];
+  switch (status.state) {
+    case 'registered': {
+      if (state.agent.kind !== 'offline') return state;
+      const back = agent(state, { type: 'signedIn' });
+      const before = state.beforeDrop;
+      const { beforeDrop: _gone, ...rest } = back;
+      // A break survives a dropped connection: the agent comes back on the same break.
+      // A system break (missed call) is not a reason the agent can choose; it comes back as "other".
+      if (before?.kind !== 'break') return rest;
+      return agent(rest, { type: 'tookBreak', reason: before.reason === 'missed-call' ? 'other' : before.reason });
+    }
+    case 'connecting':
+    case 'failed':
+    case 'unregistered':
+      // A call in progress may survive a short drop (the media path is separate); only an idle agent goes offline.
+      return signedInStates.includes(state.agent.kind)
+        ? { ...agent(state, { type: 'connectionLost' }), beforeDrop: state.agent }
+        : state;
+    case 'stopped':
+      return state.agent.kind === 'offline' ? state : { ...state, agent: { kind: 'offline' } };
+    case 'registering':
+      return state;
+    default:
+      throw missingCaseError(status);
+  }
+}
+
+function onEnded(
+  state: PhoneState,
+  callId: CallEntry['info']['callId'],
+  cause: EndCause,
+  by: EndedBy,
+  status: number | undefined,
+  at: number,
+): PhoneState {
+  const entry = state.calls.find((c) => c.info.callId === callId);
+  if (!entry) return state;
+  const phase = entry.call.phase;
+  const event = endEvent(phase, cause, by, status, at);
+  const ended = transitionCall(entry.call, event);
+  const finalCall: Call = ended.ok ? ended.value : entry.call;
+  const rest = state.calls.filter((c) => c.info.callId !== callId);
+  let next: PhoneState = { ...state, calls: rest, lastEnded: { info: entry.info, call: finalCall } };
+  if (by !== 'local' && !(phase === 'offered' && cause === 'cancelled')) {
+    next = notify(next, { kind: 'call-ended', caller: callerOf(entry.info), cause, ...(status !== undefined ? { status } : {}) });
+  }
+  const primary = 'callId' in state.agent ? state.agent.callId : undefined;
+  if (primary !== callId) return next;
+  if (phase === 'offered') {
+    const agentEvent: AgentEvent =
+      by === 'local'
+        ? { type: 'callDeclined', callId }
+        : cause === 'no-answer'
+          ? { type: 'callMissed', callId }
+          : { type: 'offerWithdrawn', callId };
+    return agent(next, agentEvent);
+  }
+  const other = rest.find((c) => c.call.phase !== 'offered' && c.call.phase !== 'dialing');
+  return other
+    ? agent(next, { type: 'callSwitched', callId, to: other.info.callId })
+    : agent(next, { type: 'callEnded', callId, at });
+}
+
+function endEvent(phase: Call['phase'], cause: EndCause, by: EndedBy, status: number | undefined, at: number): CallEvent {
+  const withStatus = status !== undefined ? { sipStatus: status } : {};
+  if (phase === 'offered') {
+    if (by === 'local') return { type: 'rejected', at, ...withStatus };
+    if (cause === 'no-answer') return { type: 'ringTimedOut', at };
+    if (cause === 'cancelled' || cause === 'hangup') return { type: 'customerHungUp', at };
+    return { type: 'failed', at, ...withStatus };
+  }
+  if (phase === 'dialing') {
+    if (by === 'local') return { type: 'localHangup', at };
+    if (['rejected', 'busy', 'unavailable', 'not-found', 'no-answer', 'address-incomplete'].includes(cause))
+      return { type: 'rejected', at, ...withStatus };
+    return { type: 'failed', at, ...withStatus };
+  }
+  if (by === 'local') return { type: 'localHangup', at };
+  if (by === 'remote' && cause === 'hangup') return { type: 'customerHungUp', at };
+  return { type: 'failed', at, ...withStatus };
+}
+
+function addCall(state: PhoneState, info: CallInfo, call: Call, waiting: boolean): PhoneState {
+  const entry: CallEntry = { info, call, waiting, muted: false, heldByRemote: false, remoteRinging: false };
+  return { ...state, calls: [...state.calls, entry] };
+}
+
+function updateEntry(state: PhoneState, callId: string, update: (entry: CallEntry) => CallEntry): PhoneState {
+  return { ...state, calls: state.calls.map((c) => (c.info.callId === callId ? update(c) : c)) };
+}
+
+function callEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
+  return updateEntry(state, callId, (entry) => {
+    const result = transitionCall(entry.call, event);
+    return result.ok ? { ...entry, call: result.value } : entry;
+  });
+}
+
+function agent(state: PhoneState, event: AgentEvent): PhoneState {
+  const result = transitionAgent(state.agent, event);
+  return result.ok ? { ...state, agent: result.value } : state;
+}
+
+function remoteOf(info: CallInfo) {
+  return { uri: info.remote.uri, ...(info.remote.name ? { displayName: info.remote.name } : {}) };
+}
+
+export function callerOf(info: CallInfo): string {
+  return info.remote.name ? `${info.remote.name} (${info.remote.number})` : info.remote.number;
+}

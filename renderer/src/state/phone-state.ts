@@ -1,0 +1,78 @@
+import type { AgentState } from '../../../shared/agent';
+import type { Call } from '../../../shared/call';
+import type { CallId, CallInfo, CommandError, RegistrationStatus } from '../phone';
+
+/** One live call as the UI sees it: the shared lifecycle plus what the lifecycle does not model. */
+export interface CallEntry {
+  readonly info: CallInfo;
+  readonly call: Call;
+  /** Arrived while the agent was already on a call (call waiting). */
+  readonly waiting: boolean;
+  readonly muted: boolean;
+  /** The far end put us on hold (its re-INVITE), which is not the agent's hold. */
+  readonly heldByRemote: boolean;
+  /** Outbound: the far end is ringing (180). */
+  readonly remoteRinging: boolean;
+}
+
+/** Something the agent must be told once: shown as a dismissable line, newest first. */
+export type Notice =
+  | { readonly id: number; readonly kind: 'refused'; readonly caller: string; readonly queue?: string }
+  | { readonly id: number; readonly kind: 'hold-failed'; readonly status: number; readonly resuming: boolean }
+  | {
+      readonly id: number;
+      readonly kind: 'command-failed';
+      readonly command: string;
+      readonly error: CommandError | 'dial-input';
+    }
+  | {
+      readonly id: number;
+      readonly kind: 'call-ended';
+      readonly caller: string;
+      readonly cause: string;
+      readonly status?: number;
+    };
+
+export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
+
+/** The most recently ended call: wrap-up and history start from it. */
+export interface EndedCall {
+  readonly info: CallInfo;
+  readonly call: Call;
+}
+
+export interface PhoneState {
+  readonly registration: RegistrationStatus;
+  readonly agent: AgentState;
+  /** What the agent was doing when the connection dropped, so a break survives a reconnect. */
+  readonly beforeDrop?: AgentState;
+  readonly calls: readonly CallEntry[];
+  readonly lastEnded?: EndedCall;
+  readonly notices: readonly Notice[];
+  readonly nextNoticeId: number;
+}
+
+export const MAX_NOTICES = 5;
+
+export const INITIAL_PHONE_STATE: PhoneState = {
+  registration: { state: 'stopped' },
+  agent: { kind: 'offline' },
+  calls: [],
+  notices: [],
+  nextNoticeId: 1,
+};
+
+export function findCall(state: PhoneState, callId: CallId): CallEntry | undefined {
+  return state.calls.find((c) => c.info.callId === callId);
+}
+
+/** The call the agent is talking on: answered and not held by the agent. */
+export function talkingCall(state: PhoneState): CallEntry | undefined {
+  return state.calls.find((c) => c.call.phase === 'active' || c.call.phase === 'consulting' || c.call.phase === 'three-way');
+}
+
+/** Whether the phone should take a new INVITE: available, or on one call (call waiting, one at a time). */
+export function acceptsCalls(state: PhoneState): boolean {
+  if (state.agent.kind === 'available') return state.calls.length === 0;
+  return state.agent.kind === 'on-call' && state.calls.length === 1;
+}

@@ -8,7 +8,12 @@ export const AGENT_TONE_HZ = 440;
 export const CUSTOMER_TONE_HZ = 1250;
 
 /** Polls until `check` holds; no timing is asserted, the timeout is only a hang guard. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -65,7 +70,12 @@ export class EngineDriver {
     readonly kamailio: Kamailio,
   ) {}
 
-  static async open(browser: Browser, pages: TestPages, kamailio: Kamailio, overrides: Partial<PhoneConfig> = {}): Promise<EngineDriver> {
+  static async open(
+    browser: Browser,
+    pages: TestPages,
+    kamailio: Kamailio,
+    overrides: Partial<PhoneConfig> = {},
+  ): Promise<EngineDriver> {
     const page = await browser.newPage();
     await page.goto(pages.url('engine'));
     await page.waitForFunction(() => window.engine !== undefined);
@@ -106,11 +116,17 @@ export class EngineDriver {
       `engine event ${type}`,
       timeoutMs,
     );
-    return events.find((e) => e.type === type && match(e as Extract<PhoneEvent, { type: T }>)) as Extract<PhoneEvent, { type: T }>;
+    return events.find((e) => e.type === type && match(e as Extract<PhoneEvent, { type: T }>)) as Extract<
+      PhoneEvent,
+      { type: T }
+    >;
   }
 
   async waitRegistered(recovered?: boolean): Promise<void> {
-    await this.waitFor('registration', (e) => e.status.state === 'registered' && (recovered === undefined || e.status.recovered === recovered));
+    await this.waitFor(
+      'registration',
+      (e) => e.status.state === 'registered' && (recovered === undefined || e.status.recovered === recovered),
+    );
   }
 
   setAvailable(available: boolean): Promise<void> {
@@ -153,7 +169,13 @@ export class FarEndDriver {
     readonly kamailio: Kamailio,
   ) {}
 
-  static async open(browser: Browser, pages: TestPages, kamailio: Kamailio, role: string, options: Partial<FarEndOptions> = {}): Promise<FarEndDriver> {
+  static async open(
+    browser: Browser,
+    pages: TestPages,
+    kamailio: Kamailio,
+    role: string,
+    options: Partial<FarEndOptions> = {},
+  ): Promise<FarEndDriver> {
     const page = await browser.newPage();
     await page.goto(pages.url('far-end'));
     await page.waitForFunction(() => window.farEnd !== undefined);

@@ -55,7 +55,7 @@ export function readTone(stream: MediaStream): ToneReading {
   analyser.getFloatFrequencyData(bins);
   let peak = 0;
   for (let i = 1; i < bins.length; i += 1) if ((bins[i] ?? -Infinity) > (bins[peak] ?? -Infinity)) peak = i;
-  const hzPerBin = (analyser.context.sampleRate / 2) / bins.length;
+  const hzPerBin = analyser.context.sampleRate / 2 / bins.length;
   const level = bins[peak] ?? -Infinity;
   return { peakHz: peak * hzPerBin, peakDb: Number.isFinite(level) ? level : -200 };
 }

@@ -46,9 +46,24 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     // -DD: no daemon, no fork of the main process; -E: log to stderr; -Y: runtime dir (the
     // default /run/kamailio may not exist or be writable); small memory pools for a test box.
     const args = [
-      '-f', KAMAILIO_CFG, '-DD', '-E', '-Y', runDir, '-m', '64', '-M', '8',
-      '-A', `WS_PORT=${wsPort}`, '-A', `UDP_PORT=${udpPort}`,
-      '-A', `SIP_DOMAIN="${domain}"`, '-A', `SIP_PASSWORD="${password}"`,
+      '-f',
+      KAMAILIO_CFG,
+      '-DD',
+      '-E',
+      '-Y',
+      runDir,
+      '-m',
+      '64',
+      '-M',
+      '8',
+      '-A',
+      `WS_PORT=${wsPort}`,
+      '-A',
+      `UDP_PORT=${udpPort}`,
+      '-A',
+      `SIP_DOMAIN="${domain}"`,
+      '-A',
+      `SIP_PASSWORD="${password}"`,
     ];
     const proc = spawn(KAMAILIO_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;

@@ -29,6 +29,9 @@ export class Call {
     this.#emit = emit;
     this.#onRemoteStream = onRemoteStream;
     this.#wire();
+    // For an outgoing call JsSIP creates the peer connection (and emits 'peerconnection')
+    // inside ua.call(), before we could listen: pick it up here.
+    if (session.connection) this.#watchPeerConnection(session.connection);
   }
 
   get id(): CallId {

@@ -24,14 +24,7 @@ export interface PhoneConfig {
 }
 
 export type ConfigProblem =
-  | 'serverUrl'
-  | 'sipUri'
-  | 'authUser'
-  | 'password'
-  | 'displayName'
-  | 'iceServers'
-  | 'registerExpires'
-  | 'reconnect';
+  'serverUrl' | 'sipUri' | 'authUser' | 'password' | 'displayName' | 'iceServers' | 'registerExpires' | 'reconnect';
 
 // Characters that would break out of a quoted-string or a header (From display name, the
 // Authorization username) are refused rather than escaped: JsSIP does not escape them.
@@ -43,7 +36,10 @@ export function validateConfig(config: PhoneConfig): Result<PhoneConfig, readonl
   const problems: ConfigProblem[] = [];
   if (config.serverUrl === '' || !isAllowedServerUrl(config.serverUrl)) problems.push('serverUrl');
   if (config.sipUri.length > 256 || !SIP_URI.test(config.sipUri)) problems.push('sipUri');
-  if (config.authUser !== undefined && (config.authUser === '' || config.authUser.length > 128 || QUOTED_UNSAFE.test(config.authUser))) {
+  if (
+    config.authUser !== undefined &&
+    (config.authUser === '' || config.authUser.length > 128 || QUOTED_UNSAFE.test(config.authUser))
+  ) {
     problems.push('authUser');
   }
   if (config.password.length > 256 || /[\u0000-\u001f\u007f]/.test(config.password)) problems.push('password');

@@ -27,7 +27,10 @@ export function sipHeader(name: string, value: string): SafeHeader {
 export function cleanText(raw: unknown, max: number): string | undefined {
   if (typeof raw !== 'string') return undefined;
   // eslint-disable-next-line no-control-regex
-  const text = raw.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return undefined;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -203,7 +203,14 @@ export class Phone {
       pcConfig: { iceServers: [...(config.iceServers ?? [])] },
     });
     const info: CallInfo = { callId, direction: 'outbound', remote: partyOf(session.remote_identity) };
-    this.#track(new Call(info, session, (event) => this.#emitter.emit(event), (c) => this.#attachAudio(c)));
+    this.#track(
+      new Call(
+        info,
+        session,
+        (event) => this.#emitter.emit(event),
+        (c) => this.#attachAudio(c),
+      ),
+    );
     this.#emitter.emit({ type: 'dialing', call: info });
     return ok(callId);
   }
@@ -248,7 +255,12 @@ export class Phone {
       remote: remotePartyOf(request),
       ...withQueue(queueOf(request)),
     };
-    const call = new Call(info, session, (event) => this.#emitter.emit(event), (c) => this.#attachAudio(c));
+    const call = new Call(
+      info,
+      session,
+      (event) => this.#emitter.emit(event),
+      (c) => this.#attachAudio(c),
+    );
     if (!this.#available) {
       // Not Available (break, offline, wrap-up): refuse so the queue moves on, and say so.
       call.endSilently(486, 'Busy Here');
@@ -312,4 +324,3 @@ function statusOf(data: { status_line?: { status_code?: number } | undefined }):
   const code = data.status_line?.status_code;
   return typeof code === 'number' ? { status: code } : {};
 }
-

@@ -33,7 +33,11 @@ export class RegistrationTracker {
     this.#attempt = 0;
     ua.on('connecting', () => {
       this.#attempt += 1;
-      this.#set({ state: 'connecting', attempt: this.#attempt, ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}) });
+      this.#set({
+        state: 'connecting',
+        attempt: this.#attempt,
+        ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}),
+      });
     });
     ua.on('connected', () => {
       this.#attempt = 0;

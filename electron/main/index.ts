@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
-import { registerHostIpc } from './ipc';
+import { createHostEventOutlet } from './host-events';
+import { registerHostEventIpc, registerHostIpc } from './ipc';
 import { lockDownContents, restrictPermissions } from './security';
 import { mainWindowOptions } from './window-options';
 
@@ -14,6 +15,7 @@ if (!app.requestSingleInstanceLock()) {
   const here = fileURLToPath(new URL('.', import.meta.url));
   let window: BrowserWindow | undefined;
   let services: HostServices | undefined;
+  const events = createHostEventOutlet((m) => console.warn(m));
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
   const safeStorageCodec: SecretCodec = {
@@ -38,10 +40,16 @@ if (!app.requestSingleInstanceLock()) {
     });
     restrictPermissions(session.defaultSession, rendererUrl);
     registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
+    registerHostEventIpc(ipcMain, events, () => window?.webContents, rendererUrl);
 
     window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
     window.once('ready-to-show', () => window?.show());
-    window.on('closed', () => (window = undefined));
+    window.webContents.on('did-start-loading', () => events.notListening());
+    window.webContents.on('render-process-gone', () => events.notListening());
+    window.on('closed', () => {
+      window = undefined;
+      events.notListening();
+    });
     void window.loadURL(rendererUrl);
   });
 

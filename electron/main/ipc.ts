@@ -1,7 +1,8 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { HOST_CHANNELS, HOST_METHODS } from '../../shared/host-api/channels';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import { HOST_CHANNELS, HOST_EVENT_SUBSCRIBE_CHANNEL, HOST_METHODS } from '../../shared/host-api/channels';
 import type { Result } from '../../shared/result';
 import type { Dispatch } from '../services/host-api/dispatcher';
+import type { HostEventOutlet } from './host-events';
 import { isAppUrl } from './security';
 
 const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', message: 'Request from an unknown page.' } };
@@ -22,6 +23,19 @@ export function registerHostIpc(
       return dispatch(method, args);
     });
   }
+}
+
+/** The page asks for host events; only the app's own main frame may, like every HostApi call. */
+export function registerHostEventIpc(
+  ipcMain: Pick<IpcMain, 'on'>,
+  outlet: HostEventOutlet,
+  appContents: () => WebContents | undefined,
+  appUrl: string,
+) {
+  ipcMain.on(HOST_EVENT_SUBSCRIBE_CHANNEL, (event: IpcMainEvent) => {
+    const app = appContents();
+    if (app && isTrustedSender(event, app, appUrl)) outlet.listening(app);
+  });
 }
 
 export function isTrustedSender(

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_HOST_REQUEST_BYTES } from '../../shared/host-api';
+import { hostEventSchema, MAX_HOST_REQUEST_BYTES, type HostEvent } from '../../shared/host-api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../services/host-api/dispatcher';
-import { parseHostRequest, type HostResponse } from '../../shared/host-api/wire';
+import { parseHostRequest, type HostPush, type HostResponse } from '../../shared/host-api/wire';
 import { readStaticFile } from './static-files';
 
 export interface WebHostOptions {
@@ -18,6 +18,8 @@ export interface WebHostOptions {
 
 export interface WebHost {
   readonly url: string;
+  /** Pushes a host event to every page connected to the HostApi socket (validated first). */
+  pushEvent(event: HostEvent): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   return {
     url: `${origin()}/`,
+    pushEvent(event) {
+      const push: HostPush = { event: hostEventSchema.parse(event) };
+      const text = JSON.stringify(push);
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+    },
     close: () =>
       new Promise<void>((done) => {
         for (const client of sockets.clients) client.terminate();

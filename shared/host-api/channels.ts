@@ -7,6 +7,8 @@ export const HOST_CHANNELS = {
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getSipPassword: 'credentials:sip-password:get',
+  reportAgentStatus: 'agent:status:report',
+  logError: 'log:error',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;
@@ -15,6 +17,11 @@ export const HOST_METHODS = Object.keys(HOST_CHANNELS) as HostMethod[];
 export function isHostMethod(value: unknown): value is HostMethod {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(HOST_CHANNELS, value);
 }
+
+/** Host → renderer push events (`HostEvent`), main to the app's window only. */
+export const HOST_EVENT_CHANNEL = 'host:event';
+/** The renderer tells main it listens for events: until then, main holds dial links back. */
+export const HOST_EVENT_SUBSCRIBE_CHANNEL = 'host:event:subscribe';
 
 /** The largest request either transport accepts, in bytes of JSON: far above any real payload. */
 export const MAX_HOST_REQUEST_BYTES = 64 * 1024;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HostError, Result } from '../result';
+import { agentStatusSchema, errorReportSchema } from './agent-status';
 import { settingsPatchSchema, settingsViewSchema } from '../settings';
 import type { HostMethod } from './channels';
 
@@ -26,6 +27,10 @@ export const hostApiContract = {
   saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
   /** The phone runs in the renderer and must answer digest challenges itself; empty when none is stored. */
   getSipPassword: { args: z.tuple([]), result: z.string() },
+  /** The agent's state and the call at hand, for the tray, OS notifications and shortcuts; latest report wins. */
+  reportAgentStatus: { args: z.tuple([agentStatusSchema]), result: z.null() },
+  /** A renderer error for the log file (redacted and size-capped there). */
+  logError: { args: z.tuple([errorReportSchema]), result: z.null() },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

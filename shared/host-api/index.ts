@@ -1,3 +1,5 @@
+export * from './agent-status';
 export * from './channels';
 export * from './contract';
+export * from './events';
 export * from './wire';

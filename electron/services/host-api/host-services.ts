@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, HostHandlers } from '../../../shared/host-api';
+import type { AgentStatus, AppInfo, ErrorReport, HostHandlers } from '../../../shared/host-api';
 import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
 import { createSettingsService } from '../settings/settings-service';
 import { createSettingsStore } from '../settings/settings-store';
@@ -15,6 +15,10 @@ export interface HostServicesOptions {
   readonly secretCodec?: SecretCodec;
   readonly now?: () => number;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
+  /** The shell's tray, notifications and shortcuts follow the agent; browser mode has none. */
+  readonly onAgentStatus?: (status: AgentStatus) => void;
+  /** Where renderer errors go: the rotating log file; by default `log.error`. */
+  readonly onRendererError?: (report: ErrorReport) => void;
 }
 
 export interface HostServices {
@@ -39,6 +43,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     getSettings: () => settings.get(),
     saveSettings: (patch) => settings.save(patch),
     getSipPassword: () => settings.sipPassword(),
+    reportAgentStatus: (status) => {
+      options.onAgentStatus?.(status);
+      return null;
+    },
+    logError: (report) => {
+      if (options.onRendererError) options.onRendererError(report);
+      else log.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack);
+      return null;
+    },
   };
   return {
     db,

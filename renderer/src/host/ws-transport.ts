@@ -1,6 +1,7 @@
-import { HOST_METHODS, type HostApi, type HostMethod } from '../../../shared/host-api';
-import type { HostResponse } from '../../../shared/host-api/wire';
+import { HOST_METHODS, type HostEventListener, type HostMethod } from '../../../shared/host-api';
+import { parseHostMessage } from '../../../shared/host-api/wire';
 import type { Result } from '../../../shared/result';
+import type { RendererHost } from './index';
 
 const HOST_SOCKET_PATH = '/host';
 const RECONNECT_DELAY_MS = 1000;
@@ -10,11 +11,13 @@ type Pending = (result: Result<unknown>) => void;
 /**
  * Browser mode: the HostApi over a WebSocket to the web host that served this page. A request
  * made while the socket is down waits for it to come back; if the socket closes with requests in
- * flight they resolve with an error rather than hang.
+ * flight they resolve with an error rather than hang. The host pushes events on the same socket
+ * (`{ event }`, no `id`); while anyone listens, the socket is kept open and reopened when lost.
  */
-export function createWebSocketHost(location: Location): HostApi {
+export function createWebSocketHost(location: Location): RendererHost {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HOST_SOCKET_PATH}`;
   const pending = new Map<number, Pending>();
+  const listeners = new Set<HostEventListener>();
   let nextId = 1;
   let socket: Promise<WebSocket> | undefined;
 
@@ -23,9 +26,13 @@ export function createWebSocketHost(location: Location): HostApi {
       const ws = new WebSocket(url);
       ws.onopen = () => resolve(ws);
       ws.onmessage = (event) => {
-        const response = JSON.parse(String(event.data)) as HostResponse;
-        pending.get(response.id)?.(response.result);
-        pending.delete(response.id);
+        const message = parseHostMessage(String(event.data));
+        if (message?.kind === 'response') {
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+        } else if (message?.kind === 'event') {
+          for (const listener of [...listeners]) listener(message.event);
+        }
       };
       ws.onclose = () => {
         socket = undefined;
@@ -34,9 +41,14 @@ export function createWebSocketHost(location: Location): HostApi {
         }
         pending.clear();
         reject(new Error('closed'));
+        if (listeners.size > 0) setTimeout(keepListening, RECONNECT_DELAY_MS);
       };
     });
     return socket;
+  }
+
+  function keepListening(): void {
+    if (listeners.size > 0) connect().catch(() => {});
   }
 
   async function call(method: HostMethod, args: unknown[]): Promise<Result<unknown>> {
@@ -58,5 +70,13 @@ export function createWebSocketHost(location: Location): HostApi {
     });
   }
 
-  return Object.fromEntries(HOST_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as HostApi;
+  const methods = Object.fromEntries(HOST_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)]));
+  return {
+    ...(methods as unknown as Omit<RendererHost, 'onHostEvent'>),
+    onHostEvent(listener) {
+      listeners.add(listener);
+      keepListening();
+      return () => void listeners.delete(listener);
+    },
+  };
 }

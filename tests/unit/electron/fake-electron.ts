@@ -11,8 +11,16 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
   getURL() {
     return this.url;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
   /** Emits like Electron: returns whether a listener called `preventDefault`. */
   fire(event: string, ...args: unknown[]): boolean {
@@ -54,8 +62,13 @@ export class FakeSession {
 
 export class FakeIpcMain {
   readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  readonly listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
   handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, handler);
+  }
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    if (this.listeners.has(channel)) throw new Error(`second listener for ${channel}`);
+    this.listeners.set(channel, listener);
   }
 }

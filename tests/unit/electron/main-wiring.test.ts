@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
-import { FakeIpcMain, FakeSession } from './fake-electron';
+import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
 
 /** The real main module, with only the `electron` module itself replaced at the OS boundary. */
 async function loadMain(gotLock: boolean) {
@@ -24,7 +24,7 @@ async function loadMain(gotLock: boolean) {
       this.once = vi.fn();
       this.on = vi.fn();
       this.loadURL = vi.fn(async (url: string) => void (record.url = url));
-      this.webContents = {};
+      this.webContents = new FakeWebContents();
     }),
     ipcMain: new FakeIpcMain(),
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { BREAK_REASONS } from '../agent/agent-state';
+import type { HostApi } from './contract';
+import { identifier } from './text';
+
+/** Commands the OS side (tray, global shortcuts, notification buttons) asks the renderer's phone to carry out. */
+export const HOST_COMMANDS = [
+  'answer',
+  'decline',
+  'hangup',
+  'mute',
+  'hold',
+  'escalate',
+  'go-available',
+  'go-break',
+  'go-offline',
+] as const;
+export type HostCommandName = (typeof HOST_COMMANDS)[number];
+
+/** The longest dial target a `dial-link` event carries (a SIP URI; phone numbers are far shorter). */
+export const MAX_DIAL_TARGET = 256;
+
+const commandEventSchema = z.discriminatedUnion('command', [
+  z
+    .object({
+      type: z.literal('command'),
+      command: z.enum(['answer', 'decline']),
+      /** From a notification: the call it was about, so a late click cannot answer a later call. */
+      callId: identifier.optional(),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('command'), command: z.enum(['hangup', 'mute', 'hold', 'escalate', 'go-available', 'go-offline']) })
+    .strict(),
+  z.object({ type: z.literal('command'), command: z.literal('go-break'), reason: z.enum(BREAK_REASONS) }).strict(),
+]);
+
+/**
+ * Host → renderer push events. Every one is validated where it is sent (main) and again where it
+ * is received (preload, WebSocket client): an event is never just trusted because of its channel.
+ */
+export const hostEventSchema = z.union([
+  z
+    .object({
+      type: z.literal('dial-link'),
+      /** Already parsed by `shared/dial-link.ts`: digits (maybe with a leading +, * or #), or a sip:/sips: URI. */
+      target: z
+        .string()
+        .min(1)
+        .max(MAX_DIAL_TARGET)
+        .regex(/^[^\s\u0000-\u001f\u007f<>"]+$/),
+    })
+    .strict(),
+  commandEventSchema,
+]);
+
+export type HostEvent = Readonly<z.output<typeof hostEventSchema>>;
+export type HostCommandEvent = Extract<HostEvent, { type: 'command' }>;
+export type HostEventListener = (event: HostEvent) => void;
+export type Unsubscribe = () => void;
+
+export function parseHostEvent(value: unknown): HostEvent | undefined {
+  const parsed = hostEventSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * What the Electron preload exposes as `window.warmline`: the HostApi methods plus `onEvent`,
+ * which hands the listener validated payloads only, never the IPC event object.
+ */
+export type WarmlineBridge = HostApi & {
+  readonly onEvent: (listener: HostEventListener) => Unsubscribe;
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * C0/C1 controls, and the invisible direction marks and overrides that let a display name
+ * ("\u202Eecilops") read as something else in a notification or the tray.
+ */
+const UNSAFE_DISPLAY_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/** The longest string any display field accepts before it is refused outright. */
+export const MAX_RAW_TEXT = 1024;
+
+/**
+ * Text that came from the network (a caller's display name, a queue name, a colleague's reason)
+ * on its way to an OS surface: refused when absurdly long, otherwise made safe to show and cut
+ * to `max` characters. It is never refused for odd characters, so one hostile display name
+ * cannot stop the tray and notifications from following the agent's state.
+ */
+export const displayText = (max: number) =>
+  z
+    .string()
+    .max(MAX_RAW_TEXT)
+    .transform((s) => Array.from(s.replace(UNSAFE_DISPLAY_CHARS, ' ').trim()).slice(0, max).join(''));
+
+/** Identifiers we generated ourselves (call ids): checked, never rewritten. */
+export const identifier = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.@:+~-]+$/);

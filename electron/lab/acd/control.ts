@@ -19,6 +19,9 @@ export function runControlCommand(board: AgentBoard, user: string, body: string)
   const words = body.trim().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || words.length > 2) return { ok: false, status: 400, reason: 'Expected one command' };
   const [command, queue] = [words[0]!.toLowerCase(), words[1]];
+  if (!['login', 'logout', 'pause', 'unpause', 'status'].includes(command)) {
+    return { ok: false, status: 400, reason: 'Unknown command' };
+  }
   const memberOf = board.queuesOf(user);
   if (queue !== undefined && !memberOf.includes(queue)) {
     return { ok: false, status: 403, reason: `Not a member of queue ${queue.slice(0, 32)}` };

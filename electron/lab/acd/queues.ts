@@ -171,11 +171,19 @@ export class QueueEngine {
     if (!call.ringing) this.sendQueued(call);
   }
 
-  /** RFC 3261 §21.1.4: 182 Queued tells the caller it waits for an agent. */
+  /**
+   * RFC 3261 §21.1.4: 182 Queued tells the caller it waits for an agent. Its To tag opens an early dialog, which
+   * needs a Contact (RFC 3261 §12.1.1; SIP.js ignores the response without one): the queue's own URI.
+   */
   private sendQueued(call: WaitingCall): void {
     if (call.queuedSent) return;
     call.queuedSent = true;
-    this.deps.txns.reply(call.st, 182, { headers: [{ name: QUEUE_HEADER, value: call.queue.name }] });
+    this.deps.txns.reply(call.st, 182, {
+      headers: [
+        { name: 'Contact', value: `<sip:${call.queue.name}@${this.config.domain};transport=ws>` },
+        { name: QUEUE_HEADER, value: call.queue.name },
+      ],
+    });
   }
 
   private finish(call: WaitingCall, status: 480 | 487 | 503): void {

@@ -3,7 +3,7 @@
  * page, an implementation independent of JsSIP, so a shared bug cannot hide itself. Driven
  * from the test through `window.farEnd`.
  */
-import { Invitation, Inviter, Registerer, RegistererState, Session, SessionState, UserAgent, Web } from 'sip.js';
+import { Invitation, Inviter, Registerer, RegistererState, type Session, SessionState, UserAgent, Web } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import { hears, inboundAudioBytes, readTone, toneStream, type ToneReading } from '../browser-audio';
 

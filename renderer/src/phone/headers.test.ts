@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, isValidDtmf, parseQueue, sipHeader } from './headers';
+
+describe('SIP headers we send', () => {
+  it('refuses CR, LF and other control characters in a value (header injection)', () => {
+    expect(() => sipHeader('X-Warmline-Note', 'hello\r\nX-Evil: 1')).toThrow(TypeError);
+    expect(() => sipHeader('X-Warmline-Note', 'a\nb')).toThrow(TypeError);
+    expect(() => sipHeader('X-Warmline-Note', 'nul\u0000')).toThrow(TypeError);
+    expect(() => sipHeader('X-Warmline-Note', 'x'.repeat(513))).toThrow(TypeError);
+    expect(sipHeader('X-Warmline-Note', 'Kunde wünscht Rückruf')).toBe('X-Warmline-Note: Kunde wünscht Rückruf');
+  });
+
+  it('refuses header names that are not RFC 3261 tokens', () => {
+    expect(() => sipHeader('X Evil', 'v')).toThrow(TypeError);
+    expect(() => sipHeader('X-Evil:\r\nY', 'v')).toThrow(TypeError);
+  });
+});
+
+describe('text from the network', () => {
+  it('is cleaned of control characters and capped', () => {
+    expect(cleanText('Ada\u0007 \r\n Lovelace', 64)).toBe('Ada Lovelace');
+    expect(cleanText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(cleanText('   ', 10)).toBeUndefined();
+    expect(cleanText(undefined, 10)).toBeUndefined();
+  });
+
+  it('reads the queue headers when present and ignores a garbage wait', () => {
+    const headers: Record<string, string> = { 'X-Warmline-Queue': 'Billing', 'X-Warmline-Queue-Wait': '42' };
+    expect(parseQueue((n) => headers[n])).toEqual({ name: 'Billing', waitSeconds: 42 });
+    expect(parseQueue((n) => ({ ...headers, 'X-Warmline-Queue-Wait': '-1; drop' })[n])).toEqual({ name: 'Billing' });
+    expect(parseQueue(() => undefined)).toBeUndefined();
+  });
+
+  it('accepts only DTMF digits', () => {
+    expect(isValidDtmf('0123456789*#ABCD,')).toBe(true);
+    expect(isValidDtmf('1\r\n')).toBe(false);
+    expect(isValidDtmf('')).toBe(false);
+  });
+});

@@ -26,7 +26,7 @@ export function sipHeader(name: string, value: string): SafeHeader {
 /** Text from the network for display: control characters dropped, whitespace squeezed, capped. */
 export function cleanText(raw: unknown, max: number): string | undefined {
   if (typeof raw !== 'string') return undefined;
-   
+
   const text = raw
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')

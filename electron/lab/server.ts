@@ -12,6 +12,8 @@ import { Router } from './proxy/router.js';
 import { TransactionLayer } from './proxy/transactions.js';
 import { createResponse } from './sip/build.js';
 import { parseMessage } from './sip/parse.js';
+import { parseCSeq, parseNameAddr, parseVia } from './sip/fields.js';
+import type { SipResponse } from './sip/types.js';
 import { LabTransport, type Connection } from './transport.js';
 import { labStatus } from './status.js';
 
@@ -66,7 +68,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       case 'invalid':
         log({ event: 'sip-invalid', reason: parsed.reason, conn: conn.id });
         if (parsed.request && parsed.request.method !== 'ACK') {
-          conn.send(createResponse(parsed.request, parsed.status, { reason: parsed.reason.slice(0, 80).replace(/[\r\n]/g, ' ') }));
+          const reason = parsed.reason.slice(0, 80).replace(/[\r\n]/g, ' ');
+          conn.send(withoutBrokenHeaders(createResponse(parsed.request, parsed.status, { reason })));
         }
         return;
       case 'message':
@@ -103,7 +106,11 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         calls.dropConnection(conn.id);
         txns.dropConnection(conn.id);
       },
-      onError: (context, error) => log({ event: 'error', context, error: String((error as Error)?.stack ?? error) }),
+      // A peer's protocol error (oversized frame, bad handshake) is that peer's problem, not a server error.
+      onError: (context, error) =>
+        context.startsWith('connection ')
+          ? log({ event: 'connection-error', context, error: String((error as Error)?.message ?? error) })
+          : log({ event: 'error', context, error: String((error as Error)?.stack ?? error) }),
     },
   );
   const address = await transport.listen();
@@ -151,6 +158,20 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       await transport!.close();
     },
   };
+}
+
+/** A 400 echoes Via, From, To, Call-ID, CSeq; drop the copies that cannot parse so the sender can read the rest. */
+function withoutBrokenHeaders(resp: SipResponse): SipResponse {
+  const parses: Record<string, (v: string) => unknown> = { Via: parseVia, From: parseNameAddr, To: parseNameAddr, CSeq: parseCSeq };
+  resp.headers = resp.headers.filter((h) => {
+    try {
+      parses[h.name]?.(h.value);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return resp;
 }
 
 function getCallId(req: { headers: Array<{ name: string; value: string }> }): string {

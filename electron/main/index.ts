@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
+import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
 import { lockDownContents, restrictPermissions } from './security';
 import { mainWindowOptions } from './window-options';
 
-// A second launch hands over to the running one (tel: links will ride on this later).
+// A second launch hands over to the running one, with the tel:/sip: link it was started for.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -23,11 +24,16 @@ if (!app.requestSingleInstanceLock()) {
     decrypt: (blob) => safeStorage.decryptString(blob),
   };
 
-  app.on('second-instance', () => {
+  const focusWindow = () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
-  });
+  };
+  const log = (m: string) => console.warn(m);
+  registerProtocolClients(app, log);
+  const dialLink = createDialLinkHandler({ push: (e) => events.push(e), focus: focusWindow, log });
+  wireDialLinks(app, process.argv, dialLink, focusWindow);
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, rendererUrl));
 

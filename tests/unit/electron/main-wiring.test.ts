@@ -1,64 +1,104 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir } from '../../support/temp-dir';
-import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
+import { HOST_EVENT_CHANNEL, HOST_EVENT_SUBSCRIBE_CHANNEL } from '../../../shared/host-api/channels';
+import { loadMain } from './load-main';
 
-/** The real main module, with only the `electron` module itself replaced at the OS boundary. */
-async function loadMain(gotLock: boolean) {
-  vi.resetModules();
-  const dataDir = makeTempDir();
-  const appEvents = new Map<string, (...a: unknown[]) => void>();
-  let ready: () => void = () => {};
-  const windows: { options: unknown; url?: string }[] = [];
-  const electron = {
-    app: {
-      requestSingleInstanceLock: vi.fn(() => gotLock),
-      quit: vi.fn(),
-      on: vi.fn((name: string, fn: (...a: unknown[]) => void) => appEvents.set(name, fn)),
-      whenReady: vi.fn(() => new Promise<void>((r) => (ready = r))),
-      getPath: vi.fn(() => dataDir.path),
-      getVersion: vi.fn(() => '9.9.9'),
-    },
-    BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: unknown) {
-      const record: { options: unknown; url?: string } = { options };
-      windows.push(record);
-      this.once = vi.fn();
-      this.on = vi.fn();
-      this.loadURL = vi.fn(async (url: string) => void (record.url = url));
-      this.webContents = new FakeWebContents();
-    }),
-    ipcMain: new FakeIpcMain(),
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
-    session: { defaultSession: new FakeSession() },
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+  vi.doUnmock('electron');
+});
+
+async function start(options: Parameters<typeof loadMain>[0] = {}) {
+  const main = await loadMain(options);
+  cleanup = () => {
+    main.app.emit('will-quit');
+    main.dataDir.remove();
   };
-  vi.doMock('electron', () => electron);
-  await import('../../../electron/main/index');
-  return { electron, appEvents, windows, ready: () => ready(), dataDir };
+  return main;
 }
 
-afterEach(() => vi.doUnmock('electron'));
+/** The page subscribes to host events, as the preload does on the renderer's first `onHostEvent`. */
+function subscribe(
+  main: Awaited<ReturnType<typeof start>>,
+  window: Awaited<ReturnType<Awaited<ReturnType<typeof start>>['started']>>,
+) {
+  window.webContents.mainFrame = { url: window.url ?? '' };
+  main.electron.ipcMain.listeners.get(HOST_EVENT_SUBSCRIBE_CHANNEL)?.({
+    sender: window.webContents,
+    senderFrame: window.webContents.mainFrame,
+  });
+}
+
+const pushed = (window: { webContents: { sent: { channel: string; payload: unknown }[] } }) =>
+  window.webContents.sent.filter((m) => m.channel === HOST_EVENT_CHANNEL).map((m) => m.payload);
 
 describe('Electron main process', () => {
   it('quits at once when another Warmline already runs', async () => {
-    const { electron, windows, dataDir } = await loadMain(false);
-    expect(electron.app.quit).toHaveBeenCalled();
-    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    const { app, windows } = await start({ gotLock: false });
+    expect(app.quit).toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
     expect(windows).toHaveLength(0);
-    dataDir.remove();
   });
 
   it('opens one secure window on the built renderer and wires the HostApi channels', async () => {
-    const { electron, appEvents, windows, ready, dataDir } = await loadMain(true);
-    expect(appEvents.has('second-instance')).toBe(true);
-    expect(appEvents.has('web-contents-created')).toBe(true);
-    ready();
-    await vi.waitFor(() => expect(windows).toHaveLength(1));
-    const options = windows[0]?.options as { webPreferences: Record<string, unknown> };
-    expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(String(options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    await vi.waitFor(() => expect(windows[0]?.url).toMatch(/^file:.*renderer\/index\.html$/));
-    expect([...electron.ipcMain.handlers.keys()]).toContain('settings:save');
-    expect(electron.session.defaultSession.requestHandler).toBeDefined();
-    appEvents.get('will-quit')?.();
-    dataDir.remove();
+    const main = await start();
+    expect(main.app.listenerCount('second-instance')).toBe(1);
+    expect(main.app.listenerCount('web-contents-created')).toBe(1);
+    const window = await main.started();
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window.url).toMatch(/^file:.*renderer\/index\.html$/);
+    expect([...main.electron.ipcMain.handlers.keys()]).toContain('settings:save');
+    expect([...main.electron.ipcMain.listeners.keys()]).toEqual([HOST_EVENT_SUBSCRIBE_CHANNEL]);
+    expect(main.electron.session.defaultSession.requestHandler).toBeDefined();
+  });
+});
+
+describe('tel:, sip: and callto: links', () => {
+  it('registers as the protocol handler only when packaged', async () => {
+    const dev = await start();
+    expect(dev.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
+    cleanup?.();
+    const packaged = await start({ isPackaged: true });
+    expect(packaged.app.setAsDefaultProtocolClient.mock.calls.map((c) => c[0])).toEqual(['tel', 'sip', 'sips', 'callto']);
+  });
+
+  it('fills the dial pad with the link the app was launched for, once the page listens', async () => {
+    const main = await start({ argv: ['--no-sandbox', 'tel:+1-201-555-0123'] });
+    const window = await main.started();
+    expect(pushed(window)).toEqual([]);
+    subscribe(main, window);
+    expect(pushed(window)).toEqual([{ type: 'dial-link', target: '+12015550123' }]);
+  });
+
+  it('takes a link from a second launch and from macOS open-url, and brings the window forward', async () => {
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    window.minimized = true;
+    main.app.fire('second-instance', ['/opt/Warmline/warmline', 'callto://+47-22-33-44-55/'], '/home/agent');
+    expect(main.app.fire('open-url', 'sip:alice@example.com?Replaces=x')).toBe(true);
+    expect(pushed(window)).toEqual([
+      { type: 'dial-link', target: '+4722334455' },
+      { type: 'dial-link', target: 'sip:alice@example.com' },
+    ]);
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(2);
+  });
+
+  it('refuses hostile links without pushing anything, but a plain second launch still focuses', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    main.app.fire('open-url', 'javascript:alert(1)');
+    main.app.fire('open-url', 'tel:+1%0d%0a2');
+    main.app.fire('second-instance', ['/opt/Warmline/warmline'], '/');
+    expect(pushed(window)).toEqual([]);
+    expect(window.focused).toBe(1);
+    expect(warn.mock.calls.join('\n')).not.toContain('%0d');
+    warn.mockRestore();
   });
 });

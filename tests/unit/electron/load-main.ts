@@ -1,0 +1,93 @@
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+import { makeTempDir } from '../../support/temp-dir';
+import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
+
+/** Electron's `app`, doubled: events are real emitters, the OS calls are recorded. */
+export class FakeApp extends EventEmitter {
+  isPackaged = false;
+  readonly quit = vi.fn();
+  readonly setAsDefaultProtocolClient = vi.fn(() => true);
+  readonly getVersion = vi.fn(() => '9.9.9');
+  private resolveReady: () => void = () => {};
+  readonly whenReady = vi.fn(() => new Promise<void>((r) => (this.resolveReady = r)));
+  constructor(
+    private readonly gotLock: boolean,
+    private readonly dataDir: string,
+  ) {
+    super();
+  }
+  readonly requestSingleInstanceLock = vi.fn(() => this.gotLock);
+  readonly getPath = vi.fn(() => this.dataDir);
+  ready() {
+    this.resolveReady();
+  }
+  /** Emits with an event object like Electron's; returns whether a listener prevented the default. */
+  fire(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static readonly all: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  url: string | undefined;
+  minimized = false;
+  maximized = false;
+  visible = false;
+  focused = 0;
+  bounds = { x: 0, y: 0, width: 1280, height: 800 };
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.all.push(this);
+  }
+  loadURL = vi.fn(async (url: string) => void (this.url = url));
+  isMinimized = () => this.minimized;
+  restore = () => void (this.minimized = false);
+  show = () => void (this.visible = true);
+  focus = () => void this.focused++;
+  isMaximized = () => this.maximized;
+  maximize = () => void (this.maximized = true);
+  getNormalBounds = () => ({ ...this.bounds });
+  isDestroyed = () => false;
+}
+
+export interface MainOptions {
+  readonly gotLock?: boolean;
+  readonly argv?: readonly string[];
+  readonly isPackaged?: boolean;
+}
+
+/** The real main module, with only the `electron` module itself replaced at the OS boundary. */
+export async function loadMain(options: MainOptions = {}) {
+  vi.resetModules();
+  FakeBrowserWindow.all.length = 0;
+  const dataDir = makeTempDir();
+  const app = new FakeApp(options.gotLock ?? true, dataDir.path);
+  app.isPackaged = options.isPackaged ?? false;
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: new FakeIpcMain(),
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    session: { defaultSession: new FakeSession() },
+  };
+  vi.doMock('electron', () => electron);
+  const argv = process.argv;
+  process.argv = ['/opt/Warmline/warmline', ...(options.argv ?? [])];
+  try {
+    await import('../../../electron/main/index');
+  } finally {
+    process.argv = argv;
+  }
+  const started = async () => {
+    app.ready();
+    await vi.waitFor(() => {
+      if (!FakeBrowserWindow.all[0]?.url) throw new Error('no window yet');
+    });
+    return FakeBrowserWindow.all[0]!;
+  };
+  return { electron, app, dataDir, started, windows: FakeBrowserWindow.all };
+}

@@ -215,6 +215,10 @@ export class FarEndDriver {
     return this.page.evaluate(() => window.farEnd.inboundBytes());
   }
 
+  hold(on: boolean): Promise<void> {
+    return this.page.evaluate((h) => window.farEnd.hold(h), on);
+  }
+
   rejectNextReinvite(): Promise<void> {
     return this.page.evaluate(() => window.farEnd.rejectNextReinvite());
   }

@@ -86,6 +86,21 @@ class FarEnd {
     else if (session instanceof Invitation) await session.reject();
   }
 
+  /** Puts the agent on hold (a=sendonly re-INVITE, as SIP.js does it) or takes them off. */
+  async hold(on: boolean): Promise<void> {
+    const session = this.#session;
+    if (!session) throw new Error('no session');
+    session.sessionDescriptionHandlerOptionsReInvite = { hold: on } as Web.SessionDescriptionHandlerOptions;
+    await new Promise<void>((resolve, reject) => {
+      void session.invite({
+        requestDelegate: {
+          onAccept: () => resolve(),
+          onReject: (response) => reject(new Error(`re-INVITE ${response.message.statusCode}`)),
+        },
+      });
+    });
+  }
+
   /** The next re-INVITE cannot be accepted (as a PBX without a matching codec would): 488. */
   rejectNextReinvite(): void {
     const sdh = this.#session?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;

@@ -67,8 +67,10 @@ export class Router {
     this.popOwnRoute(req);
 
     if (req.method === 'REGISTER') return this.handleRegister(st, uri);
+    // In-dialog requests target the peer's Contact. One with a To tag aimed at an AOR of ours is no dialog the lab
+    // saw set up, so it is authenticated and routed like a new request rather than let past the challenge.
     const inDialog = parseNameAddr(getHeader(req, 'To')!).params.has('tag');
-    if (inDialog) return this.routeInDialog(st, uri);
+    if (inDialog && !(this.isLocal(uri) && uri.user !== null)) return this.routeInDialog(st, uri);
     if (toSelf) {
       if (req.method === 'OPTIONS') return txns.reply(st, 200, { headers: [{ name: 'Allow', value: ALLOW }] });
       return txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'OPTIONS, REGISTER' }] });
@@ -116,7 +118,7 @@ export class Router {
 
   /** In-dialog requests follow the Route set to us and then the remote target; they were authorised at setup. */
   private routeInDialog(st: ServerTxn, uri: SipUri): void {
-    const target = this.isLocal(uri) ? this.firstBinding(uri) : this.contactTarget(uri);
+    const target = this.contactTarget(uri);
     if (st.request.method === 'BYE') this.d.calls.ended(getHeader(st.request, 'Call-ID')!);
     if (!target) return this.d.txns.reply(st, 480, { reason: 'Peer Not Connected' });
     const caller = this.d.registrar.userOfConnection(st.conn.id);
@@ -129,7 +131,8 @@ export class Router {
     if (st && st.finalStatus !== null && st.finalStatus >= 300) return; // hop-by-hop ACK of our non-2xx: absorbed.
     this.popOwnRoute(req);
     const uri = parseUri(req.uri);
-    const target = this.isLocal(uri) ? this.firstBinding(uri) : this.contactTarget(uri);
+    // An ACK to one of our AORs belongs to no dialog set up through us (remote targets are Contacts): dropped.
+    const target = this.isLocal(uri) ? null : this.contactTarget(uri);
     if (!target) return;
     const forwarded = prepareForward(req, target, { recordRoute: null });
     forwarded.headers.unshift({ name: 'Via', value: `SIP/2.0/WS ${this.d.viaHost};branch=${newBranch()}` });
@@ -181,13 +184,6 @@ export class Router {
     const headers = this.d.auth.challenges(verdict.kind === 'stale').map((value) => ({ name: challengeHeader, value }));
     this.d.txns.reply(st, kind === 'www' ? 401 : 407, { headers });
     return null;
-  }
-
-  private firstBinding(uri: SipUri): Target | null {
-    const user = uriUser(uri);
-    const binding = user === null ? undefined : this.d.registrar.lookup(user)[0];
-    const conn = binding && this.d.connection(binding.connId);
-    return conn && binding ? { conn, uri: binding.contact.uri.raw } : null;
   }
 
   private contactTarget(uri: SipUri): Target | null {

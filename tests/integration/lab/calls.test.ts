@@ -152,3 +152,14 @@ describe('proxy between registered clients', () => {
     await sessionState(inviter, SessionState.Terminated);
   });
 });
+
+describe('authorisation of in-dialog requests', () => {
+  it('challenges a request with a made-up To tag aimed at an agent\'s AOR instead of ringing the agent', async () => {
+    const b = await registered('1002');
+    const intruder = await RawClient.connect(lab.url, 'intruder');
+    open.push(intruder);
+    const req = intruder.request({ method: 'INVITE', uri: `sip:1002@${DOMAIN}`, to: `<sip:1002@${DOMAIN}>;tag=madeup` });
+    expect((await intruder.response(req)).status).toBe(407);
+    expect(b.received.filter((m) => m.kind === 'request' && m.method === 'INVITE')).toEqual([]);
+  });
+});

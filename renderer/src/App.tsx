@@ -1,23 +1,52 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentState } from '../../shared/agent';
 import type { SettingsView } from '../../shared/settings';
+import type { Microphone } from './audio/microphone';
+import type { Ringer } from './audio/ringer';
+import { AgentControls } from './features/agent/AgentControls';
+import { RegistrationStatus } from './features/agent/RegistrationStatus';
+import { PhoneScreen } from './features/calls/PhoneScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
 import { setLanguage } from './i18n';
+import type { CallId } from './phone';
+import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
+
+export interface AppServices {
+  readonly host: HostApi;
+  readonly store: PhoneStore;
+  readonly ringer: Ringer;
+  readonly microphone: Microphone;
+  readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
+  readonly applyDevices: (settings: SettingsView) => void;
+}
 
 type Load =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly settings: SettingsView }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Until the phone is wired in (issue 3), the agent is Offline. */
-const OFFLINE: AgentState = { kind: 'offline' };
+type View = 'phone' | 'settings';
 
-export function App({ host }: { readonly host: HostApi }) {
+const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
+
+export function App({ services }: { readonly services: AppServices }) {
+  const { host, store } = services;
   const { t } = useTranslation();
+  const phone = usePhoneState(store);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [view, setView] = useState<View>('settings');
+  const [signInProblems, setSignInProblems] = useState<readonly string[]>([]);
+
+  const signIn = useCallback(
+    async (settings: SettingsView) => {
+      const password = await host.getSipPassword();
+      services.applyDevices(settings);
+      setSignInProblems(store.signIn(settings, password.ok ? password.value : ''));
+    },
+    [host, store, services],
+  );
 
   useEffect(() => {
     let live = true;
@@ -26,21 +55,56 @@ export function App({ host }: { readonly host: HostApi }) {
       if (!result.ok) return setLoad({ kind: 'failed', message: result.error.message });
       await setLanguage(result.value.language);
       setLoad({ kind: 'ready', settings: result.value });
+      if (isConfigured(result.value)) {
+        setView('phone');
+        await signIn(result.value);
+      }
     });
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [host, signIn]);
 
-  const configured = load.kind === 'ready' && load.settings.serverUrl !== '' && load.settings.sipUri !== '';
+  const onSaved = (settings: SettingsView) => {
+    setLoad({ kind: 'ready', settings });
+    services.applyDevices(settings);
+    if (isConfigured(settings)) void signIn(settings);
+  };
+
+  const settings = load.kind === 'ready' ? load.settings : undefined;
+  const signedIn = phone.registration.state !== 'stopped' && phone.registration.state !== 'unregistered';
   return (
     <div className="app">
-      <StatusBar agentState={OFFLINE} phoneConfigured={configured} />
+      <StatusBar agentState={phone.agent} phoneConfigured={settings !== undefined && isConfigured(settings)}>
+        <RegistrationStatus status={phone.registration} />
+        <AgentControls
+          agent={phone.agent}
+          signedIn={signedIn}
+          onAvailable={() => store.goAvailable()}
+          onBreak={(reason) => store.takeBreak(reason)}
+          onSignIn={() => settings && void signIn(settings)}
+          onSignOut={() => void store.signOut()}
+        />
+        <nav className="views" aria-label={t('nav.region')}>
+          <button type="button" aria-pressed={view === 'phone'} onClick={() => setView('phone')}>
+            {t('nav.phone')}
+          </button>
+          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
+            {t('nav.settings')}
+          </button>
+        </nav>
+      </StatusBar>
       <main className="content">
+        {signInProblems.length > 0 && (
+          <p className="error" role="alert">
+            {t('agent.signInProblems', { fields: signInProblems.join(', ') })}
+          </p>
+        )}
         {load.kind === 'loading' && <p role="status">{t('settings.loading')}</p>}
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}
-        {load.kind === 'ready' && (
-          <SettingsScreen host={host} initial={load.settings} onSaved={(settings) => setLoad({ kind: 'ready', settings })} />
+        {settings && view === 'settings' && <SettingsScreen host={host} initial={settings} onSaved={onSaved} />}
+        {settings && view === 'phone' && (
+          <PhoneScreen store={store} ringer={services.ringer} microphone={services.microphone} getStats={services.getStats} />
         )}
       </main>
     </div>

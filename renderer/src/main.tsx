@@ -1,17 +1,50 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import type { SettingsView } from '../../shared/settings';
+import { App, type AppServices } from './App';
+import { Microphone } from './audio/microphone';
+import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n } from './i18n';
+import { Phone } from './phone';
+import { PhoneStore } from './state/phone-store';
 import './styles.css';
+
+type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
 async function boot(): Promise<void> {
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
+
+  // The far end is heard here, on the headset output the agent chose.
+  const remoteAudio = document.createElement('audio') as SinkableAudio;
+  remoteAudio.autoplay = true;
+  remoteAudio.dataset.testid = 'remote-audio';
+  document.body.append(remoteAudio);
+
+  const microphone = new Microphone();
+  const ringer = new Ringer();
+  const phone = new Phone({ remoteAudio, getLocalStream: microphone.open });
+  const services: AppServices = {
+    host: connectHost(),
+    store: new PhoneStore(phone),
+    ringer,
+    microphone,
+    getStats: (callId) => phone.getStats(callId),
+    applyDevices: (settings: SettingsView) => {
+      microphone.setDevice(settings.microphoneId);
+      void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);
+      void ringer.setSink(settings.ringerId);
+    },
+  };
+  // Exposed for end-to-end tests and support: read-only state, never credentials.
+  (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
+  window.addEventListener('beforeunload', () => void phone.stop());
+
   createRoot(root).render(
     <StrictMode>
-      <App host={connectHost()} />
+      <App services={services} />
     </StrictMode>,
   );
 }

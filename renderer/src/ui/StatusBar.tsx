@@ -1,13 +1,15 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState } from '../../../shared/agent';
 
 export interface StatusBarProps {
   readonly agentState: AgentState;
   readonly phoneConfigured: boolean;
+  readonly children?: ReactNode;
 }
 
 /** The strip an agent glances at all shift: who they are to the queue right now. */
-export function StatusBar({ agentState, phoneConfigured }: StatusBarProps) {
+export function StatusBar({ agentState, phoneConfigured, children }: StatusBarProps) {
   const { t } = useTranslation();
   const stateName = t(`agentState.${agentState.kind}`);
   const label =
@@ -24,6 +26,7 @@ export function StatusBar({ agentState, phoneConfigured }: StatusBarProps) {
         </span>
         {!phoneConfigured && <span className="registration">{t('status.phoneNotConfigured')}</span>}
       </div>
+      {children}
     </header>
   );
 }

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { missingCaseError } from '../../../../shared/result';
+import type { RegistrationStatus as Status } from '../../phone';
+
+/** Always visible: is the phone signed in to the server, and if not, why, in plain words. */
+export function RegistrationStatus({ status }: { readonly status: Status }) {
+  const { t } = useTranslation();
+  const [text, detail, tone] = describe(status, t);
+  return (
+    <span className={`registration ${tone}`} data-testid="registration" role="status" aria-live="polite">
+      <span className="text">{text}</span>
+      {detail && <span className="detail"> ({detail})</span>}
+    </span>
+  );
+}
+
+function describe(status: Status, t: (key: string, p?: Record<string, unknown>) => string): [string, string | undefined, string] {
+  switch (status.state) {
+    case 'stopped':
+      return [t('registration.stopped'), undefined, 'idle'];
+    case 'connecting':
+      return status.lastFailure
+        ? [t('registration.reconnecting', { attempt: status.attempt }), status.lastFailure.detail, 'warn']
+        : [t('registration.connecting'), undefined, 'busy'];
+    case 'registering':
+      return [t('registration.registering'), undefined, 'busy'];
+    case 'registered':
+      return [t(status.recovered ? 'registration.reconnected' : 'registration.registered'), undefined, 'ok'];
+    case 'unregistered':
+      return [t('registration.unregistered'), undefined, 'idle'];
+    case 'failed':
+      return [t(`registration.failure.${status.failure.reason}`), status.failure.detail, 'error'];
+    default:
+      throw missingCaseError(status);
+  }
+}

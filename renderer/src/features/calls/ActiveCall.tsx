@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import type { QualityAssessment } from '../../../../shared/quality/e-model';
+import { totalHoldMs } from '../../../../shared/call';
+import type { CallEntry } from '../../state/phone-state';
+import { formatDuration } from '../../ui/format';
+import { Keypad } from './Keypad';
+import { QualityBadge } from './QualityBadge';
+
+export interface ActiveCallProps {
+  readonly entry: CallEntry;
+  readonly now: number;
+  readonly micLevel: number;
+  readonly quality?: {
+    readonly assessment: QualityAssessment;
+    readonly rttMs: number;
+    readonly jitterMs: number;
+    readonly lossPercent: number;
+  };
+  readonly keypadOpen: boolean;
+  readonly digitsSent: string;
+  readonly onHold: () => void;
+  readonly onMute: () => void;
+  readonly onHangup: () => void;
+  readonly onToggleKeypad: () => void;
+  readonly onDigit: (digit: string) => void;
+}
+
+/** The call the agent is on: who, how long, and every control one click (or key) away. */
+export function ActiveCall(props: ActiveCallProps) {
+  const { entry, now, micLevel, quality, keypadOpen, digitsSent } = props;
+  const { t } = useTranslation();
+  const { call, info } = entry;
+  const connected = call.phase !== 'dialing' && call.phase !== 'offered' && call.phase !== 'ended';
+  const onHold = call.phase === 'on-hold';
+  const talkMs = 'answeredAt' in call && call.answeredAt !== undefined ? now - call.answeredAt : 0;
+  const holdMs = totalHoldMs(call, now);
+  const lastHold = call.holds[call.holds.length - 1];
+  const name = info.remote.name ?? info.remote.number;
+  return (
+    <section className={`call-card active ${onHold ? 'on-hold' : ''}`} aria-label={t('calls.active.region')}>
+      <p className="call-kind">
+        {call.phase === 'dialing'
+          ? t(entry.remoteRinging ? 'calls.active.remoteRinging' : 'calls.active.dialing')
+          : onHold
+            ? t('calls.active.onHold')
+            : t('calls.active.title')}
+        {entry.heldByRemote && ` · ${t('calls.active.heldByRemote')}`}
+      </p>
+      <h2 className="caller-name">{name}</h2>
+      {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
+      {info.queue && <p className="queue">{t('calls.queue', { queue: info.queue.name })}</p>}
+      <p className="timer" data-testid="call-timer">
+        {t('calls.active.talkTime', { time: formatDuration(talkMs) })}
+        {holdMs > 0 && ` · ${t('calls.active.holdTime', { time: formatDuration(holdMs) })}`}
+      </p>
+      {onHold && lastHold && lastHold.end === undefined && (
+        <p className="hold-timer" role="timer" data-testid="hold-timer">
+          {t('calls.active.heldFor', { time: formatDuration(now - lastHold.start) })}
+        </p>
+      )}
+      {connected && (
+        <div className="call-meters">
+          <span
+            className="mic-level"
+            aria-label={t('calls.active.micLevel')}
+            role="meter"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(micLevel * 100)}
+          >
+            <span className="mic-level-bar" style={{ width: `${Math.round((entry.muted ? 0 : micLevel) * 100)}%` }} />
+          </span>
+          <QualityBadge
+            quality={quality?.assessment}
+            {...(quality ? { rttMs: quality.rttMs, jitterMs: quality.jitterMs, lossPercent: quality.lossPercent } : {})}
+          />
+        </div>
+      )}
+      <div className="call-actions">
+        <button type="button" onClick={props.onHold} disabled={!connected} aria-pressed={onHold}>
+          {t(onHold ? 'calls.actions.resume' : 'calls.actions.hold')}
+        </button>
+        <button type="button" onClick={props.onMute} disabled={!connected} aria-pressed={entry.muted}>
+          {t(entry.muted ? 'calls.actions.unmute' : 'calls.actions.mute')}
+        </button>
+        <button type="button" onClick={props.onToggleKeypad} disabled={!connected} aria-expanded={keypadOpen}>
+          {t('calls.actions.keypad')}
+        </button>
+        <button type="button" className="hangup" onClick={props.onHangup}>
+          {t('calls.actions.hangup')}
+        </button>
+      </div>
+      {keypadOpen && connected && (
+        <div className="dtmf">
+          <Keypad label={t('calls.active.dtmf')} onKey={props.onDigit} />
+          <output className="digits-sent" aria-live="polite" data-testid="dtmf-sent">
+            {digitsSent}
+          </output>
+        </div>
+      )}
+    </section>
+  );
+}

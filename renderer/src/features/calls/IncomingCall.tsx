@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { CallInfo } from '../../phone';
+import { formatDuration } from '../../ui/format';
+
+export interface IncomingCallProps {
+  readonly info: CallInfo;
+  readonly waiting: boolean;
+  readonly ringingForMs: number;
+  readonly onAnswer: () => void;
+  readonly onDecline: () => void;
+}
+
+/** A ringing call: who, from which queue, how long they waited; answer or decline. */
+export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline }: IncomingCallProps) {
+  const { t } = useTranslation();
+  const name = info.remote.name ?? info.remote.number;
+  return (
+    <section
+      className={`call-card incoming ${waiting ? 'waiting' : ''}`}
+      aria-label={t('calls.incoming.region')}
+      role="alertdialog"
+      aria-live="assertive"
+    >
+      <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
+      <h2 className="caller-name">{name}</h2>
+      {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
+      {info.queue && (
+        <p className="queue">
+          {t('calls.queue', { queue: info.queue.name })}
+          {info.queue.waitSeconds !== undefined &&
+            ` · ${t('calls.waited', { time: formatDuration(info.queue.waitSeconds * 1000) })}`}
+        </p>
+      )}
+      <p className="timer">{t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}</p>
+      <div className="call-actions">
+        <button type="button" className="answer" onClick={onAnswer} autoFocus>
+          {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}
+        </button>
+        <button type="button" className="decline" onClick={onDecline}>
+          {t('calls.actions.decline')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { QualityAssessment } from '../../../../shared/quality/e-model';
+
+export interface QualityBadgeProps {
+  readonly quality: QualityAssessment | undefined;
+  readonly jitterMs?: number;
+  readonly lossPercent?: number;
+  readonly rttMs?: number;
+}
+
+/** MOS at a glance, with the reason in words when it is below what customers tolerate. */
+export function QualityBadge({ quality, jitterMs, lossPercent, rttMs }: QualityBadgeProps) {
+  const { t } = useTranslation();
+  if (!quality) return <span className="quality-badge unknown">{t('quality.measuring')}</span>;
+  const detail = t('quality.detail', {
+    rtt: Math.round(rttMs ?? 0),
+    jitter: Math.round(jitterMs ?? 0),
+    loss: (lossPercent ?? 0).toFixed(1),
+  });
+  return (
+    <span className={`quality-badge ${quality.level}`} title={detail} data-testid="quality-badge">
+      {t(`quality.level.${quality.level}`, { mos: quality.mos.toFixed(1) })}
+      {quality.warnings.length > 0 && (
+        <span className="quality-warnings" role="status">
+          {' · '}
+          {quality.warnings.map((w) => t(`quality.warning.${w}`)).join(' · ')}
+        </span>
+      )}
+    </span>
+  );
+}

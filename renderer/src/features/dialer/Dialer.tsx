@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_DIAL_INPUT } from '../../../../shared/dialing/normalise';
+import { Keypad } from '../calls/Keypad';
+
+export interface DialerProps {
+  readonly disabled: boolean;
+  readonly onDial: (input: string) => void;
+}
+
+/** Typed, pasted or tapped numbers; normalised when dialled (the store does that with the default country). */
+export function Dialer({ disabled, onDial }: DialerProps) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (input.trim() !== '') onDial(input);
+  };
+  return (
+    <form className="dialer" onSubmit={submit} aria-label={t('dialer.region')}>
+      <label htmlFor="dial-input">{t('dialer.label')}</label>
+      <div className="dial-row">
+        <input
+          id="dial-input"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          maxLength={MAX_DIAL_INPUT}
+          value={input}
+          placeholder={t('dialer.placeholder')}
+          onChange={(e) => setInput(e.target.value)}
+        />
+        <button type="submit" className="answer" disabled={disabled || input.trim() === ''}>
+          {t('dialer.call')}
+        </button>
+      </div>
+      <Keypad label={t('dialer.keypad')} onKey={(key) => setInput((v) => (v + key).slice(0, MAX_DIAL_INPUT))} />
+    </form>
+  );
+}

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, safeStorage, session, Tray } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
@@ -6,6 +6,7 @@ import { createHostServices, type HostServices } from '../services/host-api/host
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
+import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
 import { mainWindowOptions } from './window-options';
 
@@ -16,6 +17,9 @@ if (!app.requestSingleInstanceLock()) {
   const here = fileURLToPath(new URL('.', import.meta.url));
   let window: BrowserWindow | undefined;
   let services: HostServices | undefined;
+  let tray: ReturnType<typeof createAgentTray> | undefined;
+  // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
   const events = createHostEventOutlet((m) => console.warn(m));
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
@@ -43,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       version: app.getVersion(),
       ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
+      onAgentStatus: (status) => tray?.update(status),
     });
     restrictPermissions(session.defaultSession, rendererUrl);
     registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
@@ -57,8 +62,21 @@ if (!app.requestSingleInstanceLock()) {
       events.notListening();
     });
     void window.loadURL(rendererUrl);
+
+    tray = createAgentTray({
+      Tray,
+      Menu,
+      nativeImage,
+      resourcesDir,
+      push: (command) => events.push(command),
+      showWindow: focusWindow,
+      quit: () => app.quit(),
+    });
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.close());
+  app.on('will-quit', () => {
+    tray?.destroy();
+    services?.close();
+  });
 }

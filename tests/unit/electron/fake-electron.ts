@@ -72,3 +72,51 @@ export class FakeIpcMain {
     this.listeners.set(channel, listener);
   }
 }
+
+/** Electron's Tray: records the image, tooltip and menu template (Menu.buildFromTemplate is doubled as identity). */
+export class FakeTray {
+  static readonly all: FakeTray[] = [];
+  tooltip = '';
+  menu: MenuTemplate = [];
+  readonly listeners = new Map<string, () => void>();
+  destroyed = false;
+  constructor(public image: unknown) {
+    FakeTray.all.push(this);
+  }
+  setImage(image: unknown) {
+    this.image = image;
+  }
+  setToolTip(tooltip: string) {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: MenuTemplate) {
+    this.menu = menu;
+  }
+  on(event: string, fn: () => void) {
+    this.listeners.set(event, fn);
+    return this;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  /** Clicks the menu item with this label (searching submenus), as the agent would. */
+  click(label: string) {
+    const item = flatten(this.menu).find((i) => i.label === label);
+    if (!item?.click) throw new Error(`no clickable "${label}" in the tray menu`);
+    item.click();
+  }
+}
+
+export interface MenuTemplateItem {
+  label?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  type?: string;
+  click?: () => void;
+  submenu?: MenuTemplate;
+}
+export type MenuTemplate = MenuTemplateItem[];
+const flatten = (menu: MenuTemplate): MenuTemplateItem[] => menu.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
+
+export const FakeMenu = { buildFromTemplate: (template: MenuTemplate) => template };
+export const fakeNativeImage = { createFromPath: (path: string) => ({ path }) };

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
-import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
+import { FakeIpcMain, FakeMenu, fakeNativeImage, FakeSession, FakeTray, FakeWebContents } from './fake-electron';
 
 /** Electron's `app`, doubled: events are real emitters, the OS calls are recorded. */
 export class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly quit = vi.fn();
-  readonly setAsDefaultProtocolClient = vi.fn(() => true);
+  readonly setAsDefaultProtocolClient = vi.fn((_scheme: string) => true);
   readonly getVersion = vi.fn(() => '9.9.9');
   private resolveReady: () => void = () => {};
   readonly whenReady = vi.fn(() => new Promise<void>((r) => (this.resolveReady = r)));
@@ -64,6 +65,7 @@ export interface MainOptions {
 export async function loadMain(options: MainOptions = {}) {
   vi.resetModules();
   FakeBrowserWindow.all.length = 0;
+  FakeTray.all.length = 0;
   const dataDir = makeTempDir();
   const app = new FakeApp(options.gotLock ?? true, dataDir.path);
   app.isPackaged = options.isPackaged ?? false;
@@ -73,10 +75,15 @@ export async function loadMain(options: MainOptions = {}) {
     ipcMain: new FakeIpcMain(),
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     session: { defaultSession: new FakeSession() },
+    Tray: FakeTray,
+    Menu: FakeMenu,
+    nativeImage: fakeNativeImage,
   };
   vi.doMock('electron', () => electron);
   const argv = process.argv;
   process.argv = ['/opt/Warmline/warmline', ...(options.argv ?? [])];
+  // Electron adds this to `process`; a packaged app finds its resources/ under it.
+  Object.assign(process, { resourcesPath: join(dataDir.path, 'app-resources') });
   try {
     await import('../../../electron/main/index');
   } finally {
@@ -89,5 +96,5 @@ export async function loadMain(options: MainOptions = {}) {
     });
     return FakeBrowserWindow.all[0]!;
   };
-  return { electron, app, dataDir, started, windows: FakeBrowserWindow.all };
+  return { electron, app, dataDir, started, windows: FakeBrowserWindow.all, trays: FakeTray.all };
 }

@@ -102,3 +102,23 @@ describe('tel:, sip: and callto: links', () => {
     warn.mockRestore();
   });
 });
+
+describe('tray', () => {
+  it('follows the status the page reports and turns menu clicks into commands for the page', async () => {
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    const tray = main.trays[0]!;
+    expect(tray.image).toEqual({ path: expect.stringMatching(/resources[\\/]tray[\\/]offline\.png$/) });
+    const report = main.electron.ipcMain.handlers.get('agent:status:report');
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    expect(await report?.(sender, [{ agentState: { kind: 'available' } }])).toEqual({ ok: true, value: null });
+    expect(tray.tooltip).toBe('Warmline: Available');
+    tray.click('Meeting');
+    expect(pushed(window)).toEqual([{ type: 'command', command: 'go-break', reason: 'meeting' }]);
+    expect(await report?.(sender, [{ agentState: { kind: 'on-vacation' } }])).toMatchObject({ ok: false });
+    expect(tray.tooltip).toBe('Warmline: Available');
+    main.app.emit('will-quit');
+    expect(tray.destroyed).toBe(true);
+  });
+});

@@ -9,7 +9,9 @@ import { normaliseTarget, uriDomain, uriUser, validateConfig, type ConfigProblem
 import { PhoneEmitter } from './emitter';
 import type { CallId, CallInfo, CommandError, PhoneListener, RegistrationStatus } from './events';
 import { isValidDtmf, type SafeHeader } from './headers';
+import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
+import { referWithReplaces } from './transfer';
 import { partyOf, queueOf, remotePartyOf } from './remote-party';
 
 export interface PhoneOptions {
@@ -224,17 +226,7 @@ export class Phone {
     const consult = this.#calls.get(consultCallId);
     if (!call || !consult) return err('no-such-call');
     if (!call.answered || !consult.answered) return err('wrong-state');
-    call.session.refer(consult.session.remote_identity.uri, {
-      replaces: consult.session,
-      extraHeaders: [...extraHeaders],
-      eventHandlers: {
-        accepted: () => this.#emitter.emit({ type: 'transfer-accepted', callId }),
-        failed: (data: { status_line?: { status_code?: number } }) =>
-          this.#emitter.emit({ type: 'transfer-failed', callId, ...statusOf(data) }),
-        requestFailed: (data: { response?: { status_code?: number } }) =>
-          this.#emitter.emit({ type: 'transfer-failed', callId, ...statusOf({ status_line: data.response }) }),
-      },
-    } as Parameters<RTCSession['refer']>[1]);
+    referWithReplaces(call, consult, extraHeaders, (event) => this.#emitter.emit(event));
     return ok(undefined);
   }
 
@@ -282,22 +274,11 @@ export class Phone {
   }
 
   #attachAudio(call: Call): void {
-    const element = this.#options.remoteAudio;
-    const stream = call.remoteStream;
-    if (!element || !stream || element.srcObject === stream) return;
-    element.srcObject = stream;
-    element.play().catch(() => {
-      // Autoplay refusal is the app's to handle (first ring of the day); media still flows.
-    });
+    playRemote(this.#options.remoteAudio, call.remoteStream);
   }
 
-  async #localStream(media: MediaOptions): Promise<MediaStream | undefined> {
-    if (media.localStream) return media.localStream;
-    try {
-      return await (this.#options.getLocalStream?.() ?? navigator.mediaDevices.getUserMedia({ audio: true, video: false }));
-    } catch {
-      return undefined;
-    }
+  #localStream(media: MediaOptions): Promise<MediaStream | undefined> {
+    return localStream(media.localStream, this.#options.getLocalStream);
   }
 
   #withCall(callId: CallId, run: (call: Call) => boolean): Result<void, CommandError> {
@@ -318,9 +299,4 @@ export class Phone {
 
 function withQueue(queue: CallInfo['queue']): { queue?: CallInfo['queue'] } {
   return queue ? { queue } : {};
-}
-
-function statusOf(data: { status_line?: { status_code?: number } | undefined }): { status?: number } {
-  const code = data.status_line?.status_code;
-  return typeof code === 'number' ? { status: code } : {};
 }

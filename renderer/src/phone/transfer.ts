@@ -1,0 +1,34 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { Call } from './call';
+import type { PhoneEvent } from './events';
+import type { SafeHeader } from './headers';
+
+/**
+ * Attended transfer (RFC 5589 §7): REFER the party of `call` to the party of `consult`, with a
+ * Replaces header for the consult dialog in the Refer-To URI (RFC 3891). JsSIP builds that
+ * header; its tags were swapped for a consult call we received (#817), see patches/.
+ */
+export function referWithReplaces(
+  call: Call,
+  consult: Call,
+  extraHeaders: readonly SafeHeader[],
+  emit: (event: PhoneEvent) => void,
+): void {
+  const callId = call.id;
+  const options = {
+    replaces: consult.session,
+    extraHeaders: [...extraHeaders],
+    eventHandlers: {
+      accepted: () => emit({ type: 'transfer-accepted', callId }),
+      failed: (data: { status_line?: { status_code?: number } }) =>
+        emit({ type: 'transfer-failed', callId, ...statusOf(data.status_line?.status_code) }),
+      requestFailed: (data: { response?: { status_code?: number } }) =>
+        emit({ type: 'transfer-failed', callId, ...statusOf(data.response?.status_code) }),
+    },
+  };
+  call.session.refer(consult.session.remote_identity.uri, options as Parameters<RTCSession['refer']>[1]);
+}
+
+function statusOf(code: number | undefined): { status?: number } {
+  return typeof code === 'number' ? { status: code } : {};
+}

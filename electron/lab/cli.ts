@@ -8,7 +8,6 @@ import { isLoopback, startLabServer } from './server.js';
 export const DEFAULT_LAB_PORT = 5090;
 export const DEFAULT_CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), 'lab.config.json');
 
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -34,7 +33,9 @@ async function main(): Promise<void> {
     process.stderr.write('lab: --simulate is not implemented yet\n');
   }
   const server = await startLabServer({ port, host: values.host, config: loadLabConfig(values.config) });
-  process.stderr.write(`lab: SIP over WebSocket at ${server.url} (subprotocol "sip"), status at ${server.url.replace('ws:', 'http:')}/status\n`);
+  process.stderr.write(
+    `lab: SIP over WebSocket at ${server.url} (subprotocol "sip"), status at ${server.url.replace('ws:', 'http:')}/status\n`,
+  );
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

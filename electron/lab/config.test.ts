@@ -16,7 +16,8 @@ describe('lab config', () => {
         queues: [{ name: 'support', members: ['1001', '4242'], strategy: 'random' }],
       }),
     ).toThrow(/accounts\.0\.password[\s\S]*queues\.0\.strategy[\s\S]*/);
-    expect(() => parseLabConfig({ accounts: [{ user: '1001', password: 'abcd' }], queues: [{ name: 'support', members: ['4242'] }] }))
-      .toThrow(/queues\.0\.members\.0: no account 4242/);
+    expect(() =>
+      parseLabConfig({ accounts: [{ user: '1001', password: 'abcd' }], queues: [{ name: 'support', members: ['4242'] }] }),
+    ).toThrow(/queues\.0\.members\.0: no account 4242/);
   });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const USER = /^[A-Za-z0-9_.!~*'()+-]{1,64}$/;
 
 const accountSchema = z.object({
-  user: z.string().regex(USER, 'a SIP user part of letters, digits and -_.!~*\'()+'),
+  user: z.string().regex(USER, "a SIP user part of letters, digits and -_.!~*'()+"),
   password: z.string().min(4).max(128),
   displayName: z.string().max(64).optional(),
 });
@@ -20,7 +20,10 @@ const queueSchema = z.object({
 
 export const labConfigSchema = z
   .object({
-    domain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a host name').default('warmline.lab'),
+    domain: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'a host name')
+      .default('warmline.lab'),
     registration: z
       .object({
         minExpires: z.number().int().positive().default(60),
@@ -36,14 +39,26 @@ export const labConfigSchema = z
          * One challenge per algorithm, in this order (RFC 8760 §2.4). MD5 alone by default: clients that read only
          * one of several challenges pick different ones (SIP.js 0.21 reads the last) and abort on SHA-256.
          */
-        algorithms: z.array(z.enum(['MD5', 'SHA-256'])).min(1).default(['MD5']),
+        algorithms: z
+          .array(z.enum(['MD5', 'SHA-256']))
+          .min(1)
+          .default(['MD5']),
       })
       .prefault({}),
     limits: z
       .object({
-        maxMessageBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+        maxMessageBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024)
+          .default(64 * 1024),
         maxHeaders: z.number().int().min(10).max(1000).default(100),
-        maxLineLength: z.number().int().min(256).default(8 * 1024),
+        maxLineLength: z
+          .number()
+          .int()
+          .min(256)
+          .default(8 * 1024),
         messagesPerSecond: z.number().positive().default(50),
         messageBurst: z.number().int().positive().default(200),
       })
@@ -56,7 +71,8 @@ export const labConfigSchema = z
   .superRefine((cfg, ctx) => {
     const users = new Set<string>();
     cfg.accounts.forEach((a, i) => {
-      if (users.has(a.user)) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'user'], message: `duplicate account ${a.user}` });
+      if (users.has(a.user))
+        ctx.addIssue({ code: 'custom', path: ['accounts', i, 'user'], message: `duplicate account ${a.user}` });
       users.add(a.user);
     });
     const names = new Set<string>();

@@ -12,9 +12,18 @@ const config = parseLabConfig({
 });
 
 function register(contacts: string[], expires?: number): SipRequest {
-  const lines = ['REGISTER sip:lab.test SIP/2.0', 'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1', 'From: <sip:1001@lab.test>;tag=1',
-    'To: <sip:1001@lab.test>', 'Call-ID: reg1', 'CSeq: 1 REGISTER', ...contacts.map((c) => `Contact: ${c}`),
-    ...(expires === undefined ? [] : [`Expires: ${expires}`]), '', ''];
+  const lines = [
+    'REGISTER sip:lab.test SIP/2.0',
+    'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1',
+    'From: <sip:1001@lab.test>;tag=1',
+    'To: <sip:1001@lab.test>',
+    'Call-ID: reg1',
+    'CSeq: 1 REGISTER',
+    ...contacts.map((c) => `Contact: ${c}`),
+    ...(expires === undefined ? [] : [`Expires: ${expires}`]),
+    '',
+    '',
+  ];
   const parsed = parseMessage(lines.join('\r\n'));
   if (parsed.kind !== 'message' || parsed.message.kind !== 'request') throw new Error('bad fixture');
   return parsed.message;
@@ -26,7 +35,9 @@ describe('registrar', () => {
     const r = new Registrar(config, () => now);
     const resp = r.register(register(['<sip:a@x.invalid;transport=ws>;+sip.instance="<urn:uuid:1>";reg-id=1'], 500), 7, '1001');
     expect(resp.status).toBe(200);
-    expect(getHeaders(resp, 'Contact')).toEqual(['<sip:a@x.invalid;transport=ws>;+sip.instance="<urn:uuid:1>";reg-id=1;expires=120']);
+    expect(getHeaders(resp, 'Contact')).toEqual([
+      '<sip:a@x.invalid;transport=ws>;+sip.instance="<urn:uuid:1>";reg-id=1;expires=120',
+    ]);
     now = 119_000;
     expect(r.lookup('1001')).toHaveLength(1);
     r.register(register(['<sip:a@x.invalid;transport=ws>'], 30), 8, '1001');

@@ -52,7 +52,12 @@ export class Registrar {
     for (const value of contacts) {
       const contact = parseNameAddr(value);
       const param = contact.params.get('expires');
-      const requested = param != null ? Number(param) : headerExpires !== undefined ? Number(headerExpires) : defaultExpires;
+      const requested =
+        param !== undefined && param !== null
+          ? Number(param)
+          : headerExpires !== undefined
+            ? Number(headerExpires)
+            : defaultExpires;
       if (!Number.isFinite(requested) || requested < 0) return createResponse(req, 400, { reason: 'Bad expires' });
       if (requested > 0 && requested < minExpires) {
         return createResponse(req, 423, { headers: [{ name: 'Min-Expires', value: String(minExpires) }] });

@@ -119,7 +119,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const txns = new TransactionLayer(viaHost, log);
   const recordRoute = `<sip:${config.domain};transport=ws;lr>`;
   const queues = new QueueEngine(config, {
-    txns, board, recordRoute, log,
+    txns,
+    board,
+    recordRoute,
+    log,
     inviteTimeoutMs: config.inviteTimeoutSeconds * 1000,
     targetOf: (user) => {
       const binding = registrar.lookup(user)[0];
@@ -131,9 +134,27 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       calls.answered(getCallId(st.request), [agent, ...(caller ? [caller] : [])], [st.conn.id, target.conn.id]);
     },
   });
-  const localHosts = new Set([config.domain.toLowerCase(), host.toLowerCase(), hostForUrl.toLowerCase(), 'localhost', '127.0.0.1', '[::1]']);
+  const localHosts = new Set([
+    config.domain.toLowerCase(),
+    host.toLowerCase(),
+    hostForUrl.toLowerCase(),
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+  ]);
   router = new Router({
-    config, txns, registrar, auth, queues, board, calls, contacts, localHosts, recordRoute, viaHost, log,
+    config,
+    txns,
+    registrar,
+    auth,
+    queues,
+    board,
+    calls,
+    contacts,
+    localHosts,
+    recordRoute,
+    viaHost,
+    log,
     connection: (id) => transport!.connection(id),
   });
   const sweeper = setInterval(() => registrar.sweep(), 5_000);
@@ -141,7 +162,11 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 
   const status = (): Record<string, unknown> =>
     labStatus({
-      config, registrar, board, queues, calls,
+      config,
+      registrar,
+      board,
+      queues,
+      calls,
       connections: () => transport!.connectionCount,
       droppedByRateLimit: () => transport!.droppedByRateLimit,
     });
@@ -162,7 +187,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
 
 /** A 400 echoes Via, From, To, Call-ID, CSeq; drop the copies that cannot parse so the sender can read the rest. */
 function withoutBrokenHeaders(resp: SipResponse): SipResponse {
-  const parses: Record<string, (v: string) => unknown> = { Via: parseVia, From: parseNameAddr, To: parseNameAddr, CSeq: parseCSeq };
+  const parses: Record<string, (v: string) => unknown> = {
+    Via: parseVia,
+    From: parseNameAddr,
+    To: parseNameAddr,
+    CSeq: parseCSeq,
+  };
   resp.headers = resp.headers.filter((h) => {
     try {
       parses[h.name]?.(h.value);

@@ -35,7 +35,10 @@ export interface TransportOptions {
 class TokenBucket {
   private tokens: number;
   private last = performance.now();
-  constructor(private readonly rate: number, private readonly burst: number) {
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
     this.tokens = burst;
   }
   take(): boolean {
@@ -55,7 +58,10 @@ export class LabTransport {
   private nextId = 1;
   droppedByRateLimit = 0;
 
-  constructor(private readonly options: TransportOptions, private readonly handlers: TransportHandlers) {
+  constructor(
+    private readonly options: TransportOptions,
+    private readonly handlers: TransportHandlers,
+  ) {
     this.http = createServer((req, res) => {
       try {
         handlers.onHttp(req, res);

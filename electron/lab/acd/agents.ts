@@ -25,7 +25,10 @@ export class AgentBoard {
   private readonly memberships = new Map<string, string[]>();
   private readonly now: () => number;
 
-  constructor(config: LabConfig, private readonly deps: AgentBoardDeps) {
+  constructor(
+    config: LabConfig,
+    private readonly deps: AgentBoardDeps,
+  ) {
     this.now = deps.now ?? Date.now;
     for (const q of config.queues) {
       this.memberships.set(q.name, [...q.members]);

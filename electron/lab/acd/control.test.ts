@@ -4,8 +4,14 @@ import { AgentBoard } from './agents.js';
 import { runControlCommand } from './control.js';
 
 const config = parseLabConfig({
-  accounts: [{ user: '1001', password: 'pw-1001' }, { user: '2001', password: 'pw-2001' }],
-  queues: [{ name: 'support', members: ['1001'] }, { name: 'senior', members: ['1001', '2001'] }],
+  accounts: [
+    { user: '1001', password: 'pw-1001' },
+    { user: '2001', password: 'pw-2001' },
+  ],
+  queues: [
+    { name: 'support', members: ['1001'] },
+    { name: 'senior', members: ['1001', '2001'] },
+  ],
 });
 
 describe('queue control commands', () => {

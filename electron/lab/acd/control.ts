@@ -6,8 +6,7 @@ export const CONTROL_USER = 'queue-control';
 export const AGENT_STATE_HEADER = 'X-Warmline-Agent-State';
 
 export type ControlResult =
-  | { readonly ok: true; readonly state: string }
-  | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
+  { readonly ok: true; readonly state: string } | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
 
 /**
  * Agent availability over plain SIP (documented in electron/lab/README.md): an authenticated MESSAGE with a
@@ -16,7 +15,10 @@ export type ControlResult =
  * Without a queue, pause/unpause/logout apply to every queue the agent is a member of.
  */
 export function runControlCommand(board: AgentBoard, user: string, body: string): ControlResult {
-  const words = body.trim().split(/\s+/).filter((w) => w !== '');
+  const words = body
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0 || words.length > 2) return { ok: false, status: 400, reason: 'Expected one command' };
   const [command, queue] = [words[0]!.toLowerCase(), words[1]];
   if (!['login', 'logout', 'pause', 'unpause', 'status'].includes(command)) {
@@ -51,5 +53,10 @@ export function runControlCommand(board: AgentBoard, user: string, body: string)
 
 /** `support=available, senior=paused`: one entry per queue the agent is a member of. */
 export function describeAgent(board: AgentBoard, user: string): string {
-  return board.queuesOf(user).map((q) => `${q}=${board.state(user, q)}`).join(', ') || 'none';
+  return (
+    board
+      .queuesOf(user)
+      .map((q) => `${q}=${board.state(user, q)}`)
+      .join(', ') || 'none'
+  );
 }

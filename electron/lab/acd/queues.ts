@@ -46,7 +46,10 @@ export class QueueEngine {
   private readonly rrIndex = new Map<string, number>();
   private nextId = 1;
 
-  constructor(private readonly config: LabConfig, private readonly deps: QueueDeps) {}
+  constructor(
+    private readonly config: LabConfig,
+    private readonly deps: QueueDeps,
+  ) {}
 
   isQueue(name: string): boolean {
     return this.config.queues.some((q) => q.name === name);
@@ -55,8 +58,15 @@ export class QueueEngine {
   enqueue(queueName: string, st: ServerTxn): void {
     const queue = this.config.queues.find((q) => q.name === queueName)!;
     const call: WaitingCall = {
-      id: this.nextId++, queue, st, enqueuedAt: Date.now(), tried: new Set(), ringing: null, expired: false,
-      queuedSent: false, waitTimer: null,
+      id: this.nextId++,
+      queue,
+      st,
+      enqueuedAt: Date.now(),
+      tried: new Set(),
+      ringing: null,
+      expired: false,
+      queuedSent: false,
+      waitTimer: null,
     };
     this.waiting.push(call);
     st.onCancel = () => {
@@ -77,7 +87,13 @@ export class QueueEngine {
     this.dispatch();
   }
 
-  snapshot(): Array<{ queue: string; callId: string | undefined; from: string | undefined; waitedSeconds: number; ringing: string | null }> {
+  snapshot(): Array<{
+    queue: string;
+    callId: string | undefined;
+    from: string | undefined;
+    waitedSeconds: number;
+    ringing: string | null;
+  }> {
     return this.waiting.map((c) => ({
       queue: c.queue.name,
       callId: getHeader(c.st.request, 'Call-ID'),
@@ -135,7 +151,9 @@ export class QueueEngine {
     });
     board.setRinging(agent, true);
     this.deps.log({ event: 'queue-offer', queue: call.queue.name, agent, callId: getHeader(request, 'Call-ID'), waited });
-    const ct = txns.send(request, target.conn, this.deps.inviteTimeoutMs, (resp) => this.onAgentResponse(call, agent, target, resp));
+    const ct = txns.send(request, target.conn, this.deps.inviteTimeoutMs, (resp) =>
+      this.onAgentResponse(call, agent, target, resp),
+    );
     // Ring timeout: cancel, and if the agent's client never answers the CANCEL, give up on it shortly after.
     const timer = setTimeout(() => {
       txns.cancel(ct);

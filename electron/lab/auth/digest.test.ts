@@ -4,8 +4,11 @@ import { DigestAuthenticator, digestResponse, parseDigestCredentials } from './d
 function setup(start = 1_000_000) {
   let now = start;
   const auth = new DigestAuthenticator({
-    realm: 'lab', nonceTtlMs: 60_000, algorithms: ['MD5', 'SHA-256'],
-    passwordOf: (u) => (u === '1001' ? 'secret' : undefined), now: () => now,
+    realm: 'lab',
+    nonceTtlMs: 60_000,
+    algorithms: ['MD5', 'SHA-256'],
+    passwordOf: (u) => (u === '1001' ? 'secret' : undefined),
+    now: () => now,
   });
   const nonceOf = (challenge: string) => parseDigestCredentials(challenge)!.get('nonce')!;
   return { auth, nonceOf, advance: (ms: number) => (now += ms) };
@@ -15,11 +18,34 @@ describe('digest authentication', () => {
   it('accepts the right password with MD5 and SHA-256, refuses a wrong one', () => {
     const { auth, nonceOf } = setup();
     const [md5, sha] = auth.challenges(false);
-    const ok = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce: nonceOf(md5!), method: 'REGISTER', uri: 'sip:lab' });
+    const ok = digestResponse({
+      user: '1001',
+      password: 'secret',
+      realm: 'lab',
+      nonce: nonceOf(md5!),
+      method: 'REGISTER',
+      uri: 'sip:lab',
+    });
     expect(auth.verify('REGISTER', [ok])).toEqual({ kind: 'ok', user: '1001' });
-    const okSha = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce: nonceOf(sha!), method: 'INVITE', uri: 'sip:x@lab', algorithm: 'SHA-256' });
+    const okSha = digestResponse({
+      user: '1001',
+      password: 'secret',
+      realm: 'lab',
+      nonce: nonceOf(sha!),
+      method: 'INVITE',
+      uri: 'sip:x@lab',
+      algorithm: 'SHA-256',
+    });
     expect(auth.verify('INVITE', [okSha]).kind).toBe('ok');
-    const bad = digestResponse({ user: '1001', password: 'nope', realm: 'lab', nonce: nonceOf(md5!), method: 'REGISTER', uri: 'sip:lab', nc: 2 });
+    const bad = digestResponse({
+      user: '1001',
+      password: 'nope',
+      realm: 'lab',
+      nonce: nonceOf(md5!),
+      method: 'REGISTER',
+      uri: 'sip:lab',
+      nc: 2,
+    });
     expect(auth.verify('REGISTER', [bad]).kind).toBe('denied');
   });
 
@@ -29,22 +55,49 @@ describe('digest authentication', () => {
     advance(61_000);
     const late = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce, method: 'REGISTER', uri: 'sip:lab' });
     expect(auth.verify('REGISTER', [late]).kind).toBe('stale');
-    const forged = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce: 'abc.def.ghi', method: 'REGISTER', uri: 'sip:lab' });
+    const forged = digestResponse({
+      user: '1001',
+      password: 'secret',
+      realm: 'lab',
+      nonce: 'abc.def.ghi',
+      method: 'REGISTER',
+      uri: 'sip:lab',
+    });
     expect(auth.verify('REGISTER', [forged]).kind).toBe('denied');
   });
 
   it('refuses a replayed nonce count', () => {
     const { auth, nonceOf } = setup();
     const nonce = nonceOf(auth.challenges(false)[0]!);
-    const first = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce, method: 'REGISTER', uri: 'sip:lab', nc: 1, cnonce: 'c' });
+    const first = digestResponse({
+      user: '1001',
+      password: 'secret',
+      realm: 'lab',
+      nonce,
+      method: 'REGISTER',
+      uri: 'sip:lab',
+      nc: 1,
+      cnonce: 'c',
+    });
     expect(auth.verify('REGISTER', [first]).kind).toBe('ok');
     expect(auth.verify('REGISTER', [first]).kind).toBe('denied');
-    const next = digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce, method: 'REGISTER', uri: 'sip:lab', nc: 2, cnonce: 'c' });
+    const next = digestResponse({
+      user: '1001',
+      password: 'secret',
+      realm: 'lab',
+      nonce,
+      method: 'REGISTER',
+      uri: 'sip:lab',
+      nc: 2,
+      cnonce: 'c',
+    });
     expect(auth.verify('REGISTER', [next]).kind).toBe('ok');
   });
 
   it('treats credentials for another realm as missing', () => {
     const { auth } = setup();
-    expect(auth.verify('REGISTER', ['Digest username="1001", realm="other", nonce="x", uri="sip:lab", response="0"']).kind).toBe('missing');
+    expect(auth.verify('REGISTER', ['Digest username="1001", realm="other", nonce="x", uri="sip:lab", response="0"']).kind).toBe(
+      'missing',
+    );
   });
 });

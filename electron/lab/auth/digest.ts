@@ -20,7 +20,9 @@ export interface DigestOptions {
 }
 
 const hash = (algorithm: DigestAlgorithm, text: string): string =>
-  createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(text, 'utf8').digest('hex');
+  createHash(algorithm === 'MD5' ? 'md5' : 'sha256')
+    .update(text, 'utf8')
+    .digest('hex');
 
 /** Parse `Digest k=v, k="v"` (RFC 2617 §3.2.2); parameter names lower-cased. */
 export function parseDigestCredentials(value: string): Map<string, string> | null {
@@ -59,17 +61,20 @@ export class DigestAuthenticator {
   /** One challenge header value per algorithm, in preference order (RFC 8760 §2.4). */
   challenges(stale: boolean): string[] {
     return this.options.algorithms.map((algorithm) => {
-      const parts = [`realm="${this.options.realm}"`, `nonce="${this.newNonce()}"`, `opaque="${this.opaque}"`,
-        `algorithm=${algorithm}`, 'qop="auth"'];
+      const parts = [
+        `realm="${this.options.realm}"`,
+        `nonce="${this.newNonce()}"`,
+        `opaque="${this.opaque}"`,
+        `algorithm=${algorithm}`,
+        'qop="auth"',
+      ];
       if (stale) parts.push('stale=true');
       return `Digest ${parts.join(', ')}`;
     });
   }
 
   verify(method: string, credentialHeaders: readonly string[]): DigestVerdict {
-    const creds = credentialHeaders
-      .map(parseDigestCredentials)
-      .find((c) => c !== null && c.get('realm') === this.options.realm);
+    const creds = credentialHeaders.map(parseDigestCredentials).find((c) => c !== null && c.get('realm') === this.options.realm);
     if (!creds) return { kind: 'missing' };
     const user = creds.get('username');
     const nonce = creds.get('nonce');
@@ -142,8 +147,16 @@ function safeEqual(a: string, b: string): boolean {
 
 /** For tests and the raw test client: compute an Authorization value the way a UA would. */
 export function digestResponse(args: {
-  user: string; password: string; realm: string; nonce: string; method: string; uri: string;
-  algorithm?: DigestAlgorithm; nc?: number; cnonce?: string; opaque?: string;
+  user: string;
+  password: string;
+  realm: string;
+  nonce: string;
+  method: string;
+  uri: string;
+  algorithm?: DigestAlgorithm;
+  nc?: number;
+  cnonce?: string;
+  opaque?: string;
 }): string {
   const algorithm = args.algorithm ?? 'MD5';
   const nc = (args.nc ?? 1).toString(16).padStart(8, '0');
@@ -152,6 +165,8 @@ export function digestResponse(args: {
   const ha2 = hash(algorithm, `${args.method}:${args.uri}`);
   const response = hash(algorithm, `${ha1}:${args.nonce}:${nc}:${cnonce}:auth:${ha2}`);
   const opaque = args.opaque === undefined ? '' : `, opaque="${args.opaque}"`;
-  return `Digest username="${args.user}", realm="${args.realm}", nonce="${args.nonce}", uri="${args.uri}", ` +
-    `response="${response}", algorithm=${algorithm}, cnonce="${cnonce}", qop=auth, nc=${nc}${opaque}`;
+  return (
+    `Digest username="${args.user}", realm="${args.realm}", nonce="${args.nonce}", uri="${args.uri}", ` +
+    `response="${response}", algorithm=${algorithm}, cnonce="${cnonce}", qop=auth, nc=${nc}${opaque}`
+  );
 }

@@ -18,7 +18,11 @@ export interface ForwardOptions {
 /** RFC 3261 §16.6 steps 1–7: copy, retarget, decrement Max-Forwards, Record-Route. Our Via is added on send. */
 export function prepareForward(req: SipRequest, target: Target, options: ForwardOptions): SipRequest {
   const copy: SipRequest = {
-    kind: 'request', method: req.method, uri: target.uri, body: req.body, headers: req.headers.map((h) => ({ ...h })),
+    kind: 'request',
+    method: req.method,
+    uri: target.uri,
+    body: req.body,
+    headers: req.headers.map((h) => ({ ...h })),
   };
   const mf = getHeader(req, 'Max-Forwards');
   setHeader(copy, 'Max-Forwards', String(mf === undefined ? 70 : parseSmallInt(mf, 255) - 1));
@@ -47,7 +51,11 @@ export interface ForkHooks {
  * best final response goes upstream. An upstream CANCEL cancels all pending branches.
  */
 export function fork(
-  txns: TransactionLayer, st: ServerTxn, targets: readonly Target[], options: ForwardOptions, timeoutMs: number,
+  txns: TransactionLayer,
+  st: ServerTxn,
+  targets: readonly Target[],
+  options: ForwardOptions,
+  timeoutMs: number,
   hooks: ForkHooks = {},
 ): void {
   const branches: ClientTxn[] = [];

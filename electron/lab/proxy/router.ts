@@ -148,7 +148,14 @@ export class Router {
       return;
     }
     conn.send(createResponse(req, 200, { toTag: st.localTag }));
-    this.d.log({ event: 'sip-transaction', method: 'CANCEL', callId: getHeader(req, 'Call-ID'), status: 200, ms: 0, conn: conn.id });
+    this.d.log({
+      event: 'sip-transaction',
+      method: 'CANCEL',
+      callId: getHeader(req, 'Call-ID'),
+      status: 200,
+      ms: 0,
+      conn: conn.id,
+    });
     if (st.finalStatus !== null || st.cancelled) return;
     st.cancelled = true;
     if (st.onCancel) st.onCancel();

@@ -48,12 +48,21 @@ export class TransactionLayer {
   readonly server = new Map<string, ServerTxn>();
   readonly client = new Map<string, ClientTxn>();
 
-  constructor(private readonly viaHost: string, private readonly log: LabLogger) {}
+  constructor(
+    private readonly viaHost: string,
+    private readonly log: LabLogger,
+  ) {}
 
   createServerTxn(key: string, request: SipRequest, conn: Connection): ServerTxn {
     const st: ServerTxn = {
-      key, request, conn, startedAt: performance.now(), localTag: randomToken(), finalStatus: null,
-      cancelled: false, onCancel: null,
+      key,
+      request,
+      conn,
+      startedAt: performance.now(),
+      localTag: randomToken(),
+      finalStatus: null,
+      cancelled: false,
+      onCancel: null,
     };
     this.server.set(key, st);
     return st;
@@ -76,14 +85,19 @@ export class TransactionLayer {
   }
 
   /** Add our Via and send; `onResponse` sees responses with our Via already removed. */
-  send(
-    request: SipRequest, conn: Connection, timeoutMs: number,
-    onResponse: (resp: SipResponse) => void,
-  ): ClientTxn {
+  send(request: SipRequest, conn: Connection, timeoutMs: number, onResponse: (resp: SipResponse) => void): ClientTxn {
     const branch = newBranch();
     request.headers.unshift({ name: 'Via', value: `SIP/2.0/WS ${this.viaHost};branch=${branch}` });
     const ct: ClientTxn = {
-      branch, request, conn, gotProvisional: false, final: false, cancelWanted: false, cancelSent: false, timer: null, onResponse,
+      branch,
+      request,
+      conn,
+      gotProvisional: false,
+      final: false,
+      cancelWanted: false,
+      cancelSent: false,
+      timer: null,
+      onResponse,
     };
     this.client.set(branch, ct);
     ct.timer = setTimeout(() => this.timeout(ct), timeoutMs);
@@ -124,7 +138,10 @@ export class TransactionLayer {
     ct.cancelWanted = false;
     const seq = parseCSeq(getHeader(ct.request, 'CSeq')!).seq;
     const cancel: SipRequest = {
-      kind: 'request', method: 'CANCEL', uri: ct.request.uri, body: Buffer.alloc(0),
+      kind: 'request',
+      method: 'CANCEL',
+      uri: ct.request.uri,
+      body: Buffer.alloc(0),
       headers: [
         { name: 'Via', value: getHeaders(ct.request, 'Via')[0]! },
         ...getHeaders(ct.request, 'Route').map((value) => ({ name: 'Route', value })),
@@ -142,7 +159,10 @@ export class TransactionLayer {
   private sendAck(ct: ClientTxn, resp: SipResponse): void {
     const seq = parseCSeq(getHeader(ct.request, 'CSeq')!).seq;
     ct.conn.send({
-      kind: 'request', method: 'ACK', uri: ct.request.uri, body: Buffer.alloc(0),
+      kind: 'request',
+      method: 'ACK',
+      uri: ct.request.uri,
+      body: Buffer.alloc(0),
       headers: [
         { name: 'Via', value: getHeaders(ct.request, 'Via')[0]! },
         ...getHeaders(ct.request, 'Route').map((value) => ({ name: 'Route', value })),
@@ -192,8 +212,14 @@ export class TransactionLayer {
       }
     };
     this.log({
-      event: 'sip-transaction', method: st.request.method, callId: getHeader(st.request, 'Call-ID'),
-      from: uriOf('From'), to: uriOf('To'), status, ms: Math.round(performance.now() - st.startedAt), conn: st.conn.id,
+      event: 'sip-transaction',
+      method: st.request.method,
+      callId: getHeader(st.request, 'Call-ID'),
+      from: uriOf('From'),
+      to: uriOf('To'),
+      status,
+      ms: Math.round(performance.now() - st.startedAt),
+      conn: st.conn.id,
     });
   }
 }

@@ -79,8 +79,17 @@ describe('RFC 4475 torture messages', () => {
 
 describe('limits', () => {
   const base = (extra: string[]): string =>
-    ['OPTIONS sip:lab SIP/2.0', 'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1', 'From: <sip:a@lab>;tag=1', 'To: <sip:lab>',
-      'Call-ID: x', 'CSeq: 1 OPTIONS', ...extra, '', ''].join('\r\n');
+    [
+      'OPTIONS sip:lab SIP/2.0',
+      'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1',
+      'From: <sip:a@lab>;tag=1',
+      'To: <sip:lab>',
+      'Call-ID: x',
+      'CSeq: 1 OPTIONS',
+      ...extra,
+      '',
+      '',
+    ].join('\r\n');
 
   it('rejects too many headers with 400', () => {
     const result = parseMessage(base(Array.from({ length: 200 }, (_, i) => `X-H${i}: v`)));

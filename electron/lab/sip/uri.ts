@@ -22,7 +22,10 @@ function isValidIpv6(addr: string): boolean {
   if (doubleColons > 1 || addr.includes(':::')) return false;
   const lastColon = addr.lastIndexOf(':');
   const tail = addr.slice(lastColon + 1);
-  let groups = addr.slice(0, lastColon + 1).split(':').filter((g) => g !== '');
+  let groups = addr
+    .slice(0, lastColon + 1)
+    .split(':')
+    .filter((g) => g !== '');
   let count = groups.length;
   if (tail.includes('.')) {
     if (!IPV4.test(tail)) return false;

@@ -18,12 +18,27 @@ describe('digest nonces', () => {
       const challenge = await c.response(c.request(o));
       const nonce = parseDigestCredentials(getHeader(challenge, 'WWW-Authenticate')!)!.get('nonce')!;
       await new Promise((r) => setTimeout(r, 400));
-      const value = digestResponse({ user: '1001', password: PASSWORDS['1001']!, realm: DOMAIN, nonce, method: 'REGISTER', uri: o.uri });
+      const value = digestResponse({
+        user: '1001',
+        password: PASSWORDS['1001']!,
+        realm: DOMAIN,
+        nonce,
+        method: 'REGISTER',
+        uri: o.uri,
+      });
       const again = await c.response(c.request({ ...o, headers: [{ name: 'Authorization', value }] }));
       expect(again.status).toBe(401);
       expect(parseDigestCredentials(getHeader(again, 'WWW-Authenticate')!)!.get('stale')).toBe('true');
       // …while a wrong password over the same old nonce is not told it is merely stale.
-      const wrong = digestResponse({ user: '1001', password: 'nope', realm: DOMAIN, nonce, method: 'REGISTER', uri: o.uri, nc: 2 });
+      const wrong = digestResponse({
+        user: '1001',
+        password: 'nope',
+        realm: DOMAIN,
+        nonce,
+        method: 'REGISTER',
+        uri: o.uri,
+        nc: 2,
+      });
       const refused = await c.response(c.request({ ...o, headers: [{ name: 'Authorization', value: wrong }] }));
       expect(parseDigestCredentials(getHeader(refused, 'WWW-Authenticate')!)!.get('stale')).toBeUndefined();
       await c.close();
@@ -33,7 +48,9 @@ describe('digest nonces', () => {
   });
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string; child: ReturnType<typeof spawn> }> {
+function runCli(
+  args: string[],
+): Promise<{ code: number | null; stderr: string; stdout: string; child: ReturnType<typeof spawn> }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/cli.ts', ...args], { cwd: root });
     let stderr = '';
@@ -66,7 +83,10 @@ describe('command line', () => {
       const url = /at (ws:\/\/127\.0\.0\.1:\d+)/.exec(stderr)![1]!;
       const c = await RawClient.connect(url, '1001');
       const aor = 'sip:1001@warmline.lab';
-      const { response } = await c.authed({ method: 'REGISTER', uri: 'sip:warmline.lab', to: `<${aor}>`, from: `<${aor}>;tag=cli` }, 'lab-1001');
+      const { response } = await c.authed(
+        { method: 'REGISTER', uri: 'sip:warmline.lab', to: `<${aor}>`, from: `<${aor}>;tag=cli` },
+        'lab-1001',
+      );
       expect(response.status).toBe(200);
       const status = (await (await fetch(`${url.replace('ws:', 'http:')}/status`)).json()) as { queues: Array<{ name: string }> };
       expect(status.queues.map((q) => q.name)).toEqual(['support', 'senior', 'technical']);

@@ -31,7 +31,9 @@ describe('proxy between registered clients', () => {
     const a = await registered('1001');
     const b = await registered('1002');
     const invite = await a.sendAuthed(
-      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, body: SDP, contentType: 'application/sdp' }, PASSWORDS['1001']!);
+      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, body: SDP, contentType: 'application/sdp' },
+      PASSWORDS['1001']!,
+    );
     expect((await a.response(invite, 100)).status).toBe(100);
     const incoming = await b.nextRequest('INVITE');
     // RFC 3261 §16.6: retargeted to the registered contact, our Via on top, Max-Forwards decremented, RR with lr.
@@ -52,7 +54,10 @@ describe('proxy between registered clients', () => {
     expect(lab.status()['calls']).toEqual([expect.objectContaining({ users: expect.arrayContaining(['1001', '1002']) })]);
 
     for (const [method, from, to, asCallee] of [
-      ['INFO', b, a, true], ['UPDATE', a, b, false], ['MESSAGE', b, a, true], ['OPTIONS', a, b, false],
+      ['INFO', b, a, true],
+      ['UPDATE', a, b, false],
+      ['MESSAGE', b, a, true],
+      ['OPTIONS', a, b, false],
     ] as const) {
       const req = from.inDialog(method, invite, answer, asCallee, 10, method === 'UPDATE' ? SDP : 'hello');
       to.reply(await to.nextRequest(method), 200, { toTag: asCallee ? 'x' : 'b1' });
@@ -86,20 +91,30 @@ describe('proxy between registered clients', () => {
     expect(challenge.status).toBe(407);
     expect(getHeader(challenge, 'Proxy-Authenticate')).toMatch(/^Digest realm="lab\.test"/);
     a.ackNon2xx(first, challenge);
-    const spoof = await a.sendAuthed({ method: 'INVITE', uri: `sip:1002@${DOMAIN}`, from: `<sip:1003@${DOMAIN}>;tag=z` }, PASSWORDS['1001']!);
+    const spoof = await a.sendAuthed(
+      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, from: `<sip:1003@${DOMAIN}>;tag=z` },
+      PASSWORDS['1001']!,
+    );
     expect((await a.response(spoof)).status).toBe(403);
   });
 
   it('matches CANCEL to the pending INVITE: 200 to the CANCEL, CANCEL downstream, 487 upstream', async () => {
     const a = await registered('1001');
     const b = await registered('1002');
-    const invite = await a.sendAuthed({ method: 'INVITE', uri: `sip:1002@${DOMAIN}`, body: SDP, contentType: 'application/sdp' }, PASSWORDS['1001']!);
+    const invite = await a.sendAuthed(
+      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, body: SDP, contentType: 'application/sdp' },
+      PASSWORDS['1001']!,
+    );
     const incoming = await b.nextRequest('INVITE');
     b.reply(incoming, 180, { toTag: 'b2' });
     await a.response(invite, 180);
     const cancel = a.build({
-      method: 'CANCEL', uri: invite.uri, callId: getHeader(invite, 'Call-ID'), cseq: Number(getHeader(invite, 'CSeq')!.split(' ')[0]),
-      from: getHeader(invite, 'From'), to: getHeader(invite, 'To'),
+      method: 'CANCEL',
+      uri: invite.uri,
+      callId: getHeader(invite, 'Call-ID'),
+      cseq: Number(getHeader(invite, 'CSeq')!.split(' ')[0]),
+      from: getHeader(invite, 'From'),
+      to: getHeader(invite, 'To'),
       headers: [],
     });
     // The CANCEL must carry the INVITE's branch (RFC 3261 §9.1).
@@ -154,7 +169,7 @@ describe('proxy between registered clients', () => {
 });
 
 describe('authorisation of in-dialog requests', () => {
-  it('challenges a request with a made-up To tag aimed at an agent\'s AOR instead of ringing the agent', async () => {
+  it("challenges a request with a made-up To tag aimed at an agent's AOR instead of ringing the agent", async () => {
     const b = await registered('1002');
     const intruder = await RawClient.connect(lab.url, 'intruder');
     open.push(intruder);

@@ -21,10 +21,14 @@ async function registered(user: string): Promise<RawClient> {
 }
 
 const callQueue = (customer: RawClient, queue: string): Promise<SipRequest> =>
-  customer.sendAuthed({ method: 'INVITE', uri: `sip:${queue}@${DOMAIN}`, to: `<sip:${queue}@${DOMAIN}>` }, PASSWORDS[customer.user]!);
+  customer.sendAuthed(
+    { method: 'INVITE', uri: `sip:${queue}@${DOMAIN}`, to: `<sip:${queue}@${DOMAIN}>` },
+    PASSWORDS[customer.user]!,
+  );
 
 async function control(agent: RawClient, command: string) {
-  return (await agent.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: command }, PASSWORDS[agent.user]!)).response;
+  return (await agent.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: command }, PASSWORDS[agent.user]!))
+    .response;
 }
 
 const invitesTo = (c: RawClient): number => c.received.filter((m) => m.kind === 'request' && m.method === 'INVITE').length;
@@ -98,8 +102,14 @@ describe('ACD queues', () => {
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'senior');
     await customer.response(invite, 182);
-    const cancel = customer.build({ method: 'CANCEL', uri: invite.uri, callId: getHeader(invite, 'Call-ID'),
-      cseq: Number(getHeader(invite, 'CSeq')!.split(' ')[0]), from: getHeader(invite, 'From'), to: getHeader(invite, 'To') });
+    const cancel = customer.build({
+      method: 'CANCEL',
+      uri: invite.uri,
+      callId: getHeader(invite, 'Call-ID'),
+      cseq: Number(getHeader(invite, 'CSeq')!.split(' ')[0]),
+      from: getHeader(invite, 'From'),
+      to: getHeader(invite, 'To'),
+    });
     cancel.headers[0] = { name: 'Via', value: getHeader(invite, 'Via')! };
     customer.send(cancel);
     expect((await customer.response(cancel)).status).toBe(200);

@@ -19,7 +19,12 @@ const registrations = (): Array<{ user: string; contact: string }> =>
 describe('registrar', () => {
   it('challenges a REGISTER without credentials (MD5, qop=auth, realm = domain)', async () => {
     const c = await RawClient.connect(lab.url, '1001');
-    const req = c.request({ method: 'REGISTER', uri: `sip:${DOMAIN}`, to: `<sip:1001@${DOMAIN}>`, from: `<sip:1001@${DOMAIN}>;tag=x` });
+    const req = c.request({
+      method: 'REGISTER',
+      uri: `sip:${DOMAIN}`,
+      to: `<sip:1001@${DOMAIN}>`,
+      from: `<sip:1001@${DOMAIN}>;tag=x`,
+    });
     const resp = await c.response(req);
     expect(resp.status).toBe(401);
     const challenges = getHeaders(resp, 'WWW-Authenticate').map((v) => parseDigestCredentials(v)!);
@@ -39,7 +44,7 @@ describe('registrar', () => {
     await until(() => !registrations().some((r) => r.contact.includes(c.contactHost)), 5_000, 'binding dropped');
   });
 
-  it('refuses a wrong password with a fresh challenge, and another user\'s AOR with 403', async () => {
+  it("refuses a wrong password with a fresh challenge, and another user's AOR with 403", async () => {
     const c = await RawClient.connect(lab.url, '1002');
     expect((await c.register('wrong-password')).response.status).toBe(401);
     const impostor = await RawClient.connect(lab.url, '1003');

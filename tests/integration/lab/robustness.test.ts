@@ -32,24 +32,27 @@ async function answersTo(c: RawClient, frame: Buffer | string): Promise<number[]
 }
 
 describe('bad input', () => {
-  it.each(manifest)('RFC 4475 $name gets the answer it deserves ($expect) and the server answers on', async ({ name, expect: expected }) => {
-    const c = await RawClient.connect(lab.url, 'torture');
-    const statuses = await answersTo(c, readFileSync(join(tortureDir, `${name}.sip`)));
-    switch (expected) {
-      case 'valid':
-        expect(statuses.filter((s) => s === 400)).toEqual([]);
-        break;
-      case 'drop':
-        expect(statuses).toEqual([]);
-        break;
-      case 'reject':
-        expect(statuses.every((s) => s === 400)).toBe(true);
-        break;
-      default:
-        expect(statuses).toContain(Number(expected));
-    }
-    await c.close();
-  });
+  it.each(manifest)(
+    'RFC 4475 $name gets the answer it deserves ($expect) and the server answers on',
+    async ({ name, expect: expected }) => {
+      const c = await RawClient.connect(lab.url, 'torture');
+      const statuses = await answersTo(c, readFileSync(join(tortureDir, `${name}.sip`)));
+      switch (expected) {
+        case 'valid':
+          expect(statuses.filter((s) => s === 400)).toEqual([]);
+          break;
+        case 'drop':
+          expect(statuses).toEqual([]);
+          break;
+        case 'reject':
+          expect(statuses.every((s) => s === 400)).toBe(true);
+          break;
+        default:
+          expect(statuses).toContain(Number(expected));
+      }
+      await c.close();
+    },
+  );
 
   it('drops an oversized message and keeps the connection; closes one beyond the frame cap', async () => {
     const c = await RawClient.connect(lab.url, 'big');
@@ -73,7 +76,12 @@ describe('bad input', () => {
   it('survives a bounded fuzz of mutated valid messages and still answers OPTIONS', async () => {
     const c = await RawClient.connect(lab.url, '1001');
     const seeds = [
-      c.build({ method: 'REGISTER', uri: `sip:${DOMAIN}`, to: `<sip:1001@${DOMAIN}>`, headers: [{ name: 'Expires', value: '60' }] }),
+      c.build({
+        method: 'REGISTER',
+        uri: `sip:${DOMAIN}`,
+        to: `<sip:1001@${DOMAIN}>`,
+        headers: [{ name: 'Expires', value: '60' }],
+      }),
       c.build({ method: 'INVITE', uri: `sip:1002@${DOMAIN}`, body: 'v=0\r\n', contentType: 'application/sdp' }),
       c.build({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause support' }),
       c.build({ method: 'BYE', uri: `sip:x@y.invalid;transport=ws`, to: `<sip:1002@${DOMAIN}>;tag=abc` }),
@@ -90,11 +98,20 @@ describe('bad input', () => {
       for (let k = 0, edits = 1 + random(4); k < edits; k++) {
         const at = random(out.length);
         switch (random(5)) {
-          case 0: out[at] = random(256); break;
-          case 1: out = Buffer.concat([out.subarray(0, at), out.subarray(Math.min(out.length, at + 1 + random(20)))]); break;
-          case 2: out = Buffer.concat([out.subarray(0, at), Buffer.from([alphabet[random(alphabet.length)]!]), out.subarray(at)]); break;
-          case 3: out = Buffer.concat([out.subarray(0, at), out.subarray(at, at + random(40)), out.subarray(at)]); break;
-          default: out = out.subarray(0, at);
+          case 0:
+            out[at] = random(256);
+            break;
+          case 1:
+            out = Buffer.concat([out.subarray(0, at), out.subarray(Math.min(out.length, at + 1 + random(20)))]);
+            break;
+          case 2:
+            out = Buffer.concat([out.subarray(0, at), Buffer.from([alphabet[random(alphabet.length)]!]), out.subarray(at)]);
+            break;
+          case 3:
+            out = Buffer.concat([out.subarray(0, at), out.subarray(at, at + random(40)), out.subarray(at)]);
+            break;
+          default:
+            out = out.subarray(0, at);
         }
       }
       c.sendText(out);

@@ -46,10 +46,14 @@ describe('transfer through the proxy', () => {
 
     await first.in.bye();
     await sessionState(first.out, SessionState.Terminated);
-    await until(() => {
-      const calls = lab.status()['calls'] as Array<{ users: string[] }>;
-      return calls.length === 1 && calls[0]!.users.includes('2001') && calls[0]!.users.includes('9001');
-    }, 5_000, 'only the customer–senior call left');
+    await until(
+      () => {
+        const calls = lab.status()['calls'] as Array<{ users: string[] }>;
+        return calls.length === 1 && calls[0]!.users.includes('2001') && calls[0]!.users.includes('9001');
+      },
+      5_000,
+      'only the customer–senior call left',
+    );
     await Promise.all([customer.stop(), agent.stop(), senior.stop()]);
   });
 });

@@ -4,8 +4,13 @@ import { silentLogger, type LabLogger } from '../../../../electron/lab/log.js';
 import { DOMAIN } from './raw-client.js';
 
 export const PASSWORDS: Readonly<Record<string, string>> = {
-  '1001': 'pw-1001', '1002': 'pw-1002', '1003': 'pw-1003', '2001': 'pw-2001', '3001': 'pw-3001',
-  '9001': 'pw-9001', '9002': 'pw-9002',
+  '1001': 'pw-1001',
+  '1002': 'pw-1002',
+  '1003': 'pw-1003',
+  '2001': 'pw-2001',
+  '3001': 'pw-3001',
+  '9001': 'pw-9001',
+  '9002': 'pw-9002',
 };
 
 /** Short timeouts so queue behaviour shows within a test; one queue per behaviour under test. */

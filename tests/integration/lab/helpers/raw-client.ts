@@ -33,7 +33,10 @@ export class RawClient {
   private cseq = 1;
   private fromTag = rand(4);
 
-  private constructor(private readonly ws: WebSocket, readonly user: string) {
+  private constructor(
+    private readonly ws: WebSocket,
+    readonly user: string,
+  ) {
     ws.on('message', (data) => {
       const text = data.toString();
       this.rawFrames.push(text);
@@ -113,7 +116,10 @@ export class RawClient {
     const callId = getHeader(req, 'Call-ID');
     const cseq = getHeader(req, 'CSeq');
     const m = await this.waitFor(
-      (m) => m.kind === 'response' && getHeader(m, 'Call-ID') === callId && getHeader(m, 'CSeq') === cseq &&
+      (m) =>
+        m.kind === 'response' &&
+        getHeader(m, 'Call-ID') === callId &&
+        getHeader(m, 'CSeq') === cseq &&
         (status === undefined ? m.status >= 200 : m.status === status),
       timeoutMs,
     );
@@ -140,10 +146,19 @@ export class RawClient {
       const credName = response.status === 401 ? 'Authorization' : 'Proxy-Authorization';
       const c = parseDigestCredentials(getHeader(response, challengeName)!)!;
       const value = digestResponse({
-        user: this.user, password, realm: c.get('realm')!, nonce: c.get('nonce')!, method: o.method, uri: o.uri,
+        user: this.user,
+        password,
+        realm: c.get('realm')!,
+        nonce: c.get('nonce')!,
+        method: o.method,
+        uri: o.uri,
         opaque: c.get('opaque'),
       });
-      request = this.request({ ...o, callId: getHeader(request, 'Call-ID'), headers: [...(o.headers ?? []), { name: credName, value }] });
+      request = this.request({
+        ...o,
+        callId: getHeader(request, 'Call-ID'),
+        headers: [...(o.headers ?? []), { name: credName, value }],
+      });
     } else {
       this.unread.unshift(response);
     }
@@ -170,7 +185,12 @@ export class RawClient {
     const from = asCallee ? getHeader(answer, 'To')! : getHeader(answer, 'From')!;
     const to = asCallee ? getHeader(answer, 'From')! : getHeader(answer, 'To')!;
     return this.request({
-      method, uri, from, to, callId: getHeader(invite, 'Call-ID'), cseq,
+      method,
+      uri,
+      from,
+      to,
+      callId: getHeader(invite, 'Call-ID'),
+      cseq,
       headers: route.map((value) => ({ name: 'Route', value })),
       ...(body !== undefined ? { body } : {}),
     });
@@ -178,15 +198,26 @@ export class RawClient {
 
   register(password: string, expires = 300): Promise<{ request: SipRequest; response: SipResponse }> {
     const aor = `sip:${this.user}@${DOMAIN}`;
-    return this.authed({ method: 'REGISTER', uri: `sip:${DOMAIN}`, to: `<${aor}>`, from: `<${aor}>;tag=${rand(4)}`,
-      headers: [{ name: 'Expires', value: String(expires) }] }, password);
+    return this.authed(
+      {
+        method: 'REGISTER',
+        uri: `sip:${DOMAIN}`,
+        to: `<${aor}>`,
+        from: `<${aor}>;tag=${rand(4)}`,
+        headers: [{ name: 'Expires', value: String(expires) }],
+      },
+      password,
+    );
   }
 
   reply(req: SipRequest, status: number, options: { toTag?: string; headers?: Header[]; body?: string } = {}): SipResponse {
     const resp = createResponse(req, status, {
       toTag: options.toTag ?? 'raw',
-      headers: [...(status >= 200 && status < 300 || status === 180 ? [{ name: 'Contact', value: this.contact }] : []),
-        ...getRecordRoutes(req), ...(options.headers ?? [])],
+      headers: [
+        ...((status >= 200 && status < 300) || status === 180 ? [{ name: 'Contact', value: this.contact }] : []),
+        ...getRecordRoutes(req),
+        ...(options.headers ?? []),
+      ],
       ...(options.body !== undefined ? { body: Buffer.from(options.body) } : {}),
     });
     this.send(resp);

@@ -1,8 +1,15 @@
 // SIP.js 0.21 user agents as far ends, signalling only: a fake SessionDescriptionHandler stands in for WebRTC.
 import { WebSocket } from 'ws';
 import {
-  Invitation, Inviter, Registerer, RegistererState, SIPExtension, SessionState, UserAgent,
-  type Session, type SessionDescriptionHandler,
+  type Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  SIPExtension,
+  type SessionState,
+  UserAgent,
+  type Session,
+  type SessionDescriptionHandler,
 } from 'sip.js';
 import { DOMAIN } from './raw-client.js';
 
@@ -46,7 +53,7 @@ export async function sipjsAgent(url: string, user: string, password: string): P
     authorizationPassword: password,
     sessionDescriptionHandlerFactory: () => new FakeSdh(),
     sipExtensionReplaces: SIPExtension.Supported,
-    logBuiltinEnabled: process.env.SIPJS_LOG === "1",
+    logBuiltinEnabled: process.env.SIPJS_LOG === '1',
     delegate: {
       onInvite: (invitation) => {
         const waiter = waiters.shift();

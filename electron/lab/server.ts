@@ -101,6 +101,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       onMessage,
       onHttp,
       onClose: (conn) => {
+        // A caller whose socket closed cannot CANCEL any more: do it for them, so agents stop ringing for nobody.
+        for (const st of txns.server.values()) {
+          if (st.conn.id !== conn.id || st.finalStatus !== null || st.cancelled || st.request.method !== 'INVITE') continue;
+          st.cancelled = true;
+          st.onCancel?.();
+        }
         registrar.dropConnection(conn.id);
         contacts.dropConnection(conn.id);
         calls.dropConnection(conn.id);

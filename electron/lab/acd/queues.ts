@@ -23,6 +23,8 @@ interface WaitingCall {
   /** Max wait passed while an agent was ringing: that ring may still be answered, then the caller gets 480. */
   expired: boolean;
   queuedSent: boolean;
+  /** The caller has had its final answer (or will get the agent's 2xx); late branch answers change nothing. */
+  done: boolean;
   waitTimer: NodeJS.Timeout | null;
 }
 
@@ -66,6 +68,7 @@ export class QueueEngine {
       ringing: null,
       expired: false,
       queuedSent: false,
+      done: false,
       waitTimer: null,
     };
     this.waiting.push(call);
@@ -174,7 +177,14 @@ export class QueueEngine {
       call.ringing = null;
     }
     board.setRinging(agent, false);
+    if (call.done) {
+      // A 2xx racing the caller's CANCEL still goes upstream (RFC 3261 §16.7 step 5); the caller will BYE it.
+      if (resp.status < 300) txns.respond(call.st, resp);
+      this.dispatch();
+      return;
+    }
     if (resp.status < 300) {
+      call.done = true;
       this.remove(call);
       txns.respond(call.st, resp);
       this.deps.onAnswered(call.st, agent, target, resp);
@@ -205,6 +215,8 @@ export class QueueEngine {
   }
 
   private finish(call: WaitingCall, status: 480 | 487 | 503): void {
+    if (call.done) return;
+    call.done = true;
     this.remove(call);
     if (call.ringing) {
       clearTimeout(call.ringing.timer);

@@ -27,6 +27,8 @@ export function prepareForward(req: SipRequest, target: Target, options: Forward
   const mf = getHeader(req, 'Max-Forwards');
   setHeader(copy, 'Max-Forwards', String(mf === undefined ? 70 : parseSmallInt(mf, 255) - 1));
   if (options.recordRoute !== null) prependHeader(copy, 'Record-Route', options.recordRoute);
+  // Only the lab's ACD may say a call came through a queue: a client's own X-Warmline-* headers are removed.
+  copy.headers = copy.headers.filter((h) => !h.name.toLowerCase().startsWith('x-warmline-'));
   for (const h of options.extraHeaders ?? []) setHeader(copy, h.name, h.value);
   return copy;
 }

@@ -188,3 +188,29 @@ describe('ACD queues with SIP.js on both ends', () => {
     await Promise.all([agent.stop(), customer.stop()]);
   });
 });
+
+describe('queue edge cases', () => {
+  it("cancels the ringing agent when the queued caller's socket closes", async () => {
+    lab = await startTestLab();
+    const agent = await registered('2001');
+    const customer = await registered('9001');
+    await callQueue(customer, 'senior');
+    const offered = await agent.nextRequest('INVITE');
+    agent.reply(offered, 180, { toTag: 'gone' });
+    await customer.close();
+    const cancel = await agent.nextRequest('CANCEL');
+    expect(getHeader(cancel, 'Call-ID')).toBe(getHeader(offered, 'Call-ID'));
+  });
+
+  it('strips X-Warmline-* headers a client puts on a direct call, so only queue calls carry them', async () => {
+    lab = await startTestLab();
+    const agent = await registered('1002');
+    const caller = await registered('1001');
+    await caller.sendAuthed(
+      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, headers: [{ name: 'X-Warmline-Queue', value: 'support' }] },
+      PASSWORDS['1001']!,
+    );
+    const offered = await agent.nextRequest('INVITE');
+    expect(getHeader(offered, 'X-Warmline-Queue')).toBeUndefined();
+  });
+});

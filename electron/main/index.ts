@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, safeStorage, session, Tray } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStorage, session, Tray } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
@@ -6,6 +6,7 @@ import { createHostServices, type HostServices } from '../services/host-api/host
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
+import { createCallNotifier } from './notifications';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
 import { mainWindowOptions } from './window-options';
@@ -36,6 +37,13 @@ if (!app.requestSingleInstanceLock()) {
   };
   const log = (m: string) => console.warn(m);
   registerProtocolClients(app, log);
+  const notifier = createCallNotifier({
+    Notification,
+    platform: process.platform,
+    push: (command) => events.push(command),
+    focusWindow,
+    icon: join(resourcesDir, 'icon.png'),
+  });
   const dialLink = createDialLinkHandler({ push: (e) => events.push(e), focus: focusWindow, log });
   wireDialLinks(app, process.argv, dialLink, focusWindow);
 
@@ -47,7 +55,10 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       version: app.getVersion(),
       ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
-      onAgentStatus: (status) => tray?.update(status),
+      onAgentStatus: (status) => {
+        tray?.update(status);
+        notifier.update(status);
+      },
     });
     restrictPermissions(session.defaultSession, rendererUrl);
     registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
@@ -76,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    notifier.closeAll();
     tray?.destroy();
     services?.close();
   });

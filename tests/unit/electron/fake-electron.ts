@@ -1,3 +1,4 @@
+import type { NotificationConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
 
 /**
@@ -120,3 +121,26 @@ const flatten = (menu: MenuTemplate): MenuTemplateItem[] => menu.flatMap((i) => 
 
 export const FakeMenu = { buildFromTemplate: (template: MenuTemplate) => template };
 export const fakeNativeImage = { createFromPath: (path: string) => ({ path }) };
+
+/** Electron's Notification: records options, shows and closes; listeners are called by the test as the OS would. */
+export class FakeNotification {
+  static supported = true;
+  static all: FakeNotification[] = [];
+  static isSupported = () => FakeNotification.supported;
+  readonly listeners = new Map<string, (...a: unknown[]) => void>();
+  shown = false;
+  closed = false;
+  constructor(readonly options: NotificationConstructorOptions) {
+    FakeNotification.all.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    this.closed = true;
+  }
+  on(event: string, fn: (...a: unknown[]) => void) {
+    this.listeners.set(event, fn);
+    return this;
+  }
+}

@@ -2,7 +2,15 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
-import { FakeIpcMain, FakeMenu, fakeNativeImage, FakeSession, FakeTray, FakeWebContents } from './fake-electron';
+import {
+  FakeIpcMain,
+  FakeMenu,
+  fakeNativeImage,
+  FakeNotification,
+  FakeSession,
+  FakeTray,
+  FakeWebContents,
+} from './fake-electron';
 
 /** Electron's `app`, doubled: events are real emitters, the OS calls are recorded. */
 export class FakeApp extends EventEmitter {
@@ -66,6 +74,7 @@ export async function loadMain(options: MainOptions = {}) {
   vi.resetModules();
   FakeBrowserWindow.all.length = 0;
   FakeTray.all.length = 0;
+  FakeNotification.all = [];
   const dataDir = makeTempDir();
   const app = new FakeApp(options.gotLock ?? true, dataDir.path);
   app.isPackaged = options.isPackaged ?? false;
@@ -78,6 +87,7 @@ export async function loadMain(options: MainOptions = {}) {
     Tray: FakeTray,
     Menu: FakeMenu,
     nativeImage: fakeNativeImage,
+    Notification: FakeNotification,
   };
   vi.doMock('electron', () => electron);
   const argv = process.argv;
@@ -96,5 +106,13 @@ export async function loadMain(options: MainOptions = {}) {
     });
     return FakeBrowserWindow.all[0]!;
   };
-  return { electron, app, dataDir, started, windows: FakeBrowserWindow.all, trays: FakeTray.all };
+  return {
+    electron,
+    app,
+    dataDir,
+    started,
+    windows: FakeBrowserWindow.all,
+    trays: FakeTray.all,
+    notifications: () => FakeNotification.all,
+  };
 }

@@ -122,3 +122,25 @@ describe('tray', () => {
     expect(tray.destroyed).toBe(true);
   });
 });
+
+describe('notifications', () => {
+  it('announce a ringing call from the reported status, and its Answer button answers that call in the page', async () => {
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    const report = main.electron.ipcMain.handlers.get('agent:status:report');
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await report?.(sender, [
+      {
+        agentState: { kind: 'ringing' },
+        incomingCall: { callId: 'c-1', callerName: 'Ana', number: '+4712345678', queue: 'Billing' },
+      },
+    ]);
+    const [notification] = main.notifications();
+    expect(notification?.options.title).toBe('Incoming call: Billing');
+    notification?.listeners.get('action')?.({ actionIndex: 0 });
+    expect(pushed(window)).toEqual([{ type: 'command', command: 'answer', callId: 'c-1' }]);
+    main.app.emit('will-quit');
+    expect(notification?.closed).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+import type { NotificationConstructorOptions } from 'electron';
+import type { AgentStatus } from '../../shared/host-api/agent-status';
+import type { HostCommandEvent } from '../../shared/host-api/events';
+
+/** The part of Electron's Notification used here; a test double stands in at the OS boundary. */
+export interface NotificationLike {
+  show(): void;
+  close(): void;
+  on(event: 'click', listener: () => void): unknown;
+  on(event: 'action', listener: (details: { actionIndex?: number } | undefined, legacyIndex?: number) => void): unknown;
+}
+
+export interface NotifierDeps {
+  readonly Notification: { new (options: NotificationConstructorOptions): NotificationLike; isSupported(): boolean };
+  readonly platform: NodeJS.Platform;
+  readonly push: (command: HostCommandEvent) => void;
+  readonly focusWindow: () => void;
+  readonly icon?: string;
+}
+
+interface Wanted {
+  readonly key: string;
+  readonly options: NotificationConstructorOptions;
+  readonly callId?: string;
+}
+
+/** Notification buttons exist on macOS and Windows; elsewhere a click brings the window and its Answer button. */
+const supportsActions = (platform: NodeJS.Platform) => platform === 'darwin' || platform === 'win32';
+
+/** How many escalations to remember as announced: a shift's worth, so memory stays flat. */
+const REMEMBERED = 50;
+
+/**
+ * OS notifications from the reported status: one for a call ringing at the agent (Answer and
+ * Decline where the OS has buttons), and one for an escalation handoff (who and why). The same
+ * report arriving again changes nothing; a notification closes when its call stops ringing.
+ * Browser mode shows none of this yet: Web Notifications there are renderer work.
+ */
+export function createCallNotifier(deps: NotifierDeps) {
+  const open = new Map<string, NotificationLike>();
+  const announcedEscalations: string[] = [];
+  const actions = supportsActions(deps.platform);
+
+  function wanted(status: AgentStatus): Wanted[] {
+    const list: Wanted[] = [];
+    const call = status.agentState.kind === 'ringing' ? status.incomingCall : undefined;
+    const escalation = status.escalation;
+    if (call) {
+      const caller = [call.callerName || 'Unknown caller', call.number && `(${call.number})`].filter(Boolean).join(' ');
+      const handoff = escalation?.callId === call.callId ? escalation : undefined;
+      list.push({
+        key: `ring:${call.callId}`,
+        callId: call.callId,
+        options: {
+          title: handoff ? `Escalation from ${handoff.from}` : `Incoming call${call.queue ? `: ${call.queue}` : ''}`,
+          body: handoff ? `${handoff.reason}\n${caller}${call.queue ? ` · ${call.queue}` : ''}` : caller,
+          silent: true, // the renderer rings; two ringtones would be one too many
+          urgency: 'critical',
+          timeoutType: 'never',
+          ...(deps.icon ? { icon: deps.icon } : {}),
+          ...(actions
+            ? {
+                actions: [
+                  { type: 'button', text: 'Answer' },
+                  { type: 'button', text: 'Decline' },
+                ],
+              }
+            : {}),
+        },
+      });
+      if (handoff) remember(handoff.callId);
+    } else if (escalation && (open.has(`escalation:${escalation.callId}`) || !announcedEscalations.includes(escalation.callId))) {
+      list.push({
+        key: `escalation:${escalation.callId}`,
+        options: {
+          title: `Escalation from ${escalation.from}`,
+          body: escalation.reason,
+          ...(deps.icon ? { icon: deps.icon } : {}),
+        },
+      });
+    }
+    return list;
+  }
+
+  function remember(callId: string) {
+    if (announcedEscalations.includes(callId)) return;
+    announcedEscalations.push(callId);
+    if (announcedEscalations.length > REMEMBERED) announcedEscalations.shift();
+  }
+
+  function show({ key, options, callId }: Wanted) {
+    const notification = new deps.Notification(options);
+    notification.on('click', () => deps.focusWindow());
+    if (callId !== undefined) {
+      notification.on('action', (details, legacyIndex) => {
+        const index = details?.actionIndex ?? legacyIndex;
+        if (index === 0) deps.push({ type: 'command', command: 'answer', callId });
+        if (index === 1) deps.push({ type: 'command', command: 'decline', callId });
+        if (index === 0) deps.focusWindow();
+      });
+    }
+    // Held in `open` until its call is over: an unreferenced Notification can be collected, and its buttons go dead.
+    open.set(key, notification);
+    notification.show();
+    if (key.startsWith('escalation:') && callId === undefined) remember(key.slice('escalation:'.length));
+  }
+
+  return {
+    update(status: AgentStatus): void {
+      if (!deps.Notification.isSupported()) return;
+      const next = wanted(status);
+      for (const [key, notification] of open) {
+        if (!next.some((w) => w.key === key)) {
+          // An escalation stays on screen until the agent dismisses it; a ringing call's goes when it stops ringing.
+          if (key.startsWith('ring:')) notification.close();
+          open.delete(key);
+        }
+      }
+      for (const w of next) if (!open.has(w.key)) show(w);
+    },
+    closeAll(): void {
+      for (const notification of open.values()) notification.close();
+      open.clear();
+    },
+  };
+}
+
+export type CallNotifier = ReturnType<typeof createCallNotifier>;

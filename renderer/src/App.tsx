@@ -6,6 +6,7 @@ import type { Ringer } from './audio/ringer';
 import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
+import { AudioDevicesPanel } from './features/settings/AudioDevicesPanel';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
 import { setLanguage } from './i18n';
@@ -102,7 +103,20 @@ export function App({ services }: { readonly services: AppServices }) {
         )}
         {load.kind === 'loading' && <p role="status">{t('settings.loading')}</p>}
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}
-        {settings && view === 'settings' && <SettingsScreen host={host} initial={settings} onSaved={onSaved} />}
+        {settings && view === 'settings' && (
+          <div className="settings-columns">
+            <SettingsScreen host={host} initial={settings} onSaved={onSaved} />
+            <AudioDevicesPanel
+              host={host}
+              settings={settings}
+              ringer={services.ringer}
+              onSaved={(s) => {
+                setLoad({ kind: 'ready', settings: s });
+                services.applyDevices(s);
+              }}
+            />
+          </div>
+        )}
         {settings && view === 'phone' && (
           <PhoneScreen store={store} ringer={services.ringer} microphone={services.microphone} getStats={services.getStats} />
         )}

@@ -194,6 +194,28 @@ describe('agent desk against Kamailio', () => {
     await eventually(agentState, (t) => t === 'Status: After-call work', 'wrap-up');
   });
 
+  it('agent picks a microphone; the choice is remembered after a reload', async () => {
+    await openAgent();
+    await eventually(registration, (t) => t === 'Signed in', 'registration');
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
+    const microphone = agent.getByLabel('Microphone', { exact: true });
+    const options = await eventually(
+      () => microphone.locator('option').allTextContents(),
+      (o) => o.length > 1,
+      'fake microphones listed',
+    );
+    expect(options[0]).toBe('System default');
+    const deviceId = await microphone.locator('option').nth(1).getAttribute('value');
+    await microphone.selectOption(deviceId ?? '');
+    await agent.reload();
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
+    await eventually(
+      () => agent.getByLabel('Microphone', { exact: true }).inputValue(),
+      (v) => v === deviceId,
+      'choice kept',
+    );
+  });
+
   it('a wrong password is said in words, with the SIP status', async () => {
     await openAgent({ password: 'not-the-password' });
     await eventually(registration, (t) => t?.startsWith('Wrong user name or password') ?? false, 'wrong password shown');

@@ -129,6 +129,15 @@ export class EngineDriver {
     );
   }
 
+  /** Whether the engine plays the call into the page's <audio> element (the headset). */
+  playing(): Promise<boolean> {
+    return this.page.evaluate(() => window.engine.playing());
+  }
+
+  stop(): Promise<void> {
+    return this.page.evaluate(() => window.engine.stop());
+  }
+
   setAvailable(available: boolean): Promise<void> {
     return this.page.evaluate((a) => window.engine.setAvailable(a), available);
   }

@@ -46,6 +46,7 @@ describe('phone engine against Kamailio, SIP.js at the far end', () => {
     await rising(() => far.inboundBytes(), 'customer inbound-rtp bytes');
     await eventually(() => engine.hearsTone(callId, CUSTOMER_TONE_HZ), Boolean, 'agent hears the customer tone');
     await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent tone');
+    expect(await engine.playing()).toBe(true);
     expect(await engine.errors()).toEqual([]);
   });
 
@@ -208,6 +209,20 @@ describe('phone engine against Kamailio, SIP.js at the far end', () => {
     await engine.waitFor('answered', (e) => e.callId === waiting.call.callId);
     await eventually(() => engine.hearsTone(waiting.call.callId, 880), Boolean, 'agent hears the second caller');
     await eventually(() => second.hearsTone(AGENT_TONE_HZ), Boolean, 'second caller hears the agent');
+  });
+
+  it('signing out (unregister, then disconnect): calls to the agent are no longer routed to the page', async () => {
+    const engine = await bench.agent();
+    await engine.waitRegistered();
+    await engine.stop();
+    await engine.waitFor('registration', (e) => e.status.state === 'stopped');
+    const far = await customer();
+    await far.call(engine.aor);
+    await eventually(
+      () => far.state(),
+      (s) => s.finalStatus === 404,
+      'Kamailio answers 404',
+    );
   });
 
   it('a closed agent page is no longer offered calls (usrloc handle_lost_tcp)', async () => {

@@ -102,7 +102,9 @@ export class LabTransport {
   async close(): Promise<void> {
     for (const { ws } of this.sockets.values()) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    this.http.closeAllConnections(); // idle HTTP keep-alive sockets (status polling) must not hold close() up
+    await closed;
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {

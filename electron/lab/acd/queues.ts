@@ -80,6 +80,7 @@ export class QueueEngine {
       if (call.ringing) call.expired = true;
       else this.finish(call, 480);
     }, queue.maxWaitSeconds * 1000);
+    call.waitTimer.unref();
     this.dispatch();
     if (!call.ringing && this.waiting.includes(call)) this.sendQueued(call);
   }
@@ -162,6 +163,7 @@ export class QueueEngine {
       txns.cancel(ct);
       setTimeout(() => txns.abandon(ct, 408), 2_000).unref();
     }, call.queue.ringTimeoutSeconds * 1000);
+    timer.unref();
     call.ringing = { agent, ct, timer };
   }
 

@@ -101,6 +101,7 @@ export class TransactionLayer {
     };
     this.client.set(branch, ct);
     ct.timer = setTimeout(() => this.timeout(ct), timeoutMs);
+    ct.timer.unref(); // timers never keep a closed lab's process alive
     conn.send(request);
     return ct;
   }

@@ -20,7 +20,7 @@ export function testConfig(overrides: Partial<LabConfigInput> = {}): LabConfigIn
     registration: { minExpires: 10, defaultExpires: 300, maxExpires: 3600, maxBindingsPerAccount: 3 },
     accounts: Object.entries(PASSWORDS).map(([user, password]) => ({ user, password })),
     queues: [
-      { name: 'support', members: ['1001', '1002', '1003'], ringTimeoutSeconds: 1, maxWaitSeconds: 2, retryAfterSeconds: 30 },
+      { name: 'support', members: ['1001', '1002', '1003'], ringTimeoutSeconds: 1, maxWaitSeconds: 4, retryAfterSeconds: 30 },
       { name: 'senior', members: ['2001'], ringTimeoutSeconds: 5, maxWaitSeconds: 10 },
       { name: 'technical', members: ['3001'], ringTimeoutSeconds: 5, maxWaitSeconds: 1, retryAfterSeconds: 42 },
     ],

@@ -31,9 +31,16 @@ describe('transfer through the proxy', () => {
     const consult = await call(agent, senior, `sip:2001@${DOMAIN}`);
 
     // Attended transfer (RFC 5589 §7): REFER to the customer with Refer-To carrying Replaces of the consult dialog.
-    let notified = false;
-    await first.in.refer(consult.out, { requestDelegate: { onAccept: () => void (notified = true) } });
-    await until(() => notified, 5_000, 'REFER accepted');
+    let accepted = false;
+    const notifications: string[] = [];
+    await first.in.refer(consult.out, {
+      requestDelegate: { onAccept: () => void (accepted = true) },
+      onNotify: (n) => {
+        notifications.push(n.request.body);
+        n.accept();
+      },
+    });
+    await until(() => accepted, 5_000, 'REFER accepted');
 
     // The customer's INVITE with Replaces reaches the senior through the proxy; SIP.js there swaps the dialogs.
     const replacing = await senior.nextInvitation();
@@ -43,6 +50,8 @@ describe('transfer through the proxy', () => {
     await sessionState(consult.in, SessionState.Terminated); // the senior's leg to the agent is replaced (BYE)
     await sessionState(consult.out, SessionState.Terminated);
     expect(replacing.state).toBe(SessionState.Established);
+    // RFC 3515 §2.4.5: the customer reports the outcome to the agent in NOTIFYs (sipfrag), in dialog through us.
+    await until(() => notifications.some((b) => b.includes('SIP/2.0 200')), 5_000, 'NOTIFY with 200 sipfrag');
 
     await first.in.bye();
     await sessionState(first.out, SessionState.Terminated);

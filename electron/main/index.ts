@@ -1,4 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStorage, session, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  safeStorage,
+  session,
+  Tray,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
@@ -7,6 +18,7 @@ import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from '.
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
 import { createCallNotifier } from './notifications';
+import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
 import { mainWindowOptions } from './window-options';
@@ -19,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | undefined;
   let services: HostServices | undefined;
   let tray: ReturnType<typeof createAgentTray> | undefined;
+  let shortcuts: ReturnType<typeof createGlobalShortcuts> | undefined;
   // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
   const events = createHostEventOutlet((m) => console.warn(m));
@@ -50,11 +63,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, rendererUrl));
 
   app.whenReady().then(() => {
+    shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
     services = createHostServices({
       dataDir: app.getPath('userData'),
       host: 'electron',
       version: app.getVersion(),
       ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
+      globalShortcuts: shortcuts,
       onAgentStatus: (status) => {
         tray?.update(status);
         notifier.update(status);
@@ -87,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    shortcuts?.unregisterAll();
     notifier.closeAll();
     tray?.destroy();
     services?.close();

@@ -9,6 +9,8 @@ export const HOST_CHANNELS = {
   getSipPassword: 'credentials:sip-password:get',
   reportAgentStatus: 'agent:status:report',
   logError: 'log:error',
+  getShortcuts: 'shortcuts:get',
+  saveShortcuts: 'shortcuts:save',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

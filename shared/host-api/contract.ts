@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HostError, Result } from '../result';
 import { agentStatusSchema, errorReportSchema } from './agent-status';
+import { shortcutsPatchSchema, shortcutsViewSchema } from './shortcuts';
 import { settingsPatchSchema, settingsViewSchema } from '../settings';
 import type { HostMethod } from './channels';
 
@@ -31,6 +32,9 @@ export const hostApiContract = {
   reportAgentStatus: { args: z.tuple([agentStatusSchema]), result: z.null() },
   /** A renderer error for the log file (redacted and size-capped there). */
   logError: { args: z.tuple([errorReportSchema]), result: z.null() },
+  /** Global shortcuts for the call controls, and whether each one could be registered with the OS. */
+  getShortcuts: { args: z.tuple([]), result: shortcutsViewSchema },
+  saveShortcuts: { args: z.tuple([shortcutsPatchSchema]), result: shortcutsViewSchema },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

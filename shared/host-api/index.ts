@@ -2,4 +2,5 @@ export * from './agent-status';
 export * from './channels';
 export * from './contract';
 export * from './events';
+export * from './shortcuts';
 export * from './wire';

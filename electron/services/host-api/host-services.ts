@@ -4,6 +4,7 @@ import type { AgentStatus, AppInfo, ErrorReport, HostHandlers } from '../../../s
 import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
 import { createSettingsService } from '../settings/settings-service';
 import { createSettingsStore } from '../settings/settings-store';
+import { createShortcutsService, type GlobalShortcutRegistrar } from '../shortcuts/shortcuts-service';
 import { openDatabase, type WarmlineDatabase } from '../storage/database';
 import { createDispatcher, type Dispatch } from './dispatcher';
 
@@ -19,6 +20,8 @@ export interface HostServicesOptions {
   readonly onAgentStatus?: (status: AgentStatus) => void;
   /** Where renderer errors go: the rotating log file; by default `log.error`. */
   readonly onRendererError?: (report: ErrorReport) => void;
+  /** Registers call shortcuts system-wide (Electron's globalShortcut); browser mode has none. */
+  readonly globalShortcuts?: GlobalShortcutRegistrar;
 }
 
 export interface HostServices {
@@ -37,7 +40,14 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const credentials = options.secretCodec ? createDbCredentialStore(db, options.secretCodec) : createMemoryCredentialStore();
-  const settings = createSettingsService({ store: createSettingsStore(db), credentials, now, warn: log.warn });
+  const store = createSettingsStore(db);
+  const settings = createSettingsService({ store, credentials, now, warn: log.warn });
+  const shortcuts = createShortcutsService({
+    store,
+    now,
+    warn: log.warn,
+    ...(options.globalShortcuts ? { registrar: options.globalShortcuts } : {}),
+  });
   const handlers: HostHandlers = {
     getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
     getSettings: () => settings.get(),
@@ -52,6 +62,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       else log.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack);
       return null;
     },
+    getShortcuts: () => shortcuts.get(),
+    saveShortcuts: (patch) => shortcuts.save(patch),
   };
   return {
     db,

@@ -144,3 +144,20 @@ export class FakeNotification {
     return this;
   }
 }
+
+/** Electron's globalShortcut: `takenByOthers` are keys another application already holds. */
+export class FakeGlobalShortcut {
+  readonly registered = new Map<string, () => void>();
+  constructor(readonly takenByOthers: string[] = []) {}
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.takenByOthers.includes(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  }
+  unregister(accelerator: string) {
+    this.registered.delete(accelerator);
+  }
+  press(accelerator: string) {
+    this.registered.get(accelerator)?.();
+  }
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
 import {
+  FakeGlobalShortcut,
   FakeIpcMain,
   FakeMenu,
   fakeNativeImage,
@@ -67,6 +68,7 @@ export interface MainOptions {
   readonly gotLock?: boolean;
   readonly argv?: readonly string[];
   readonly isPackaged?: boolean;
+  readonly keysTakenByOthers?: string[];
 }
 
 /** The real main module, with only the `electron` module itself replaced at the OS boundary. */
@@ -88,6 +90,7 @@ export async function loadMain(options: MainOptions = {}) {
     Menu: FakeMenu,
     nativeImage: fakeNativeImage,
     Notification: FakeNotification,
+    globalShortcut: new FakeGlobalShortcut(options.keysTakenByOthers),
   };
   vi.doMock('electron', () => electron);
   const argv = process.argv;

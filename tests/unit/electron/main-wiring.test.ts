@@ -144,3 +144,28 @@ describe('notifications', () => {
     expect(notification?.closed).toBe(true);
   });
 });
+
+describe('global shortcuts', () => {
+  it('registers the stored shortcuts at start, re-registers on save, reports conflicts, releases all on quit', async () => {
+    const main = await start({ keysTakenByOthers: ['Ctrl+Alt+Q'] });
+    const window = await main.started();
+    subscribe(main, window);
+    const os = main.electron.globalShortcut;
+    expect([...os.registered.keys()]).toContain('Ctrl+Alt+A');
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const save = main.electron.ipcMain.handlers.get('shortcuts:save');
+    expect(await save?.(sender, [{ answer: 'Ctrl+Alt+Q', mute: '' }])).toMatchObject({
+      ok: true,
+      value: {
+        bindings: { answer: 'Ctrl+Alt+Q', mute: '' },
+        status: { answer: 'conflict', mute: 'disabled', hold: 'registered' },
+      },
+    });
+    expect(os.registered.has('Ctrl+Alt+A')).toBe(false);
+    expect(await save?.(sender, [{ hold: 'Ctrl+Alt+H' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    os.press('Ctrl+Alt+H');
+    expect(pushed(window)).toEqual([{ type: 'command', command: 'hangup' }]);
+    main.app.emit('will-quit');
+    expect(os.registered.size).toBe(0);
+  });
+});

@@ -8,7 +8,13 @@ function setUp(platform: NodeJS.Platform = 'darwin') {
   FakeNotification.supported = true;
   const push = vi.fn();
   const focusWindow = vi.fn();
-  const notifier = createCallNotifier({ Notification: FakeNotification, platform, push, focusWindow, icon: '/icon.png' });
+  const notifier = createCallNotifier({
+    Notification: FakeNotification as never,
+    platform,
+    push,
+    focusWindow,
+    icon: '/icon.png',
+  });
   const report = (input: AgentStatusInput) => notifier.update(agentStatusSchema.parse(input));
   return { notifier, report, push, focusWindow, all: () => FakeNotification.all };
 }

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { HostCommandName } from './events';
+
+/** What a global shortcut can do: the call controls an agent reaches for while another app has focus. */
+export const SHORTCUT_ACTIONS = ['answer', 'hangup', 'mute', 'hold', 'escalate'] as const satisfies readonly HostCommandName[];
+export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
+
+/** Control+Alt rather than Command on macOS, where Command+Option+H and +M already hide and minimise. */
+export const DEFAULT_SHORTCUTS: Readonly<Record<ShortcutAction, string>> = {
+  answer: 'Ctrl+Alt+A',
+  hangup: 'Ctrl+Alt+H',
+  mute: 'Ctrl+Alt+M',
+  hold: 'Ctrl+Alt+P',
+  escalate: 'Ctrl+Alt+E',
+};
+
+const MODIFIERS: Readonly<Record<string, string>> = {
+  command: 'Command',
+  cmd: 'Command',
+  control: 'Control',
+  ctrl: 'Control',
+  // On Windows and Linux this is Control, so it is compared as Control: two bindings must not collide anywhere.
+  commandorcontrol: 'Control',
+  cmdorctrl: 'Control',
+  alt: 'Alt',
+  option: 'Alt',
+  altgr: 'AltGr',
+  shift: 'Shift',
+  super: 'Super',
+  meta: 'Super',
+};
+
+const NAMED_KEYS = [
+  'plus',
+  'space',
+  'tab',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc',
+  'printscreen',
+  'num0',
+  'num1',
+  'num2',
+  'num3',
+  'num4',
+  'num5',
+  'num6',
+  'num7',
+  'num8',
+  'num9',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
+];
+/** Keys nobody types: fine as a global shortcut on their own (a headset's or keyboard's call buttons). */
+const STANDALONE_KEYS = /^(f1[3-9]|f2[0-4]|mediaplaypause|medianexttrack|mediaprevioustrack|mediastop|volumemute)$/;
+const MEDIA_KEYS = [
+  'mediaplaypause',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+];
+
+function isKey(token: string): boolean {
+  const t = token.toLowerCase();
+  return (
+    /^[a-z0-9]$/.test(t) ||
+    /^f([1-9]|1\d|2[0-4])$/.test(t) ||
+    /^[)!@#$%^&*(:;=<,_\->.?/~`{\]|[}"']$/.test(t) ||
+    NAMED_KEYS.includes(t) ||
+    MEDIA_KEYS.includes(t)
+  );
+}
+
+/**
+ * An Electron accelerator in one canonical spelling (`Alt+Control+A`), or undefined when it is
+ * not one we accept: exactly one key, known modifiers once each, and a modifier other than Shift
+ * unless the key is one nobody types, so a global shortcut never swallows ordinary typing.
+ */
+export function canonicalAccelerator(raw: string): string | undefined {
+  if (raw.length > 64 || /\s/.test(raw)) return undefined;
+  const tokens = raw.split('+');
+  // `Ctrl+Alt+Plus` is the spelling for +; a bare trailing `+` leaves an empty token.
+  if (tokens.some((t) => t === '')) return undefined;
+  const key = tokens.pop() ?? '';
+  const modifiers = tokens.map((t) => MODIFIERS[t.toLowerCase()]);
+  if (!isKey(key) || modifiers.some((m) => m === undefined) || new Set(modifiers).size !== modifiers.length) return undefined;
+  const meaningful = modifiers.filter((m) => m !== 'Shift');
+  if (meaningful.length === 0 && !STANDALONE_KEYS.test(key.toLowerCase())) return undefined;
+  const canonicalKey = key.length === 1 ? key.toUpperCase() : key.toLowerCase();
+  return [...(modifiers as string[]).sort(), canonicalKey].join('+');
+}
+
+export const SHORTCUT_VALIDATION = { accelerator: 'accelerator', duplicate: 'duplicateShortcut' } as const;
+
+/** One accelerator in Electron's syntax, or '' for "no shortcut". */
+export const acceleratorSchema = z
+  .string()
+  .max(64, { message: 'tooLong' })
+  .refine((s) => s === '' || canonicalAccelerator(s) !== undefined, { message: SHORTCUT_VALIDATION.accelerator });
+
+const bindingsShape = Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, acceleratorSchema])) as Record<
+  ShortcutAction,
+  typeof acceleratorSchema
+>;
+
+/** Two actions on one key would fire both; the second one is reported on its own field. */
+function noDuplicates(bindings: Partial<Record<ShortcutAction, string>>, ctx: z.RefinementCtx) {
+  const seen = new Map<string, ShortcutAction>();
+  for (const action of SHORTCUT_ACTIONS) {
+    const accelerator = bindings[action];
+    const canonical = accelerator ? canonicalAccelerator(accelerator) : undefined;
+    if (!canonical) continue;
+    if (seen.has(canonical)) ctx.addIssue({ code: 'custom', path: [action], message: SHORTCUT_VALIDATION.duplicate });
+    else seen.set(canonical, action);
+  }
+}
+
+export const shortcutBindingsSchema = z.object(bindingsShape).strict().superRefine(noDuplicates);
+export type ShortcutBindings = Readonly<Record<ShortcutAction, string>>;
+
+/** What the agent saves: any subset; checked for duplicates again once merged with what is stored. */
+export const shortcutsPatchSchema = z.object(bindingsShape).partial().strict().superRefine(noDuplicates);
+export type ShortcutsPatch = Readonly<z.infer<typeof shortcutsPatchSchema>>;
+
+/**
+ * Per action: `registered` (works system-wide), `conflict` (another application holds that key),
+ * `disabled` (no key set), `in-window` (browser mode: no global shortcuts, the page handles keys).
+ */
+export const SHORTCUT_STATUSES = ['registered', 'conflict', 'disabled', 'in-window'] as const;
+export type ShortcutStatus = (typeof SHORTCUT_STATUSES)[number];
+
+export const shortcutsViewSchema = z
+  .object({
+    bindings: shortcutBindingsSchema,
+    status: z.object(
+      Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, z.enum(SHORTCUT_STATUSES)])) as Record<
+        ShortcutAction,
+        z.ZodEnum<{ [K in ShortcutStatus]: K }>
+      >,
+    ),
+  })
+  .strict();
+export type ShortcutsView = Readonly<z.infer<typeof shortcutsViewSchema>>;

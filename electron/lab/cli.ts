@@ -1,19 +1,14 @@
 // Start the lab SIP server alone: npx tsx electron/lab/cli.ts [--port 5090] [--host 127.0.0.1] [--config file]
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LabConfigError, loadLabConfig } from './config.js';
-import { isLoopback, startLabServer } from './server.js';
-
-export const DEFAULT_LAB_PORT = 5090;
-export const DEFAULT_CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), 'lab.config.json');
+import { DEFAULT_LAB_CONFIG_PATH, DEFAULT_LAB_PORT, isLoopback, startLabServer } from './index.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: String(DEFAULT_LAB_PORT) },
       host: { type: 'string', default: '127.0.0.1' },
-      config: { type: 'string', default: DEFAULT_CONFIG_PATH },
+      config: { type: 'string', default: DEFAULT_LAB_CONFIG_PATH },
       'allow-remote': { type: 'boolean', default: false },
       simulate: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },

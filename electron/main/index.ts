@@ -7,6 +7,7 @@ import {
   nativeImage,
   Notification,
   safeStorage,
+  screen,
   session,
   Tray,
 } from 'electron';
@@ -21,7 +22,9 @@ import { createCallNotifier } from './notifications';
 import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
-import { mainWindowOptions } from './window-options';
+import { MAIN_WINDOW_MIN, mainWindowOptions } from './window-options';
+import { rememberWindowState, restoredWindowState } from './window-state';
+import { createWindowStateStore } from '../services/window-state/window-state-store';
 
 // A second launch hands over to the running one, with the tel:/sip: link it was started for.
 if (!app.requestSingleInstanceLock()) {
@@ -79,7 +82,11 @@ if (!app.requestSingleInstanceLock()) {
     registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
     registerHostEventIpc(ipcMain, events, () => window?.webContents, rendererUrl);
 
-    window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+    const windowStates = createWindowStateStore(services.db);
+    const restored = restoredWindowState(windowStates, screen, MAIN_WINDOW_MIN);
+    window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), restored.bounds));
+    if (restored.maximized) window.maximize();
+    rememberWindowState(window, windowStates, Date.now);
     window.once('ready-to-show', () => window?.show());
     window.webContents.on('did-start-loading', () => events.notListening());
     window.webContents.on('render-process-gone', () => events.notListening());

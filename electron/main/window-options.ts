@@ -1,12 +1,21 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The main window's options: Electron's security checklist, in one place a test can read. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export const MAIN_WINDOW_MIN = { width: 960, height: 640 } as const;
+
+/**
+ * The main window's options: Electron's security checklist, in one place a test can read.
+ * `bounds` are where the agent left the window, already checked to be on a display.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds?: { x: number; y: number; width: number; height: number },
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
-    minWidth: 960,
-    minHeight: 640,
+    ...bounds,
+    minWidth: MAIN_WINDOW_MIN.width,
+    minHeight: MAIN_WINDOW_MIN.height,
     title: 'Warmline',
     show: false,
     backgroundColor: '#f6f7f9',

@@ -61,6 +61,11 @@ export class FakeBrowserWindow extends EventEmitter {
   isMaximized = () => this.maximized;
   maximize = () => void (this.maximized = true);
   getNormalBounds = () => ({ ...this.bounds });
+  /** The agent closes the window, as the OS would report it. */
+  close() {
+    this.emit('close', { preventDefault() {} });
+    this.emit('closed');
+  }
   isDestroyed = () => false;
 }
 
@@ -69,6 +74,9 @@ export interface MainOptions {
   readonly argv?: readonly string[];
   readonly isPackaged?: boolean;
   readonly keysTakenByOthers?: string[];
+  /** A data folder from an earlier run, to test what survives a restart. */
+  readonly dataDir?: ReturnType<typeof makeTempDir>;
+  readonly workAreas?: { x: number; y: number; width: number; height: number }[];
 }
 
 /** The real main module, with only the `electron` module itself replaced at the OS boundary. */
@@ -77,7 +85,7 @@ export async function loadMain(options: MainOptions = {}) {
   FakeBrowserWindow.all.length = 0;
   FakeTray.all.length = 0;
   FakeNotification.all = [];
-  const dataDir = makeTempDir();
+  const dataDir = options.dataDir ?? makeTempDir();
   const app = new FakeApp(options.gotLock ?? true, dataDir.path);
   app.isPackaged = options.isPackaged ?? false;
   const electron = {
@@ -91,6 +99,9 @@ export async function loadMain(options: MainOptions = {}) {
     nativeImage: fakeNativeImage,
     Notification: FakeNotification,
     globalShortcut: new FakeGlobalShortcut(options.keysTakenByOthers),
+    screen: {
+      getAllDisplays: () => (options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1050 }]).map((workArea) => ({ workArea })),
+    },
   };
   vi.doMock('electron', () => electron);
   const argv = process.argv;

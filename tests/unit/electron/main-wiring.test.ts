@@ -169,3 +169,34 @@ describe('global shortcuts', () => {
     expect(os.registered.size).toBe(0);
   });
 });
+
+describe('window state', () => {
+  it('reopens the window where the agent left it, maximized again, but not on a monitor that is gone', async () => {
+    const first = await start();
+    const dataDir = first.dataDir;
+    cleanup = () => dataDir.remove();
+    const window = await first.started();
+    expect(window.options).toMatchObject({ width: 1280, height: 800 });
+    expect(window.options.x).toBeUndefined();
+    window.bounds = { x: 200, y: 100, width: 1100, height: 700 };
+    window.maximized = true;
+    window.close();
+    first.app.emit('will-quit');
+
+    const second = await loadMain({ dataDir });
+    const reopened = await second.started();
+    expect(reopened.options).toMatchObject({ x: 200, y: 100, width: 1100, height: 700, minWidth: 960 });
+    expect(reopened.maximized).toBe(true);
+    reopened.bounds = { x: -1800, y: 100, width: 1100, height: 700 };
+    reopened.maximized = false;
+    reopened.close();
+    second.app.emit('will-quit');
+
+    const undocked = await loadMain({ dataDir, workAreas: [{ x: 0, y: 0, width: 1920, height: 1050 }] });
+    const centred = await undocked.started();
+    expect(centred.options.x).toBeUndefined();
+    expect(centred.options).toMatchObject({ width: 1280, height: 800 });
+    expect(centred.maximized).toBe(false);
+    undocked.app.emit('will-quit');
+  });
+});

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-window-state';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -8,7 +9,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

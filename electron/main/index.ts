@@ -1,6 +1,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   globalShortcut,
   ipcMain,
   Menu,
@@ -24,6 +25,7 @@ import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
 import { MAIN_WINDOW_MIN, mainWindowOptions } from './window-options';
 import { rememberWindowState, restoredWindowState } from './window-state';
+import { createRotatingLog } from '../services/logging/rotating-log';
 import { createWindowStateStore } from '../services/window-state/window-state-store';
 
 // A second launch hands over to the running one, with the tel:/sip: link it was started for.
@@ -37,7 +39,6 @@ if (!app.requestSingleInstanceLock()) {
   let shortcuts: ReturnType<typeof createGlobalShortcuts> | undefined;
   // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
-  const events = createHostEventOutlet((m) => console.warn(m));
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 
   const safeStorageCodec: SecretCodec = {
@@ -51,7 +52,16 @@ if (!app.requestSingleInstanceLock()) {
     window.show();
     window.focus();
   };
-  const log = (m: string) => console.warn(m);
+  // The log file lives in the user data folder; in development every entry is printed too.
+  const fileLog = createRotatingLog({ dir: join(app.getPath('userData'), 'logs'), console: !app.isPackaged });
+  const log = (m: string) => fileLog.warn(m);
+  const events = createHostEventOutlet(log);
+  process.on('uncaughtExceptionMonitor', (error) => fileLog.error('main: uncaught exception', error));
+  process.on('unhandledRejection', (reason) => fileLog.error('main: unhandled promise rejection', reason));
+  app.on('render-process-gone', (_event, _contents, details) =>
+    fileLog.error(`renderer: gone (${details.reason}, exit ${details.exitCode})`),
+  );
+  app.on('child-process-gone', (_event, details) => fileLog.error(`main: ${details.type} process gone (${details.reason})`));
   registerProtocolClients(app, log);
   const notifier = createCallNotifier({
     Notification,
@@ -65,47 +75,57 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, rendererUrl));
 
-  app.whenReady().then(() => {
-    shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
-    services = createHostServices({
-      dataDir: app.getPath('userData'),
-      host: 'electron',
-      version: app.getVersion(),
-      ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
-      globalShortcuts: shortcuts,
-      onAgentStatus: (status) => {
-        tray?.update(status);
-        notifier.update(status);
-      },
-    });
-    restrictPermissions(session.defaultSession, rendererUrl);
-    registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
-    registerHostEventIpc(ipcMain, events, () => window?.webContents, rendererUrl);
+  app
+    .whenReady()
+    .then(() => {
+      shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
+      services = createHostServices({
+        dataDir: app.getPath('userData'),
+        host: 'electron',
+        version: app.getVersion(),
+        log: fileLog,
+        onRendererError: (report) => fileLog.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack),
+        ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
+        globalShortcuts: shortcuts,
+        onAgentStatus: (status) => {
+          tray?.update(status);
+          notifier.update(status);
+        },
+      });
+      restrictPermissions(session.defaultSession, rendererUrl);
+      registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
+      registerHostEventIpc(ipcMain, events, () => window?.webContents, rendererUrl);
 
-    const windowStates = createWindowStateStore(services.db);
-    const restored = restoredWindowState(windowStates, screen, MAIN_WINDOW_MIN);
-    window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), restored.bounds));
-    if (restored.maximized) window.maximize();
-    rememberWindowState(window, windowStates, Date.now);
-    window.once('ready-to-show', () => window?.show());
-    window.webContents.on('did-start-loading', () => events.notListening());
-    window.webContents.on('render-process-gone', () => events.notListening());
-    window.on('closed', () => {
-      window = undefined;
-      events.notListening();
-    });
-    void window.loadURL(rendererUrl);
+      const windowStates = createWindowStateStore(services.db);
+      const restored = restoredWindowState(windowStates, screen, MAIN_WINDOW_MIN);
+      window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), restored.bounds));
+      if (restored.maximized) window.maximize();
+      rememberWindowState(window, windowStates, Date.now);
+      window.once('ready-to-show', () => window?.show());
+      window.webContents.on('did-start-loading', () => events.notListening());
+      window.webContents.on('render-process-gone', () => events.notListening());
+      window.on('closed', () => {
+        window = undefined;
+        events.notListening();
+      });
+      void window.loadURL(rendererUrl);
 
-    tray = createAgentTray({
-      Tray,
-      Menu,
-      nativeImage,
-      resourcesDir,
-      push: (command) => events.push(command),
-      showWindow: focusWindow,
-      quit: () => app.quit(),
+      tray = createAgentTray({
+        Tray,
+        Menu,
+        nativeImage,
+        resourcesDir,
+        push: (command) => events.push(command),
+        showWindow: focusWindow,
+        quit: () => app.quit(),
+      });
+    })
+    .catch((error: unknown) => {
+      // A data file from a newer Warmline, a locked or unreadable file: say so instead of running without a window.
+      fileLog.error('main: startup failed', error);
+      dialog.showErrorBox('Warmline cannot start', error instanceof Error ? error.message : String(error));
+      app.quit();
     });
-  });
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {

@@ -99,11 +99,20 @@ export async function loadMain(options: MainOptions = {}) {
     nativeImage: fakeNativeImage,
     Notification: FakeNotification,
     globalShortcut: new FakeGlobalShortcut(options.keysTakenByOthers),
+    dialog: { showErrorBox: vi.fn() },
     screen: {
       getAllDisplays: () => (options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1050 }]).map((workArea) => ({ workArea })),
     },
   };
   vi.doMock('electron', () => electron);
+  const processEvents = ['uncaughtExceptionMonitor', 'unhandledRejection'] as const;
+  const before = new Map(processEvents.map((e) => [e, new Set(process.listeners(e))]));
+  /** Removes only the process listeners this main module added (vitest has its own). */
+  const releaseProcess = () => {
+    for (const e of processEvents) {
+      for (const l of process.listeners(e)) if (!before.get(e)?.has(l)) process.removeListener(e, l as never);
+    }
+  };
   const argv = process.argv;
   process.argv = ['/opt/Warmline/warmline', ...(options.argv ?? [])];
   // Electron adds this to `process`; a packaged app finds its resources/ under it.
@@ -125,6 +134,7 @@ export async function loadMain(options: MainOptions = {}) {
     app,
     dataDir,
     started,
+    releaseProcess,
     windows: FakeBrowserWindow.all,
     trays: FakeTray.all,
     notifications: () => FakeNotification.all,

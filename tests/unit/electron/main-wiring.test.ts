@@ -1,9 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_EVENT_CHANNEL, HOST_EVENT_SUBSCRIBE_CHANNEL } from '../../../shared/host-api/channels';
 import { loadMain } from './load-main';
 
 let cleanup: (() => void) | undefined;
+// A development build prints its log to the console too; the tests read the file instead.
+beforeEach(() => {
+  for (const level of ['error', 'warn', 'log'] as const) vi.spyOn(console, level).mockImplementation(() => {});
+});
 afterEach(() => {
+  vi.restoreAllMocks();
   cleanup?.();
   cleanup = undefined;
   vi.doUnmock('electron');
@@ -13,6 +21,7 @@ async function start(options: Parameters<typeof loadMain>[0] = {}) {
   const main = await loadMain(options);
   cleanup = () => {
     main.app.emit('will-quit');
+    main.releaseProcess();
     main.dataDir.remove();
   };
   return main;
@@ -89,7 +98,6 @@ describe('tel:, sip: and callto: links', () => {
   });
 
   it('refuses hostile links without pushing anything, but a plain second launch still focuses', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const main = await start();
     const window = await main.started();
     subscribe(main, window);
@@ -98,8 +106,8 @@ describe('tel:, sip: and callto: links', () => {
     main.app.fire('second-instance', ['/opt/Warmline/warmline'], '/');
     expect(pushed(window)).toEqual([]);
     expect(window.focused).toBe(1);
-    expect(warn.mock.calls.join('\n')).not.toContain('%0d');
-    warn.mockRestore();
+    expect(readFileSync(join(main.dataDir.path, 'logs', 'warmline.log'), 'utf8')).toContain('refused a tel link (encoding)');
+    expect(readFileSync(join(main.dataDir.path, 'logs', 'warmline.log'), 'utf8')).not.toContain('%0d');
   });
 });
 
@@ -174,7 +182,11 @@ describe('window state', () => {
   it('reopens the window where the agent left it, maximized again, but not on a monitor that is gone', async () => {
     const first = await start();
     const dataDir = first.dataDir;
-    cleanup = () => dataDir.remove();
+    const runs = [first];
+    cleanup = () => {
+      for (const run of runs) run.releaseProcess();
+      dataDir.remove();
+    };
     const window = await first.started();
     expect(window.options).toMatchObject({ width: 1280, height: 800 });
     expect(window.options.x).toBeUndefined();
@@ -184,6 +196,7 @@ describe('window state', () => {
     first.app.emit('will-quit');
 
     const second = await loadMain({ dataDir });
+    runs.push(second);
     const reopened = await second.started();
     expect(reopened.options).toMatchObject({ x: 200, y: 100, width: 1100, height: 700, minWidth: 960 });
     expect(reopened.maximized).toBe(true);
@@ -193,10 +206,42 @@ describe('window state', () => {
     second.app.emit('will-quit');
 
     const undocked = await loadMain({ dataDir, workAreas: [{ x: 0, y: 0, width: 1920, height: 1050 }] });
+    runs.push(undocked);
     const centred = await undocked.started();
     expect(centred.options.x).toBeUndefined();
     expect(centred.options).toMatchObject({ width: 1280, height: 800 });
     expect(centred.maximized).toBe(false);
     undocked.app.emit('will-quit');
+  });
+});
+
+describe('error log', () => {
+  it('writes renderer and main-process errors to a file in the user data folder, without credentials', async () => {
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const logError = main.electron.ipcMain.handlers.get('log:error');
+    expect(
+      await logError?.(sender, [{ message: 'register failed: Authorization: Digest response="f00d"', source: 'phone' }]),
+    ).toEqual({ ok: true, value: null });
+    process.emit('unhandledRejection', new Error('password=hunter2 rejected'), Promise.resolve());
+    const file = join(main.dataDir.path, 'logs', 'warmline.log');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('ERROR renderer: phone: register failed: Authorization: [redacted]');
+    expect(text).toContain('ERROR main: unhandled promise rejection');
+    expect(text).not.toMatch(/f00d|hunter2/);
+  });
+
+  it('says why it cannot start (a data file from a newer Warmline) instead of running without a window', async () => {
+    const main = await start();
+    const future = new Database(join(main.dataDir.path, 'warmline.sqlite'));
+    future.pragma('user_version = 9990');
+    future.close();
+    main.app.ready();
+    await vi.waitFor(() => expect(main.electron.dialog.showErrorBox).toHaveBeenCalled());
+    expect(main.app.quit).toHaveBeenCalled();
+    expect(main.windows).toHaveLength(0);
+    expect(readFileSync(join(main.dataDir.path, 'logs', 'warmline.log'), 'utf8')).toContain('newer Warmline');
   });
 });

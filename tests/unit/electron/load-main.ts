@@ -105,12 +105,14 @@ export async function loadMain(options: MainOptions = {}) {
     },
   };
   vi.doMock('electron', () => electron);
-  const processEvents = ['uncaughtExceptionMonitor', 'unhandledRejection'] as const;
-  const before = new Map(processEvents.map((e) => [e, new Set(process.listeners(e))]));
+  type Listener = (...args: unknown[]) => void;
+  const emitter = process as unknown as EventEmitter;
+  const processEvents = ['uncaughtExceptionMonitor', 'unhandledRejection'];
+  const before = new Map(processEvents.map((e) => [e, new Set(emitter.listeners(e) as Listener[])]));
   /** Removes only the process listeners this main module added (vitest has its own). */
   const releaseProcess = () => {
     for (const e of processEvents) {
-      for (const l of process.listeners(e)) if (!before.get(e)?.has(l)) process.removeListener(e, l as never);
+      for (const l of emitter.listeners(e) as Listener[]) if (!before.get(e)?.has(l)) emitter.removeListener(e, l);
     }
   };
   const argv = process.argv;

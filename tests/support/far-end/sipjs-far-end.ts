@@ -26,6 +26,8 @@ export interface FarEndState {
   readonly infoDigits: string;
   readonly referTo?: string;
   readonly dialog?: { readonly callId: string; readonly localTag: string; readonly remoteTag: string };
+  /** When the last initial INVITE left for the server (performance.timeOrigin + now), for benchmarks. */
+  readonly inviteSentAt?: number;
 }
 
 class FarEnd {
@@ -36,6 +38,7 @@ class FarEnd {
   #finalStatus: number | undefined;
   #infoDigits = '';
   #referTo: string | undefined;
+  #inviteSentAt: number | undefined;
 
   async register(options: FarEndOptions): Promise<void> {
     this.#options = options;
@@ -52,6 +55,7 @@ class FarEnd {
       delegate: { onInvite: (invitation) => this.#incoming(invitation) },
     });
     this.#ua = ua;
+    this.#timeInvites(ua);
     await ua.start();
     const registerer = new Registerer(ua, { expires: 300 });
     this.#registerer = registerer;
@@ -124,6 +128,17 @@ class FarEnd {
     });
   }
 
+  /** Marks the moment an initial INVITE is handed to the WebSocket: after SDP and ICE, as the server sees it. */
+  #timeInvites(ua: UserAgent): void {
+    const transport = ua.transport as unknown as { send(message: string): Promise<void> };
+    const send = transport.send.bind(transport);
+    transport.send = (message: string) => {
+      if (message.startsWith('INVITE ') && !/^To:.*;tag=/im.test(message))
+        this.#inviteSentAt = performance.timeOrigin + performance.now();
+      return send(message);
+    };
+  }
+
   state(): FarEndState {
     const dialog = this.#session?.dialog;
     return {
@@ -133,6 +148,7 @@ class FarEnd {
       infoDigits: this.#infoDigits,
       ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
       ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
+      ...(this.#inviteSentAt === undefined ? {} : { inviteSentAt: this.#inviteSentAt }),
     };
   }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAesGcmCodec, parseSecretKey } from '../services/credentials/aes-gcm-codec';
 import { createHostServices } from '../services/host-api/host-services';
+import { startEmbeddedLabIfNeeded } from './embedded-lab';
 import { startWebHost } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.WARMLINE_PORT ?? '5180' },
       'data-dir': { type: 'string', default: process.env.WARMLINE_DATA_DIR ?? join(homedir(), '.config', 'Warmline') },
       'renderer-dir': { type: 'string', default: join(repoRoot, 'out', 'renderer') },
+      'lab-port': { type: 'string', default: process.env.WARMLINE_LAB_PORT ?? '5090' },
+      'no-lab': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -29,6 +32,10 @@ async function main(): Promise<void> {
     version,
     ...(key ? { secretCodec: createAesGcmCodec(key) } : {}),
   });
+  const labPort = Number(values['lab-port']);
+  const lab = values['no-lab']
+    ? undefined
+    : await startEmbeddedLabIfNeeded(services.handlers, { port: labPort, dataDir: values['data-dir'] });
   const host = await startWebHost({
     rendererDir: values['renderer-dir'],
     dispatch: services.dispatch,
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
     `Data: ${values['data-dir']}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
   );
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), lab?.server.close()]).then(() => {
       services.close();
       process.exit(0);
     });

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const results = { app: [] as Timing[], bare: [] as Timing[] };
     const sent = { app: [] as number[], bare: [] as number[] };
     for (let i = 0; i < (CALLS + WARM_UP) * 2; i += 1) {
-      const variant = i % 2 === 0 ? 'app' : 'bare';
+      const variant: 'app' | 'bare' = i % 2 === 0 ? 'app' : 'bare';
       const target = `sip:bench${variant}@${kamailio.domain}`;
       const timing = agentPage.evaluate((v) => window.benchAgent[v].takeNextCall(), variant);
       await farPage.evaluate((t) => window.farEnd.call(t), target);

@@ -2,17 +2,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
-import { startKamailio, type Kamailio } from '../support/kamailio';
 import { snap } from '../support/screenshots';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harness';
 
 /**
- * The agent's desk end to end: the real app (browser host, built renderer) signed in to Debian's
- * Kamailio, a SIP.js customer in another page, driven through the UI as an agent would.
+ * The agent's desk end to end: the real app (browser host, built renderer) signed in to a real
+ * SIP server — Debian's Kamailio and our own lab server, the same stories against each — with a
+ * SIP.js customer in another page, driven through the UI as an agent would.
  */
-let kamailio: Kamailio;
+let server: SipTestServer;
 let pages: TestPages;
 let browser: Browser;
 let dir: ReturnType<typeof makeTempDir>;
@@ -22,14 +23,12 @@ const opened: Page[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  kamailio = await startKamailio();
   pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await pages?.close();
-  await kamailio?.stop();
 });
 beforeEach(async () => {
   dir = makeTempDir();
@@ -50,9 +49,9 @@ async function openAgent(
   opened.push(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(app.url);
-  await page.getByLabel('Server address (WebSocket)').fill(kamailio.wsUrl);
-  await page.getByLabel('SIP address').fill(`sip:${user}@${kamailio.domain}`);
-  await page.getByLabel('Password').fill(options.password ?? kamailio.password);
+  await page.getByLabel('Server address (WebSocket)').fill(server.wsUrl);
+  await page.getByLabel('SIP address').fill(`sip:${user}@${server.domain}`);
+  await page.getByLabel('Password').fill(options.password ?? server.password);
   await page.getByLabel('Display name').fill('Agent Smith');
   if (options.dtmfMode) await page.getByLabel('Keypad tones (DTMF)').selectOption(options.dtmfMode);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -63,7 +62,7 @@ async function openAgent(
 }
 
 async function customer(): Promise<FarEndDriver> {
-  const far = await FarEndDriver.open(browser, pages, kamailio, 'customer', { displayName: 'Ana Reyes' });
+  const far = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Ana Reyes' });
   opened.push(far.page);
   return far;
 }
@@ -71,14 +70,21 @@ async function customer(): Promise<FarEndDriver> {
 const registration = () => agent.getByTestId('registration').textContent();
 const agentState = () => agent.getByTestId('agent-state').textContent();
 
-describe('agent desk against Kamailio', () => {
+describe.each(SIP_SERVERS)('agent desk against %s', (_name, start) => {
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
   it('agent signs in, takes a customer call, holds, mutes, sends keypad tones, hangs up and finishes wrap-up', async () => {
     const { user } = await openAgent({ dtmfMode: 'info' });
     await eventually(registration, (t) => t === 'Signed in', 'registration');
     expect(await agentState()).toBe('Status: Available');
 
     const far = await customer();
-    await far.call(`sip:${user}@${kamailio.domain}`);
+    await far.call(`sip:${user}@${server.domain}`);
     await agent.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();
     await agent.getByRole('heading', { name: 'Ana Reyes' }).waitFor();
     expect(await agentState()).toBe('Status: Ringing');
@@ -132,7 +138,7 @@ describe('agent desk against Kamailio', () => {
     const { user } = await openAgent();
     await eventually(registration, (t) => t === 'Signed in', 'registration');
     const far = await customer();
-    await far.call(`sip:${user}@${kamailio.domain}`);
+    await far.call(`sip:${user}@${server.domain}`);
     await agent.getByRole('button', { name: 'Decline' }).click();
     await eventually(
       () => far.state(),
@@ -146,7 +152,7 @@ describe('agent desk against Kamailio', () => {
     const { user } = await openAgent();
     await eventually(registration, (t) => t === 'Signed in', 'registration');
     const far = await customer();
-    await far.call(`sip:${user}@${kamailio.domain}`);
+    await far.call(`sip:${user}@${server.domain}`);
     await agent.getByRole('button', { name: 'Answer' }).click();
     await eventually(
       () => far.state(),
@@ -165,7 +171,7 @@ describe('agent desk against Kamailio', () => {
     await agent.getByLabel('Take a break…').selectOption('lunch');
     await eventually(agentState, (t) => t === 'Status: On a break: Lunch', 'on a lunch break');
     const far = await customer();
-    await far.call(`sip:${user}@${kamailio.domain}`);
+    await far.call(`sip:${user}@${server.domain}`);
     await eventually(
       () => far.state(),
       (s) => s.finalStatus === 486,
@@ -179,7 +185,7 @@ describe('agent desk against Kamailio', () => {
   it('agent dials a customer from the dial pad', async () => {
     await openAgent();
     await eventually(registration, (t) => t === 'Signed in', 'registration');
-    const far = await FarEndDriver.open(browser, pages, kamailio, 'callee', { autoAnswer: true });
+    const far = await FarEndDriver.open(browser, pages, server, 'callee', { autoAnswer: true });
     opened.push(far.page);
     await agent.getByLabel('Number or address').fill(far.aor);
     await agent.getByRole('button', { name: 'Call', exact: true }).click();

@@ -1,8 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CallId, PhoneConfig, PhoneEvent } from '../../renderer/src/phone';
 import type { FarEndOptions, FarEndState } from '../support/far-end/sipjs-far-end';
-import type { Kamailio } from '../support/kamailio';
+import type { SipTestServer } from '../support/sip-servers';
 import type { TestPages } from '../support/test-pages';
+
+/** What the drivers use of a server: Kamailio's harness and the lab's both fit. */
+type Kamailio = Pick<SipTestServer, 'wsUrl' | 'domain' | 'password'>;
 
 export const AGENT_TONE_HZ = 440;
 export const CUSTOMER_TONE_HZ = 1250;

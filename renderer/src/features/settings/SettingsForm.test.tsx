@@ -4,7 +4,17 @@ import { initI18n } from '../../i18n';
 import { toFieldErrors } from './field-errors';
 import { SettingsForm, type SettingsDraft } from './SettingsForm';
 
-const draft: SettingsDraft = { serverUrl: '', sipUri: '', authUser: '', password: '', displayName: '<b>Eve</b>', language: 'en' };
+const draft: SettingsDraft = {
+  serverUrl: '',
+  sipUri: '',
+  authUser: '',
+  password: '',
+  displayName: '<b>Eve</b>',
+  language: 'en',
+  defaultCountry: '',
+  iceServersText: '',
+  dtmfMode: 'rfc4733',
+};
 const noop = () => {};
 
 beforeAll(async () => {

@@ -1,0 +1,42 @@
+import { startLabServer } from '../../electron/lab';
+import { startKamailio } from './kamailio';
+
+/** What a test needs of a SIP server: where it listens, its domain, and the one test password. */
+export interface SipTestServer {
+  readonly name: string;
+  readonly wsUrl: string;
+  readonly domain: string;
+  readonly password: string;
+  stop(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'warmline-test';
+const TEST_DOMAIN = 'warmline.test';
+
+/** Accounts the lab knows for tests: agent1…, customer1…, callee1… as newUser() names them. */
+function labTestConfig(accountsPerRole: number) {
+  const roles = ['agent', 'customer', 'callee', 'senior', 'technical'];
+  return {
+    domain: TEST_DOMAIN,
+    accounts: roles.flatMap((role) =>
+      Array.from({ length: accountsPerRole }, (_, i) => ({ user: `${role}${i + 1}`, password: TEST_PASSWORD })),
+    ),
+    queues: [],
+  };
+}
+
+export async function startKamailioServer(): Promise<SipTestServer> {
+  const k = await startKamailio({ password: TEST_PASSWORD, domain: TEST_DOMAIN });
+  return { name: 'Kamailio', wsUrl: k.wsUrl, domain: k.domain, password: k.password, stop: () => k.stop() };
+}
+
+export async function startLabTestServer(accountsPerRole = 60): Promise<SipTestServer> {
+  const lab = await startLabServer({ port: 0, config: labTestConfig(accountsPerRole), log: () => {} });
+  return { name: 'lab server', wsUrl: lab.url, domain: TEST_DOMAIN, password: TEST_PASSWORD, stop: () => lab.close() };
+}
+
+/** The end-to-end phone stories run against both: the PBX our customers run, and our own lab. */
+export const SIP_SERVERS = [
+  ['Kamailio', startKamailioServer],
+  ['the lab server', startLabTestServer],
+] as const;

@@ -96,7 +96,6 @@ class AppAgent implements BenchAgent {
 }
 
 class BareJsSipAgent implements BenchAgent {
-  #ua: UA | undefined;
   #session: RTCSession | undefined;
   #onSession: ((session: RTCSession) => void) | undefined;
 
@@ -107,7 +106,6 @@ class BareJsSipAgent implements BenchAgent {
       password: config.password,
       register: true,
     });
-    this.#ua = ua;
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
       if (e.originator === 'remote') this.#onSession?.(e.session);
     });

@@ -81,6 +81,7 @@ describe('sip: and sips: links', () => {
       'sip:al%ZZice@example.com',
       'sip:alice\r\nVia: x@example.com',
       'sip:ali%20ce@example.com',
+      'sip:a\uD800b@example.com',
     ]) {
       expect(target(bad)).toMatch(/^refused/);
     }

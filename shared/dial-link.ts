@@ -120,14 +120,13 @@ function parseTel(rest: string): Result<DialTarget, DialLinkRefusal> {
   return accept({ kind: 'phone', target });
 }
 
-function encodeUser(user: string): string {
-  return Array.from(user)
-    .map((ch) =>
-      USER_SAFE.test(ch)
-        ? ch
-        : Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-    )
-    .join('');
+/** Percent-encodes what RFC 3261 does not allow bare in a user part; undefined for a lone surrogate. */
+function encodeUser(user: string): string | undefined {
+  try {
+    return Array.from(user, (ch) => (USER_SAFE.test(ch) ? ch : encodeURIComponent(ch))).join('');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -149,7 +148,9 @@ function parseSip(scheme: 'sip' | 'sips', rest: string): Result<DialTarget, Dial
   const port = match?.[2];
   if (!host || !(DOMAIN.test(host) || IPV4.test(host) || IPV6.test(host))) return refuse('uri');
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return refuse('uri');
-  return accept({ kind: 'sip', target: `${scheme}:${encodeUser(user)}@${host}${port ? `:${port}` : ''}` });
+  const encoded = encodeUser(user);
+  if (encoded === undefined) return refuse('encoding');
+  return accept({ kind: 'sip', target: `${scheme}:${encoded}@${host}${port ? `:${port}` : ''}` });
 }
 
 /** `callto:` has no RFC: a number (`callto:+1...`, `callto://+1.../`) or an address (`callto:alice@example.com`). */

@@ -7,6 +7,7 @@ import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n } from './i18n';
 import { Phone } from './phone';
+import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
 
@@ -26,9 +27,13 @@ async function boot(): Promise<void> {
   const microphone = new Microphone();
   const ringer = new Ringer();
   const phone = new Phone({ remoteAudio, getLocalStream: microphone.open });
+  const host = connectHost();
+  const store = new PhoneStore(phone);
+  // Subscribed before the first render: the host holds a tel: link that launched us until then.
+  bridgeHost(host, store);
   const services: AppServices = {
-    host: connectHost(),
-    store: new PhoneStore(phone),
+    host,
+    store,
     ringer,
     microphone,
     getStats: (callId) => phone.getStats(callId),

@@ -27,6 +27,13 @@ export interface CallInfo {
   readonly direction: CallDirection;
   readonly remote: RemoteParty;
   readonly queue?: QueueInfo;
+  /**
+   * The raw escalation context an escalating agent attached (`X-Warmline-Context`), capped but
+   * not decoded or trusted: the escalation feature verifies and validates it.
+   */
+  readonly contextHeader?: string;
+  /** RFC 7433 User-to-User value, for servers that pass UUI but strip X- headers. */
+  readonly userToUser?: string;
 }
 
 /** Why registration is not working, in terms the UI can put into words. */

@@ -13,13 +13,16 @@ const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 export const MAX_HEADER_VALUE = 512;
 
-export function isSafeHeaderValue(value: string): boolean {
-  return value.length <= MAX_HEADER_VALUE && !CONTROL.test(value);
+/** The escalation context header carries up to 4 KB of base64url (shared/escalation). */
+export const MAX_CONTEXT_HEADER_VALUE = 4096;
+
+export function isSafeHeaderValue(value: string, max: number = MAX_HEADER_VALUE): boolean {
+  return value.length <= max && !CONTROL.test(value);
 }
 
-export function sipHeader(name: string, value: string): SafeHeader {
+export function sipHeader(name: string, value: string, max: number = MAX_HEADER_VALUE): SafeHeader {
   if (!TOKEN.test(name) || name.length > 64) throw new TypeError(`invalid SIP header name: ${JSON.stringify(name)}`);
-  if (!isSafeHeaderValue(value)) throw new TypeError(`unsafe value for SIP header ${name}`);
+  if (!isSafeHeaderValue(value, max)) throw new TypeError(`unsafe value for SIP header ${name}`);
   return `${name}: ${value}` as SafeHeader;
 }
 
@@ -33,6 +36,16 @@ export function cleanText(raw: unknown, max: number): string | undefined {
     .trim();
   if (text === '') return undefined;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const CONTEXT_HEADER = 'X-Warmline-Context';
+export const USER_TO_USER_HEADER = 'User-to-User';
+
+/** An untrusted header value kept verbatim for a decoder: only a size cap and no control characters. */
+export function rawHeader(getHeader: (name: string) => string | undefined, name: string, max: number): string | undefined {
+  const value = getHeader(name)?.trim();
+  if (!value || value.length > max || CONTROL.test(value)) return undefined;
+  return value;
 }
 
 export const QUEUE_HEADER = 'X-Warmline-Queue';

@@ -11,8 +11,9 @@ import type { CallId, CallInfo, CommandError, PhoneListener, RegistrationStatus 
 import { isValidDtmf, type SafeHeader } from './headers';
 import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
-import { referWithReplaces } from './transfer';
-import { partyOf, queueOf, remotePartyOf } from './remote-party';
+import { LocalConference } from './conference';
+import { referBlind, referWithReplaces } from './transfer';
+import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -27,6 +28,11 @@ export interface PhoneOptions {
 export interface MediaOptions {
   /** Use this stream instead of asking for the microphone (tests send a known tone). */
   readonly localStream?: MediaStream;
+}
+
+export interface CallOptions extends MediaOptions {
+  /** Headers for the INVITE (the escalation context on a consult call); built by `sipHeader`. */
+  readonly headers?: readonly SafeHeader[];
 }
 
 let callCounter = 0;
@@ -44,6 +50,7 @@ export class Phone {
   #config: PhoneConfig | undefined;
   #ua: UA | undefined;
   #available = false;
+  #conference: LocalConference | undefined;
 
   constructor(options: PhoneOptions = {}) {
     this.#options = options;
@@ -190,7 +197,7 @@ export class Phone {
   }
 
   /** Dials a number or SIP URI (numbers come normalised from the dial pad). */
-  async call(target: string, media: MediaOptions = {}): Promise<Result<CallId, CommandError>> {
+  async call(target: string, media: CallOptions = {}): Promise<Result<CallId, CommandError>> {
     const ua = this.#ua;
     const config = this.#config;
     if (!ua || !config) return err('not-configured');
@@ -203,6 +210,7 @@ export class Phone {
       mediaStream: stream,
       mediaConstraints: { audio: true, video: false },
       pcConfig: { iceServers: [...(config.iceServers ?? [])] },
+      extraHeaders: [...(media.headers ?? [])],
     });
     const info: CallInfo = { callId, direction: 'outbound', remote: partyOf(session.remote_identity) };
     this.#track(
@@ -230,6 +238,48 @@ export class Phone {
     return ok(undefined);
   }
 
+  /** Blind transfer: REFER without Replaces to a number or address, context headers where allowed. */
+  transferBlind(callId: CallId, target: string, extraHeaders: readonly SafeHeader[] = []): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    const config = this.#config;
+    if (!call || !config) return err('no-such-call');
+    if (!call.answered) return err('wrong-state');
+    const uri = normaliseTarget(target, uriDomain(config.sipUri));
+    if (!uri) return err('invalid-target');
+    referBlind(call, uri, extraHeaders, (event) => this.#emitter.emit(event));
+    return ok(undefined);
+  }
+
+  /** Three-way: both calls hear each other and the agent, mixed here (no server bridge needed). */
+  async merge(callId: CallId, otherCallId: CallId): Promise<Result<void, CommandError>> {
+    const a = this.#calls.get(callId);
+    const b = this.#calls.get(otherCallId);
+    if (!a || !b) return err('no-such-call');
+    if (!a.answered || !b.answered || this.#conference) return err('wrong-state');
+    // Both legs must be talking: a held leg sends and receives nothing to mix.
+    if (a.onHold) a.resume();
+    if (b.onHold) b.resume();
+    const conference = await LocalConference.start(a, b);
+    if (!conference) return err('media-unavailable');
+    this.#conference = conference;
+    const headset = this.#options.remoteAudio;
+    if (headset) headset.srcObject = conference.headsetStream;
+    const end = () => void this.unmerge();
+    a.session.on('ended', end);
+    b.session.on('ended', end);
+    return ok(undefined);
+  }
+
+  /** Ends the local mix; the legs stay up as two calls. */
+  async unmerge(): Promise<void> {
+    const conference = this.#conference;
+    if (!conference) return;
+    this.#conference = undefined;
+    await conference.stop();
+    const talking = [conference.a, conference.b].find((c) => !c.session.isEnded() && !c.onHold);
+    if (talking) this.#attachAudio(talking);
+  }
+
   remoteStream(callId: CallId): MediaStream | undefined {
     return this.#calls.get(callId)?.remoteStream;
   }
@@ -246,6 +296,7 @@ export class Phone {
       direction: 'inbound',
       remote: remotePartyOf(request),
       ...withQueue(queueOf(request)),
+      ...contextOf(request),
     };
     const call = new Call(
       info,

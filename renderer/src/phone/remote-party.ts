@@ -2,7 +2,7 @@ import { NameAddrHeader } from 'jssip';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
 import type { QueueInfo, RemoteParty } from './events';
-import { cleanText, parseQueue } from './headers';
+import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, USER_TO_USER_HEADER, cleanText, parseQueue, rawHeader } from './headers';
 
 /** Who is calling: P-Asserted-Identity (RFC 3325) when the server asserts one, else From. */
 export function remotePartyOf(request: IncomingRequest): RemoteParty {
@@ -25,3 +25,18 @@ export function partyOf(identity: NameAddr): RemoteParty {
 export function queueOf(request: IncomingRequest): QueueInfo | undefined {
   return parseQueue((name) => (request.hasHeader(name) ? request.getHeader(name) : undefined));
 }
+
+/**
+ * The escalation context as it arrived: a value past the cap is passed on as an over-long marker
+ * so the feature can say "unreadable (too large)" rather than show nothing.
+ */
+export function contextOf(request: IncomingRequest): { contextHeader?: string; userToUser?: string } {
+  const get = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : undefined);
+  const raw = get(CONTEXT_HEADER)?.trim();
+  const context = raw === undefined ? undefined : (rawHeader(get, CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE) ?? OVERSIZED_CONTEXT);
+  const uui = rawHeader(get, USER_TO_USER_HEADER, 512);
+  return { ...(context ? { contextHeader: context } : {}), ...(uui ? { userToUser: uui } : {}) };
+}
+
+/** Stands in for a context header that was too large or carried control characters. */
+export const OVERSIZED_CONTEXT = '!oversized';

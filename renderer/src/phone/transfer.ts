@@ -32,3 +32,27 @@ export function referWithReplaces(
 function statusOf(code: number | undefined): { status?: number } {
   return typeof code === 'number' ? { status: code } : {};
 }
+
+/**
+ * Blind transfer (RFC 3515): REFER the party of `call` to `target` without Replaces; the
+ * escalation context may ride along as extra headers where the server passes them.
+ */
+export function referBlind(
+  call: Call,
+  targetUri: string,
+  extraHeaders: readonly SafeHeader[],
+  emit: (event: PhoneEvent) => void,
+): void {
+  const callId = call.id;
+  const options = {
+    extraHeaders: [...extraHeaders],
+    eventHandlers: {
+      accepted: () => emit({ type: 'transfer-accepted', callId }),
+      failed: (data: { status_line?: { status_code?: number } }) =>
+        emit({ type: 'transfer-failed', callId, ...statusOf(data.status_line?.status_code) }),
+      requestFailed: (data: { response?: { status_code?: number } }) =>
+        emit({ type: 'transfer-failed', callId, ...statusOf(data.response?.status_code) }),
+    },
+  };
+  call.session.refer(targetUri, options as Parameters<RTCSession['refer']>[1]);
+}

@@ -41,6 +41,10 @@ export interface EndedCall {
   readonly call: Call;
 }
 
+/** Something the OS side asked the UI to open (a tel: link to dial, the escalate shortcut); `id` tells repeats apart. */
+export type Intent =
+  { readonly id: number; readonly kind: 'escalate' } | { readonly id: number; readonly kind: 'dial'; readonly target: string };
+
 export interface PhoneState {
   readonly registration: RegistrationStatus;
   readonly agent: AgentState;
@@ -50,6 +54,7 @@ export interface PhoneState {
   readonly lastEnded?: EndedCall;
   readonly notices: readonly Notice[];
   readonly nextNoticeId: number;
+  readonly intent?: Intent;
 }
 
 export const MAX_NOTICES = 5;

@@ -131,6 +131,16 @@ export class PhoneStore {
     return this.#report('dial', result.ok ? { ok: true } : result);
   }
 
+  /** The escalate shortcut or tray item: the UI opens the escalation panel for the talking call. */
+  requestEscalation(): void {
+    this.#set({ ...this.#state, intent: { id: (this.#state.intent?.id ?? 0) + 1, kind: 'escalate' } });
+  }
+
+  /** A tel:/sip: link: the UI puts it in the dial pad for the agent to confirm (never dialled unasked). */
+  requestDial(target: string): void {
+    this.#set({ ...this.#state, intent: { id: (this.#state.intent?.id ?? 0) + 1, kind: 'dial', target } });
+  }
+
   dismissNotice(id: number): void {
     this.#set(dismissNotice(this.#state, id));
   }

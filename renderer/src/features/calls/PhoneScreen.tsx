@@ -35,6 +35,7 @@ export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreen
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
+  const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
 
   return (
     <div className="phone-screen">
@@ -75,7 +76,14 @@ export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreen
         />
       ))}
       {wrapUp && <WrapUpBar elapsedMs={now - wrapUp.startedAt} onReady={() => store.finishWrapUp()} />}
-      {state.calls.length === 0 && !wrapUp && <Dialer disabled={!registered} onDial={(input) => void store.dial(input)} />}
+      {state.calls.length === 0 && !wrapUp && (
+        <Dialer
+          key={dialIntent?.id ?? 0}
+          disabled={!registered}
+          {...(dialIntent ? { initial: dialIntent.target } : {})}
+          onDial={(input) => void store.dial(input)}
+        />
+      )}
     </div>
   );
 }

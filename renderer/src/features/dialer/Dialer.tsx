@@ -5,13 +5,15 @@ import { Keypad } from '../calls/Keypad';
 
 export interface DialerProps {
   readonly disabled: boolean;
+  /** A number handed in from outside (a tel: link); the agent still presses Call. */
+  readonly initial?: string;
   readonly onDial: (input: string) => void;
 }
 
 /** Typed, pasted or tapped numbers; normalised when dialled (the store does that with the default country). */
-export function Dialer({ disabled, onDial }: DialerProps) {
+export function Dialer({ disabled, initial = '', onDial }: DialerProps) {
   const { t } = useTranslation();
-  const [input, setInput] = useState('');
+  const [input, setInput] = useState(initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (input.trim() !== '') onDial(input);

@@ -1,0 +1,66 @@
+import type { Call } from './call';
+
+/**
+ * A three-way call mixed on the agent's machine, for servers without a conference bridge: each
+ * party is sent the agent's microphone plus the other party, and the headset plays both.
+ * WebRTC senders keep their negotiation; only the track they send is replaced (no re-INVITE).
+ */
+export class LocalConference {
+  readonly #context = new AudioContext();
+  readonly #restore: (() => Promise<void>)[] = [];
+  /** Chromium feeds a remote WebRTC stream into Web Audio only while a media element plays it. */
+  readonly #keepAlive: HTMLAudioElement[] = [];
+  readonly headsetStream: MediaStream;
+
+  private constructor(
+    readonly a: Call,
+    readonly b: Call,
+  ) {
+    const headset = this.#context.createMediaStreamDestination();
+    this.headsetStream = headset.stream;
+    const remoteA = this.#source(a);
+    const remoteB = this.#source(b);
+    remoteA?.connect(headset);
+    remoteB?.connect(headset);
+  }
+
+  static async start(a: Call, b: Call): Promise<LocalConference | undefined> {
+    if (!a.remoteStream || !b.remoteStream || !a.session.connection || !b.session.connection) return undefined;
+    const conference = new LocalConference(a, b);
+    await conference.#sendMix(a, b);
+    await conference.#sendMix(b, a);
+    await conference.#context.resume();
+    return conference;
+  }
+
+  /** Back to two separate calls: each sender gets its microphone track again. */
+  async stop(): Promise<void> {
+    await Promise.all(this.#restore.splice(0).map((restore) => restore()));
+    for (const element of this.#keepAlive.splice(0)) element.srcObject = null;
+    await this.#context.close();
+  }
+
+  #source(call: Call): MediaStreamAudioSourceNode | undefined {
+    const stream = call.remoteStream;
+    if (!stream) return undefined;
+    const element = new Audio();
+    element.muted = true;
+    element.srcObject = stream;
+    void element.play().catch(() => undefined);
+    this.#keepAlive.push(element);
+    return this.#context.createMediaStreamSource(stream);
+  }
+
+  async #sendMix(to: Call, other: Call): Promise<void> {
+    const sender = to.session.connection?.getSenders().find((s) => s.track?.kind === 'audio');
+    const mic = sender?.track;
+    if (!sender || !mic || !other.remoteStream) return;
+    const mix = this.#context.createMediaStreamDestination();
+    this.#context.createMediaStreamSource(new MediaStream([mic])).connect(mix);
+    this.#context.createMediaStreamSource(other.remoteStream).connect(mix);
+    const mixed = mix.stream.getAudioTracks()[0];
+    if (!mixed) return;
+    await sender.replaceTrack(mixed);
+    this.#restore.push(() => sender.replaceTrack(mic));
+  }
+}

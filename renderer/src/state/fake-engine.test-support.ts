@@ -1,0 +1,27 @@
+import { vi } from 'vitest';
+import type { CallId, PhoneEvent, PhoneListener } from '../phone';
+import type { PhoneEngine } from './phone-store';
+
+const ok = { ok: true as const, value: undefined };
+
+/** A phone engine double for store tests: records commands, lets the test emit phone events. */
+export function fakeEngine() {
+  const listeners = new Set<PhoneListener>();
+  const engine = {
+    on: (l: PhoneListener) => (listeners.add(l), () => listeners.delete(l)),
+    configure: vi.fn(() => ok),
+    start: vi.fn(() => ok),
+    stop: vi.fn(async () => {}),
+    setAvailable: vi.fn(),
+    answer: vi.fn(async () => ok),
+    reject: vi.fn(() => ok),
+    hangup: vi.fn(() => ok),
+    hold: vi.fn(() => ok),
+    resume: vi.fn(() => ok),
+    mute: vi.fn(() => ok),
+    unmute: vi.fn(() => ok),
+    sendDtmf: vi.fn(() => ok),
+    call: vi.fn(async () => ({ ok: true as const, value: 'call-out' as CallId })),
+  } satisfies PhoneEngine;
+  return { engine, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
+}

@@ -26,7 +26,9 @@ export function normaliseDialString(
   if (/[\u0000-\u001f\u007f]/.test(input)) return { ok: false, error: 'invalid-characters' };
 
   if (/^sips?:/i.test(input)) {
-    return SIP_URI.test(input) ? { ok: true, value: { kind: 'sip-uri', uri: input } } : { ok: false, error: 'invalid-characters' };
+    return SIP_URI.test(input)
+      ? { ok: true, value: { kind: 'sip-uri', uri: input } }
+      : { ok: false, error: 'invalid-characters' };
   }
 
   // "+31 (0)20 …" is how numbers are printed in the Netherlands and elsewhere; the (0) is not dialled.

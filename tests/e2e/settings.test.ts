@@ -53,6 +53,8 @@ describe('the first screen', () => {
     await page.getByText('Settings saved.').waitFor();
 
     await page.reload();
+    // Configured now, so Warmline opens on the phone; the settings are one click away.
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Display name').waitFor();
     expect(await page.getByLabel('Display name').inputValue()).toBe('Maria Santos');
     expect(await page.getByLabel('SIP address').inputValue()).toBe('sip:1001@example.com');

@@ -34,6 +34,11 @@ export interface CallInfo {
   readonly contextHeader?: string;
   /** RFC 7433 User-to-User value, for servers that pass UUI but strip X- headers. */
   readonly userToUser?: string;
+  /**
+   * This call takes over `replaces` (an INVITE with Replaces, RFC 3891): a colleague completed
+   * a warm transfer to us, and the customer now calls in place of the consult call.
+   */
+  readonly replaces?: CallId;
 }
 
 /** Why registration is not working, in terms the UI can put into words. */
@@ -79,6 +84,8 @@ export type EndedBy = 'local' | 'remote' | 'system';
 export type PhoneEvent =
   | { readonly type: 'registration'; readonly status: RegistrationStatus }
   | { readonly type: 'incoming'; readonly call: CallInfo; readonly waiting: boolean }
+  /** An INVITE with Replaces for one of our calls, answered at once: the call continues with another party. */
+  | { readonly type: 'replacing'; readonly call: CallInfo }
   /** A call refused with 486 because the agent was not Available: logged, never silently dropped. */
   | { readonly type: 'refused'; readonly call: CallInfo; readonly status: 486 }
   | { readonly type: 'dialing'; readonly call: CallInfo }

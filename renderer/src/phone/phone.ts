@@ -51,6 +51,8 @@ export class Phone {
   #ua: UA | undefined;
   #available = false;
   #conference: LocalConference | undefined;
+  /** Set while JsSIP builds the session for an INVITE with Replaces we accepted (synchronously). */
+  #replacing: Call | undefined;
 
   constructor(options: PhoneOptions = {}) {
     this.#options = options;
@@ -291,13 +293,20 @@ export class Phone {
   }
 
   #incoming(session: RTCSession, request: IncomingRequest): void {
+    const replaced = this.#replacing;
+    this.#replacing = undefined;
     const info: CallInfo = {
       callId: newCallId(),
       direction: 'inbound',
       remote: remotePartyOf(request),
       ...withQueue(queueOf(request)),
       ...contextOf(request),
+      ...(replaced ? { replaces: replaced.id } : {}),
     };
+    if (replaced) {
+      this.#takeOver(info, session, replaced);
+      return;
+    }
     const call = new Call(
       info,
       session,
@@ -315,7 +324,39 @@ export class Phone {
     this.#emitter.emit({ type: 'incoming', call: info, waiting });
   }
 
+  /**
+   * A warm transfer landed here: the customer's INVITE replaces the consult call we are on. It is
+   * answered at once with the same microphone; JsSIP ends the replaced call when this one is confirmed.
+   */
+  #takeOver(info: CallInfo, session: RTCSession, replaced: Call): void {
+    const call = new Call(
+      info,
+      session,
+      (event) => this.#emitter.emit(event),
+      (c) => this.#attachAudio(c),
+    );
+    this.#track(call);
+    this.#emitter.emit({ type: 'replacing', call: info });
+    const mic = replaced.session.connection?.getSenders().find((s) => s.track?.kind === 'audio')?.track;
+    const stream = mic ? Promise.resolve(new MediaStream([mic])) : this.#localStream({});
+    void stream.then((media) => {
+      if (!media || session.isEnded()) return session.isEnded() ? undefined : session.terminate({ status_code: 488 });
+      session.answer({
+        mediaStream: media,
+        mediaConstraints: { audio: true, video: false },
+        pcConfig: { iceServers: [...(this.#config?.iceServers ?? [])] },
+      });
+    });
+  }
+
   #track(call: Call): void {
+    // An INVITE with Replaces for this call (RFC 3891): accept it when the call is up.
+    call.session.on('replaces', (data) => {
+      if (!call.answered) return (data.reject as () => void)();
+      this.#replacing = call;
+      (data.accept as () => void)();
+      this.#replacing = undefined;
+    });
     this.#calls.set(call.id, call);
     const forget = (): void => {
       this.#calls.delete(call.id);

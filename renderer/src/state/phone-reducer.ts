@@ -23,6 +23,15 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       );
       return waiting ? next : agent(next, { type: 'callOffered', callId: event.call.callId });
     }
+    case 'replacing': {
+      // The customer of a colleague's warm transfer replaces our consult call: same conversation, new dialog.
+      const old = state.calls.find((c) => c.info.callId === event.call.replaces);
+      const info =
+        old?.info.contextHeader && !event.call.contextHeader
+          ? { ...event.call, contextHeader: old.info.contextHeader }
+          : event.call;
+      return addCall(state, info, newInboundCall({ callId: info.callId, remote: remoteOf(info), at }), false);
+    }
     case 'refused':
       return notify(state, {
         kind: 'refused',
@@ -146,7 +155,7 @@ function onEnded(
           : { type: 'offerWithdrawn', callId };
     return agent(next, agentEvent);
   }
-  const other = rest.find((c) => c.call.phase !== 'offered' && c.call.phase !== 'dialing');
+  const other = rest.find((c) => c.info.replaces === callId || (c.call.phase !== 'offered' && c.call.phase !== 'dialing'));
   return other
     ? agent(next, { type: 'callSwitched', callId, to: other.info.callId })
     : agent(next, { type: 'callEnded', callId, at });

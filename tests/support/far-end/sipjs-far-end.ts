@@ -191,8 +191,16 @@ class FarEnd {
         void info.accept();
       },
       onRefer: (referral) => {
-        this.#referTo = referral.request.getHeader('Refer-To');
-        void referral.accept();
+        const referTo = referral.request.getHeader('Refer-To');
+        // Follow the transfer as a phone does (RFC 3515/5589): accept, then call the new party
+        // (with Replaces when the Refer-To carries one). The NOTIFY back to the transferor is
+        // sent by SIP.js's referred Inviter. The old leg is left for the transferor to end.
+        void referral.accept().then(() => {
+          const inviter = referral.makeInviter();
+          this.#adopt(inviter);
+          this.#referTo = referTo;
+          return inviter.invite();
+        });
       },
     };
   }

@@ -24,8 +24,9 @@ export interface PhoneScreenProps {
 export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
-  const offered = state.calls.filter((c) => c.call.phase === 'offered');
-  const connected = state.calls.filter((c) => c.call.phase !== 'offered');
+  // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
+  const offered = state.calls.filter((c) => c.call.phase === 'offered' && !c.info.replaces);
+  const connected = state.calls.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
   const talking = talkingCall(state);
   const wrapUp = state.agent.kind === 'wrap-up' ? state.agent : undefined;
   const now = useClock(state.calls.length > 0 || wrapUp !== undefined);

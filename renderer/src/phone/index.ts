@@ -1,5 +1,15 @@
 /** The phone: the app's only door to SIP and WebRTC. */
 export { Phone, type MediaOptions, type PhoneOptions } from './phone';
 export { validateConfig, normaliseTarget, type ConfigProblem, type PhoneConfig } from './config';
-export { sipHeader, isSafeHeaderValue, type SafeHeader, QUEUE_HEADER, QUEUE_WAIT_HEADER } from './headers';
+export {
+  sipHeader,
+  isSafeHeaderValue,
+  type SafeHeader,
+  QUEUE_HEADER,
+  QUEUE_WAIT_HEADER,
+  CONTEXT_HEADER,
+  USER_TO_USER_HEADER,
+  MAX_CONTEXT_HEADER_VALUE,
+} from './headers';
+export { OVERSIZED_CONTEXT } from './remote-party';
 export type * from './events';

@@ -22,6 +22,10 @@ export function fakeEngine() {
     unmute: vi.fn(() => ok),
     sendDtmf: vi.fn(() => ok),
     call: vi.fn(async () => ({ ok: true as const, value: 'call-out' as CallId })),
+    transferAttended: vi.fn(() => ok),
+    transferBlind: vi.fn(() => ok),
+    merge: vi.fn(async () => ok),
+    unmerge: vi.fn(async () => {}),
   } satisfies PhoneEngine;
   return { engine, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
 }

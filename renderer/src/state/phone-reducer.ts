@@ -2,6 +2,7 @@ import { transitionAgent, type AgentEvent, type AgentState } from '../../../shar
 import { newInboundCall, newOutboundCall, transitionCall, type Call, type CallEvent } from '../../../shared/call';
 import { missingCaseError } from '../../../shared/result';
 import type { CallInfo, EndCause, EndedBy, PhoneEvent } from '../phone';
+import { consultAnswered, consultDialing, consultLegEnded, customerEvent } from './consult-reducer';
 import { MAX_NOTICES, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
 
 /**
@@ -39,6 +40,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
         ...(event.call.queue ? { queue: event.call.queue.name } : {}),
       });
     case 'dialing': {
+      if (state.pendingConsult) return consultDialing(state, event.call, at);
       const next = addCall(
         state,
         event.call,
@@ -51,6 +53,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       return updateEntry(state, event.callId, (e) => ({ ...e, remoteRinging: true }));
     case 'answered': {
       const entry = state.calls.find((c) => c.info.callId === event.callId);
+      if (entry?.consultFor) return consultAnswered(state, entry, at);
       const next = callEvent(state, event.callId, { type: 'answered', at });
       return entry && !entry.waiting && entry.info.direction === 'inbound'
         ? agent(next, { type: 'callAnswered', callId: event.callId })
@@ -70,10 +73,17 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
     case 'unmuted':
       return updateEntry(state, event.callId, (e) => ({ ...e, muted: event.type === 'muted' }));
     case 'dtmf-sent':
-    case 'transfer-accepted':
-    case 'transfer-failed':
-      // Escalation (a later feature) folds these into the consult leg.
       return state;
+    case 'transfer-accepted':
+      return onTransferred(state, event.callId, at);
+    case 'transfer-failed': {
+      const next = customerEvent(state, event.callId, {
+        type: 'transferFailed',
+        at,
+        ...(event.status !== undefined ? { sipStatus: event.status } : {}),
+      });
+      return notify(next, { kind: 'transfer-failed', ...(event.status !== undefined ? { status: event.status } : {}) });
+    }
     case 'ended':
       return onEnded(state, event.callId, event.cause, event.by, event.status, at);
     default:
@@ -135,10 +145,16 @@ function onEnded(
 ): PhoneState {
   const entry = state.calls.find((c) => c.info.callId === callId);
   if (!entry) return state;
+  if (entry.consultFor) return consultLegEnded(state, entry, cause, by, status, at, notify);
   const phase = entry.call.phase;
   const event = endEvent(phase, cause, by, status, at);
   const ended = transitionCall(entry.call, event);
   const finalCall: Call = ended.ok ? ended.value : entry.call;
+  if (finalCall.phase !== 'ended' && ended.ok) {
+    // The customer hung up during a consult: the agent stays with the consult party and is told.
+    const kept = { ...state, calls: state.calls.map((c) => (c.info.callId === callId ? { ...c, call: finalCall } : c)) };
+    return notify(kept, { kind: 'customer-left-during-consult', caller: callerOf(entry.info) });
+  }
   const rest = state.calls.filter((c) => c.info.callId !== callId);
   let next: PhoneState = { ...state, calls: rest, lastEnded: { info: entry.info, call: finalCall } };
   if (by !== 'local' && !(phase === 'offered' && cause === 'cancelled')) {
@@ -159,6 +175,15 @@ function onEnded(
   return other
     ? agent(next, { type: 'callSwitched', callId, to: other.info.callId })
     : agent(next, { type: 'callEnded', callId, at });
+}
+
+/** The REFER worked: the customer is with the consultee now; this agent's legs go and wrap-up starts. */
+function onTransferred(state: PhoneState, callId: string, at: number): PhoneState {
+  const next = customerEvent(state, callId, { type: 'transferCompleted', at });
+  const entry = next.calls.find((c) => c.info.callId === callId);
+  if (!entry || entry.call.phase !== 'ended') return next;
+  const rest = next.calls.filter((c) => c.info.callId !== callId && c.consultFor !== callId);
+  return agent({ ...next, calls: rest, lastEnded: { info: entry.info, call: entry.call } }, { type: 'callEnded', callId, at });
 }
 
 function endEvent(phase: Call['phase'], cause: EndCause, by: EndedBy, status: number | undefined, at: number): CallEvent {

@@ -1,5 +1,5 @@
 import type { AgentState } from '../../../shared/agent';
-import type { Call } from '../../../shared/call';
+import type { Call, ConsultFailureReason, TransferTarget } from '../../../shared/call';
 import type { CallId, CallInfo, CommandError, RegistrationStatus } from '../phone';
 
 /** One live call as the UI sees it: the shared lifecycle plus what the lifecycle does not model. */
@@ -13,6 +13,8 @@ export interface CallEntry {
   readonly heldByRemote: boolean;
   /** Outbound: the far end is ringing (180). */
   readonly remoteRinging: boolean;
+  /** This is the consult leg of that customer call (escalation); shown inside the customer's card. */
+  readonly consultFor?: CallId;
 }
 
 /** Something the agent must be told once: shown as a dismissable line, newest first. */
@@ -31,7 +33,11 @@ export type Notice =
       readonly caller: string;
       readonly cause: string;
       readonly status?: number;
-    };
+    }
+  | { readonly id: number; readonly kind: 'consult-failed'; readonly reason: ConsultFailureReason; readonly status?: number }
+  | { readonly id: number; readonly kind: 'consult-party-left' }
+  | { readonly id: number; readonly kind: 'customer-left-during-consult'; readonly caller: string }
+  | { readonly id: number; readonly kind: 'transfer-failed'; readonly status?: number };
 
 export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
 
@@ -55,6 +61,8 @@ export interface PhoneState {
   readonly notices: readonly Notice[];
   readonly nextNoticeId: number;
   readonly intent?: Intent;
+  /** A consult call being dialled for this customer call: the next `dialing` event is its leg. */
+  readonly pendingConsult?: { readonly customer: CallId; readonly target: TransferTarget };
 }
 
 export const MAX_NOTICES = 5;
@@ -71,9 +79,19 @@ export function findCall(state: PhoneState, callId: CallId): CallEntry | undefin
   return state.calls.find((c) => c.info.callId === callId);
 }
 
-/** The call the agent is talking on: answered and not held by the agent. */
+/** The call the agent is talking on: answered and not held by the agent (a consult leg counts). */
 export function talkingCall(state: PhoneState): CallEntry | undefined {
-  return state.calls.find((c) => c.call.phase === 'active' || c.call.phase === 'consulting' || c.call.phase === 'three-way');
+  return state.calls.find((c) => c.call.phase === 'active' || c.call.phase === 'three-way');
+}
+
+/** The consult leg of a customer call, if one is up or ringing. */
+export function consultLegOf(state: PhoneState, customer: CallId): CallEntry | undefined {
+  return state.calls.find((c) => c.consultFor === customer);
+}
+
+/** The customer calls (everything but consult legs): what the call cards show. */
+export function customerCalls(state: PhoneState): readonly CallEntry[] {
+  return state.calls.filter((c) => c.consultFor === undefined);
 }
 
 /** Whether the phone should take a new INVITE: available, or on one call (call waiting, one at a time). */

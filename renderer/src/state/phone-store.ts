@@ -2,9 +2,11 @@ import { useSyncExternalStore } from 'react';
 import type { AgentEvent, BreakReason } from '../../../shared/agent';
 import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/normalise';
 import type { SettingsView } from '../../../shared/settings';
-import type { CallId, CommandError, Phone, PhoneConfig } from '../phone';
+import type { TransferTarget } from '../../../shared/call';
+import type { CallId, CommandError, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
+import { customerEvent } from './consult-reducer';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
-import { acceptsCalls, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
+import { acceptsCalls, consultLegOf, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
 
 /** The slice of the phone engine the store drives (a fake in unit tests, the real one in the app). */
 export type PhoneEngine = Pick<
@@ -23,6 +25,10 @@ export type PhoneEngine = Pick<
   | 'unmute'
   | 'sendDtmf'
   | 'call'
+  | 'transferAttended'
+  | 'transferBlind'
+  | 'merge'
+  | 'unmerge'
 >;
 
 type Outcome = { ok: true } | { ok: false; error: CommandError | 'dial-input' };
@@ -42,7 +48,11 @@ export class PhoneStore {
   constructor(engine: PhoneEngine, now: () => number = Date.now) {
     this.#engine = engine;
     this.#now = now;
-    engine.on((event) => this.#set(reducePhoneEvent(this.#state, event, this.#now())));
+    engine.on((event) => {
+      const before = this.#state;
+      this.#set(reducePhoneEvent(before, event, this.#now()));
+      this.#cleanUpLegs(before, event);
+    });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -141,8 +151,103 @@ export class PhoneStore {
     this.#set({ ...this.#state, intent: { id: (this.#state.intent?.id ?? 0) + 1, kind: 'dial', target } });
   }
 
+  /**
+   * Escalate (warm transfer, step 1): the customer goes on hold and a consult call to the target
+   * starts, carrying the escalation context in its headers.
+   */
+  async startConsult(
+    customer: CallId,
+    target: TransferTarget,
+    address: string,
+    headers: readonly SafeHeader[],
+  ): Promise<Outcome> {
+    const entry = this.#state.calls.find((c) => c.info.callId === customer);
+    if (!entry || (entry.call.phase !== 'active' && entry.call.phase !== 'on-hold'))
+      return this.#report('consult', { ok: false, error: 'wrong-state' });
+    if (entry.call.phase === 'active') {
+      const held = this.#engine.hold(customer);
+      if (!held.ok) return this.#report('consult', held);
+    }
+    this.#set({ ...this.#state, pendingConsult: { customer, target } });
+    const dialled = await this.#engine.call(address, { headers });
+    if (!dialled.ok) {
+      const { pendingConsult: _dropped, ...rest } = this.#state;
+      this.#set(rest);
+      return this.#report('consult', dialled);
+    }
+    return { ok: true };
+  }
+
+  /** Cancel: end the consult call and take the customer back. */
+  cancelConsult(customer: CallId): Outcome {
+    const leg = consultLegOf(this.#state, customer);
+    if (!leg) return this.#report('cancel', { ok: false, error: 'no-such-call' });
+    this.#engine.hangup(leg.info.callId);
+    return this.#report('resume', this.#engine.resume(customer));
+  }
+
+  /** Swap: talk to the other party; the one left is put on hold. */
+  swapConsult(customer: CallId): Outcome {
+    const entry = this.#state.calls.find((c) => c.info.callId === customer);
+    const leg = consultLegOf(this.#state, customer);
+    if (!entry || !leg || entry.call.phase !== 'consulting') return this.#report('swap', { ok: false, error: 'wrong-state' });
+    const toCustomer = entry.call.talkingTo === 'consult';
+    const first = toCustomer ? this.#engine.hold(leg.info.callId) : this.#engine.hold(customer);
+    const second = toCustomer ? this.#engine.resume(customer) : this.#engine.resume(leg.info.callId);
+    if (!first.ok || !second.ok) return this.#report('swap', first.ok ? second : first);
+    this.#set(customerEvent(this.#state, customer, { type: 'swapped', at: this.#now() }));
+    return { ok: true };
+  }
+
+  /** Three-way: customer, agent and consult party all hear each other (mixed on this machine). */
+  async mergeConsult(customer: CallId): Promise<Outcome> {
+    const leg = consultLegOf(this.#state, customer);
+    if (!leg) return this.#report('merge', { ok: false, error: 'no-such-call' });
+    const merged = await this.#engine.merge(customer, leg.info.callId);
+    if (!merged.ok) return this.#report('merge', merged);
+    this.#set(customerEvent(this.#state, customer, { type: 'merged', at: this.#now() }));
+    return { ok: true };
+  }
+
+  /** Complete: REFER with Replaces; the customer and the consultee are connected, this agent leaves. */
+  completeTransfer(customer: CallId, headers: readonly SafeHeader[] = []): Outcome {
+    const leg = consultLegOf(this.#state, customer);
+    if (!leg) return this.#report('transfer', { ok: false, error: 'no-such-call' });
+    const referred = this.#engine.transferAttended(customer, leg.info.callId, headers);
+    if (!referred.ok) return this.#report('transfer', referred);
+    this.#set(customerEvent(this.#state, customer, { type: 'attendedTransferRequested', at: this.#now() }));
+    return { ok: true };
+  }
+
+  /** Blind transfer: REFER without Replaces, the context in headers where the server passes them. */
+  blindTransfer(customer: CallId, target: TransferTarget, address: string, headers: readonly SafeHeader[]): Outcome {
+    const referred = this.#engine.transferBlind(customer, address, headers);
+    if (!referred.ok) return this.#report('transfer', referred);
+    this.#set(customerEvent(this.#state, customer, { type: 'blindTransferRequested', at: this.#now(), target }));
+    return { ok: true };
+  }
+
   dismissNotice(id: number): void {
     this.#set(dismissNotice(this.#state, id));
+  }
+
+  /**
+   * Legs that must not outlive their call: after a completed transfer this agent hangs up both
+   * (the customer's new dialog is with the consultee now), and a customer hanging up while the
+   * consult still rings cancels the consult.
+   */
+  #cleanUpLegs(before: PhoneState, event: PhoneEvent): void {
+    const gone =
+      event.type === 'transfer-accepted'
+        ? [event.callId]
+        : event.type === 'ended' && !this.#state.calls.some((c) => c.info.callId === event.callId)
+          ? [event.callId]
+          : [];
+    for (const customer of gone) {
+      const legs = before.calls.filter((c) => c.consultFor === customer).map((c) => c.info.callId);
+      for (const id of event.type === 'transfer-accepted' ? [customer, ...legs] : legs) this.#engine.hangup(id);
+      if (event.type === 'transfer-accepted') void this.#engine.unmerge();
+    }
   }
 
   #agent(event: AgentEvent): void {

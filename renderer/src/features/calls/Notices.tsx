@@ -35,6 +35,14 @@ function noticeText(notice: Notice, t: (key: string, params?: Record<string, unk
       return t(`notices.commandFailed.${notice.error}`, { command: notice.command });
     case 'call-ended':
       return t(`notices.callEnded.${notice.cause}`, { caller: notice.caller, status: notice.status ?? '' });
+    case 'consult-failed':
+      return t(`notices.consultFailed.${notice.reason}`, { status: notice.status ?? '' });
+    case 'consult-party-left':
+      return t('notices.consultPartyLeft');
+    case 'customer-left-during-consult':
+      return t('notices.customerLeftDuringConsult', { caller: notice.caller });
+    case 'transfer-failed':
+      return t('notices.transferFailed', { status: notice.status ?? '' });
     default:
       throw missingCaseError(notice);
   }

@@ -1,0 +1,118 @@
+import { transitionAgent, type AgentEvent } from '../../../shared/agent';
+import { newOutboundCall, transitionCall, type CallEvent, type ConsultFailureReason } from '../../../shared/call';
+import type { CallInfo, EndCause, EndedBy } from '../phone';
+import type { CallEntry, NoticeBody, PhoneState } from './phone-state';
+
+/**
+ * The escalation half of the reducer: a consult leg is its own phone call, and every step of it
+ * is also an event on the customer's call (consultDialed, consultAnswered, consultFailed, …), so
+ * the customer's call carries the whole story: holds, consults, transfer.
+ */
+export function consultDialing(state: PhoneState, info: CallInfo, at: number): PhoneState {
+  const pending = state.pendingConsult;
+  if (!pending) return state;
+  const { pendingConsult: _done, ...rest } = state;
+  const leg: CallEntry = {
+    info,
+    call: newOutboundCall({ callId: info.callId, remote: { uri: info.remote.uri }, at }),
+    waiting: false,
+    muted: false,
+    heldByRemote: false,
+    remoteRinging: false,
+    consultFor: pending.customer,
+  };
+  const withLeg: PhoneState = { ...rest, calls: [...rest.calls, leg] };
+  const next = customerEvent(withLeg, pending.customer, { type: 'consultDialed', at, target: pending.target });
+  return agentEvent(next, { type: 'consultStarted', callId: pending.customer });
+}
+
+export function consultAnswered(state: PhoneState, leg: CallEntry, at: number): PhoneState {
+  const next = legEvent(state, leg.info.callId, { type: 'answered', at });
+  return leg.consultFor ? customerEvent(next, leg.consultFor, { type: 'consultAnswered', at }) : next;
+}
+
+/** The consult leg ended: a failed consult (with why), a cancel, the consultee hanging up, or the transfer closing it. */
+export function consultLegEnded(
+  state: PhoneState,
+  leg: CallEntry,
+  cause: EndCause,
+  by: EndedBy,
+  status: number | undefined,
+  at: number,
+  notify: (s: PhoneState, body: NoticeBody) => PhoneState,
+): PhoneState {
+  const customerId = leg.consultFor;
+  const rest: PhoneState = { ...state, calls: state.calls.filter((c) => c.info.callId !== leg.info.callId) };
+  const customer = rest.calls.find((c) => c.info.callId === customerId);
+  if (!customer || !customerId) return rest;
+  const withStatus = status !== undefined ? { sipStatus: status } : {};
+  let next = rest;
+  switch (customer.call.phase) {
+    case 'consult-ringing': {
+      if (by === 'local') {
+        next = customerEvent(rest, customerId, { type: 'consultCancelled', at });
+      } else {
+        const reason = failureReason(cause, status);
+        next = customerEvent(rest, customerId, { type: 'consultFailed', at, reason, ...withStatus });
+        next = notify(next, { kind: 'consult-failed', reason, ...(status !== undefined ? { status } : {}) });
+      }
+      break;
+    }
+    case 'consulting':
+    case 'three-way':
+      next = customerEvent(
+        rest,
+        customerId,
+        by === 'local' ? { type: 'consultCancelled', at } : { type: 'consultPartyHungUp', at },
+      );
+      if (by !== 'local') next = notify(next, { kind: 'consult-party-left' });
+      break;
+    case 'customer-left':
+      // The customer had gone; with the consult party gone too, the call is over.
+      next = customerEvent(rest, customerId, by === 'local' ? { type: 'localHangup', at } : { type: 'consultPartyHungUp', at });
+      break;
+    default:
+      // transferring: the replaced consult dialog closing is expected; the REFER's outcome decides.
+      return rest;
+  }
+  const after = next.calls.find((c) => c.info.callId === customerId);
+  if (after && (after.call.phase === 'active' || after.call.phase === 'on-hold')) {
+    next = agentEvent(next, { type: 'consultEnded', callId: customerId });
+  }
+  if (after && after.call.phase === 'ended') {
+    const calls = next.calls.filter((c) => c.info.callId !== customerId);
+    next = agentEvent(
+      { ...next, calls, lastEnded: { info: after.info, call: after.call } },
+      { type: 'callEnded', callId: customerId, at },
+    );
+  }
+  return next;
+}
+
+export function failureReason(cause: EndCause, status: number | undefined): ConsultFailureReason {
+  if (status === 480 || cause === 'unavailable') return 'no-agents';
+  if (status === 486 || status === 600 || cause === 'busy') return 'busy';
+  if (status === 603 || status === 403 || cause === 'rejected') return 'declined';
+  if (status === 408 || status === 487 || cause === 'no-answer' || cause === 'cancelled') return 'no-answer';
+  return 'error';
+}
+
+export function customerEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
+  return legEvent(state, callId, event);
+}
+
+function legEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
+  return {
+    ...state,
+    calls: state.calls.map((entry) => {
+      if (entry.info.callId !== callId) return entry;
+      const result = transitionCall(entry.call, event);
+      return result.ok ? { ...entry, call: result.value } : entry;
+    }),
+  };
+}
+
+function agentEvent(state: PhoneState, event: AgentEvent): PhoneState {
+  const result = transitionAgent(state.agent, event);
+  return result.ok ? { ...state, agent: result.value } : state;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { CallId, CallInfo } from '../phone';
+import { fakeEngine } from './fake-engine.test-support';
+import { PhoneStore } from './phone-store';
+
+const CUSTOMER = 'call-customer' as CallId;
+const LEG = 'call-leg' as CallId;
+const customerInfo: CallInfo = {
+  callId: CUSTOMER,
+  direction: 'inbound',
+  remote: { name: 'Ana', number: '100', uri: 'sip:100@x' },
+};
+const legInfo: CallInfo = { callId: LEG, direction: 'outbound', remote: { number: 'senior', uri: 'sip:senior@x' } };
+const SENIOR = { kind: 'queue', queue: 'senior' } as const;
+
+function onACall() {
+  const { engine, emit } = fakeEngine();
+  let now = 1_000;
+  const store = new PhoneStore(engine, () => (now += 1_000));
+  emit({ type: 'registration', status: { state: 'registered', recovered: false } });
+  emit({ type: 'incoming', call: customerInfo, waiting: false });
+  emit({ type: 'answered', callId: CUSTOMER });
+  return { engine, emit, store, state: () => store.getSnapshot() };
+}
+
+async function consulting() {
+  const t = onACall();
+  await t.store.startConsult(CUSTOMER, SENIOR, 'sip:senior@x', []);
+  t.emit({ type: 'dialing', call: legInfo });
+  return t;
+}
+
+const customer = (s: ReturnType<PhoneStore['getSnapshot']>) => s.calls.find((c) => c.info.callId === CUSTOMER);
+
+describe('escalation in the phone store', () => {
+  it('agent escalates to the senior queue: the customer is held and a consult leg rings', async () => {
+    const { engine, state } = await consulting();
+    expect(engine.hold).toHaveBeenCalledWith(CUSTOMER);
+    expect(engine.call).toHaveBeenCalledWith('sip:senior@x', { headers: [] });
+    expect(customer(state())?.call).toMatchObject({ phase: 'consult-ringing', consult: { target: SENIOR } });
+    expect(state().calls.find((c) => c.info.callId === LEG)?.consultFor).toBe(CUSTOMER);
+    expect(state().agent).toMatchObject({ kind: 'consulting', callId: CUSTOMER });
+  });
+
+  it('the senior answers, the agent completes the transfer, both legs go and wrap-up starts', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    expect(customer(state())?.call).toMatchObject({ phase: 'consulting', talkingTo: 'consult' });
+    expect(store.completeTransfer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.transferAttended).toHaveBeenCalledWith(CUSTOMER, LEG, []);
+    expect(customer(state())?.call.phase).toBe('transferring');
+    emit({ type: 'transfer-accepted', callId: CUSTOMER });
+    expect(state().calls).toEqual([]);
+    expect(state().lastEnded?.call).toMatchObject({
+      endReason: { kind: 'transfer-completed', mode: 'attended', target: SENIOR },
+    });
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+    expect(engine.hangup).toHaveBeenCalledWith(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+  });
+
+  it('a busy senior queue fails the consult: the agent is told why and the customer stays on hold', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'ended', callId: LEG, cause: 'busy', by: 'remote', status: 486 });
+    expect(state().notices[0]).toMatchObject({ kind: 'consult-failed', reason: 'busy', status: 486 });
+    expect(customer(state())?.call).toMatchObject({
+      phase: 'on-hold',
+      consults: [{ outcome: { kind: 'failed', reason: 'busy' } }],
+    });
+    expect(state().agent).toMatchObject({ kind: 'on-call' });
+  });
+
+  it('nobody in the queue (480) is told as such', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'ended', callId: LEG, cause: 'unavailable', by: 'remote', status: 480 });
+    expect(state().notices[0]).toMatchObject({ kind: 'consult-failed', reason: 'no-agents' });
+  });
+
+  it('cancel ends the consult and takes the customer back', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.cancelConsult(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(engine.resume).toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+    expect(state().agent).toMatchObject({ kind: 'on-call' });
+  });
+
+  it('swap talks to the customer and holds the senior, then back', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.swapConsult(CUSTOMER);
+    expect(engine.hold).toHaveBeenLastCalledWith(LEG);
+    expect(engine.resume).toHaveBeenLastCalledWith(CUSTOMER);
+    expect(customer(state())?.call).toMatchObject({ phase: 'consulting', talkingTo: 'customer' });
+  });
+
+  it('three-way merges the legs', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    await store.mergeConsult(CUSTOMER);
+    expect(engine.merge).toHaveBeenCalledWith(CUSTOMER, LEG);
+    expect(customer(state())?.call.phase).toBe('three-way');
+  });
+
+  it('the customer hanging up while the consult rings ends the call and cancels the consult', async () => {
+    const { engine, emit, state } = await consulting();
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'remote' });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(state().agent).toMatchObject({ kind: 'wrap-up' });
+  });
+
+  it('the customer hanging up during the consult is told at once; the agent stays with the senior', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'remote' });
+    expect(state().notices[0]).toMatchObject({ kind: 'customer-left-during-consult', caller: 'Ana (100)' });
+    expect(customer(state())?.call.phase).toBe('customer-left');
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(state().agent).toMatchObject({ kind: 'wrap-up' });
+  });
+});

@@ -11,6 +11,8 @@ export const SETTINGS_LIMITS = {
   deviceId: 256,
   iceServers: 5,
   iceUrl: 256,
+  queueAddress: 128,
+  teamKey: 256,
 } as const;
 
 /**
@@ -24,6 +26,7 @@ export const VALIDATION = {
   sipUri: 'sipUri',
   iceUrl: 'iceUrl',
   country: 'country',
+  queueAddress: 'queueAddress',
 } as const;
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -74,6 +77,11 @@ export type DtmfMode = (typeof DTMF_MODES)[number];
 /** An ISO 3166-1 alpha-2 code, for numbers typed without a country prefix; empty means "always type +". */
 const countrySchema = z.string().refine((c) => c === '' || /^[A-Z]{2}$/.test(c), { message: VALIDATION.country });
 
+/** Where an escalation goes: a queue's user part (`senior`) or a full SIP address. */
+const queueAddressSchema = text(SETTINGS_LIMITS.queueAddress).refine((a) => /^(sips?:)?[^\s@<>"]+(@[^\s@<>"]+)?$/i.test(a), {
+  message: VALIDATION.queueAddress,
+});
+
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z
   .object({
@@ -89,21 +97,27 @@ export const settingsSchema = z
     microphoneId: text(SETTINGS_LIMITS.deviceId),
     headsetId: text(SETTINGS_LIMITS.deviceId),
     ringerId: text(SETTINGS_LIMITS.deviceId),
+    /** The hierarchical escalation target (authority) and the functional one (expertise). */
+    seniorQueue: queueAddressSchema,
+    technicalQueue: queueAddressSchema,
   })
   .strict();
 
 export type Settings = Readonly<z.infer<typeof settingsSchema>>;
 
-/** A change the agent saves: any subset of settings, plus a new password (never read back). */
+/**
+ * A change the agent saves: any subset of settings, plus a new SIP password and a new team key
+ * (the shared secret escalation contexts are signed with); neither is read back with the settings.
+ */
 export const settingsPatchSchema = settingsSchema
   .partial()
-  .extend({ password: text(SETTINGS_LIMITS.password).optional() })
+  .extend({ password: text(SETTINGS_LIMITS.password).optional(), teamKey: text(SETTINGS_LIMITS.teamKey).optional() })
   .strict();
 
 export type SettingsPatch = Readonly<z.infer<typeof settingsPatchSchema>>;
 
 /** What the renderer sees: the settings, and whether a password is stored, never the password itself. */
-export const settingsViewSchema = settingsSchema.extend({ passwordSet: z.boolean() }).strict();
+export const settingsViewSchema = settingsSchema.extend({ passwordSet: z.boolean(), teamKeySet: z.boolean() }).strict();
 export type SettingsView = Readonly<z.infer<typeof settingsViewSchema>>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -118,6 +132,8 @@ export const DEFAULT_SETTINGS: Settings = {
   microphoneId: '',
   headsetId: '',
   ringerId: '',
+  seniorQueue: 'senior',
+  technicalQueue: 'technical',
 };
 
 export type SettingKey = keyof Settings;

@@ -7,6 +7,7 @@ export const HOST_CHANNELS = {
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getSipPassword: 'credentials:sip-password:get',
+  getTeamKey: 'credentials:team-key:get',
   reportAgentStatus: 'agent:status:report',
   logError: 'log:error',
   getShortcuts: 'shortcuts:get',

@@ -28,6 +28,8 @@ export const hostApiContract = {
   saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
   /** The phone runs in the renderer and must answer digest challenges itself; empty when none is stored. */
   getSipPassword: { args: z.tuple([]), result: z.string() },
+  /** The team's shared key that signs and verifies escalation contexts (HMAC-SHA256); empty when none is set. */
+  getTeamKey: { args: z.tuple([]), result: z.string() },
   /** The agent's state and the call at hand, for the tray, OS notifications and shortcuts; latest report wins. */
   reportAgentStatus: { args: z.tuple([agentStatusSchema]), result: z.null() },
   /** A renderer error for the log file (redacted and size-capped there). */

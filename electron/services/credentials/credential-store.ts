@@ -14,6 +14,7 @@ export interface CredentialStore {
 }
 
 export const SIP_PASSWORD = 'sip-password';
+export const TEAM_KEY = 'team-key';
 
 /** Secrets encrypted at rest in the `credentials` table. */
 export function createDbCredentialStore(db: WarmlineDatabase, codec: SecretCodec): CredentialStore {

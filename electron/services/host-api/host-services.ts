@@ -53,6 +53,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     getSettings: () => settings.get(),
     saveSettings: (patch) => settings.save(patch),
     getSipPassword: () => settings.sipPassword(),
+    getTeamKey: () => settings.teamKey(),
     reportAgentStatus: (status) => {
       options.onAgentStatus?.(status);
       return null;

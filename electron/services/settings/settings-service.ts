@@ -7,7 +7,7 @@ import {
   type SettingsPatch,
   type SettingsView,
 } from '../../../shared/settings';
-import { SIP_PASSWORD, type CredentialStore } from '../credentials/credential-store';
+import { SIP_PASSWORD, TEAM_KEY, type CredentialStore } from '../credentials/credential-store';
 import type { SettingsStore } from './settings-store';
 
 export interface SettingsServiceDeps {
@@ -42,23 +42,28 @@ export function createSettingsService({ store, credentials, now, warn }: Setting
   }
 
   function view(): SettingsView {
-    return { ...read(), passwordSet: credentials.has(SIP_PASSWORD) };
+    return { ...read(), passwordSet: credentials.has(SIP_PASSWORD), teamKeySet: credentials.has(TEAM_KEY) };
   }
 
   return {
     get: view,
     sipPassword: (): string => credentials.get(SIP_PASSWORD) ?? '',
+    teamKey: (): string => credentials.get(TEAM_KEY) ?? '',
     /** The patch is already validated against the shared schema by the HostApi dispatcher. */
     save(patch: SettingsPatch): SettingsView {
-      const { password, ...fields } = patch;
+      const { password, teamKey, ...fields } = patch;
       const pairs = Object.entries(fields)
         .filter(([key, value]) => isSettingKey(key) && value !== undefined)
         .map(([key, value]) => [key, JSON.stringify(value)] as const);
       const at = now();
       store.writeMany(pairs, at);
-      if (password !== undefined) {
-        if (password === '') credentials.delete(SIP_PASSWORD);
-        else credentials.set(SIP_PASSWORD, password, at);
+      for (const [name, secret] of [
+        [SIP_PASSWORD, password],
+        [TEAM_KEY, teamKey],
+      ] as const) {
+        if (secret === undefined) continue;
+        if (secret === '') credentials.delete(name);
+        else credentials.set(name, secret, at);
       }
       return view();
     },

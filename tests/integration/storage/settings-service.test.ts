@@ -32,7 +32,10 @@ afterEach(() => dir.remove());
 describe('settings through the HostApi', () => {
   it('starts with defaults and no password', async () => {
     const host = open();
-    expect(await host.dispatch('getSettings', [])).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, passwordSet: false } });
+    expect(await host.dispatch('getSettings', [])).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, passwordSet: false, teamKeySet: false },
+    });
     host.close();
   });
 
@@ -69,6 +72,15 @@ describe('settings through the HostApi', () => {
       }
       expect(bytes.includes(Buffer.from('correct horse'))).toBe(false);
     }
+  });
+
+  it('stores the team key like the password: encrypted, reported as set, read back only by its own method', async () => {
+    const host = open();
+    const result = await host.dispatch('saveSettings', [{ teamKey: 'team blue secret' }]);
+    expect(result).toMatchObject({ ok: true, value: { teamKeySet: true, passwordSet: false } });
+    expect(JSON.stringify(result)).not.toContain('team blue');
+    expect(await host.dispatch('getTeamKey', [])).toEqual({ ok: true, value: 'team blue secret' });
+    host.close();
   });
 
   it('keeps the password in memory only when the host has no key', async () => {

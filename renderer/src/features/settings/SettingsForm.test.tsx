@@ -14,6 +14,9 @@ const draft: SettingsDraft = {
   defaultCountry: '',
   iceServersText: '',
   dtmfMode: 'rfc4733',
+  seniorQueue: 'senior',
+  technicalQueue: 'technical',
+  teamKey: '',
 };
 const noop = () => {};
 
@@ -24,7 +27,15 @@ beforeAll(async () => {
 describe('SettingsForm', () => {
   it('shows each field with its label, and escapes what the agent typed', () => {
     const html = renderToStaticMarkup(
-      <SettingsForm draft={draft} passwordSet={false} errors={{}} status={{ kind: 'idle' }} onChange={noop} onSubmit={noop} />,
+      <SettingsForm
+        draft={draft}
+        passwordSet={false}
+        teamKeySet={false}
+        errors={{}}
+        status={{ kind: 'idle' }}
+        onChange={noop}
+        onSubmit={noop}
+      />,
     );
     for (const label of [
       'Server address (WebSocket)',
@@ -47,7 +58,15 @@ describe('SettingsForm', () => {
       { path: 'language', message: 'Invalid option' },
     ]);
     const html = renderToStaticMarkup(
-      <SettingsForm draft={draft} passwordSet errors={errors} status={{ kind: 'invalid' }} onChange={noop} onSubmit={noop} />,
+      <SettingsForm
+        draft={draft}
+        passwordSet
+        teamKeySet
+        errors={errors}
+        status={{ kind: 'invalid' }}
+        onChange={noop}
+        onSubmit={noop}
+      />,
     );
     expect(html).toContain('Too long: at most 64 characters.');
     expect(html).toContain('Use an address that starts with wss://');

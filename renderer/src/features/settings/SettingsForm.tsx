@@ -14,6 +14,9 @@ export interface SettingsDraft {
   readonly defaultCountry: string;
   readonly iceServersText: string;
   readonly dtmfMode: DtmfMode;
+  readonly seniorQueue: string;
+  readonly technicalQueue: string;
+  readonly teamKey: string;
 }
 
 export type SaveStatus =
@@ -26,6 +29,7 @@ export type SaveStatus =
 export interface SettingsFormProps {
   readonly draft: SettingsDraft;
   readonly passwordSet: boolean;
+  readonly teamKeySet: boolean;
   readonly errors: FieldErrors;
   readonly status: SaveStatus;
   readonly onChange: (field: SettingsField, value: string) => void;
@@ -40,8 +44,14 @@ const TEXT_FIELDS = [
   { field: 'displayName', type: 'text', autoComplete: 'name', hint: true },
 ] as const;
 
+const ESCALATION_FIELDS = [
+  { field: 'seniorQueue', type: 'text', autoComplete: 'off', hint: true },
+  { field: 'technicalQueue', type: 'text', autoComplete: 'off', hint: true },
+  { field: 'teamKey', type: 'password', autoComplete: 'off', hint: false },
+] as const;
+
 /** The sign-in and settings form; props only, so it is tested and reviewed alone. */
-export function SettingsForm({ draft, passwordSet, errors, status, onChange, onSubmit }: SettingsFormProps) {
+export function SettingsForm({ draft, passwordSet, teamKeySet, errors, status, onChange, onSubmit }: SettingsFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -57,14 +67,16 @@ export function SettingsForm({ draft, passwordSet, errors, status, onChange, onS
     <form className="settings-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('settings.title')}</h1>
       <p className="intro">{t('settings.intro')}</p>
-      {TEXT_FIELDS.map(({ field, type, autoComplete, hint }) => {
+      {[...TEXT_FIELDS, ...ESCALATION_FIELDS].map(({ field, type, autoComplete, hint }) => {
         const error = errorText(field);
         const hintText =
           field === 'password'
             ? t(passwordSet ? 'settings.password.stored' : 'settings.password.notStored')
-            : hint
-              ? t(`settings.${field}.hint`)
-              : undefined;
+            : field === 'teamKey'
+              ? t(teamKeySet ? 'settings.teamKey.stored' : 'settings.teamKey.notStored')
+              : hint
+                ? t(`settings.${field}.hint`)
+                : undefined;
         return (
           <div className="field" key={field}>
             <label htmlFor={`${id}-${field}`}>{t(`settings.${field}.label`)}</label>

@@ -25,6 +25,9 @@ function draftFrom(view: SettingsView): SettingsDraft {
     defaultCountry: view.defaultCountry,
     iceServersText: formatIceServersText(view.iceServers),
     dtmfMode: view.dtmfMode,
+    seniorQueue: view.seniorQueue,
+    technicalQueue: view.technicalQueue,
+    teamKey: '',
   };
 }
 
@@ -34,6 +37,7 @@ const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly
 export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(initial));
   const [passwordSet, setPasswordSet] = useState(initial.passwordSet);
+  const [teamKeySet, setTeamKeySet] = useState(initial.teamKeySet);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
 
@@ -55,9 +59,14 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
   };
 
   const onSubmit = async () => {
-    const { password, iceServersText, ...fields } = draft;
-    const withIce = { ...fields, iceServers: parseIceServersText(iceServersText) };
-    const patch = password === '' ? withIce : { ...withIce, password };
+    const { password, teamKey, iceServersText, ...fields } = draft;
+    // Secrets are sent only when typed: an empty box means "keep the stored one".
+    const patch = {
+      ...fields,
+      iceServers: parseIceServersText(iceServersText),
+      ...(password === '' ? {} : { password }),
+      ...(teamKey === '' ? {} : { teamKey }),
+    };
     // The same schema the host enforces: instant feedback here, and the host still refuses anything that slips by.
     const checked = settingsPatchSchema.safeParse(patch);
     if (!checked.success) {
@@ -76,6 +85,7 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
     }
     setDraft(draftFrom(result.value));
     setPasswordSet(result.value.passwordSet);
+    setTeamKeySet(result.value.teamKeySet);
     setErrors({});
     setStatus({ kind: 'saved' });
     await setLanguage(result.value.language);
@@ -86,6 +96,7 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
     <SettingsForm
       draft={draft}
       passwordSet={passwordSet}
+      teamKeySet={teamKeySet}
       errors={errors}
       status={status}
       onChange={onChange}

@@ -1,10 +1,7 @@
 import type { HostError } from '../../../../shared/result';
 import { SETTINGS_LIMITS, VALIDATION } from '../../../../shared/settings';
 
-export type SettingsField =
-  'serverUrl' | 'sipUri' | 'authUser' | 'password' | 'displayName' | 'language' | 'defaultCountry' | 'iceServers' | 'dtmfMode';
-
-const FIELDS: readonly SettingsField[] = [
+const FIELDS = [
   'serverUrl',
   'sipUri',
   'authUser',
@@ -14,7 +11,12 @@ const FIELDS: readonly SettingsField[] = [
   'defaultCountry',
   'iceServers',
   'dtmfMode',
-];
+  'seniorQueue',
+  'technicalQueue',
+  'teamKey',
+] as const;
+
+export type SettingsField = (typeof FIELDS)[number];
 const LIMITED = {
   serverUrl: SETTINGS_LIMITS.serverUrl,
   sipUri: SETTINGS_LIMITS.sipUri,
@@ -22,6 +24,9 @@ const LIMITED = {
   password: SETTINGS_LIMITS.password,
   displayName: SETTINGS_LIMITS.displayName,
   iceServers: SETTINGS_LIMITS.iceUrl,
+  seniorQueue: SETTINGS_LIMITS.queueAddress,
+  technicalQueue: SETTINGS_LIMITS.queueAddress,
+  teamKey: SETTINGS_LIMITS.teamKey,
 } as const;
 
 /** A field's problem as a translation key and its parameters. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freeTcpPort, freeUdpPort } from './ports';
+import { startRtpengine, type Rtpengine } from './rtpengine';
 
 export const KAMAILIO_CFG = fileURLToPath(new URL('../fixtures/kamailio/kamailio.cfg', import.meta.url));
 export const KAMAILIO_BIN = process.env.WARMLINE_KAMAILIO ?? 'kamailio';
@@ -13,6 +14,12 @@ export interface KamailioOptions {
   /** The one password every test user registers with (the config has no user database). */
   readonly password?: string;
   readonly domain?: string;
+  /**
+   * Also start rtpengine and let Kamailio bridge calls between WebSocket (WebRTC) clients and
+   * plain SIP/RTP clients over UDP through it. Off by default: WebSocket-only benches need no
+   * media relay and do not have to have rtpengine installed.
+   */
+  readonly rtpengine?: boolean;
 }
 
 export interface Kamailio {
@@ -22,6 +29,8 @@ export interface Kamailio {
   readonly udpPort: number;
   readonly domain: string;
   readonly password: string;
+  /** The media relay, when started with `{ rtpengine: true }`. */
+  readonly rtpengine: Rtpengine | undefined;
   /** Everything Kamailio wrote to stderr, for diagnosing a failing test. */
   log(): string;
   stop(): Promise<void>;
@@ -38,6 +47,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   }
   const wsPort = await freeTcpPort();
   const udpPort = await freeUdpPort();
+  const rtpengine = options.rtpengine ? await startRtpengine() : undefined;
   const runDir = mkdtempSync(join(tmpdir(), 'warmline-kamailio-'));
   let output = '';
   let child: ChildProcess | undefined;
@@ -64,6 +74,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       `SIP_DOMAIN="${domain}"`,
       '-A',
       `SIP_PASSWORD="${password}"`,
+      ...(rtpengine ? ['-A', 'WITH_RTPENGINE', '-A', `RTPENGINE_SOCK="${rtpengine.ngSocket}"`] : []),
     ];
     const proc = spawn(KAMAILIO_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
@@ -89,17 +100,25 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     clearTimeout(timer);
   };
 
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    await rtpengine?.stop();
+    throw error;
+  }
   return {
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     udpPort,
     domain,
     password,
+    rtpengine,
     log: () => output,
     stop: async () => {
       await stop();
+      await rtpengine?.stop();
       rmSync(runDir, { recursive: true, force: true });
     },
+    // rtpengine keeps running across a restart: only Kamailio's state is lost.
     restart: async () => {
       await stop();
       await start();

@@ -100,4 +100,16 @@ describe('digest authentication', () => {
       'missing',
     );
   });
+  it('keeps refusing replays among many nonces in use, and forgets only expired ones', () => {
+    const { auth, nonceOf, advance } = setup();
+    const answer = (nonce: string, nc: number) =>
+      digestResponse({ user: '1001', password: 'secret', realm: 'lab', nonce, method: 'REGISTER', uri: 'sip:lab', nc });
+    const first = nonceOf(auth.challenges(false)[0]!);
+    expect(auth.verify('REGISTER', [answer(first, 1)]).kind).toBe('ok');
+    for (let i = 0; i < 12_000; i += 1) auth.verify('REGISTER', [answer(nonceOf(auth.challenges(false)[0]!), 1)]);
+    expect(auth.verify('REGISTER', [answer(first, 1)])).toMatchObject({ kind: 'denied' });
+    expect(auth.verify('REGISTER', [answer(first, 2)]).kind).toBe('ok');
+    advance(61_000);
+    expect(auth.verify('REGISTER', [answer(first, 3)]).kind).toBe('stale');
+  });
 });

@@ -1,0 +1,205 @@
+/**
+ * Lab server benchmark (issue 4): registrations per second and INVITE→180 latency with 1, 50 and 200 registered
+ * agents on loopback, for the lab (in its own Node process, as `npm run lab` runs it) and for Debian's Kamailio
+ * under the same load from the same client, interleaved round by round in one run.
+ *
+ * - Registrations/s: a round is 200 full digest registrations (REGISTER, 401, REGISTER, 200) spread over the
+ *   N agents' connections, each agent registering again and again, all agents at once; rate = 200 / round time.
+ * - INVITE→180: a caller INVITEs the agents in turn; each answers 180 at once, then 486. Time from handing the
+ *   INVITE to the WebSocket to reading the 180. The lab challenges INVITEs (407) and the time counts from the
+ *   INVITE with credentials, so the lab's figure includes checking them; the test Kamailio does not authenticate
+ *   INVITEs at all.
+ * Medians and p10–p90; the lab/Kamailio ratio of medians (goal: lab latency within 2× of Kamailio's).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startKamailio } from '../support/kamailio';
+import { LabBenchClient } from './lab-client';
+import { formatRow, summarize, type Summary } from './stats';
+
+const LEVELS = (process.env.WARMLINE_BENCH_AGENTS ?? '1,50,200').split(',').map(Number);
+const REG_ROUNDS = Number(process.env.WARMLINE_BENCH_REG_ROUNDS ?? 15);
+const REGS_PER_ROUND = 200;
+const CALLS = Number(process.env.WARMLINE_BENCH_LAB_CALLS ?? 300);
+const WARM_UP_CALLS = 10;
+const PASSWORD = 'bench-secret';
+const DOMAIN = 'bench.test';
+
+interface Server {
+  readonly name: 'lab' | 'kamailio';
+  readonly url: string;
+  readonly domain: string;
+  stop(): Promise<void>;
+}
+
+interface LevelResult {
+  readonly regsPerSecond: Record<Server['name'], Summary>;
+  readonly inviteTo180: Record<Server['name'], Summary>;
+}
+
+const agentName = (i: number): string => `agent${String(i).padStart(4, '0')}`;
+
+async function startLab(maxAgents: number): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'warmline-lab-bench-'));
+  const configPath = join(dir, 'lab.json');
+  const accounts = [...Array.from({ length: maxAgents }, (_, i) => agentName(i)), 'caller'].map((user) => ({
+    user,
+    password: PASSWORD,
+  }));
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      domain: DOMAIN,
+      accounts,
+      // One load-generator connection stands for an agent re-registering back to back, far above what a person's
+      // phone sends; the per-connection flood limit would measure itself, not the server.
+      limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000 },
+    }),
+  );
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  // The lab writes its JSON transaction log as in production; to /dev/null here.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/lab/cli.ts', '--port', '0', '--config', configPath],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /SIP over WebSocket at (ws:\/\/\S+)/.exec(stderr);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`lab exited (${code}): ${stderr}`)));
+  });
+  return {
+    name: 'lab',
+    url,
+    domain: DOMAIN,
+    stop: async () => {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await gone;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function connectAgents(server: Server, n: number): Promise<LabBenchClient[]> {
+  const agents = await Promise.all(
+    Array.from({ length: n }, (_, i) => LabBenchClient.connect(server.url, agentName(i), server.domain, PASSWORD)),
+  );
+  await Promise.all(agents.map((a) => a.register()));
+  return agents;
+}
+
+/** 200 registrations over the agents' connections at once; registrations per second. */
+async function registrationRound(agents: readonly LabBenchClient[]): Promise<number> {
+  const each = Math.ceil(REGS_PER_ROUND / agents.length);
+  const started = performance.now();
+  await Promise.all(
+    agents.map(async (a) => {
+      for (let i = 0; i < each; i += 1) await a.register();
+    }),
+  );
+  return (each * agents.length) / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  const maxAgents = Math.max(...LEVELS);
+  const kamailio = await startKamailio({ domain: DOMAIN, password: PASSWORD });
+  const servers: Server[] = [
+    await startLab(maxAgents),
+    { name: 'kamailio', url: kamailio.wsUrl, domain: kamailio.domain, stop: () => kamailio.stop() },
+  ];
+  const results = new Map<number, LevelResult>();
+  const started = performance.now();
+  try {
+    for (const n of LEVELS) {
+      const agents = new Map<Server['name'], LabBenchClient[]>();
+      const callers = new Map<Server['name'], LabBenchClient>();
+      for (const s of servers) {
+        agents.set(s.name, await connectAgents(s, n));
+        callers.set(s.name, await LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD));
+      }
+      const regs = { lab: [] as number[], kamailio: [] as number[] };
+      for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
+        for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
+          const rate = await registrationRound(agents.get(s.name)!);
+          if (round > 0) regs[s.name].push(rate); // round 0 warms up
+        }
+      }
+      const latency = { lab: [] as number[], kamailio: [] as number[] };
+      for (let i = 0; i < (CALLS + WARM_UP_CALLS) * 2; i += 1) {
+        const s = servers[i % 2]!;
+        const callee = agents.get(s.name)![Math.floor(i / 2) % n]!;
+        const ms = await callers.get(s.name)!.inviteTo180(`sip:${callee.user}@${s.domain}`);
+        if (i >= WARM_UP_CALLS * 2) latency[s.name].push(ms);
+      }
+      results.set(n, {
+        regsPerSecond: { lab: summarize(regs.lab), kamailio: summarize(regs.kamailio) },
+        inviteTo180: { lab: summarize(latency.lab), kamailio: summarize(latency.kamailio) },
+      });
+      for (const s of servers) {
+        await Promise.all([...agents.get(s.name)!, callers.get(s.name)!].map((c) => c.close()));
+      }
+      // Let both servers drop the closed connections' bindings before the next level registers anew.
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+  print(results, performance.now() - started);
+}
+
+function print(results: ReadonlyMap<number, LevelResult>, elapsedMs: number): void {
+  const widths = [8, 24, 24, 8];
+  const rate = (s: Summary): string => `${s.median.toFixed(0)} (${s.p10.toFixed(0)}–${s.p90.toFixed(0)})`;
+  const lat = (s: Summary): string => `${s.median.toFixed(2)} ms (${s.p10.toFixed(2)}–${s.p90.toFixed(2)})`;
+  console.log(
+    `\nLab server benchmark on loopback: lab (own Node process) vs Kamailio, same client, interleaved; ` +
+      `${REG_ROUNDS} rounds of ${REGS_PER_ROUND} registrations, ${CALLS} calls per level and server (median, p10–p90)\n`,
+  );
+  console.log('Registrations per second (REGISTER → 401 → REGISTER → 200; higher is better)');
+  console.log(formatRow(['agents', 'lab', 'Kamailio', 'lab/Kam'], widths));
+  for (const [n, r] of results) {
+    console.log(
+      formatRow(
+        [
+          String(n),
+          rate(r.regsPerSecond.lab),
+          rate(r.regsPerSecond.kamailio),
+          (r.regsPerSecond.lab.median / r.regsPerSecond.kamailio.median).toFixed(2),
+        ],
+        widths,
+      ),
+    );
+  }
+  console.log('\nINVITE → 180 latency (lower is better; goal: lab/Kamailio ≤ 2)');
+  console.log(formatRow(['agents', 'lab', 'Kamailio', 'lab/Kam'], widths));
+  for (const [n, r] of results) {
+    console.log(
+      formatRow(
+        [
+          String(n),
+          lat(r.inviteTo180.lab),
+          lat(r.inviteTo180.kamailio),
+          (r.inviteTo180.lab.median / r.inviteTo180.kamailio.median).toFixed(2),
+        ],
+        widths,
+      ),
+    );
+  }
+  console.log(`\n(${(elapsedMs / 1000).toFixed(1)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -118,7 +118,14 @@ export function App({ services }: { readonly services: AppServices }) {
           </div>
         )}
         {settings && view === 'phone' && (
-          <PhoneScreen store={store} ringer={services.ringer} microphone={services.microphone} getStats={services.getStats} />
+          <PhoneScreen
+            store={store}
+            host={host}
+            settings={settings}
+            ringer={services.ringer}
+            microphone={services.microphone}
+            getStats={services.getStats}
+          />
         )}
       </main>
     </div>

@@ -23,6 +23,8 @@ export interface ActiveCallProps {
   readonly onHangup: () => void;
   readonly onToggleKeypad: () => void;
   readonly onDigit: (digit: string) => void;
+  /** Shown while nothing is being escalated on this call. */
+  readonly onEscalate?: () => void;
 }
 
 /** The call the agent is on: who, how long, and every control one click (or key) away. */
@@ -86,6 +88,11 @@ export function ActiveCall(props: ActiveCallProps) {
         <button type="button" onClick={props.onToggleKeypad} disabled={!connected} aria-expanded={keypadOpen}>
           {t('calls.actions.keypad')}
         </button>
+        {props.onEscalate && (
+          <button type="button" className="escalate" onClick={props.onEscalate}>
+            {t('calls.actions.escalate')}
+          </button>
+        )}
         <button type="button" className="hangup" onClick={props.onHangup}>
           {t('calls.actions.hangup')}
         </button>

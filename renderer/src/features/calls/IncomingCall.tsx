@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInfo } from '../../phone';
 import { formatDuration } from '../../ui/format';
@@ -8,10 +9,12 @@ export interface IncomingCallProps {
   readonly ringingForMs: number;
   readonly onAnswer: () => void;
   readonly onDecline: () => void;
+  /** The handoff card, when a colleague escalated this call to us. */
+  readonly children?: ReactNode;
 }
 
 /** A ringing call: who, from which queue, how long they waited; answer or decline. */
-export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline }: IncomingCallProps) {
+export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline, children }: IncomingCallProps) {
   const { t } = useTranslation();
   const name = info.remote.name ?? info.remote.number;
   return (
@@ -40,6 +43,7 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline 
           {t('calls.actions.decline')}
         </button>
       </div>
+      {children}
     </section>
   );
 }

@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
-import { talkingCall } from '../../state/phone-state';
+import type { SettingsView } from '../../../../shared/settings';
+import type { HostApi } from '../../host';
+import { consultLegOf, customerCalls, talkingCall } from '../../state/phone-state';
+import { ConsultBar } from '../escalation/ConsultBar';
+import { EscalationDialog } from '../escalation/EscalationDialog';
+import { HandoffCard } from '../escalation/HandoffCard';
+import { useHandoff } from '../escalation/use-handoff';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
 import { useClock } from '../../ui/use-clock';
 import { Dialer } from '../dialer/Dialer';
@@ -15,18 +21,25 @@ import { useCallQuality, useMicLevel, useRinger } from './use-call-media';
 
 export interface PhoneScreenProps {
   readonly store: PhoneStore;
+  readonly host: HostApi;
+  readonly settings: SettingsView;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
 }
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
-export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreenProps) {
+function Handoff({ header, host }: { readonly header: string; readonly host: HostApi }) {
+  return <HandoffCard decoded={useHandoff(header, host)} />;
+}
+
+export function PhoneScreen({ store, host, settings, ringer, microphone, getStats }: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
-  const offered = state.calls.filter((c) => c.call.phase === 'offered' && !c.info.replaces);
-  const connected = state.calls.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
+  const customers = customerCalls(state);
+  const offered = customers.filter((c) => c.call.phase === 'offered' && !c.info.replaces);
+  const connected = customers.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
   const talking = talkingCall(state);
   const wrapUp = state.agent.kind === 'wrap-up' ? state.agent : undefined;
   const now = useClock(state.calls.length > 0 || wrapUp !== undefined);
@@ -36,6 +49,16 @@ export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreen
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
+  const [escalation, setEscalation] = useState<
+    { readonly callId: CallId; readonly queue?: 'senior' | 'technical' } | undefined
+  >();
+  const escalateIntent = state.intent?.kind === 'escalate' ? state.intent.id : undefined;
+  useEffect(() => {
+    // The escalate shortcut or tray item opens the panel for the call being talked on.
+    const target = talkingCall(store.getSnapshot());
+    if (escalateIntent !== undefined && target) setEscalation({ callId: target.info.callId });
+  }, [escalateIntent, store]);
+  const escalatingEntry = escalation ? customers.find((c) => c.info.callId === escalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
 
   return (
@@ -54,28 +77,60 @@ export function PhoneScreen({ store, ringer, microphone, getStats }: PhoneScreen
           ringingForMs={now - entry.call.startedAt}
           onAnswer={() => void store.answer(entry.info.callId)}
           onDecline={() => store.reject(entry.info.callId)}
-        />
+        >
+          {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+        </IncomingCall>
       ))}
       {connected.map((entry) => (
-        <ActiveCall
-          key={entry.info.callId}
-          entry={entry}
-          now={now}
-          micLevel={entry === talking ? micLevel : 0}
-          {...(entry === talking && quality ? { quality } : {})}
-          keypadOpen={keypadFor === entry.info.callId}
-          digitsSent={digits[entry.info.callId] ?? ''}
-          onHold={() => store.toggleHold(entry.info.callId)}
-          onMute={() => store.toggleMute(entry.info.callId)}
-          onHangup={() => store.hangup(entry.info.callId)}
-          onToggleKeypad={() => setKeypadFor((k) => (k === entry.info.callId ? undefined : entry.info.callId))}
-          onDigit={(digit) => {
-            if (store.sendDtmf(entry.info.callId, digit).ok) {
-              setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
-            }
-          }}
-        />
+        <div className="call-stack" key={entry.info.callId}>
+          <ActiveCall
+            key={entry.info.callId}
+            entry={entry}
+            now={now}
+            micLevel={entry === talking ? micLevel : 0}
+            {...(entry === talking && quality ? { quality } : {})}
+            keypadOpen={keypadFor === entry.info.callId}
+            digitsSent={digits[entry.info.callId] ?? ''}
+            onHold={() => store.toggleHold(entry.info.callId)}
+            onMute={() => store.toggleMute(entry.info.callId)}
+            onHangup={() => store.hangup(entry.info.callId)}
+            onToggleKeypad={() => setKeypadFor((k) => (k === entry.info.callId ? undefined : entry.info.callId))}
+            {...(entry.call.phase === 'active' || (entry.call.phase === 'on-hold' && !consultLegOf(state, entry.info.callId))
+              ? { onEscalate: () => setEscalation({ callId: entry.info.callId }) }
+              : {})}
+            onDigit={(digit) => {
+              if (store.sendDtmf(entry.info.callId, digit).ok) {
+                setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
+              }
+            }}
+          />
+          <ConsultBar
+            customer={entry}
+            {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
+            now={now}
+            onComplete={() => store.completeTransfer(entry.info.callId)}
+            onMerge={() => void store.mergeConsult(entry.info.callId)}
+            onSwap={() => store.swapConsult(entry.info.callId)}
+            onCancel={() => store.cancelConsult(entry.info.callId)}
+            onBackToCustomer={() => store.toggleHold(entry.info.callId)}
+            onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
+            onBlind={() => setEscalation({ callId: entry.info.callId })}
+          />
+          {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+        </div>
       ))}
+      {escalatingEntry && (
+        <EscalationDialog
+          key={`${escalatingEntry.info.callId}-${escalation?.queue ?? ''}`}
+          entry={escalatingEntry}
+          store={store}
+          host={host}
+          settings={settings}
+          now={now}
+          {...(escalation?.queue ? { queue: escalation.queue } : {})}
+          onClose={() => setEscalation(undefined)}
+        />
+      )}
       {wrapUp && <WrapUpBar elapsedMs={now - wrapUp.startedAt} onReady={() => store.finishWrapUp()} />}
       {state.calls.length === 0 && !wrapUp && (
         <Dialer

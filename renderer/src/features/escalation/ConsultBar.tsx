@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import type { Call } from '../../../../shared/call';
+import type { CallEntry } from '../../state/phone-state';
+import { formatDuration } from '../../ui/format';
+
+/** Many customers hang up on hold: nudge at 30 s (say how long it will take), press at 60 s (go back). */
+export const HOLD_NUDGE_MS = [30_000, 60_000] as const;
+
+export interface ConsultBarProps {
+  readonly customer: CallEntry;
+  readonly leg?: CallEntry;
+  readonly now: number;
+  readonly onComplete: () => void;
+  readonly onMerge: () => void;
+  readonly onSwap: () => void;
+  readonly onCancel: () => void;
+  readonly onBackToCustomer: () => void;
+  readonly onRetry: (queue: 'senior' | 'technical') => void;
+  readonly onBlind: () => void;
+}
+
+function lastFailure(call: Call) {
+  const last = call.consults[call.consults.length - 1];
+  return last?.outcome.kind === 'failed' ? { ...last.outcome, target: last.target } : undefined;
+}
+
+/** The warm transfer in progress: who is being consulted, how long the customer has held, and the four choices. */
+export function ConsultBar(props: ConsultBarProps) {
+  const { customer, leg, now } = props;
+  const { t } = useTranslation();
+  const call = customer.call;
+  const openHold = call.holds[call.holds.length - 1];
+  const heldMs = openHold && openHold.end === undefined ? now - openHold.start : 0;
+  const nudge = heldMs >= HOLD_NUDGE_MS[1] ? 'back' : heldMs >= HOLD_NUDGE_MS[0] ? 'tell' : undefined;
+  const failure = lastFailure(call);
+  const consultPhase =
+    call.phase === 'consult-ringing' ||
+    call.phase === 'consulting' ||
+    call.phase === 'three-way' ||
+    call.phase === 'customer-left' ||
+    call.phase === 'transferring';
+  if (!consultPhase && !(failure && call.phase === 'on-hold')) return null;
+  const target = 'consult' in call ? call.consult.target : failure?.target;
+  const targetName = target
+    ? target.kind === 'queue'
+      ? t(`escalation.targets.${target.queue}`)
+      : target.kind === 'agent'
+        ? target.agentId
+        : target.number
+    : '';
+  const otherQueue = target?.kind === 'queue' && target.queue === 'senior' ? 'technical' : 'senior';
+
+  return (
+    <section className="consult-bar" aria-label={t('consult.region')} data-testid="consult-bar">
+      <p className="consult-status" role="status" aria-live="polite">
+        {call.phase === 'consult-ringing' && t('consult.ringing', { target: targetName })}
+        {call.phase === 'consulting' &&
+          t(call.talkingTo === 'consult' ? 'consult.talkingToConsult' : 'consult.talkingToCustomer', { target: targetName })}
+        {call.phase === 'three-way' && t('consult.threeWay', { target: targetName })}
+        {call.phase === 'customer-left' && t('consult.customerLeft')}
+        {call.phase === 'transferring' && t('consult.transferring', { target: targetName })}
+        {failure && call.phase === 'on-hold' && t(`notices.consultFailed.${failure.reason}`, { status: failure.sipStatus ?? '' })}
+      </p>
+      {heldMs > 0 && (
+        <p className={`hold-nudge ${nudge ?? ''}`} role={nudge ? 'alert' : undefined} data-testid="consult-hold">
+          {t('consult.customerHeld', { time: formatDuration(heldMs) })}
+          {nudge && ` — ${t(`consult.nudge.${nudge}`)}`}
+        </p>
+      )}
+      <div className="call-actions">
+        {(call.phase === 'consulting' || call.phase === 'three-way') && (
+          <button type="button" className="answer" onClick={props.onComplete}>
+            {t('consult.complete')}
+          </button>
+        )}
+        {call.phase === 'consulting' && (
+          <>
+            <button type="button" onClick={props.onMerge}>
+              {t('consult.merge')}
+            </button>
+            <button type="button" onClick={props.onSwap}>
+              {t(call.talkingTo === 'consult' ? 'consult.swapToCustomer' : 'consult.swapToConsult')}
+            </button>
+          </>
+        )}
+        {(call.phase === 'consult-ringing' || call.phase === 'consulting' || call.phase === 'three-way') && leg && (
+          <button type="button" className="decline" onClick={props.onCancel}>
+            {t('consult.cancel')}
+          </button>
+        )}
+        {failure && call.phase === 'on-hold' && (
+          <>
+            <button type="button" className="answer" onClick={props.onBackToCustomer}>
+              {t('consult.backToCustomer')}
+            </button>
+            <button type="button" onClick={() => props.onRetry(otherQueue)}>
+              {t('consult.tryOther', { queue: t(`escalation.targets.${otherQueue}`) })}
+            </button>
+            <button type="button" onClick={props.onBlind}>
+              {t('consult.blindInstead')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { encodeEscalationContext, newEscalationId, USER_TO_USER_HEADER } from '../../../../shared/escalation';
+import type { SettingsView } from '../../../../shared/settings';
+import type { HostApi } from '../../host';
+import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, sipHeader, type SafeHeader } from '../../phone';
+import type { CallEntry } from '../../state/phone-state';
+import type { PhoneStore } from '../../state/phone-store';
+import { formatDuration } from '../../ui/format';
+import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
+import { EscalationPanel } from './EscalationPanel';
+
+export interface EscalationDialogProps {
+  readonly entry: CallEntry;
+  readonly store: PhoneStore;
+  readonly host: HostApi;
+  readonly settings: SettingsView;
+  readonly now: number;
+  /** Preselected queue (e.g. "try the other queue" after a failed consult). */
+  readonly queue?: 'senior' | 'technical';
+  readonly onClose: () => void;
+}
+
+/** Container: builds, signs and attaches the context, then starts the consult (or a blind transfer). */
+export function EscalationDialog({ entry, store, host, settings, now, queue, onClose }: EscalationDialogProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<EscalationDraft>(() => (queue ? { ...EMPTY_DRAFT, target: queue } : EMPTY_DRAFT));
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const send = async (mode: 'consult' | 'blind') => {
+    if (draft.summary.trim() === '') return setError(t('escalation.errors.summary'));
+    const target = transferTargetOf(draft);
+    if (
+      (target.kind === 'agent' && target.agentId === '') ||
+      (target.kind === 'external' && !/^\+?[0-9*#]{1,32}$/.test(target.number))
+    ) {
+      return setError(t('escalation.errors.target'));
+    }
+    setBusy(true);
+    const key = await host.getTeamKey();
+    const agentId = settings.authUser || settings.sipUri.replace(/^sips?:/, '').split('@')[0] || 'agent';
+    const input = contextInput(draft, entry, { id: agentId, name: settings.displayName }, newEscalationId(), Date.now());
+    const encoded = await encodeEscalationContext(input, key.ok ? key.value : '');
+    if (!encoded.ok) {
+      setBusy(false);
+      return setError(t(encoded.error.code === 'invalid-context' ? 'escalation.errors.invalid' : 'escalation.errors.crypto'));
+    }
+    const headers: SafeHeader[] = [
+      sipHeader(CONTEXT_HEADER, encoded.value.header, MAX_CONTEXT_HEADER_VALUE),
+      sipHeader(USER_TO_USER_HEADER, encoded.value.userToUser),
+    ];
+    const address = targetAddress(target, settings);
+    const result =
+      mode === 'consult'
+        ? await store.startConsult(entry.info.callId, target, address, headers)
+        : store.blindTransfer(entry.info.callId, target, address, headers);
+    setBusy(false);
+    if (result.ok) onClose();
+    else setError(t(`notices.commandFailed.${result.error}`));
+  };
+
+  return (
+    <EscalationPanel
+      customer={entry.info.remote.name ?? entry.info.remote.number}
+      {...(entry.info.queue ? { queue: entry.info.queue.name } : {})}
+      onCallFor={formatDuration(now - entry.call.startedAt)}
+      draft={draft}
+      {...(error ? { error } : {})}
+      busy={busy}
+      onChange={(d) => {
+        setDraft(d);
+        setError(undefined);
+      }}
+      onReason={(reason) => setDraft((d) => withReason(d, reason))}
+      onConsult={() => void send('consult')}
+      onBlind={() => void send('blind')}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
@@ -29,6 +29,12 @@ export interface PhoneScreenProps {
 }
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
+interface EscalationRequest {
+  readonly callId: CallId;
+  /** Preselected queue: "try the other queue" after a failed consult. */
+  readonly queue?: 'senior' | 'technical';
+}
+
 function Handoff({ header, host }: { readonly header: string; readonly host: HostApi }) {
   return <HandoffCard decoded={useHandoff(header, host)} />;
 }
@@ -52,13 +58,16 @@ export function PhoneScreen({ store, host, settings, ringer, microphone, getStat
   const [escalation, setEscalation] = useState<
     { readonly callId: CallId; readonly queue?: 'senior' | 'technical' } | undefined
   >();
+  // The escalate shortcut or tray item opens the panel for the call being talked on, once per request.
   const escalateIntent = state.intent?.kind === 'escalate' ? state.intent.id : undefined;
-  useEffect(() => {
-    // The escalate shortcut or tray item opens the panel for the call being talked on.
-    const target = talkingCall(store.getSnapshot());
-    if (escalateIntent !== undefined && target) setEscalation({ callId: target.info.callId });
-  }, [escalateIntent, store]);
-  const escalatingEntry = escalation ? customers.find((c) => c.info.callId === escalation.callId) : undefined;
+  const [handledIntent, setHandledIntent] = useState<number | undefined>();
+  const talkingNow = talkingCall(state);
+  const requested =
+    escalateIntent !== undefined && escalateIntent !== handledIntent && talkingNow
+      ? { callId: talkingNow.info.callId }
+      : undefined;
+  const openEscalation = escalation ?? requested;
+  const escalatingEntry = openEscalation ? customers.find((c) => c.info.callId === openEscalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
 
   return (
@@ -121,14 +130,17 @@ export function PhoneScreen({ store, host, settings, ringer, microphone, getStat
       ))}
       {escalatingEntry && (
         <EscalationDialog
-          key={`${escalatingEntry.info.callId}-${escalation?.queue ?? ''}`}
+          key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}
           entry={escalatingEntry}
           store={store}
           host={host}
           settings={settings}
           now={now}
-          {...(escalation?.queue ? { queue: escalation.queue } : {})}
-          onClose={() => setEscalation(undefined)}
+          {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
+          onClose={() => {
+            setEscalation(undefined);
+            setHandledIntent(escalateIntent);
+          }}
         />
       )}
       {wrapUp && <WrapUpBar elapsedMs={now - wrapUp.startedAt} onReady={() => store.finishWrapUp()} />}

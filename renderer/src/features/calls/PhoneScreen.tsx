@@ -55,14 +55,12 @@ export function PhoneScreen({ store, host, settings, ringer, microphone, getStat
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
-  const [escalation, setEscalation] = useState<
-    { readonly callId: CallId; readonly queue?: 'senior' | 'technical' } | undefined
-  >();
+  const [escalation, setEscalation] = useState<EscalationRequest | undefined>();
   // The escalate shortcut or tray item opens the panel for the call being talked on, once per request.
   const escalateIntent = state.intent?.kind === 'escalate' ? state.intent.id : undefined;
   const [handledIntent, setHandledIntent] = useState<number | undefined>();
   const talkingNow = talkingCall(state);
-  const requested =
+  const requested: EscalationRequest | undefined =
     escalateIntent !== undefined && escalateIntent !== handledIntent && talkingNow
       ? { callId: talkingNow.info.callId }
       : undefined;

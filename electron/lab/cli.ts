@@ -42,13 +42,23 @@ async function main(): Promise<void> {
   // Parse the simulation options before listening, so a typo fails fast.
   const simulation = values.simulate ? simulatorOptions(values, config) : null;
   const log = jsonLineLogger();
-  const server = await startLabServer({ port, host: values.host, config, log });
-  process.stderr.write(
-    `lab: SIP over WebSocket at ${server.url} (subprotocol "sip"), status at ${server.url.replace('ws:', 'http:')}/status\n`,
-  );
+  const server = await startLabServer({ port, host: values.host, config, log }).catch((e: unknown) => {
+    // `npm start` runs the lab embedded on this port: simulate customers against that one (same config file).
+    if (simulation && (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') return null;
+    throw e;
+  });
+  const connectHost = isLoopback(values.host) || values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
+  const wsUrl = server ? server.url.replace('0.0.0.0', '127.0.0.1') : `ws://${connectHost}:${port}`;
+  if (server) {
+    process.stderr.write(
+      `lab: SIP over WebSocket at ${server.url} (subprotocol "sip"), status at ${server.url.replace('ws:', 'http:')}/status\n`,
+    );
+  } else {
+    process.stderr.write(`lab: port ${port} is taken (the app's embedded lab?): simulating customers against ${wsUrl}\n`);
+  }
   let simulator: Simulator | null = null;
   if (simulation) {
-    simulator = new Simulator({ ...simulation, wsUrl: server.url.replace('0.0.0.0', '127.0.0.1'), log });
+    simulator = new Simulator({ ...simulation, wsUrl, log });
     simulator.start();
     process.stderr.write(
       `lab: simulating ${simulation.ratePerMinute} calls/min into ${simulation.queues.join(', ')} ` +
@@ -56,7 +66,7 @@ async function main(): Promise<void> {
     );
   }
   const stop = (): void => {
-    void (simulator?.stop() ?? Promise.resolve()).then(() => server.close()).then(() => process.exit(0));
+    void (simulator?.stop() ?? Promise.resolve()).then(() => server?.close()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

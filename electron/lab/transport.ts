@@ -77,7 +77,8 @@ export class LabTransport {
       handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
     });
     this.wss.on('connection', (ws, req) => this.accept(ws, req));
-    this.wss.on('error', (e) => handlers.onError('websocket server', e));
+    // `ws` re-emits the HTTP server's errors; a failed listen() is the caller's to report (it rejects), not a log line.
+    this.wss.on('error', (e) => this.http.listening && handlers.onError('websocket server', e));
   }
 
   async listen(): Promise<AddressInfo> {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../support/chromium';
 import { serveTestPages, type TestPages } from '../../support/test-pages';
-import type { LabServer } from '../../../electron/lab/server.js';
+import { startLabServer, type LabServer } from '../../../electron/lab/server.js';
+import { DEFAULT_LAB_CONFIG_PATH, loadLabConfig } from '../../../electron/lab/index.js';
 import { loadComplaints } from '../../../electron/lab/simulate/complaints.js';
 import { Simulator, type SimulatedCall } from '../../../electron/lab/simulate/simulator.js';
 import { DOMAIN } from './helpers/raw-client.js';
@@ -158,7 +159,8 @@ describe('npm run lab -- --simulate', () => {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   const cli = (args: string[], until?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/cli.ts', '--port', '0', ...args], { cwd: root });
+      const port = args.includes('--port') ? [] : ['--port', '0'];
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/cli.ts', ...port, ...args], { cwd: root });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => {
@@ -181,6 +183,21 @@ describe('npm run lab -- --simulate', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((e) => e.phase === 'ended');
     expect(ended).toMatchObject({ queue: 'support', lang: 'nb', kind: 'abandoned' });
+  });
+
+  it('with the port taken (the app’s embedded lab), simulates customers against the lab already there', async () => {
+    const running = await startLabServer({ port: 0, config: loadLabConfig(DEFAULT_LAB_CONFIG_PATH), log: (e) => events.push(e) });
+    try {
+      events.length = 0;
+      const { stderr } = await cli(
+        ['--port', String(running.port), '--simulate', '--queues', 'technical', '--patience', '1', '--max-calls', '1'],
+        /"phase":"ended"/,
+      );
+      expect(stderr).toMatch(/port \d+ is taken .*simulating customers against ws:\/\/127\.0\.0\.1:\d+/);
+      expect(events).toContainEqual(expect.objectContaining({ event: 'queue-left', queue: 'technical', status: 487 }));
+    } finally {
+      await running.close();
+    }
   });
 
   it('refuses an unknown language or queue before starting', async () => {

@@ -146,7 +146,14 @@ export class CustomerCall {
       void this.bye();
       return;
     }
-    await media.answer(response.body.toString('utf8'));
+    try {
+      await media.answer(response.body.toString('utf8'));
+    } catch (e) {
+      // An answer werift cannot use (no SDP, no common codec): the call is up in SIP, so end it with a BYE.
+      this.log('media-failed', { reason: e instanceof Error ? e.message : String(e) });
+      void this.bye();
+      return;
+    }
     media.start();
     this.answeredAt = Date.now();
     this.log('answered', { agent: agentOf(response) });

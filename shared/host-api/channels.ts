@@ -12,6 +12,17 @@ export const HOST_CHANNELS = {
   logError: 'log:error',
   getShortcuts: 'shortcuts:get',
   saveShortcuts: 'shortcuts:save',
+  recordCall: 'calls:history:record',
+  recordEscalation: 'calls:escalations:record',
+  listHistory: 'calls:history:list',
+  exportHistoryCsv: 'calls:history:export-csv',
+  agentStats: 'calls:stats:get',
+  saveWrapUpDraft: 'wrap-up:draft:save',
+  getOpenWrapUp: 'wrap-up:open:get',
+  finishWrapUp: 'wrap-up:finish',
+  getCustomer: 'customers:get',
+  addCustomerNote: 'customers:notes:add',
+  closeFollowUp: 'customers:follow-ups:close',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

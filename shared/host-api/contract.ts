@@ -3,6 +3,24 @@ import type { HostError, Result } from '../result';
 import { agentStatusSchema, errorReportSchema } from './agent-status';
 import { shortcutsPatchSchema, shortcutsViewSchema } from './shortcuts';
 import { settingsPatchSchema, settingsViewSchema } from '../settings';
+import {
+  addCustomerNoteSchema,
+  agentStatsArgsSchema,
+  agentStatsSchema,
+  callRecordSchema,
+  closeFollowUpSchema,
+  customerKeySchema,
+  customerNoteSchema,
+  customerViewSchema,
+  escalationRecordSchema,
+  finishWrapUpSchema,
+  historyFilterSchema,
+  historyItemSchema,
+  historyPageSchema,
+  listHistorySchema,
+  openWrapUpSchema,
+  wrapUpDraftSchema,
+} from '../history';
 import type { HostMethod } from './channels';
 
 export const appInfoSchema = z
@@ -37,6 +55,30 @@ export const hostApiContract = {
   /** Global shortcuts for the call controls, and whether each one could be registered with the OS. */
   getShortcuts: { args: z.tuple([]), result: shortcutsViewSchema },
   saveShortcuts: { args: z.tuple([shortcutsPatchSchema]), result: shortcutsViewSchema },
+  /**
+   * A call that ended, from the shared call model (`callRecordFromEndedCall`). Idempotent by call id:
+   * sent again later it replaces the call's facts and keeps its wrap-up. Returns the stored item.
+   */
+  recordCall: { args: z.tuple([callRecordSchema]), result: historyItemSchema },
+  /** An escalation sent or received on a call already recorded (not-found otherwise). Idempotent by id. */
+  recordEscalation: { args: z.tuple([escalationRecordSchema]), result: z.null() },
+  /** One page of history, newest first; full-text `query` over notes, names and any part of a number. */
+  listHistory: { args: z.tuple([listHistorySchema]), result: historyPageSchema },
+  /** The filtered history as CSV (UTF-8 with BOM, RFC 4180, formula-safe), newest first, at most 100,000 calls. */
+  exportHistoryCsv: { args: z.tuple([historyFilterSchema]), result: z.string() },
+  /** The agent's own figures for a period [from, to). */
+  agentStats: { args: z.tuple([agentStatsArgsSchema]), result: agentStatsSchema },
+  /** The wrap-up form as it stands, on every change; the call must be recorded first (not-found otherwise). */
+  saveWrapUpDraft: { args: z.tuple([wrapUpDraftSchema]), result: z.null() },
+  /** A wrap-up left unfinished (the app restarted mid-ACW): the form and its deadline; null when none. */
+  getOpenWrapUp: { args: z.tuple([]), result: openWrapUpSchema.nullable() },
+  /** Ends wrap-up: disposition, notes and ACW time onto the call, the draft dropped, a follow-up recorded. */
+  finishWrapUp: { args: z.tuple([finishWrapUpSchema]), result: historyItemSchema },
+  /** The screen pop for a caller: name, last calls with dispositions and notes, notes, open follow-ups. */
+  getCustomer: { args: z.tuple([customerKeySchema]), result: customerViewSchema },
+  addCustomerNote: { args: z.tuple([addCustomerNoteSchema]), result: customerNoteSchema },
+  /** The callback a follow-up asked for was made. */
+  closeFollowUp: { args: z.tuple([closeFollowUpSchema]), result: z.null() },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

@@ -4,6 +4,13 @@ import type { AgentStatus, AppInfo, ErrorReport, HostHandlers } from '../../../s
 import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
 import { createSettingsService } from '../settings/settings-service';
 import { createSettingsStore } from '../settings/settings-store';
+import { createCustomerService } from '../customers/customer-service';
+import { createCustomerStore } from '../customers/customer-store';
+import { createHistoryReader } from '../history/history-reader';
+import { createHistoryService } from '../history/history-service';
+import { createHistoryWriter } from '../history/history-writer';
+import { createWrapUpService } from '../wrap-up/wrap-up-service';
+import { createWrapUpStore } from '../wrap-up/wrap-up-store';
 import { createShortcutsService, type GlobalShortcutRegistrar } from '../shortcuts/shortcuts-service';
 import { openDatabase, type WarmlineDatabase } from '../storage/database';
 import { createDispatcher, type Dispatch } from './dispatcher';
@@ -48,6 +55,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     warn: log.warn,
     ...(options.globalShortcuts ? { registrar: options.globalShortcuts } : {}),
   });
+  const defaultCountry = () => settings.get().defaultCountry;
+  const history = createHistoryService({
+    reader: createHistoryReader(db),
+    writer: createHistoryWriter(db),
+    now,
+    defaultCountry,
+  });
+  const wrapUp = createWrapUpService({ store: createWrapUpStore(db), now, defaultCountry });
+  const customers = createCustomerService({ store: createCustomerStore(db), now });
   const handlers: HostHandlers = {
     getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
     getSettings: () => settings.get(),
@@ -65,6 +81,20 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     },
     getShortcuts: () => shortcuts.get(),
     saveShortcuts: (patch) => shortcuts.save(patch),
+    recordCall: (record) => history.recordCall(record),
+    recordEscalation: (record) => history.recordEscalation(record),
+    listHistory: (args) => history.list(args),
+    exportHistoryCsv: (filter) => history.exportCsv(filter),
+    agentStats: ({ from, to }) => history.stats(from, to),
+    saveWrapUpDraft: (draft) => wrapUp.saveDraft(draft),
+    getOpenWrapUp: () => wrapUp.open(),
+    finishWrapUp: (finish) => {
+      wrapUp.finish(finish);
+      return history.item(finish.callId);
+    },
+    getCustomer: (key) => customers.get(key),
+    addCustomerNote: (note) => customers.addNote(note),
+    closeFollowUp: (args) => customers.closeFollowUp(args),
   };
   return {
     db,

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-window-state';
+import { migration0030 } from './0030-calls';
+import { migration0040 } from './0040-escalations';
+import { migration0050 } from './0050-wrap-up-drafts';
+import { migration0060 } from './0060-customer-notes';
+import { migration0070 } from './0070-history-search';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -9,7 +14,15 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,0 +1,93 @@
+import type { Statement } from 'better-sqlite3';
+import type { AgentStats, HistoryCursor, HistoryFilter, HistoryItem } from '../../../shared/history';
+import type { WarmlineDatabase } from '../storage/database';
+import { HISTORY_COLUMNS, historyListSql, shapeKey, toHistoryItem, type HistoryQueryShape, type HistoryRow } from './history-sql';
+
+/** A filter ready for SQL: the search already turned into an FTS5 query (see shared/history/search.ts). */
+export interface HistoryQuery extends Omit<HistoryFilter, 'query'> {
+  readonly ftsQuery?: string;
+  readonly cursor?: HistoryCursor;
+  readonly limit: number;
+}
+
+interface StatsRow {
+  readonly handled: number;
+  readonly avg_handle: number | null;
+  readonly avg_acw: number | null;
+  readonly escalated: number | null;
+  readonly transferred: number | null;
+}
+
+/** The read side of history: SELECTs only. */
+export function createHistoryReader(db: WarmlineDatabase) {
+  const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
+  const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c WHERE c.id = ?`);
+  const stats = db.prepare<{ from: number; to: number }, StatsRow>(
+    `SELECT count(*) AS handled,
+       avg(c.talk_ms + c.hold_ms + coalesce(c.acw_ms, 0)) AS avg_handle,
+       avg(c.acw_ms) AS avg_acw,
+       sum(EXISTS (SELECT 1 FROM escalations e WHERE e.call_id = c.id AND e.direction = 'sent')) AS escalated,
+       sum(c.end_reason = 'transfer-completed') AS transferred
+     FROM calls c
+     WHERE c.ended_at >= @from AND c.ended_at < @to AND c.answered_at IS NOT NULL`,
+  );
+
+  function statement(query: HistoryQuery) {
+    const shape: HistoryQueryShape = {
+      from: query.from !== undefined,
+      to: query.to !== undefined,
+      direction: query.direction !== undefined,
+      disposition: query.disposition !== undefined,
+      escalated: query.escalated,
+      search: query.ftsQuery !== undefined,
+      cursor: query.cursor !== undefined,
+    };
+    const key = shapeKey(shape);
+    let stmt = statements.get(key);
+    if (!stmt) {
+      stmt = db.prepare<Record<string, unknown>, HistoryRow>(historyListSql(shape));
+      statements.set(key, stmt);
+    }
+    const params: Record<string, unknown> = { limit: query.limit };
+    if (query.ftsQuery !== undefined) params.query = query.ftsQuery;
+    if (query.from !== undefined) params.from = query.from;
+    if (query.to !== undefined) params.to = query.to;
+    if (query.direction !== undefined) params.direction = query.direction;
+    if (query.disposition !== undefined) params.disposition = query.disposition;
+    if (query.cursor) {
+      params.cursorEndedAt = query.cursor.endedAt;
+      params.cursorId = query.cursor.callId;
+    }
+    return { stmt, params };
+  }
+
+  return {
+    list(query: HistoryQuery): HistoryItem[] {
+      const { stmt, params } = statement(query);
+      return stmt.all(params).map(toHistoryItem);
+    },
+    /** Row by row, for the CSV export: a large export never holds every row as objects at once. */
+    *iterate(query: HistoryQuery): Generator<HistoryItem> {
+      const { stmt, params } = statement(query);
+      for (const row of stmt.iterate(params)) yield toHistoryItem(row);
+    },
+    get(callId: string): HistoryItem | undefined {
+      const row = selectOne.get(callId);
+      return row ? toHistoryItem(row) : undefined;
+    },
+    stats(from: number, to: number): Omit<AgentStats, 'from' | 'to'> {
+      const row = stats.get({ from, to });
+      const handled = row?.handled ?? 0;
+      const rate = (n: number | null | undefined) => (handled === 0 ? 0 : (n ?? 0) / handled);
+      return {
+        handled,
+        avgHandleMs: Math.round(row?.avg_handle ?? 0),
+        avgAcwMs: Math.round(row?.avg_acw ?? 0),
+        escalationRate: rate(row?.escalated),
+        transferRate: rate(row?.transferred),
+      };
+    },
+  };
+}
+
+export type HistoryReader = ReturnType<typeof createHistoryReader>;

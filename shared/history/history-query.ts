@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CALL_DIRECTIONS, CALL_END_REASONS } from './call-record';
+import { dispositionSchema } from './wrap-up';
+import { epochMs } from './text';
+
+export const HISTORY_LIMITS = { pageSize: 200, defaultPageSize: 50, query: 200, cursor: 160, exportRows: 100_000 } as const;
+
+const filterShape = {
+  /** Calls that ended at or after `from` and before `to` (epoch ms). */
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  direction: z.enum(CALL_DIRECTIONS).optional(),
+  disposition: dispositionSchema.pipe(z.string().min(1)).optional(),
+  escalated: z.boolean().optional(),
+  /** Words to find in notes, names and numbers (any part of a number); every word must match. */
+  query: z.string().max(HISTORY_LIMITS.query).optional(),
+};
+
+export const historyFilterSchema = z.object(filterShape).strict();
+export type HistoryFilter = Readonly<z.output<typeof historyFilterSchema>>;
+
+export const listHistorySchema = z
+  .object({
+    ...filterShape,
+    limit: z.number().int().min(1).max(HISTORY_LIMITS.pageSize).default(HISTORY_LIMITS.defaultPageSize),
+    /** `nextCursor` of the previous page: the list continues with older calls. */
+    before: z.string().max(HISTORY_LIMITS.cursor).optional(),
+  })
+  .strict();
+export type ListHistoryInput = z.input<typeof listHistorySchema>;
+export type ListHistory = Readonly<z.output<typeof listHistorySchema>>;
+
+export const historyItemSchema = z
+  .object({
+    callId: z.string(),
+    direction: z.enum(CALL_DIRECTIONS),
+    remoteNumber: z.string(),
+    remoteName: z.string(),
+    queue: z.string(),
+    startedAt: epochMs,
+    answeredAt: epochMs.optional(),
+    endedAt: epochMs,
+    endReason: z.enum(CALL_END_REASONS),
+    endStatus: z.number().int().optional(),
+    talkMs: z.number().int(),
+    holdMs: z.number().int(),
+    consultMs: z.number().int(),
+    /** Absent until wrap-up is finished. */
+    acwMs: z.number().int().optional(),
+    disposition: z.string().optional(),
+    notes: z.string(),
+    meanMos: z.number().optional(),
+    /** The call's latest escalation (sent or received). */
+    escalationId: z.string().optional(),
+    wrappedUpAt: epochMs.optional(),
+  })
+  .strict();
+export type HistoryItem = Readonly<z.output<typeof historyItemSchema>>;
+
+export const historyPageSchema = z
+  .object({
+    items: z.array(historyItemSchema),
+    /** Pass as `before` for the next (older) page; null at the end. */
+    nextCursor: z.string().nullable(),
+  })
+  .strict();
+export type HistoryPage = Readonly<z.output<typeof historyPageSchema>>;
+
+/** Keyset position: the last item's end time and call id (ties broken by id, as the list is sorted). */
+export interface HistoryCursor {
+  readonly endedAt: number;
+  readonly callId: string;
+}
+
+export function encodeHistoryCursor(cursor: HistoryCursor): string {
+  return `${cursor.endedAt}:${cursor.callId}`;
+}
+
+/** Undefined for anything we did not hand out: the caller answers with a validation error. */
+export function decodeHistoryCursor(raw: string): HistoryCursor | undefined {
+  const match = /^(\d{1,16}):([\w.@:+~-]{1,128})$/.exec(raw);
+  if (!match) return undefined;
+  const endedAt = Number(match[1]);
+  return Number.isSafeInteger(endedAt) ? { endedAt, callId: match[2] ?? '' } : undefined;
+}
+
+export const agentStatsArgsSchema = z
+  .object({ from: epochMs, to: epochMs })
+  .strict()
+  .refine((r) => r.to > r.from, { message: 'toBeforeFrom', path: ['to'] });
+
+export const agentStatsSchema = z
+  .object({
+    from: epochMs,
+    to: epochMs,
+    /** Answered calls that ended in the period. */
+    handled: z.number().int(),
+    /** Talk + hold + ACW, averaged over handled calls (ACW counts 0 while wrap-up is open). */
+    avgHandleMs: z.number().int(),
+    /** Over handled calls whose wrap-up is finished. */
+    avgAcwMs: z.number().int(),
+    /** Fractions of handled calls (0 when none): escalations this agent sent, transfers completed. */
+    escalationRate: z.number().min(0).max(1),
+    transferRate: z.number().min(0).max(1),
+  })
+  .strict();
+export type AgentStats = Readonly<z.output<typeof agentStatsSchema>>;

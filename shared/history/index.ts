@@ -1,0 +1,11 @@
+export * from './call-record';
+export * from './csv';
+export * from './customer';
+export * from './escalation-record';
+export { callRecordFromEndedCall, type CallRecordExtras } from './from-call';
+export * from './history-query';
+export * from './number';
+export { toFtsQuery, MAX_SEARCH_TERMS } from './search';
+export { targetColumns, transferTargetSchema, type TargetColumns, type TargetKind } from './target';
+export { HISTORY_VALIDATION } from './text';
+export * from './wrap-up';

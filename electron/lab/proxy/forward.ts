@@ -27,11 +27,16 @@ export function prepareForward(req: SipRequest, target: Target, options: Forward
   const mf = getHeader(req, 'Max-Forwards');
   setHeader(copy, 'Max-Forwards', String(mf === undefined ? 70 : parseSmallInt(mf, 255) - 1));
   if (options.recordRoute !== null) prependHeader(copy, 'Record-Route', options.recordRoute);
-  // Only the lab's ACD may say a call came through a queue: a client's own X-Warmline-* headers are removed.
-  copy.headers = copy.headers.filter((h) => !h.name.toLowerCase().startsWith('x-warmline-'));
+  // Only the lab's ACD may say a call came through a queue or what state an agent is in: a client's
+  // own copies of those headers are removed. Other X-Warmline-* headers (the escalation context an
+  // agent attaches to a consult call) are end to end between clients and pass untouched.
+  copy.headers = copy.headers.filter((h) => !SERVER_ASSERTED_HEADERS.has(h.name.toLowerCase()));
   for (const h of options.extraHeaders ?? []) setHeader(copy, h.name, h.value);
   return copy;
 }
+
+/** QUEUE_HEADER, QUEUE_WAIT_HEADER (acd/queues.ts) and AGENT_STATE_HEADER (acd/control.ts), spelled out: acd/ imports this module. */
+const SERVER_ASSERTED_HEADERS = new Set(['x-warmline-queue', 'x-warmline-queue-wait', 'x-warmline-agent-state']);
 
 /** RFC 3261 §16.7 step 6: 6xx beats everything, then the lowest class; 503 is not passed upstream as such. */
 function better(a: SipResponse | null, b: SipResponse): boolean {

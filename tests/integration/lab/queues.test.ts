@@ -202,15 +202,25 @@ describe('queue edge cases', () => {
     expect(getHeader(cancel, 'Call-ID')).toBe(getHeader(offered, 'Call-ID'));
   });
 
-  it('strips X-Warmline-* headers a client puts on a direct call, so only queue calls carry them', async () => {
+  it('strips the queue headers a client puts on a direct call, so only queue calls carry them, and passes the escalation context', async () => {
     lab = await startTestLab();
     const agent = await registered('1002');
     const caller = await registered('1001');
     await caller.sendAuthed(
-      { method: 'INVITE', uri: `sip:1002@${DOMAIN}`, headers: [{ name: 'X-Warmline-Queue', value: 'support' }] },
+      {
+        method: 'INVITE',
+        uri: `sip:1002@${DOMAIN}`,
+        headers: [
+          { name: 'X-Warmline-Queue', value: 'support' },
+          { name: 'X-Warmline-Queue-Wait', value: '999' },
+          { name: 'X-Warmline-Context', value: 'eyJ2IjoxfQ.' },
+        ],
+      },
       PASSWORDS['1001']!,
     );
     const offered = await agent.nextRequest('INVITE');
     expect(getHeader(offered, 'X-Warmline-Queue')).toBeUndefined();
+    expect(getHeader(offered, 'X-Warmline-Queue-Wait')).toBeUndefined();
+    expect(getHeader(offered, 'X-Warmline-Context')).toBe('eyJ2IjoxfQ.');
   });
 });

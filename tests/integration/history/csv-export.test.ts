@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callRecord, historyHost, T, type HistoryHost } from './history-host';
+
+let host: HistoryHost;
+beforeEach(() => (host = historyHost()));
+afterEach(() => host.close());
+
+/** A strict RFC 4180 reader (what a spreadsheet does on open): throws on anything malformed. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quote');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else cell += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
+        cell += text[i++];
+      }
+    }
+    row.push(cell);
+    if (text[i] === ',') i++;
+    else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else throw new Error(`expected , or CRLF at ${i}`);
+  }
+  if (row.length > 0) throw new Error('last row without CRLF');
+  return rows;
+}
+
+describe('exporting the history as CSV', () => {
+  it('opens as the same text in a spreadsheet: quotes, commas, line breaks, emoji, and no formulas', async () => {
+    const tricky = callRecord({ remoteName: '=HYPERLINK("http://evil","click")', endedAt: T });
+    const plain = callRecord({ remoteName: 'Ana, "the boss" 😀', queue: '@support', endedAt: T - 60_000 });
+    await host.ok('recordCall', tricky);
+    await host.ok('recordCall', plain);
+    await host.ok('finishWrapUp', {
+      callId: plain.callId,
+      disposition: '-refund',
+      notes: 'Line one, with comma\nLine "two"\n+1 for the agent 👍',
+      finishedAt: T,
+    });
+    const csv = await host.ok<string>('exportHistoryCsv', {});
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, first, second, ...rest] = parseCsv(csv.slice(1));
+    expect(rest).toEqual([]);
+    const col = (name: string) => header!.indexOf(name);
+    expect(header).toContain('Notes');
+    expect(first![col('Name')]).toBe(`'=HYPERLINK("http://evil","click")`);
+    expect(first![col('Number')]).toBe(`'+31205550123`);
+    expect(second![col('Name')]).toBe('Ana, "the boss" 😀');
+    expect(second![col('Queue')]).toBe(`'@support`);
+    expect(second![col('Disposition')]).toBe(`'-refund`);
+    expect(second![col('Notes')]).toBe('Line one, with comma\nLine "two"\n+1 for the agent 👍');
+    expect(second![col('Talk (s)')]).toBe('300');
+    expect(second![col('ACW (s)')]).toBe('60');
+    expect(second![col('Ended (UTC)')]).toBe('2024-05-06 08:59:00');
+    for (const row of [first!, second!]) {
+      expect(row).toHaveLength(header!.length);
+      for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
+    }
+  });
+
+  it('exports what the filter selects, and only a header when nothing matches', async () => {
+    await host.ok('recordCall', callRecord({ direction: 'outbound', remoteName: 'Out' }));
+    await host.ok('recordCall', callRecord({ remoteName: 'In' }));
+    const rows = parseCsv((await host.ok<string>('exportHistoryCsv', { direction: 'outbound' })).slice(1));
+    expect(rows.map((r) => r[3])).toEqual(['Name', 'Out']);
+    expect(parseCsv((await host.ok<string>('exportHistoryCsv', { query: 'nobody' })).slice(1))).toHaveLength(1);
+  });
+});

@@ -25,7 +25,7 @@ export class LocalConference {
   }
 
   static async start(a: Call, b: Call): Promise<LocalConference | undefined> {
-    if (!a.remoteStream || !b.remoteStream || !a.session.connection || !b.session.connection) return undefined;
+    if (!receivedStream(a) || !receivedStream(b)) return undefined;
     const conference = new LocalConference(a, b);
     await conference.#sendMix(a, b);
     await conference.#sendMix(b, a);
@@ -35,13 +35,14 @@ export class LocalConference {
 
   /** Back to two separate calls: each sender gets its microphone track again. */
   async stop(): Promise<void> {
-    await Promise.all(this.#restore.splice(0).map((restore) => restore()));
+    // A leg that ended (the transfer completed, a party hung up) has a closed connection: nothing to restore there.
+    await Promise.all(this.#restore.splice(0).map((restore) => restore().catch(() => undefined)));
     for (const element of this.#keepAlive.splice(0)) element.srcObject = null;
     await this.#context.close();
   }
 
   #source(call: Call): MediaStreamAudioSourceNode | undefined {
-    const stream = call.remoteStream;
+    const stream = receivedStream(call);
     if (!stream) return undefined;
     const element = new Audio();
     element.muted = true;
@@ -54,13 +55,23 @@ export class LocalConference {
   async #sendMix(to: Call, other: Call): Promise<void> {
     const sender = to.session.connection?.getSenders().find((s) => s.track?.kind === 'audio');
     const mic = sender?.track;
-    if (!sender || !mic || !other.remoteStream) return;
+    const heard = receivedStream(other);
+    if (!sender || !mic || !heard) return;
     const mix = this.#context.createMediaStreamDestination();
     this.#context.createMediaStreamSource(new MediaStream([mic])).connect(mix);
-    this.#context.createMediaStreamSource(other.remoteStream).connect(mix);
+    this.#context.createMediaStreamSource(heard).connect(mix);
     const mixed = mix.stream.getAudioTracks()[0];
     if (!mixed) return;
     await sender.replaceTrack(mixed);
     this.#restore.push(() => sender.replaceTrack(mic));
   }
+}
+
+/**
+ * What a call receives, from its RTP receiver rather than the remote MediaStream: after a hold
+ * the browser may have removed the track from that stream (Unified Plan), the receiver keeps it.
+ */
+function receivedStream(call: Call): MediaStream | undefined {
+  const track = call.session.connection?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+  return track ? new MediaStream([track]) : undefined;
 }

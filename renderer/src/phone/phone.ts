@@ -259,8 +259,8 @@ export class Phone {
     if (!a || !b) return err('no-such-call');
     if (!a.answered || !b.answered || this.#conference) return err('wrong-state');
     // Both legs must be talking: a held leg sends and receives nothing to mix.
-    if (a.onHold) a.resume();
-    if (b.onHold) b.resume();
+    const resumed = await Promise.all([this.#resumed(a), this.#resumed(b)]);
+    if (resumed.includes(false)) return err('wrong-state');
     const conference = await LocalConference.start(a, b);
     if (!conference) return err('media-unavailable');
     this.#conference = conference;
@@ -270,6 +270,25 @@ export class Phone {
     a.session.on('ended', end);
     b.session.on('ended', end);
     return ok(undefined);
+  }
+
+  /** Resumes a held call and waits for the far end's answer (false if it refused or took too long). */
+  #resumed(call: Call): Promise<boolean> {
+    if (!call.onHold) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(false), 10_000);
+      const stop = this.#emitter.on((event) => {
+        if (event.type === 'resumed' && event.callId === call.id) done(true);
+        if ((event.type === 'hold-failed' && event.callId === call.id) || (event.type === 'ended' && event.callId === call.id))
+          done(false);
+      });
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        stop();
+        resolve(ok);
+      };
+      if (!call.resume()) done(false);
+    });
   }
 
   /** Ends the local mix; the legs stay up as two calls. */

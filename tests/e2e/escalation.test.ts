@@ -1,0 +1,254 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeEscalationContext } from '../../shared/escalation';
+import { dana, danaWire, rawHeader, TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
+import { appHearsTone } from '../support/app-audio';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { toneWav } from '../support/baresip';
+import { launchChromium } from '../support/chromium';
+import { snap } from '../support/screenshots';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harness';
+
+/**
+ * Warm transfer end to end with three parties: a SIP.js customer, the agent and a senior (both
+ * Warmline through the browser host), against Kamailio and the lab server. The senior's browser
+ * speaks 880 Hz, the customer 1250 Hz, the agent is silent: who hears whom is measured.
+ */
+const SENIOR_HZ = 880;
+const CUSTOMER_HZ = 1250;
+
+let server: SipTestServer;
+let pages: TestPages;
+let agentBrowser: Browser;
+let seniorBrowser: Browser;
+let dir: ReturnType<typeof makeTempDir>;
+let agentApp: AppHost;
+let seniorApp: AppHost;
+const opened: Page[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  const silence = join(dir.path, 'silence.wav');
+  const senior = join(dir.path, 'senior.wav');
+  writeFileSync(silence, toneWav(0, 30, 48_000));
+  writeFileSync(senior, toneWav(SENIOR_HZ, 30, 48_000));
+  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+  agentBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${silence}`]);
+  seniorBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${senior}`]);
+});
+afterAll(async () => {
+  await agentBrowser?.close();
+  await seniorBrowser?.close();
+  await pages?.close();
+  dir?.remove();
+});
+
+async function signedIn(browser: Browser, app: AppHost, user: string, seniorUser: string): Promise<Page> {
+  await app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: user.startsWith('senior') ? 'Sam Senior' : 'Ana Agent',
+    teamKey: TEAM_KEY,
+    seniorQueue: seniorUser,
+    technicalQueue: 'technical1',
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  opened.push(page);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(app.url);
+  await eventually(
+    () => page.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    `${user} signed in`,
+  );
+  return page;
+}
+
+describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
+  let agent: Page;
+  let senior: Page;
+  let customer: FarEndDriver;
+  let agentUser: string;
+  let seniorUser: string;
+
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    agentApp = await startAppHost(join(dir.path, newUser('agent-data')));
+    seniorApp = await startAppHost(join(dir.path, newUser('senior-data')));
+    agentUser = newUser('agent');
+    seniorUser = newUser('senior');
+    agent = await signedIn(agentBrowser, agentApp, agentUser, seniorUser);
+    senior = await signedIn(seniorBrowser, seniorApp, seniorUser, seniorUser);
+    customer = await FarEndDriver.open(agentBrowser, pages, server, 'customer', {
+      displayName: 'Dana Customer',
+      toneHz: CUSTOMER_HZ,
+    });
+    opened.push(customer.page);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+    await agentApp.close();
+    await seniorApp.close();
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  /** Customer calls, agent answers, escalates to the senior queue; the senior sees the context while it rings. */
+  async function consultSenior(): Promise<void> {
+    await customer.call(`sip:${agentUser}@${server.domain}`);
+    await agent.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => customer.state(),
+      (s) => s.session === 'Established',
+      'customer connected',
+    );
+    await agent.getByRole('button', { name: 'Escalate' }).click();
+    await agent.getByLabel('Why').selectOption('wants-higher-authority');
+    expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+    await agent.getByLabel('Summary in one line').fill('Refund of 240 EUR refused twice; wants a manager');
+    await agent.getByLabel('What was already tried').fill('Checked both payments. Offered a credit: declined.');
+    await agent.getByLabel('Customer mood').selectOption('angry');
+    await snap(agent, 'escalation-panel');
+    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+
+    const card = senior.getByTestId('handoff-card');
+    await card.waitFor();
+    expect(await senior.getByRole('alertdialog', { name: 'Incoming call' }).isVisible()).toBe(true);
+    expect(await senior.getByTestId('handoff-verification').textContent()).toBe('Signed by your team');
+    expect(await card.textContent()).toContain('Refund of 240 EUR refused twice; wants a manager');
+    expect(await card.textContent()).toContain('Checked both payments. Offered a credit: declined.');
+    expect(await card.textContent()).toContain('Angry');
+    expect(await card.textContent()).toContain('Dana Customer');
+    await snap(senior, 'handoff-card-ringing');
+  }
+
+  async function seniorAnswers(): Promise<void> {
+    await senior.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+  }
+
+  it('the senior sees the full context before answering; Complete connects customer and senior and frees the agent', async () => {
+    await consultSenior();
+    await seniorAnswers();
+    await snap(agent, 'consulting');
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'agent in wrap-up',
+    );
+    expect(await agent.getByTestId('consult-bar').count()).toBe(0);
+    await eventually(
+      () => customer.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'customer hears the senior',
+    );
+    await eventually(
+      () => appHearsTone(senior, CUSTOMER_HZ),
+      (h) => h,
+      'senior hears the customer',
+    );
+    // The senior keeps the handoff card on the call that replaced the consult.
+    expect(await senior.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
+    expect(await senior.getByTestId('agent-state').textContent()).toBe('Status: On a call');
+    await snap(senior, 'handoff-card-after-transfer');
+  });
+
+  it('Cancel ends the consult and gives the customer back with audio', async () => {
+    await consultSenior();
+    await seniorAnswers();
+    await agent.getByRole('button', { name: 'Cancel consult' }).click();
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: On a call',
+      'agent back on the call',
+    );
+    await eventually(
+      () => senior.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'senior released',
+    );
+    await agent.getByText('On a call', { exact: true }).waitFor();
+    await rising(() => customer.inboundBytes(), 'audio to the customer again');
+  });
+
+  it('three-way lets all three hear each other', async () => {
+    await consultSenior();
+    await seniorAnswers();
+    await agent.getByRole('button', { name: 'Three-way' }).click();
+    await agent.getByText('Three-way call with the customer and Senior queue.').waitFor();
+    await eventually(
+      () => customer.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'customer hears the senior through the mix',
+    );
+    await eventually(
+      () => appHearsTone(senior, CUSTOMER_HZ),
+      (h) => h,
+      'senior hears the customer through the mix',
+    );
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'agent left',
+    );
+    await eventually(
+      () => customer.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'customer still hears the senior',
+    );
+  });
+
+  it('a declined consult tells the agent why and offers the fallbacks', async () => {
+    await consultSenior();
+    await senior.getByRole('button', { name: 'Decline' }).click();
+    await agent.getByTestId('consult-bar').getByText('Everyone in that queue is busy (SIP 486).').waitFor();
+    await agent.getByRole('button', { name: 'Try the Technical queue' }).waitFor();
+    await agent.getByRole('button', { name: 'Blind transfer instead' }).waitFor();
+    await snap(agent, 'consult-failed');
+    await agent.getByRole('button', { name: 'Back to the customer' }).click();
+    await rising(() => customer.inboundBytes(), 'the customer has the agent back');
+  });
+
+  it('forged, unsigned, oversized and script-laden contexts are each shown as they must be', async () => {
+    const target = `sip:${seniorUser}@${server.domain}`;
+    const forged = await encodeEscalationContext(dana, 'not our team key');
+    const unsigned = await encodeEscalationContext(dana, '');
+    if (!forged.ok || !unsigned.ok) throw new Error('fixtures do not encode');
+    const script = await rawHeader({ ...danaWire, u: '<script>alert(1)</script>' }, TEAM_KEY);
+    const cases = [
+      [forged.value.header, 'Signature does not match: this note may be forged'],
+      [unsigned.value.header, 'Not signed: check before you rely on it'],
+      [`${'A'.repeat(5000)}.`, 'It was too large.'],
+      [script, 'It contained markup or script, so it is not shown.'],
+    ] as const;
+    for (const [header, shown] of cases) {
+      await customer.call(target, [`X-Warmline-Context: ${header}`]);
+      const card = senior.getByTestId('handoff-card');
+      await eventually(
+        () => card.textContent(),
+        (t) => t?.includes(shown) ?? false,
+        shown,
+      );
+      expect(await senior.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined();
+      await senior.getByRole('button', { name: 'Decline' }).click();
+      await eventually(
+        () => customer.state(),
+        (s) => s.session === 'Terminated',
+        'declined',
+      );
+    }
+  });
+});

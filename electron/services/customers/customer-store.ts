@@ -43,21 +43,21 @@ function toNote(row: NoteRow): CustomerNote {
   };
 }
 
+/** The screen pop's two queries that must stay lookups; exported for the query-plan test. */
+export const LAST_CALLS_SQL = `SELECT id, direction, ended_at, answered_at, disposition, notes, escalation_id FROM calls
+     WHERE customer_key = ? ORDER BY ended_at DESC LIMIT ?`;
+export const OPEN_FOLLOW_UPS_SQL = `SELECT ${NOTE_COLUMNS} FROM customer_notes
+     WHERE customer_key = ? AND follow_up_at IS NOT NULL AND follow_up_closed_at IS NULL
+     ORDER BY follow_up_at LIMIT ?`;
+
 /** Raw SQL for `customers` and `customer_notes`, and the screen pop's read of `calls`. */
 export function createCustomerStore(db: WarmlineDatabase) {
   const selectCustomer = db.prepare<[string], { display_name: string }>('SELECT display_name FROM customers WHERE key = ?');
-  const lastCalls = db.prepare<[string, number], CallRow>(
-    `SELECT id, direction, ended_at, answered_at, disposition, notes, escalation_id FROM calls
-     WHERE customer_key = ? ORDER BY ended_at DESC LIMIT ?`,
-  );
+  const lastCalls = db.prepare<[string, number], CallRow>(LAST_CALLS_SQL);
   const recentNotes = db.prepare<[string, number], NoteRow>(
     `SELECT ${NOTE_COLUMNS} FROM customer_notes WHERE customer_key = ? ORDER BY created_at DESC, id DESC LIMIT ?`,
   );
-  const openFollowUps = db.prepare<[string, number], NoteRow>(
-    `SELECT ${NOTE_COLUMNS} FROM customer_notes
-     WHERE customer_key = ? AND follow_up_at IS NOT NULL AND follow_up_closed_at IS NULL
-     ORDER BY follow_up_at LIMIT ?`,
-  );
+  const openFollowUps = db.prepare<[string, number], NoteRow>(OPEN_FOLLOW_UPS_SQL);
   const selectNote = db.prepare<[number | bigint], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM customer_notes WHERE id = ?`);
   const upsertCustomer = db.prepare(
     `INSERT INTO customers (key, display_name, updated_at) VALUES (@key, @name, @now)

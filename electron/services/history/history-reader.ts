@@ -18,19 +18,20 @@ interface StatsRow {
   readonly transferred: number | null;
 }
 
-/** The read side of history: SELECTs only. */
-export function createHistoryReader(db: WarmlineDatabase) {
-  const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
-  const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c WHERE c.id = ?`);
-  const stats = db.prepare<{ from: number; to: number }, StatsRow>(
-    `SELECT count(*) AS handled,
+/** Handled = answered calls that ended in [from, to); exported for the query-plan test. */
+export const AGENT_STATS_SQL = `SELECT count(*) AS handled,
        avg(c.talk_ms + c.hold_ms + coalesce(c.acw_ms, 0)) AS avg_handle,
        avg(c.acw_ms) AS avg_acw,
        sum(EXISTS (SELECT 1 FROM escalations e WHERE e.call_id = c.id AND e.direction = 'sent')) AS escalated,
        sum(c.end_reason = 'transfer-completed') AS transferred
      FROM calls c
-     WHERE c.ended_at >= @from AND c.ended_at < @to AND c.answered_at IS NOT NULL`,
-  );
+     WHERE c.ended_at >= @from AND c.ended_at < @to AND c.answered_at IS NOT NULL`;
+
+/** The read side of history: SELECTs only. */
+export function createHistoryReader(db: WarmlineDatabase) {
+  const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
+  const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c WHERE c.id = ?`);
+  const stats = db.prepare<{ from: number; to: number }, StatsRow>(AGENT_STATS_SQL);
 
   function statement(query: HistoryQuery) {
     const shape: HistoryQueryShape = {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { LAST_CALLS_SQL, OPEN_FOLLOW_UPS_SQL } from '../../../electron/services/customers/customer-store';
+import { AGENT_STATS_SQL } from '../../../electron/services/history/history-reader';
+import { historyListSql, type HistoryQueryShape } from '../../../electron/services/history/history-sql';
+import { openDatabase, type WarmlineDatabase } from '../../../electron/services/storage/database';
+import { makeTempDir } from '../../support/temp-dir';
+import { insertCall, insertCustomer, T } from './history-schema';
+
+let dir: ReturnType<typeof makeTempDir>;
+let db: WarmlineDatabase;
+beforeAll(() => {
+  dir = makeTempDir();
+  db = openDatabase(join(dir.path, 'warmline.sqlite'));
+  insertCustomer(db);
+  // Enough rows that a wrong plan would show; the planner has no ANALYZE statistics, as in the app.
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) {
+      insertCall(db, `call-${i}`, {
+        ended_at: T + i * 1000,
+        direction: i % 3 === 0 ? 'outbound' : 'inbound',
+        customer_key: i % 10 === 0 ? 'tel:+31205550123' : null,
+      });
+    }
+  })();
+});
+afterAll(() => {
+  db.close();
+  dir.remove();
+});
+
+const PARAMS = {
+  limit: 51,
+  from: T,
+  to: T + 60_000,
+  direction: 'inbound',
+  disposition: 'refund',
+  query: '"refund"*',
+  cursorEndedAt: T + 500_000,
+  cursorId: 'call-500',
+};
+const plan = (sql: string, params: object = PARAMS) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+
+const NO_FILTER: HistoryQueryShape = {
+  from: false,
+  to: false,
+  direction: false,
+  disposition: false,
+  escalated: undefined,
+  search: false,
+  cursor: false,
+};
+
+/** Every filter of the history list on its own and with the cursor, and the combinations the screen offers. */
+const SHAPES: readonly [string, Partial<HistoryQueryShape>, string][] = [
+  ['newest first', {}, 'calls_by_end'],
+  ['a date range', { from: true, to: true }, 'calls_by_end'],
+  ['by direction', { direction: true }, 'calls_by_direction'],
+  ['by disposition', { disposition: true }, 'calls_by_disposition'],
+  ['escalated only', { escalated: true }, 'calls_escalated'],
+  ['not escalated', { escalated: false }, 'calls_by_end'],
+  ['next page', { cursor: true }, 'calls_by_end'],
+  ['next page by direction', { direction: true, cursor: true }, 'calls_by_direction'],
+  ['next page by disposition', { disposition: true, cursor: true }, 'calls_by_disposition'],
+  ['next page, escalated', { escalated: true, cursor: true }, 'calls_escalated'],
+  ['disposition in a date range', { disposition: true, from: true, to: true }, 'calls_by_disposition'],
+  ['direction in a date range', { direction: true, from: true, to: true }, 'calls_by_direction'],
+];
+
+describe('history list query plans (EXPLAIN QUERY PLAN)', () => {
+  it.each(SHAPES)('%s walks %s in order: no table scan, no sort', (_name, shape, index) => {
+    const steps = plan(historyListSql({ ...NO_FILTER, ...shape }));
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toMatch(new RegExp(`^(SCAN|SEARCH) c USING (COVERING )?INDEX ${index}\\b`));
+    expect(steps.join(' ')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('a search starts from the full-text index and fetches each match by its rowid', () => {
+    for (const extra of [{}, { direction: true }, { escalated: true, cursor: true }]) {
+      const steps = plan(historyListSql({ ...NO_FILTER, search: true, ...extra }));
+      expect(steps[0]).toMatch(/^SCAN calls_fts VIRTUAL TABLE INDEX \d+:M/);
+      expect(steps[1]).toMatch(/^SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    }
+  });
+
+  it('the screen pop and the agent stats use their indexes', () => {
+    expect(plan(LAST_CALLS_SQL, ['tel:+31205550123', 5])).toEqual([
+      expect.stringMatching(/^SEARCH calls USING INDEX calls_by_customer \(customer_key=\?\)/),
+    ]);
+    const open = plan(OPEN_FOLLOW_UPS_SQL, ['tel:+31205550123', 20]);
+    expect(open[0]).toMatch(/^SEARCH customer_notes USING (COVERING )?INDEX customer_notes_open_follow_ups/);
+    expect(open.join(' ')).not.toMatch(/TEMP B-TREE/);
+    const stats = plan(AGENT_STATS_SQL, { from: T, to: T + 60_000 });
+    expect(stats[0]).toMatch(/^SEARCH c USING INDEX calls_by_end \(ended_at>\? AND ended_at<\?\)/);
+    expect(stats.join(' ')).toMatch(/SEARCH e USING (COVERING )?INDEX escalations_by_call/);
+  });
+});

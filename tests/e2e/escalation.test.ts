@@ -222,6 +222,13 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     await rising(() => customer.inboundBytes(), 'the customer has the agent back');
   });
 
+  it('the senior declines with a reason and the agent reads it', async () => {
+    await consultSenior();
+    await senior.getByLabel('Decline with a reason…').selectOption('not-my-expertise');
+    await agent.getByText('Your colleague declined: This is not my area.').waitFor();
+    await agent.getByRole('button', { name: 'Back to the customer' }).waitFor();
+  });
+
   it('forged, unsigned, oversized and script-laden contexts are each shown as they must be', async () => {
     const target = `sip:${seniorUser}@${server.domain}`;
     const forged = await encodeEscalationContext(dana, 'not our team key');

@@ -1,6 +1,6 @@
 import type { IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
 import { endCause } from './causes';
-import type { CallId, CallInfo, EndedBy, PhoneEvent } from './events';
+import { DECLINE_REASONS, type CallId, type CallInfo, type DeclineReason, type EndedBy, type PhoneEvent } from './events';
 
 type Emit = (event: PhoneEvent) => void;
 
@@ -124,12 +124,14 @@ export class Call {
     if (this.#silentEnd) return;
     const status = statusOf(message);
     const by: EndedBy = originator === 'local' ? 'local' : originator === 'remote' ? 'remote' : 'system';
+    const declineReason = declineReasonOf(message);
     this.#emit({
       type: 'ended',
       callId: this.id,
       cause: endCause(cause, status),
       by,
       ...(status === undefined ? {} : { status }),
+      ...(declineReason ? { declineReason } : {}),
     });
   }
 
@@ -160,4 +162,12 @@ function statusOf(message: unknown): number | undefined {
     return typeof code === 'number' ? code : undefined;
   }
   return undefined;
+}
+
+/** `Reason: SIP;cause=603;text="not-my-expertise"` on a final response: only our own tokens are believed. */
+function declineReasonOf(message: unknown): DeclineReason | undefined {
+  if (!message || typeof message !== 'object' || !('getHeader' in message)) return undefined;
+  const header = (message as { getHeader(name: string): string | undefined }).getHeader('Reason');
+  const text = typeof header === 'string' ? /text="([a-z-]{1,40})"/.exec(header)?.[1] : undefined;
+  return DECLINE_REASONS.find((r) => r === text);
 }

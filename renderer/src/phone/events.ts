@@ -106,7 +106,13 @@ export type PhoneEvent =
       readonly cause: EndCause;
       readonly by: EndedBy;
       readonly status?: number;
+      /** Why a colleague declined our consult call (their Reason header), when it is one we know. */
+      readonly declineReason?: DeclineReason;
     };
+
+/** Why a consultee declines an escalation: fixed tokens, sent in a Reason header (RFC 3326) and translated on arrival. */
+export const DECLINE_REASONS = ['busy-with-customer', 'not-my-expertise', 'needs-supervisor', 'call-back-later'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export type PhoneEventType = PhoneEvent['type'];
 export type PhoneListener = (event: PhoneEvent) => void;

@@ -13,3 +13,4 @@ export {
 } from './headers';
 export { OVERSIZED_CONTEXT } from './remote-party';
 export type * from './events';
+export { DECLINE_REASONS } from './events';

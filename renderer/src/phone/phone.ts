@@ -7,8 +7,16 @@ import { err, ok, type Result } from '../../../shared/result';
 import { Call } from './call';
 import { normaliseTarget, uriDomain, uriUser, validateConfig, type ConfigProblem, type PhoneConfig } from './config';
 import { PhoneEmitter } from './emitter';
-import type { CallId, CallInfo, CommandError, PhoneListener, RegistrationStatus } from './events';
-import { isValidDtmf, type SafeHeader } from './headers';
+import {
+  DECLINE_REASONS,
+  type CallId,
+  type CallInfo,
+  type CommandError,
+  type DeclineReason,
+  type PhoneListener,
+  type RegistrationStatus,
+} from './events';
+import { isValidDtmf, sipHeader, type SafeHeader } from './headers';
 import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
 import { LocalConference } from './conference';
@@ -152,12 +160,20 @@ export class Phone {
     return ok(undefined);
   }
 
-  /** Declines a ringing call with 486 Busy Here (the queue then offers it to someone else). */
-  reject(callId: CallId): Result<void, CommandError> {
+  /**
+   * Declines a ringing call: 486 Busy Here (the queue then offers it to someone else), or, for a
+   * colleague's consult call, 603 Decline with the reason as a token in a Reason header (RFC 3326).
+   */
+  reject(callId: CallId, reason?: DeclineReason): Result<void, CommandError> {
     const call = this.#calls.get(callId);
     if (!call) return err('no-such-call');
     if (call.answered || call.info.direction !== 'inbound') return err('wrong-state');
-    call.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    if (reason && !DECLINE_REASONS.includes(reason)) return err('invalid-target');
+    call.session.terminate(
+      reason
+        ? { status_code: 603, reason_phrase: 'Decline', extraHeaders: [sipHeader('Reason', `SIP;cause=603;text="${reason}"`)] }
+        : { status_code: 486, reason_phrase: 'Busy Here' },
+    );
     return ok(undefined);
   }
 

@@ -1,6 +1,6 @@
 import { transitionAgent, type AgentEvent } from '../../../shared/agent';
 import { newOutboundCall, transitionCall, type CallEvent, type ConsultFailureReason } from '../../../shared/call';
-import type { CallInfo, EndCause, EndedBy } from '../phone';
+import type { CallInfo, DeclineReason, EndCause, EndedBy } from '../phone';
 import type { CallEntry, NoticeBody, PhoneState } from './phone-state';
 
 /**
@@ -40,6 +40,7 @@ export function consultLegEnded(
   status: number | undefined,
   at: number,
   notify: (s: PhoneState, body: NoticeBody) => PhoneState,
+  declineReason?: DeclineReason,
 ): PhoneState {
   const customerId = leg.consultFor;
   const rest: PhoneState = { ...state, calls: state.calls.filter((c) => c.info.callId !== leg.info.callId) };
@@ -54,7 +55,12 @@ export function consultLegEnded(
       } else {
         const reason = failureReason(cause, status);
         next = customerEvent(rest, customerId, { type: 'consultFailed', at, reason, ...withStatus });
-        next = notify(next, { kind: 'consult-failed', reason, ...(status !== undefined ? { status } : {}) });
+        next = notify(next, {
+          kind: 'consult-failed',
+          reason,
+          ...(status !== undefined ? { status } : {}),
+          ...(declineReason ? { declineReason } : {}),
+        });
       }
       break;
     }

@@ -85,7 +85,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       return notify(next, { kind: 'transfer-failed', ...(event.status !== undefined ? { status: event.status } : {}) });
     }
     case 'ended':
-      return onEnded(state, event.callId, event.cause, event.by, event.status, at);
+      return onEnded(state, event, at);
     default:
       throw missingCaseError(event);
   }
@@ -135,22 +135,16 @@ function onRegistration(state: PhoneState): PhoneState {
   }
 }
 
-function onEnded(
-  state: PhoneState,
-  callId: CallEntry['info']['callId'],
-  cause: EndCause,
-  by: EndedBy,
-  status: number | undefined,
-  at: number,
-): PhoneState {
+function onEnded(state: PhoneState, ended: Extract<PhoneEvent, { readonly type: 'ended' }>, at: number): PhoneState {
+  const { callId, cause, by, status } = ended;
   const entry = state.calls.find((c) => c.info.callId === callId);
   if (!entry) return state;
-  if (entry.consultFor) return consultLegEnded(state, entry, cause, by, status, at, notify);
+  if (entry.consultFor) return consultLegEnded(state, entry, cause, by, status, at, notify, ended.declineReason);
   const phase = entry.call.phase;
   const event = endEvent(phase, cause, by, status, at);
-  const ended = transitionCall(entry.call, event);
-  const finalCall: Call = ended.ok ? ended.value : entry.call;
-  if (finalCall.phase !== 'ended' && ended.ok) {
+  const result = transitionCall(entry.call, event);
+  const finalCall: Call = result.ok ? result.value : entry.call;
+  if (finalCall.phase !== 'ended' && result.ok) {
     // The customer hung up during a consult: the agent stays with the consult party and is told.
     const kept = { ...state, calls: state.calls.map((c) => (c.info.callId === callId ? { ...c, call: finalCall } : c)) };
     return notify(kept, { kind: 'customer-left-during-consult', caller: callerOf(entry.info) });

@@ -1,6 +1,6 @@
 import type { AgentState } from '../../../shared/agent';
 import type { Call, ConsultFailureReason, TransferTarget } from '../../../shared/call';
-import type { CallId, CallInfo, CommandError, RegistrationStatus } from '../phone';
+import type { CallId, CallInfo, CommandError, DeclineReason, RegistrationStatus } from '../phone';
 
 /** One live call as the UI sees it: the shared lifecycle plus what the lifecycle does not model. */
 export interface CallEntry {
@@ -34,7 +34,13 @@ export type Notice =
       readonly cause: string;
       readonly status?: number;
     }
-  | { readonly id: number; readonly kind: 'consult-failed'; readonly reason: ConsultFailureReason; readonly status?: number }
+  | {
+      readonly id: number;
+      readonly kind: 'consult-failed';
+      readonly reason: ConsultFailureReason;
+      readonly status?: number;
+      readonly declineReason?: DeclineReason;
+    }
   | { readonly id: number; readonly kind: 'consult-party-left' }
   | { readonly id: number; readonly kind: 'customer-left-during-consult'; readonly caller: string }
   | { readonly id: number; readonly kind: 'transfer-failed'; readonly status?: number };

@@ -3,7 +3,7 @@ import type { AgentEvent, BreakReason } from '../../../shared/agent';
 import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/normalise';
 import type { SettingsView } from '../../../shared/settings';
 import type { TransferTarget } from '../../../shared/call';
-import type { CallId, CommandError, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
+import type { CallId, CommandError, DeclineReason, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
 import { customerEvent } from './consult-reducer';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
 import { acceptsCalls, consultLegOf, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
@@ -106,8 +106,9 @@ export class PhoneStore {
     return this.#report('answer', await this.#engine.answer(callId));
   }
 
-  reject(callId: CallId): Outcome {
-    return this.#report('reject', this.#engine.reject(callId));
+  /** Declines a ringing call; a colleague's consult may be declined with a reason they will see. */
+  reject(callId: CallId, reason?: DeclineReason): Outcome {
+    return this.#report('reject', this.#engine.reject(callId, reason));
   }
 
   hangup(callId: CallId): Outcome {

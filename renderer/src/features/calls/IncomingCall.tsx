@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallInfo } from '../../phone';
+import { DECLINE_REASONS, type CallInfo, type DeclineReason } from '../../phone';
 import { formatDuration } from '../../ui/format';
 
 export interface IncomingCallProps {
@@ -8,7 +8,7 @@ export interface IncomingCallProps {
   readonly waiting: boolean;
   readonly ringingForMs: number;
   readonly onAnswer: () => void;
-  readonly onDecline: () => void;
+  readonly onDecline: (reason?: DeclineReason) => void;
   /** The handoff card, when a colleague escalated this call to us. */
   readonly children?: ReactNode;
 }
@@ -39,9 +39,33 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
         <button type="button" className="answer" onClick={onAnswer} autoFocus>
           {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}
         </button>
-        <button type="button" className="decline" onClick={onDecline}>
+        <button type="button" className="decline" onClick={() => onDecline()}>
           {t('calls.actions.decline')}
         </button>
+        {info.contextHeader && (
+          <>
+            <label className="sr-only" htmlFor={`decline-${info.callId}`}>
+              {t('calls.actions.declineWithReason')}
+            </label>
+            <select
+              id={`decline-${info.callId}`}
+              value=""
+              onChange={(e) => {
+                const reason = DECLINE_REASONS.find((r) => r === e.target.value);
+                if (reason) onDecline(reason);
+              }}
+            >
+              <option value="" disabled>
+                {t('calls.actions.declineWithReason')}
+              </option>
+              {DECLINE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`declineReasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
       {children}
     </section>

@@ -36,7 +36,9 @@ function noticeText(notice: Notice, t: (key: string, params?: Record<string, unk
     case 'call-ended':
       return t(`notices.callEnded.${notice.cause}`, { caller: notice.caller, status: notice.status ?? '' });
     case 'consult-failed':
-      return t(`notices.consultFailed.${notice.reason}`, { status: notice.status ?? '' });
+      return notice.declineReason
+        ? t('notices.consultDeclinedBecause', { reason: t(`declineReasons.${notice.declineReason}`) })
+        : t(`notices.consultFailed.${notice.reason}`, { status: notice.status ?? '' });
     case 'consult-party-left':
       return t('notices.consultPartyLeft');
     case 'customer-left-during-consult':

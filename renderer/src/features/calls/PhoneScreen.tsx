@@ -83,7 +83,7 @@ export function PhoneScreen({ store, host, settings, ringer, microphone, getStat
           waiting={entry.waiting}
           ringingForMs={now - entry.call.startedAt}
           onAnswer={() => void store.answer(entry.info.callId)}
-          onDecline={() => store.reject(entry.info.callId)}
+          onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
         </IncomingCall>

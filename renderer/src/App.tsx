@@ -11,6 +11,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
 import { setLanguage } from './i18n';
 import type { CallId } from './phone';
+import type { EscalationLog } from './state/escalation-log';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
 
@@ -21,6 +22,7 @@ export interface AppServices {
   readonly microphone: Microphone;
   readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
   readonly applyDevices: (settings: SettingsView) => void;
+  readonly escalations: EscalationLog;
 }
 
 type Load =
@@ -122,6 +124,7 @@ export function App({ services }: { readonly services: AppServices }) {
             store={store}
             host={host}
             settings={settings}
+            escalations={services.escalations}
             ringer={services.ringer}
             microphone={services.microphone}
             getStats={services.getStats}

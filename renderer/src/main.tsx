@@ -7,6 +7,8 @@ import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n } from './i18n';
 import { Phone } from './phone';
+import { EscalationLog } from './state/escalation-log';
+import { recordHistory } from './state/history-recorder';
 import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
@@ -31,12 +33,15 @@ async function boot(): Promise<void> {
   const store = new PhoneStore(phone);
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
+  const escalations = new EscalationLog();
+  recordHistory(store, host, escalations);
   const services: AppServices = {
     host,
     store,
     ringer,
     microphone,
     getStats: (callId) => phone.getStats(callId),
+    escalations,
     applyDevices: (settings: SettingsView) => {
       microphone.setDevice(settings.microphoneId);
       void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);

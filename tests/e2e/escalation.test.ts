@@ -163,6 +163,25 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     expect(await senior.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
     expect(await senior.getByTestId('agent-state').textContent()).toBe('Status: On a call');
     await snap(senior, 'handoff-card-after-transfer');
+    // Recorded in the agent's history: target, reason, outcome, linked to the call.
+    const row = await eventually(
+      async () =>
+        agentApp.services.db
+          .prepare(
+            'SELECT e.direction, e.target_kind, e.target_value, e.reason, e.outcome, c.end_reason FROM escalations e JOIN calls c ON c.id = e.call_id',
+          )
+          .get() as Record<string, unknown> | undefined,
+      (r) => r !== undefined,
+      'escalation recorded',
+    );
+    expect(row).toEqual({
+      direction: 'sent',
+      target_kind: 'queue',
+      target_value: 'senior',
+      reason: 'wants-higher-authority',
+      outcome: 'completed',
+      end_reason: 'transfer-completed',
+    });
   });
 
   it('Cancel ends the consult and gives the customer back with audio', async () => {
@@ -216,6 +235,7 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     await senior.getByRole('button', { name: 'Decline' }).click();
     await agent.getByTestId('consult-bar').getByText('Everyone in that queue is busy (SIP 486).').waitFor();
     await agent.getByRole('button', { name: 'Try the Technical queue' }).waitFor();
+    // The consult failed; the customer call goes on (it is recorded when it ends).
     await agent.getByRole('button', { name: 'Blind transfer instead' }).waitFor();
     await snap(agent, 'consult-failed');
     await agent.getByRole('button', { name: 'Back to the customer' }).click();

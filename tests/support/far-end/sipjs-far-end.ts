@@ -39,6 +39,7 @@ class FarEnd {
   #infoDigits = '';
   #referTo: string | undefined;
   #inviteSentAt: number | undefined;
+  #sessions = 0;
 
   async register(options: FarEndOptions): Promise<void> {
     this.#options = options;
@@ -162,6 +163,23 @@ class FarEnd {
     return hears(this.hear(), frequency);
   }
 
+  /**
+   * Resolves with the time (performance.timeOrigin + now) the first audio arrives on a session
+   * newer than the `after`-th one: a transfer's new dialog. Polls getStats every millisecond.
+   */
+  async firstAudioOnSessionAfter(after: number, timeoutMs = 20_000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      if (this.#sessions > after && (await this.inboundBytes()) > 0) return performance.timeOrigin + performance.now();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    throw new Error('no audio on a new session');
+  }
+
+  get sessionCount(): number {
+    return this.#sessions;
+  }
+
   inboundBytes(): Promise<number> {
     return inboundAudioBytes(this.#sdh()?.peerConnection);
   }
@@ -181,6 +199,7 @@ class FarEnd {
 
   #adopt(session: Session): void {
     this.#session = session;
+    this.#sessions += 1;
     this.#infoDigits = '';
     this.#referTo = undefined;
     session.delegate = {

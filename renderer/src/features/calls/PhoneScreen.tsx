@@ -5,6 +5,7 @@ import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
+import type { EscalationLog } from '../../state/escalation-log';
 import { consultLegOf, customerCalls, talkingCall } from '../../state/phone-state';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
@@ -23,6 +24,7 @@ export interface PhoneScreenProps {
   readonly store: PhoneStore;
   readonly host: HostApi;
   readonly settings: SettingsView;
+  readonly escalations: EscalationLog;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
@@ -39,7 +41,7 @@ function Handoff({ header, host }: { readonly header: string; readonly host: Hos
   return <HandoffCard decoded={useHandoff(header, host)} />;
 }
 
-export function PhoneScreen({ store, host, settings, ringer, microphone, getStats }: PhoneScreenProps) {
+export function PhoneScreen({ store, host, settings, escalations, ringer, microphone, getStats }: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
@@ -133,6 +135,7 @@ export function PhoneScreen({ store, host, settings, ringer, microphone, getStat
           store={store}
           host={host}
           settings={settings}
+          escalations={escalations}
           now={now}
           {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
           onClose={() => {

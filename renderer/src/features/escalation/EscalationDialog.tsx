@@ -4,6 +4,7 @@ import { encodeEscalationContext, newEscalationId, USER_TO_USER_HEADER } from '.
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, sipHeader, type SafeHeader } from '../../phone';
+import type { EscalationLog } from '../../state/escalation-log';
 import type { CallEntry } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
 import { formatDuration } from '../../ui/format';
@@ -15,6 +16,7 @@ export interface EscalationDialogProps {
   readonly store: PhoneStore;
   readonly host: HostApi;
   readonly settings: SettingsView;
+  readonly escalations: EscalationLog;
   readonly now: number;
   /** Preselected queue (e.g. "try the other queue" after a failed consult). */
   readonly queue?: 'senior' | 'technical';
@@ -22,7 +24,7 @@ export interface EscalationDialogProps {
 }
 
 /** Container: builds, signs and attaches the context, then starts the consult (or a blind transfer). */
-export function EscalationDialog({ entry, store, host, settings, now, queue, onClose }: EscalationDialogProps) {
+export function EscalationDialog({ entry, store, host, settings, escalations, now, queue, onClose }: EscalationDialogProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<EscalationDraft>(() => (queue ? { ...EMPTY_DRAFT, target: queue } : EMPTY_DRAFT));
   const [error, setError] = useState<string | undefined>();
@@ -56,8 +58,10 @@ export function EscalationDialog({ entry, store, host, settings, now, queue, onC
         ? await store.startConsult(entry.info.callId, target, address, headers)
         : store.blindTransfer(entry.info.callId, target, address, headers);
     setBusy(false);
-    if (result.ok) onClose();
-    else setError(t(`notices.commandFailed.${result.error}`));
+    if (result.ok) {
+      escalations.sent(entry.info.callId, encoded.value.context);
+      onClose();
+    } else setError(t(`notices.commandFailed.${result.error}`));
   };
 
   return (

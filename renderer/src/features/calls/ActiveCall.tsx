@@ -34,6 +34,8 @@ export function ActiveCall(props: ActiveCallProps) {
   const { call, info } = entry;
   const connected = call.phase !== 'dialing' && call.phase !== 'offered' && call.phase !== 'ended';
   const onHold = call.phase === 'on-hold';
+  // During a warm transfer the consult bar owns hold and resume (Swap, Cancel); this card shows the customer's side.
+  const inTransfer = ['consult-ringing', 'consulting', 'three-way', 'customer-left', 'transferring'].includes(call.phase);
   const talkMs = 'answeredAt' in call && call.answeredAt !== undefined ? now - call.answeredAt : 0;
   const holdMs = totalHoldMs(call, now);
   const lastHold = call.holds[call.holds.length - 1];
@@ -43,9 +45,11 @@ export function ActiveCall(props: ActiveCallProps) {
       <p className="call-kind">
         {call.phase === 'dialing'
           ? t(entry.remoteRinging ? 'calls.active.remoteRinging' : 'calls.active.dialing')
-          : onHold
-            ? t('calls.active.onHold')
-            : t('calls.active.title')}
+          : inTransfer
+            ? t('calls.active.inTransfer')
+            : onHold
+              ? t('calls.active.onHold')
+              : t('calls.active.title')}
         {entry.heldByRemote && ` · ${t('calls.active.heldByRemote')}`}
       </p>
       <h2 className="caller-name">{name}</h2>
@@ -79,7 +83,7 @@ export function ActiveCall(props: ActiveCallProps) {
         </div>
       )}
       <div className="call-actions">
-        <button type="button" onClick={props.onHold} disabled={!connected} aria-pressed={onHold}>
+        <button type="button" onClick={props.onHold} disabled={!connected || inTransfer} aria-pressed={onHold}>
           {t(onHold ? 'calls.actions.resume' : 'calls.actions.hold')}
         </button>
         <button type="button" onClick={props.onMute} disabled={!connected} aria-pressed={entry.muted}>

@@ -34,6 +34,8 @@ export function mainWindowOptions(
       spellcheck: true,
       // The agent keeps the window in the background all shift; ringing and timers must not be throttled.
       backgroundThrottling: false,
+      // The first ring of the day must be heard even before the agent has clicked anything.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

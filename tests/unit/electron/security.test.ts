@@ -20,6 +20,8 @@ describe('main window', () => {
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      autoplayPolicy: 'no-user-gesture-required',
+      backgroundThrottling: false,
       allowRunningInsecureContent: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',

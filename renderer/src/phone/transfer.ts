@@ -14,19 +14,23 @@ export function referWithReplaces(
   extraHeaders: readonly SafeHeader[],
   emit: (event: PhoneEvent) => void,
 ): void {
-  const callId = call.id;
-  const options = {
-    replaces: consult.session,
-    extraHeaders: [...extraHeaders],
-    eventHandlers: {
-      accepted: () => emit({ type: 'transfer-accepted', callId }),
-      failed: (data: { status_line?: { status_code?: number } }) =>
-        emit({ type: 'transfer-failed', callId, ...statusOf(data.status_line?.status_code) }),
-      requestFailed: (data: { response?: { status_code?: number } }) =>
-        emit({ type: 'transfer-failed', callId, ...statusOf(data.response?.status_code) }),
-    },
-  };
+  const options = { replaces: consult.session, extraHeaders: [...extraHeaders], eventHandlers: referOutcome(call, emit) };
   call.session.refer(consult.session.remote_identity.uri, options as Parameters<RTCSession['refer']>[1]);
+}
+
+/**
+ * A REFER's outcome as our events: `accepted` is the NOTIFY with a 2xx sipfrag (the transfer
+ * target answered), `failed` a NOTIFY with a final failure, `requestFailed` a refused REFER.
+ */
+function referOutcome(call: Call, emit: (event: PhoneEvent) => void) {
+  const callId = call.id;
+  return {
+    accepted: () => emit({ type: 'transfer-accepted', callId }),
+    failed: (data: { status_line?: { status_code?: number } }) =>
+      emit({ type: 'transfer-failed', callId, ...statusOf(data.status_line?.status_code) }),
+    requestFailed: (data: { response?: { status_code?: number } }) =>
+      emit({ type: 'transfer-failed', callId, ...statusOf(data.response?.status_code) }),
+  };
 }
 
 function statusOf(code: number | undefined): { status?: number } {
@@ -43,16 +47,6 @@ export function referBlind(
   extraHeaders: readonly SafeHeader[],
   emit: (event: PhoneEvent) => void,
 ): void {
-  const callId = call.id;
-  const options = {
-    extraHeaders: [...extraHeaders],
-    eventHandlers: {
-      accepted: () => emit({ type: 'transfer-accepted', callId }),
-      failed: (data: { status_line?: { status_code?: number } }) =>
-        emit({ type: 'transfer-failed', callId, ...statusOf(data.status_line?.status_code) }),
-      requestFailed: (data: { response?: { status_code?: number } }) =>
-        emit({ type: 'transfer-failed', callId, ...statusOf(data.response?.status_code) }),
-    },
-  };
+  const options = { extraHeaders: [...extraHeaders], eventHandlers: referOutcome(call, emit) };
   call.session.refer(targetUri, options as Parameters<RTCSession['refer']>[1]);
 }

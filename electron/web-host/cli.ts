@@ -43,6 +43,11 @@ async function main(): Promise<void> {
     log: (m) => console.warn(m),
   });
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
+  if (lab) {
+    console.log(
+      `Embedded lab call center on ${lab.server.url} (status: http://127.0.0.1:${labPort}/status); signed in as agent ${lab.agent}.`,
+    );
+  }
   console.log(
     `Data: ${values['data-dir']}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
   );

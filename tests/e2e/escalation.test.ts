@@ -154,11 +154,21 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
       (h) => h,
       'customer hears the senior',
     );
-    await eventually(
-      () => appHearsTone(senior, CUSTOMER_HZ),
-      (h) => h,
-      'senior hears the customer',
-    );
+    try {
+      await eventually(
+        () => appHearsTone(senior, CUSTOMER_HZ),
+        (h) => h,
+        'senior hears the customer',
+      );
+    } catch (error) {
+      // Seen twice in ~15 runs under load: say what the senior's headset element was playing.
+      const headset = await senior.evaluate(() => {
+        const el = document.querySelector<HTMLAudioElement>('audio[data-testid="remote-audio"]');
+        const stream = el?.srcObject as MediaStream | null;
+        return { paused: el?.paused, tracks: stream?.getAudioTracks().map((t) => [t.id, t.readyState, t.muted, t.enabled]) };
+      });
+      throw new Error(`${String(error)}; senior headset: ${JSON.stringify(headset)}`);
+    }
     // The senior keeps the handoff card on the call that replaced the consult.
     expect(await senior.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
     expect(await senior.getByTestId('agent-state').textContent()).toBe('Status: On a call');

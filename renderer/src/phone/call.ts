@@ -4,6 +4,8 @@ import { DECLINE_REASONS, type CallId, type CallInfo, type DeclineReason, type E
 
 type Emit = (event: PhoneEvent) => void;
 
+const RESUME_TIMEOUT_MS = 10_000;
+
 /** JsSIP's EventEmitter, for the events our patch adds (`hold:failed`, `unhold:failed`). */
 interface Untyped {
   on(event: string, listener: (data: { response?: { status_code?: number } }) => void): unknown;
@@ -21,6 +23,7 @@ export class Call {
   #holdPending = false;
   #answered = false;
   #silentEnd = false;
+  readonly #resumeWaiters: ((ok: boolean) => void)[] = [];
   #onRemoteStream: (call: Call) => void;
 
   constructor(info: CallInfo, session: RTCSession, emit: Emit, onRemoteStream: (call: Call) => void) {
@@ -74,9 +77,27 @@ export class Call {
       this.#holdPending = false;
       this.#onRemoteStream(this);
       this.#emit({ type: 'resumed', callId: this.id, by: 'local' });
+      this.#settleResume(true);
     });
     if (!started) this.#holdPending = false;
     return started;
+  }
+
+  /** Resumes if held and waits for the far end's answer: false if it refused, the call ended, or 10 s passed. */
+  resumed(): Promise<boolean> {
+    if (!this.onHold) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.#settleResume(false), RESUME_TIMEOUT_MS);
+      this.#resumeWaiters.push((ok) => {
+        clearTimeout(timer);
+        resolve(ok);
+      });
+      if (!this.resume() && !this.#holdPending) this.#settleResume(false);
+    });
+  }
+
+  #settleResume(ok: boolean): void {
+    for (const settle of this.#resumeWaiters.splice(0)) settle(ok);
   }
 
   #wire(): void {
@@ -117,10 +138,12 @@ export class Call {
 
   #holdFailed(status: number | undefined, resuming: boolean): void {
     this.#holdPending = false;
+    if (resuming) this.#settleResume(false);
     this.#emit({ type: 'hold-failed', callId: this.id, status: status ?? 0, resuming });
   }
 
   #ended(originator: string, cause: string | undefined, message: unknown): void {
+    this.#settleResume(false);
     if (this.#silentEnd) return;
     const status = statusOf(message);
     const by: EndedBy = originator === 'local' ? 'local' : originator === 'remote' ? 'remote' : 'system';

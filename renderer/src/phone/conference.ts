@@ -1,6 +1,48 @@
 import type { Call } from './call';
 
 /**
+ * The phone's one local three-way call at a time: merges two answered calls (resuming held
+ * ones first), sends the mix to the headset, and ends the mix when either call ends.
+ */
+export class ConferenceController {
+  #conference: LocalConference | undefined;
+
+  constructor(
+    private readonly resumed: (call: Call) => Promise<boolean>,
+    private readonly headset: HTMLMediaElement | undefined,
+    private readonly playAlone: (call: Call) => void,
+  ) {}
+
+  get active(): boolean {
+    return this.#conference !== undefined;
+  }
+
+  async merge(a: Call, b: Call): Promise<'merged' | 'not-resumed' | 'no-media'> {
+    // Both legs must be talking: a held leg sends and receives nothing to mix.
+    const resumed = await Promise.all([this.resumed(a), this.resumed(b)]);
+    if (resumed.includes(false)) return 'not-resumed';
+    const conference = await LocalConference.start(a, b);
+    if (!conference) return 'no-media';
+    this.#conference = conference;
+    if (this.headset) this.headset.srcObject = conference.headsetStream;
+    const end = () => void this.unmerge();
+    a.session.on('ended', end);
+    b.session.on('ended', end);
+    return 'merged';
+  }
+
+  /** Ends the local mix; the legs stay up as two calls and the one still talking is heard alone. */
+  async unmerge(): Promise<void> {
+    const conference = this.#conference;
+    if (!conference) return;
+    this.#conference = undefined;
+    await conference.stop();
+    const talking = [conference.a, conference.b].find((c) => !c.session.isEnded() && !c.onHold);
+    if (talking) this.playAlone(talking);
+  }
+}
+
+/**
  * A three-way call mixed on the agent's machine, for servers without a conference bridge: each
  * party is sent the agent's microphone plus the other party, and the headset plays both.
  * WebRTC senders keep their negotiation; only the track they send is replaced (no re-INVITE).

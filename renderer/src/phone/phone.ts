@@ -19,7 +19,8 @@ import {
 import { isValidDtmf, sipHeader, type SafeHeader } from './headers';
 import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
-import { LocalConference } from './conference';
+import { ConferenceController } from './conference';
+import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
 
@@ -58,12 +59,17 @@ export class Phone {
   #config: PhoneConfig | undefined;
   #ua: UA | undefined;
   #available = false;
-  #conference: LocalConference | undefined;
+  readonly #conference: ConferenceController;
   /** Set while JsSIP builds the session for an INVITE with Replaces we accepted (synchronously). */
   #replacing: Call | undefined;
 
   constructor(options: PhoneOptions = {}) {
     this.#options = options;
+    this.#conference = new ConferenceController(
+      (call) => call.resumed(),
+      options.remoteAudio,
+      (call) => this.#attachAudio(call),
+    );
   }
 
   on(listener: PhoneListener): () => void {
@@ -273,48 +279,14 @@ export class Phone {
     const a = this.#calls.get(callId);
     const b = this.#calls.get(otherCallId);
     if (!a || !b) return err('no-such-call');
-    if (!a.answered || !b.answered || this.#conference) return err('wrong-state');
-    // Both legs must be talking: a held leg sends and receives nothing to mix.
-    const resumed = await Promise.all([this.#resumed(a), this.#resumed(b)]);
-    if (resumed.includes(false)) return err('wrong-state');
-    const conference = await LocalConference.start(a, b);
-    if (!conference) return err('media-unavailable');
-    this.#conference = conference;
-    const headset = this.#options.remoteAudio;
-    if (headset) headset.srcObject = conference.headsetStream;
-    const end = () => void this.unmerge();
-    a.session.on('ended', end);
-    b.session.on('ended', end);
-    return ok(undefined);
-  }
-
-  /** Resumes a held call and waits for the far end's answer (false if it refused or took too long). */
-  #resumed(call: Call): Promise<boolean> {
-    if (!call.onHold) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => done(false), 10_000);
-      const stop = this.#emitter.on((event) => {
-        if (event.type === 'resumed' && event.callId === call.id) done(true);
-        if ((event.type === 'hold-failed' && event.callId === call.id) || (event.type === 'ended' && event.callId === call.id))
-          done(false);
-      });
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        stop();
-        resolve(ok);
-      };
-      if (!call.resume()) done(false);
-    });
+    if (!a.answered || !b.answered || this.#conference.active) return err('wrong-state');
+    const merged = await this.#conference.merge(a, b);
+    return merged === 'merged' ? ok(undefined) : err(merged === 'no-media' ? 'media-unavailable' : 'wrong-state');
   }
 
   /** Ends the local mix; the legs stay up as two calls. */
-  async unmerge(): Promise<void> {
-    const conference = this.#conference;
-    if (!conference) return;
-    this.#conference = undefined;
-    await conference.stop();
-    const talking = [conference.a, conference.b].find((c) => !c.session.isEnded() && !c.onHold);
-    if (talking) this.#attachAudio(talking);
+  unmerge(): Promise<void> {
+    return this.#conference.unmerge();
   }
 
   remoteStream(callId: CallId): MediaStream | undefined {
@@ -372,26 +344,11 @@ export class Phone {
     );
     this.#track(call);
     this.#emitter.emit({ type: 'replacing', call: info });
-    const mic = replaced.session.connection?.getSenders().find((s) => s.track?.kind === 'audio')?.track;
-    const stream = mic ? Promise.resolve(new MediaStream([mic])) : this.#localStream({});
-    void stream.then((media) => {
-      if (!media || session.isEnded()) return session.isEnded() ? undefined : session.terminate({ status_code: 488 });
-      session.answer({
-        mediaStream: media,
-        mediaConstraints: { audio: true, video: false },
-        pcConfig: { iceServers: [...(this.#config?.iceServers ?? [])] },
-      });
-    });
+    answerReplacing(session, replaced, () => this.#localStream({}), this.#config?.iceServers ?? []);
   }
 
   #track(call: Call): void {
-    // An INVITE with Replaces for this call (RFC 3891): accept it when the call is up.
-    call.session.on('replaces', (data) => {
-      if (!call.answered) return (data.reject as () => void)();
-      this.#replacing = call;
-      (data.accept as () => void)();
-      this.#replacing = undefined;
-    });
+    onReplaces(call, (replaced) => (this.#replacing = replaced));
     this.#calls.set(call.id, call);
     const forget = (): void => {
       this.#calls.delete(call.id);

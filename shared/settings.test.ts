@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedServerUrl, settingsPatchSchema, SETTINGS_LIMITS } from './settings';
+import { DEFAULT_SETTINGS, isAllowedServerUrl, settingsPatchSchema, SETTINGS_LIMITS } from './settings';
 
 describe('server address', () => {
   it.each([
@@ -43,5 +43,23 @@ describe('settings patch', () => {
   it('refuses values past their bound and malformed SIP addresses', () => {
     expect(settingsPatchSchema.safeParse({ authUser: 'a'.repeat(SETTINGS_LIMITS.authUser + 1) }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ sipUri: '1001' }).success).toBe(false);
+  });
+});
+
+describe('wrap-up settings', () => {
+  it('takes a countdown from 0 (until ready) to 600 seconds, whole seconds only', () => {
+    for (const wrapUpSeconds of [0, 30, 600]) expect(settingsPatchSchema.safeParse({ wrapUpSeconds }).success).toBe(true);
+    for (const wrapUpSeconds of [-1, 601, 1.5]) expect(settingsPatchSchema.safeParse({ wrapUpSeconds }).success).toBe(false);
+  });
+  it('takes up to 30 short one-line disposition codes', () => {
+    expect(settingsPatchSchema.safeParse({ dispositions: ['resolved', 'wrong-number'] }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ dispositions: Array.from({ length: 31 }, (_, i) => `d${i}`) }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ dispositions: ['a'.repeat(65)] }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ dispositions: ['bad\ncode'] }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ dispositions: [' '] }).success).toBe(false);
+  });
+  it('defaults to an optional 30-second wrap-up with five dispositions', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ wrapUpSeconds: 30, wrapUpMandatory: false });
+    expect(DEFAULT_SETTINGS.dispositions).toHaveLength(5);
   });
 });

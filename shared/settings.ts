@@ -13,6 +13,9 @@ export const SETTINGS_LIMITS = {
   iceUrl: 256,
   queueAddress: 128,
   teamKey: 256,
+  wrapUpSeconds: 600,
+  dispositions: 30,
+  disposition: 64,
 } as const;
 
 /**
@@ -82,6 +85,9 @@ const queueAddressSchema = text(SETTINGS_LIMITS.queueAddress).refine((a) => /^(s
   message: VALIDATION.queueAddress,
 });
 
+/** A disposition code as the wrap-up form offers it: short, one line, never empty. */
+const dispositionCodeSchema = text(SETTINGS_LIMITS.disposition).refine((d) => d.trim() !== '');
+
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z
   .object({
@@ -100,6 +106,12 @@ export const settingsSchema = z
     /** The hierarchical escalation target (authority) and the functional one (expertise). */
     seniorQueue: queueAddressSchema,
     technicalQueue: queueAddressSchema,
+    /** After-call work: the countdown in seconds, 0 meaning "until the agent is ready". */
+    wrapUpSeconds: z.number().int().min(0).max(SETTINGS_LIMITS.wrapUpSeconds),
+    /** Mandatory wrap-up: Ready waits for a disposition; optional: the countdown may end without one. */
+    wrapUpMandatory: z.boolean(),
+    /** The disposition codes the wrap-up form offers, in menu order. */
+    dispositions: z.array(dispositionCodeSchema).max(SETTINGS_LIMITS.dispositions),
   })
   .strict();
 
@@ -134,6 +146,9 @@ export const DEFAULT_SETTINGS: Settings = {
   ringerId: '',
   seniorQueue: 'senior',
   technicalQueue: 'technical',
+  wrapUpSeconds: 30,
+  wrapUpMandatory: false,
+  dispositions: ['resolved', 'callback-scheduled', 'escalated', 'no-resolution', 'wrong-number'],
 };
 
 export type SettingKey = keyof Settings;

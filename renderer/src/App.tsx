@@ -57,6 +57,11 @@ export function App({ services }: { readonly services: AppServices }) {
       if (!live) return;
       if (!result.ok) return setLoad({ kind: 'failed', message: result.error.message });
       await setLanguage(result.value.language);
+      // A wrap-up left open when the app stopped: the agent is back in it before signing in, so no
+      // call is offered until it is finished; the form reads its draft and remaining time itself.
+      const open = await host.getOpenWrapUp();
+      if (!live) return;
+      if (open.ok && open.value) store.restoreWrapUp(open.value.draft.callId, open.value.call.endedAt, open.value.draft.next);
       setLoad({ kind: 'ready', settings: result.value });
       if (isConfigured(result.value)) {
         setView('phone');
@@ -66,7 +71,7 @@ export function App({ services }: { readonly services: AppServices }) {
     return () => {
       live = false;
     };
-  }, [host, signIn]);
+  }, [host, store, signIn]);
 
   const onSaved = (settings: SettingsView) => {
     setLoad({ kind: 'ready', settings });

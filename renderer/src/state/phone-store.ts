@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { AgentEvent, BreakReason } from '../../../shared/agent';
+import type { AgentEvent, BreakReason, WrapUpChoice } from '../../../shared/agent';
 import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/normalise';
 import type { SettingsView } from '../../../shared/settings';
 import type { TransferTarget } from '../../../shared/call';
@@ -97,6 +97,23 @@ export class PhoneStore {
   finishWrapUp(): void {
     const agent = this.#state.agent;
     if (agent.kind === 'wrap-up') this.#agent({ type: 'wrapUpFinished', callId: agent.callId, at: this.#now() });
+  }
+
+  /** Where the agent goes when wrap-up ends (also settable during the call). */
+  chooseWrapUpNext(next: WrapUpChoice): void {
+    this.#agent({ type: 'wrapUpNextChosen', next });
+  }
+
+  /**
+   * A wrap-up left open when the app stopped (its draft is in the host's storage): the agent is back
+   * in it before signing in, so no call is offered until it is finished. The machine has no event
+   * for this (wrap-up starts when a call ends), so it is set here, and only on a desk with no call.
+   */
+  restoreWrapUp(callId: string, startedAt: number, next: WrapUpChoice): void {
+    const { agent, calls } = this.#state;
+    if (calls.length > 0 || (agent.kind !== 'offline' && agent.kind !== 'available')) return;
+    const after = next.kind === 'available' ? { kind: 'available' as const } : next;
+    this.#set({ ...this.#state, agent: { kind: 'wrap-up', callId, startedAt, next: after } });
   }
 
   /** Answers; with another call up, holds that one first (call waiting: hold and answer). */

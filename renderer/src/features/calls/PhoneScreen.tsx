@@ -14,7 +14,7 @@ import { useHandoff } from '../escalation/use-handoff';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
 import { useClock } from '../../ui/use-clock';
 import { Dialer } from '../dialer/Dialer';
-import { WrapUpBar } from '../wrap-up/WrapUpBar';
+import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { ActiveCall } from './ActiveCall';
 import { IncomingCall } from './IncomingCall';
 import { Notices } from './Notices';
@@ -144,7 +144,19 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           }}
         />
       )}
-      {wrapUp && <WrapUpBar elapsedMs={now - wrapUp.startedAt} onReady={() => store.finishWrapUp()} />}
+      {wrapUp && (
+        <WrapUpPanel
+          key={wrapUp.callId}
+          wrapUp={wrapUp}
+          store={store}
+          host={host}
+          settings={settings}
+          now={now}
+          {...(state.lastEnded?.info.callId === wrapUp.callId
+            ? { caller: state.lastEnded.info.remote.name ?? state.lastEnded.info.remote.number }
+            : {})}
+        />
+      )}
       {state.calls.length === 0 && !wrapUp && (
         <Dialer
           key={dialIntent?.id ?? 0}

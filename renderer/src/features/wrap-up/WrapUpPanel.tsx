@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AgentStateOf } from '../../../../shared/agent';
+import type { SettingsView } from '../../../../shared/settings';
+import type { HostApi } from '../../host';
+import type { PhoneStore } from '../../state/phone-store';
+import { DraftSaver, type SaveState } from './draft-saver';
+import { WrapUpForm } from './WrapUpForm';
+import {
+  choiceOf,
+  draftOf,
+  EMPTY_VALUES,
+  EXTEND_MS,
+  extendsIn,
+  finishOf,
+  initialDeadline,
+  MAX_EXTENDS,
+  nextOption,
+  valuesOf,
+  type WrapUpValues,
+} from './wrap-up-form';
+
+export interface WrapUpPanelProps {
+  readonly wrapUp: AgentStateOf<'wrap-up'>;
+  readonly store: PhoneStore;
+  readonly host: HostApi;
+  readonly settings: SettingsView;
+  readonly now: number;
+  /** Who the call was with, when the phone still knows. */
+  readonly caller?: string;
+}
+
+interface Loaded {
+  readonly values: WrapUpValues;
+  readonly deadline: number | null;
+  readonly extendsUsed: number;
+  readonly restored: boolean;
+  readonly caller?: string;
+}
+
+const FINISH_RETRIES = 30;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Container: the wrap-up of one call (mount it keyed by call id). It starts from the draft in
+ * storage when there is one for this call (the app restarted mid-ACW) or a fresh form, saves every
+ * change, ends by itself when the countdown runs out (optional mode) and on Ready.
+ */
+export function WrapUpPanel({ wrapUp, store, host, settings, now, caller }: WrapUpPanelProps) {
+  const { callId, startedAt } = wrapUp;
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [finishing, setFinishing] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const saver = useRef<DraftSaver | undefined>(undefined);
+  const lastSaved = useRef<string | undefined>(undefined);
+  const finishStarted = useRef(false);
+
+  useEffect(() => {
+    const own = new DraftSaver({ save: (d) => host.saveWrapUpDraft(d), onState: setSaveState });
+    saver.current = own;
+    let live = true;
+    void host.getOpenWrapUp().then((open) => {
+      if (!live) return;
+      const draft = open.ok && open.value?.draft.callId === callId ? open.value : undefined;
+      if (draft) {
+        const { deadline } = draft.draft;
+        setLoaded({
+          values: valuesOf(draft.draft),
+          deadline,
+          extendsUsed: extendsIn(deadline, startedAt, settings.wrapUpSeconds),
+          restored: true,
+          caller: draft.call.remoteName || draft.call.remoteNumber,
+        });
+      } else {
+        setLoaded({
+          values: EMPTY_VALUES,
+          deadline: initialDeadline(startedAt, settings.wrapUpSeconds),
+          extendsUsed: 0,
+          restored: false,
+        });
+      }
+    });
+    return () => {
+      live = false;
+      // Unmounted mid-wrap-up (the view changed): the last change is written now, not dropped.
+      void own.flushAndClose();
+    };
+    // Loaded once per wrap-up: the countdown a wrap-up started with is not changed by later settings.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [host, callId]);
+
+  const next = choiceOf(nextOption(wrapUp.next));
+  const draft = loaded ? draftOf(callId, loaded.values, next, loaded.deadline) : undefined;
+  const draftKey = draft ? JSON.stringify(draft) : undefined;
+
+  useEffect(() => {
+    if (!draft || draftKey === lastSaved.current || finishStarted.current) return;
+    const first = lastSaved.current === undefined;
+    lastSaved.current = draftKey;
+    saver.current?.update(draft, first);
+  }, [draft, draftKey]);
+
+  const finish = async (values: WrapUpValues) => {
+    if (finishStarted.current) return;
+    finishStarted.current = true;
+    setFinishing(true);
+    setError(undefined);
+    await saver.current?.close();
+    let result = await host.finishWrapUp(finishOf(callId, values, Date.now()));
+    // Ready pressed before the ended call reached the history: it is on its way.
+    for (let i = 0; !result.ok && result.error.code === 'not-found' && i < FINISH_RETRIES; i += 1) {
+      await sleep(100);
+      result = await host.finishWrapUp(finishOf(callId, values, Date.now()));
+    }
+    if (!result.ok) {
+      finishStarted.current = false;
+      setFinishing(false);
+      setError(result.error.message);
+      return;
+    }
+    store.finishWrapUp();
+  };
+
+  // The clock ticks once a second and may still hold a time from before the call ended.
+  const current = Math.max(now, startedAt);
+  const remainingMs = loaded && loaded.deadline !== null ? loaded.deadline - current : null;
+  const timeUp = remainingMs !== null && remainingMs <= 0;
+  useEffect(() => {
+    if (loaded && timeUp && !settings.wrapUpMandatory && error === undefined) void finish(loaded.values);
+  });
+
+  if (!loaded) return <section className="wrap-up-form" aria-busy="true" />;
+  return (
+    <WrapUpForm
+      {...(loaded.caller || caller ? { caller: loaded.caller ?? caller } : {})}
+      values={loaded.values}
+      dispositions={settings.dispositions}
+      mandatory={settings.wrapUpMandatory}
+      remainingMs={remainingMs}
+      elapsedMs={current - startedAt}
+      extendsLeft={MAX_EXTENDS - loaded.extendsUsed}
+      next={nextOption(wrapUp.next)}
+      saveState={saveState}
+      restored={loaded.restored}
+      finishing={finishing}
+      {...(error ? { error } : {})}
+      onChange={(values) => setLoaded({ ...loaded, values })}
+      onNext={(option) => store.chooseWrapUpNext(choiceOf(option))}
+      onExtend={() => {
+        if (loaded.deadline === null || loaded.extendsUsed >= MAX_EXTENDS) return;
+        setLoaded({
+          ...loaded,
+          deadline: Math.max(loaded.deadline, Date.now()) + EXTEND_MS,
+          extendsUsed: loaded.extendsUsed + 1,
+        });
+      }}
+      onReady={() => void finish(loaded.values)}
+    />
+  );
+}

@@ -1,0 +1,88 @@
+import type { Result } from '../../../../shared/result';
+import type { WrapUpDraftInput } from '../../../../shared/history';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface DraftSaverOptions {
+  readonly save: (draft: WrapUpDraftInput) => Promise<Result<null>>;
+  readonly onState: (state: SaveState) => void;
+  /** Quiet time before a change is written: below the 200 ms the form promises. */
+  readonly debounceMs?: number;
+  /** The call may not be in the history yet when wrap-up starts (it is recorded as it ends): try again. */
+  readonly retryMs?: number;
+  readonly maxRetries?: number;
+}
+
+/**
+ * Writes the wrap-up form to the host: the first draft at once, then the latest one after a short
+ * quiet time, one write at a time so an older draft never lands after a newer one.
+ */
+export class DraftSaver {
+  readonly #options: Required<DraftSaverOptions>;
+  #pending: WrapUpDraftInput | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #chain: Promise<void> = Promise.resolve();
+  #retries = 0;
+  #closed = false;
+
+  constructor(options: DraftSaverOptions) {
+    this.#options = { debounceMs: 120, retryMs: 100, maxRetries: 50, ...options };
+  }
+
+  update(draft: WrapUpDraftInput, immediately = false): void {
+    if (this.#closed) return;
+    this.#pending = draft;
+    this.#arm(immediately ? 0 : this.#options.debounceMs);
+  }
+
+  /** Stops saving (the wrap-up is being finished) and waits for a write under way. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#chain;
+  }
+
+  /** Writes the latest change now instead of after the quiet time, then stops (the form is going away). */
+  async flushAndClose(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const draft = this.#pending;
+    this.#pending = undefined;
+    await this.#chain;
+    if (draft) await this.#options.save(draft).catch(() => undefined);
+  }
+
+  #arm(ms: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#chain = this.#chain.then(() => this.#write());
+    }, ms);
+  }
+
+  async #write(): Promise<void> {
+    const draft = this.#pending;
+    if (!draft || this.#closed) return;
+    this.#pending = undefined;
+    this.#options.onState('saving');
+    const result = await this.#options
+      .save(draft)
+      .catch((error: unknown): Result<null> => ({ ok: false, error: { code: 'internal', message: String(error) } }));
+    if (result.ok) {
+      this.#retries = 0;
+      if (!this.#pending) this.#options.onState('saved');
+      return;
+    }
+    const retry = result.error.code === 'not-found' || result.error.code === 'internal';
+    if (retry && this.#retries < this.#options.maxRetries && !this.#closed) {
+      this.#retries += 1;
+      this.#pending ??= draft;
+      if (this.#timer === undefined) this.#arm(this.#options.retryMs);
+      return;
+    }
+    this.#options.onState('failed');
+  }
+}

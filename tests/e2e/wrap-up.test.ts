@@ -1,0 +1,210 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingsPatch } from '../../shared/settings';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { snap } from '../support/screenshots';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+
+/**
+ * After-call work end to end: the real app (browser host, built renderer, real SQLite file) signed
+ * in to Kamailio and to the lab server, a SIP.js customer calling in. The wrap-up form is filled
+ * in as an agent would, and survives the app host being stopped mid-ACW.
+ */
+let server: SipTestServer;
+let pages: TestPages;
+let browser: Browser;
+let dir: ReturnType<typeof makeTempDir>;
+let app: AppHost;
+const opened: Page[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+beforeEach(async () => {
+  dir = makeTempDir();
+  app = await startAppHost(dir.path);
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((p) => p.close()));
+  await app.close();
+  dir.remove();
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function configure(user: string, extra: SettingsPatch = {}): Promise<void> {
+  await app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: 'Ana Agent',
+    ...extra,
+  });
+}
+
+async function openApp(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  opened.push(page);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(app.url);
+  return page;
+}
+
+async function customer(): Promise<FarEndDriver> {
+  const far = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Ana Reyes' });
+  opened.push(far.page);
+  return far;
+}
+
+const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
+const signedIn = (page: Page) =>
+  eventually(
+    () => page.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    'signed in',
+  );
+
+/** "1:45 left" → 105_000; undefined when the countdown says something else. */
+async function remainingMs(page: Page): Promise<number | undefined> {
+  const text = (await page.getByTestId('wrap-up-countdown').textContent()) ?? '';
+  const match = /^(\d+):(\d\d) left$/.exec(text);
+  return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : undefined;
+}
+
+/** A customer calls, the agent answers, the customer hangs up: the agent is in wrap-up. */
+async function callEnds(page: Page, user: string): Promise<void> {
+  const far = await customer();
+  await far.call(`sip:${user}@${server.domain}`);
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await eventually(
+    () => far.state(),
+    (s) => s.session === 'Established',
+    'connected',
+  );
+  await far.hangup();
+  await eventually(
+    () => agentState(page),
+    (t) => t === 'Status: After-call work',
+    'wrap-up',
+  );
+}
+
+// Every kind of character an agent types: markup, accents, Danish and Norwegian letters, quotes, emoji, line breaks.
+const NOTES = 'Kundin <b>Ana</b> "Reyes" — æøå ÆØÅ ñ ü\nRefund 240 € promised; call back Tue 🙂\n\tend & done';
+
+describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a call ends, the agent sees the countdown, writes notes, picks a disposition and is Available after Ready', async () => {
+    const user = newUser('agent');
+    await configure(user);
+    const page = await openApp();
+    await signedIn(page);
+    await callEnds(page, user);
+
+    const form = page.getByRole('form', { name: 'After-call work' });
+    await form.waitFor();
+    const left = await eventually(
+      () => remainingMs(page),
+      (ms) => ms !== undefined,
+      'countdown shown',
+    );
+    expect(left).toBeGreaterThan(20_000);
+    expect(left).toBeLessThanOrEqual(30_000);
+    await form.getByText('Call with Ana Reyes').waitFor();
+
+    await form.getByLabel('Notes').fill(NOTES);
+    await form.getByLabel('Disposition').selectOption('resolved');
+    await form.getByRole('button', { name: /^Extend \+30 s/ }).click();
+    await eventually(
+      () => remainingMs(page),
+      (ms) => ms !== undefined && ms > 40_000,
+      'extended by 30 s',
+    );
+    expect(await form.getByRole('button', { name: /^Extend/ }).textContent()).toBe('Extend +30 s (2 left)');
+    await snap(page, 'wrap-up-form');
+    await form.getByRole('button', { name: 'Ready' }).click();
+    await eventually(
+      () => agentState(page),
+      (t) => t === 'Status: Available',
+      'available after Ready',
+    );
+
+    const history = await app.services.handlers.listHistory({ limit: 10 });
+    expect(history.items).toHaveLength(1);
+    expect(history.items[0]).toMatchObject({ disposition: 'resolved', notes: NOTES, remoteName: 'Ana Reyes' });
+    expect(history.items[0]?.acwMs).toBeGreaterThan(0);
+    expect(await app.services.handlers.getOpenWrapUp()).toBeNull();
+  });
+
+  it('the app host stops mid-wrap-up; a new host on the same data brings back every character and the time left', async () => {
+    const user = newUser('agent');
+    await configure(user, { wrapUpSeconds: 120 });
+    let page = await openApp();
+    await signedIn(page);
+    await callEnds(page, user);
+
+    const notes = page.getByRole('form', { name: 'After-call work' }).getByLabel('Notes');
+    await notes.click();
+    await notes.pressSequentially(NOTES, { delay: 5 });
+    await page.getByLabel('Afterwards').selectOption({ label: 'Break: Lunch' });
+    await page.waitForTimeout(300);
+
+    // Nothing is flushed on the way out: the page goes, then the services (the SQLite file stays).
+    await page.close();
+    opened.splice(opened.indexOf(page), 1);
+    await app.close();
+    app = await startAppHost(dir.path);
+    // Browser mode keeps the SIP password in memory only (DESIGN.md, security model): given again.
+    await app.services.handlers.saveSettings({ password: server.password });
+
+    page = await openApp();
+    const form = page.getByRole('form', { name: 'Unfinished wrap-up' });
+    await form.waitFor();
+    expect(await form.getByLabel('Notes').inputValue()).toBe(NOTES);
+    expect(await form.getByLabel('Afterwards').inputValue()).toBe('break:lunch');
+    const left = await eventually(
+      () => remainingMs(page),
+      (ms) => ms !== undefined,
+      'countdown shown',
+    );
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(120_000);
+    await snap(page, 'wrap-up-restored');
+
+    // Back in wrap-up once signed in again: a customer calling now is refused, not offered.
+    await signedIn(page);
+    expect(await agentState(page)).toBe('Status: After-call work');
+    const far = await customer();
+    await far.call(`sip:${user}@${server.domain}`);
+    await eventually(
+      () => far.state(),
+      (s) => s.finalStatus === 486,
+      '486 during restored wrap-up',
+    );
+
+    await form.getByRole('button', { name: 'Ready' }).click();
+    await eventually(
+      () => agentState(page),
+      (t) => t === 'Status: On a break: Lunch',
+      'on the break chosen before the restart',
+    );
+    const history = await app.services.handlers.listHistory({ limit: 10 });
+    expect(history.items[0]?.notes).toBe(NOTES);
+    expect(await app.services.handlers.getOpenWrapUp()).toBeNull();
+  });
+});

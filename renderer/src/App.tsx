@@ -6,6 +6,7 @@ import type { Ringer } from './audio/ringer';
 import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
+import { HistoryScreen } from './features/history/HistoryScreen';
 import { AudioDevicesPanel } from './features/settings/AudioDevicesPanel';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
@@ -30,7 +31,7 @@ type Load =
   | { readonly kind: 'ready'; readonly settings: SettingsView }
   | { readonly kind: 'failed'; readonly message: string };
 
-type View = 'phone' | 'settings';
+type View = 'phone' | 'history' | 'settings';
 
 const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
 
@@ -97,6 +98,9 @@ export function App({ services }: { readonly services: AppServices }) {
           <button type="button" aria-pressed={view === 'phone'} onClick={() => setView('phone')}>
             {t('nav.phone')}
           </button>
+          <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
+            {t('nav.history')}
+          </button>
           <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
             {t('nav.settings')}
           </button>
@@ -124,6 +128,7 @@ export function App({ services }: { readonly services: AppServices }) {
             />
           </div>
         )}
+        {settings && view === 'history' && <HistoryScreen host={host} dispositions={settings.dispositions} />}
         {settings && view === 'phone' && (
           <PhoneScreen
             store={store}

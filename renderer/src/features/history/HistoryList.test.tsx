@@ -1,0 +1,75 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryItem } from '../../../../shared/history';
+import { initI18n } from '../../i18n';
+import { HistoryList, NO_FILTER, type HistoryListProps } from './HistoryList';
+import { toHistoryFilter } from './HistoryScreen';
+
+const noop = () => {};
+const item: HistoryItem = {
+  callId: 'c1',
+  direction: 'inbound',
+  remoteNumber: '+31201234567',
+  remoteName: '<b>Ana</b> Reyes',
+  queue: 'support',
+  startedAt: 1_700_000_000_000,
+  answeredAt: 1_700_000_005_000,
+  endedAt: 1_700_000_080_000,
+  endReason: 'remote-hangup',
+  talkMs: 75_000,
+  holdMs: 0,
+  consultMs: 0,
+  disposition: 'resolved',
+  notes: 'Refund <script>alert(1)</script> promised',
+  escalationId: 'e1',
+};
+const base: HistoryListProps = {
+  filter: NO_FILTER,
+  dispositions: ['resolved', 'wrong-number'],
+  load: { kind: 'ready', items: [item], more: true },
+  exporting: false,
+  onFilter: noop,
+  onMore: noop,
+  onExport: noop,
+};
+const render = (props: Partial<HistoryListProps> = {}) => renderToStaticMarkup(<HistoryList {...base} {...props} />);
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+describe('HistoryList', () => {
+  it('lists calls with direction, talk time, disposition, notes and the escalation mark, escaped', () => {
+    const html = render();
+    for (const text of ['Inbound', '1:15', 'resolved', 'escalated', '+31201234567', 'Export CSV', 'Older calls']) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>Ana');
+    expect(html).toContain('&lt;b&gt;Ana&lt;/b&gt; Reyes');
+  });
+
+  it('offers the filters: search, direction, disposition from settings, escalated', () => {
+    const html = render();
+    for (const label of ['Search notes, names and numbers', 'Direction', 'Disposition', 'Escalated'])
+      expect(html).toContain(label);
+    expect(html).toContain('<option value="wrong-number">wrong-number</option>');
+  });
+
+  it('says when nothing matches, and when loading failed', () => {
+    expect(render({ load: { kind: 'ready', items: [], more: false } })).toContain('No calls match.');
+    expect(render({ load: { kind: 'failed', message: 'disk busy' } })).toContain('Could not load the history: disk busy');
+  });
+});
+
+describe('history filter', () => {
+  it('sends only what the agent set', () => {
+    expect(toHistoryFilter(NO_FILTER)).toEqual({});
+    expect(toHistoryFilter({ direction: 'outbound', disposition: 'resolved', escalated: 'no', query: '  refund ' })).toEqual({
+      direction: 'outbound',
+      disposition: 'resolved',
+      escalated: false,
+      query: 'refund',
+    });
+  });
+});

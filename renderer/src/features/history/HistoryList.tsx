@@ -1,0 +1,151 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryItem } from '../../../../shared/history';
+import { formatDuration } from '../../ui/format';
+
+/** The filter form as the agent sets it; empty strings mean "any". */
+export interface HistoryFilterValues {
+  readonly direction: '' | 'inbound' | 'outbound';
+  readonly disposition: string;
+  readonly escalated: '' | 'yes' | 'no';
+  readonly query: string;
+}
+
+export const NO_FILTER: HistoryFilterValues = { direction: '', disposition: '', escalated: '', query: '' };
+
+export type HistoryLoad =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly items: readonly HistoryItem[]; readonly more: boolean }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface HistoryListProps {
+  readonly filter: HistoryFilterValues;
+  readonly dispositions: readonly string[];
+  readonly load: HistoryLoad;
+  readonly exporting: boolean;
+  readonly exportError?: string;
+  readonly onFilter: (filter: HistoryFilterValues) => void;
+  readonly onMore: () => void;
+  readonly onExport: () => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** Call history: filters, a table of calls newest first, CSV export. Props only. */
+export function HistoryList({
+  filter,
+  dispositions,
+  load,
+  exporting,
+  exportError,
+  onFilter,
+  onMore,
+  onExport,
+}: HistoryListProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) =>
+    onFilter({ ...filter, [key]: value });
+
+  return (
+    <section className="history" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('history.title')}</h1>
+      <div className="field-row history-filters" role="search">
+        <div className="field">
+          <label htmlFor={`${id}-query`}>{t('history.search')}</label>
+          <input
+            id={`${id}-query`}
+            type="search"
+            maxLength={200}
+            value={filter.query}
+            onChange={(e) => set('query', e.currentTarget.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-direction`}>{t('history.direction')}</label>
+          <select
+            id={`${id}-direction`}
+            value={filter.direction}
+            onChange={(e) => set('direction', e.currentTarget.value as HistoryFilterValues['direction'])}
+          >
+            <option value="">{t('history.any')}</option>
+            <option value="inbound">{t('history.inbound')}</option>
+            <option value="outbound">{t('history.outbound')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-disposition`}>{t('history.disposition')}</label>
+          <select id={`${id}-disposition`} value={filter.disposition} onChange={(e) => set('disposition', e.currentTarget.value)}>
+            <option value="">{t('history.any')}</option>
+            {dispositions.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-escalated`}>{t('history.escalated')}</label>
+          <select
+            id={`${id}-escalated`}
+            value={filter.escalated}
+            onChange={(e) => set('escalated', e.currentTarget.value as HistoryFilterValues['escalated'])}
+          >
+            <option value="">{t('history.any')}</option>
+            <option value="yes">{t('history.yes')}</option>
+            <option value="no">{t('history.no')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onExport} disabled={exporting}>
+          {t('history.export')}
+        </button>
+        {exportError && (
+          <p className="error" role="alert">
+            {t('history.exportFailed', { message: exportError })}
+          </p>
+        )}
+      </div>
+
+      {load.kind === 'loading' && <p role="status">{t('history.loading')}</p>}
+      {load.kind === 'failed' && <p role="alert">{t('history.loadFailed', { message: load.message })}</p>}
+      {load.kind === 'ready' && load.items.length === 0 && <p role="status">{t('history.empty')}</p>}
+      {load.kind === 'ready' && load.items.length > 0 && (
+        <table className="history-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('history.direction')}</th>
+              <th scope="col">{t('history.caller')}</th>
+              <th scope="col">{t('history.talk')}</th>
+              <th scope="col">{t('history.disposition')}</th>
+              <th scope="col">{t('history.notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.items.map((item) => (
+              <tr key={item.callId} data-testid="history-row">
+                <td>{timeFormat.format(item.endedAt)}</td>
+                <td>{t(`history.${item.direction}`)}</td>
+                <td>
+                  {item.remoteName || item.remoteNumber}
+                  {item.remoteName && <span className="hint"> {item.remoteNumber}</span>}
+                  {item.escalationId && <span className="badge"> {t('history.escalatedBadge')}</span>}
+                </td>
+                <td>{formatDuration(item.talkMs)}</td>
+                <td>{item.disposition ?? ''}</td>
+                <td className="history-notes">{item.notes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {load.kind === 'ready' && load.more && (
+        <button type="button" className="secondary" onClick={onMore}>
+          {t('history.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -173,6 +173,15 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     expect(await senior.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
     expect(await senior.getByTestId('agent-state').textContent()).toBe('Status: On a call');
     await snap(senior, 'handoff-card-after-transfer');
+    // The call the senior took over is a full call: hold and resume work on it.
+    await senior.getByRole('button', { name: 'Hold', exact: true }).click();
+    await senior.getByText('Customer on hold').waitFor();
+    await senior.getByRole('button', { name: 'Resume' }).click();
+    await eventually(
+      () => appHearsTone(senior, CUSTOMER_HZ),
+      (h) => h,
+      'senior hears the customer after resume',
+    );
     // Recorded in the agent's history: target, reason, outcome, linked to the call.
     const row = await eventually(
       async () =>

@@ -352,6 +352,7 @@ export class Phone {
     this.#calls.set(call.id, call);
     const forget = (): void => {
       this.#calls.delete(call.id);
+      this.#headsetAfter(call);
     };
     call.session.on('ended', forget);
     call.session.on('failed', forget);
@@ -359,6 +360,18 @@ export class Phone {
 
   #attachAudio(call: Call): void {
     playRemote(this.#options.remoteAudio, call.remoteStream);
+  }
+
+  /**
+   * The headset must never stay on a call that ended while another is up. Seen after a warm
+   * transfer to us: the replaced call ends inside the new call's 'confirmed' event, and the new
+   * call's audio could be left unattached; whatever the order, the live call is heard.
+   */
+  #headsetAfter(ended: Call): void {
+    const element = this.#options.remoteAudio;
+    if (!element || (element.srcObject !== null && element.srcObject !== ended.remoteStream)) return;
+    const live = [...this.#calls.values()].find((c) => c.session.isEstablished() && !c.onHold && c.remoteStream);
+    if (live) this.#attachAudio(live);
   }
 
   #localStream(media: MediaOptions): Promise<MediaStream | undefined> {

@@ -7,6 +7,7 @@ import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
 import { consultLegOf, customerCalls, talkingCall } from '../../state/phone-state';
+import { CustomerPop } from '../customers/CustomerPop';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
 import { HandoffCard } from '../escalation/HandoffCard';
@@ -88,6 +89,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+          <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
         </IncomingCall>
       ))}
       {connected.map((entry) => (
@@ -126,6 +128,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             onBlind={() => setEscalation({ callId: entry.info.callId })}
           />
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+          <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
         </div>
       ))}
       {escalatingEntry && (

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { CustomerView } from '../../../../shared/history';
+
+export interface CustomerCardProps {
+  readonly customer: CustomerView;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** The screen pop: this customer's last calls with how they ended, notes, callbacks owed. Props only. */
+export function CustomerCard({ customer }: CustomerCardProps) {
+  const { t } = useTranslation();
+  const known = customer.lastCalls.length > 0 || customer.notes.length > 0 || customer.openFollowUps.length > 0;
+  return (
+    <section className="customer-card" aria-label={t('customer.region')} data-testid="customer-card">
+      <p className="customer-head">
+        <strong>{t('customer.title')}</strong>
+        {customer.name && ` · ${customer.name}`}
+      </p>
+      {!known && <p className="hint">{t('customer.new')}</p>}
+      {customer.openFollowUps.length > 0 && (
+        <>
+          <p className="customer-label">{t('customer.followUps')}</p>
+          <ul>
+            {customer.openFollowUps.map((note) => (
+              <li key={note.id}>
+                {note.followUp && t('customer.callbackAt', { time: timeFormat.format(note.followUp.at) })}
+                {note.followUp?.number && ` · ${note.followUp.number}`}
+                {note.text && <span className="customer-text"> — {note.text}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {customer.lastCalls.length > 0 && (
+        <>
+          <p className="customer-label">{t('customer.lastCalls')}</p>
+          <ul>
+            {customer.lastCalls.map((call) => (
+              <li key={call.callId}>
+                {timeFormat.format(call.endedAt)} · {t(`history.${call.direction}`)}
+                {!call.answered && ` · ${t('customer.unanswered')}`}
+                {call.disposition && ` · ${call.disposition}`}
+                {call.escalated && ` · ${t('history.escalatedBadge')}`}
+                {call.notes && <span className="customer-text"> — {call.notes}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {customer.notes.length > 0 && (
+        <>
+          <p className="customer-label">{t('customer.notes')}</p>
+          <ul>
+            {customer.notes.map((note) => (
+              <li key={note.id}>
+                {timeFormat.format(note.createdAt)} <span className="customer-text">— {note.text}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -17,6 +17,9 @@ const draft: SettingsDraft = {
   seniorQueue: 'senior',
   technicalQueue: 'technical',
   teamKey: '',
+  wrapUpSecondsText: '30',
+  wrapUpMandatory: false,
+  dispositionsText: 'resolved\nwrong-number',
 };
 const noop = () => {};
 
@@ -44,11 +47,15 @@ describe('SettingsForm', () => {
       'Password',
       'Display name',
       'Language',
+      'After-call work time (seconds)',
+      'Disposition required before Ready',
+      'Disposition codes',
     ]) {
       expect(html).toContain(label);
     }
     expect(html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
     expect(html).toContain('No password stored yet.');
+    expect(html).toContain('resolved\nwrong-number</textarea>');
   });
 
   it('puts the schema’s error codes into words next to the field', () => {

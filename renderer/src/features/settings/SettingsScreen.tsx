@@ -28,8 +28,18 @@ function draftFrom(view: SettingsView): SettingsDraft {
     seniorQueue: view.seniorQueue,
     technicalQueue: view.technicalQueue,
     teamKey: '',
+    wrapUpSecondsText: String(view.wrapUpSeconds),
+    wrapUpMandatory: view.wrapUpMandatory,
+    dispositionsText: view.dispositions.join('\n'),
   };
 }
+
+/** One code a line; blank lines and surrounding spaces are not codes. */
+const parseDispositions = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly string[]).includes(value);
 
@@ -50,6 +60,12 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
           return isDtmfMode(value) ? { ...d, dtmfMode: value } : d;
         case 'iceServers':
           return { ...d, iceServersText: value };
+        case 'wrapUpSeconds':
+          return { ...d, wrapUpSecondsText: value };
+        case 'wrapUpMandatory':
+          return { ...d, wrapUpMandatory: value === 'true' };
+        case 'dispositions':
+          return { ...d, dispositionsText: value };
         default:
           return { ...d, [field]: value };
       }
@@ -59,11 +75,14 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
   };
 
   const onSubmit = async () => {
-    const { password, teamKey, iceServersText, ...fields } = draft;
+    const { password, teamKey, iceServersText, wrapUpSecondsText, dispositionsText, ...fields } = draft;
     // Secrets are sent only when typed: an empty box means "keep the stored one".
     const patch = {
       ...fields,
       iceServers: parseIceServersText(iceServersText),
+      // An empty or malformed number is NaN, which the schema refuses like any other bad value.
+      wrapUpSeconds: wrapUpSecondsText.trim() === '' ? Number.NaN : Number(wrapUpSecondsText),
+      dispositions: parseDispositions(dispositionsText),
       ...(password === '' ? {} : { password }),
       ...(teamKey === '' ? {} : { teamKey }),
     };

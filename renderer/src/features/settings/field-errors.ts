@@ -14,6 +14,9 @@ const FIELDS = [
   'seniorQueue',
   'technicalQueue',
   'teamKey',
+  'wrapUpSeconds',
+  'wrapUpMandatory',
+  'dispositions',
 ] as const;
 
 export type SettingsField = (typeof FIELDS)[number];
@@ -27,6 +30,7 @@ const LIMITED = {
   seniorQueue: SETTINGS_LIMITS.queueAddress,
   technicalQueue: SETTINGS_LIMITS.queueAddress,
   teamKey: SETTINGS_LIMITS.teamKey,
+  dispositions: SETTINGS_LIMITS.disposition,
 } as const;
 
 /** A field's problem as a translation key and its parameters. */

@@ -207,4 +207,40 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     expect(history.items[0]?.notes).toBe(NOTES);
     expect(await app.services.handlers.getOpenWrapUp()).toBeNull();
   });
+  it('optional mode: when the countdown runs out, wrap-up ends by itself with what was typed', async () => {
+    const user = newUser('agent');
+    await configure(user, { wrapUpSeconds: 3 });
+    const page = await openApp();
+    await signedIn(page);
+    await callEnds(page, user);
+    await page.getByRole('form', { name: 'After-call work' }).getByLabel('Notes').fill('short call');
+    await eventually(
+      () => agentState(page),
+      (t) => t === 'Status: Available',
+      'available when the time is up',
+    );
+    const history = await app.services.handlers.listHistory({ limit: 10 });
+    expect(history.items[0]?.notes).toBe('short call');
+  });
+
+  it('mandatory mode: Ready waits for a disposition, and running out of time does not end wrap-up', async () => {
+    const user = newUser('agent');
+    await configure(user, { wrapUpSeconds: 2, wrapUpMandatory: true });
+    const page = await openApp();
+    await signedIn(page);
+    await callEnds(page, user);
+    const form = page.getByRole('form', { name: 'After-call work' });
+    expect(await form.getByRole('button', { name: 'Ready' }).isDisabled()).toBe(true);
+    await form.getByText('Time is up: choose a disposition to finish.').waitFor();
+    expect(await agentState(page)).toBe('Status: After-call work');
+    await form.getByLabel('Disposition (required)').selectOption('wrong-number');
+    await form.getByRole('button', { name: 'Ready' }).click();
+    await eventually(
+      () => agentState(page),
+      (t) => t === 'Status: Available',
+      'available after Ready',
+    );
+    const history = await app.services.handlers.listHistory({ limit: 10 });
+    expect(history.items[0]?.disposition).toBe('wrong-number');
+  });
 });

@@ -9,6 +9,7 @@ import { initI18n } from './i18n';
 import { Phone } from './phone';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
+import { integrateWithBrowser } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
@@ -33,6 +34,8 @@ async function boot(): Promise<void> {
   const store = new PhoneStore(phone);
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
+  // Electron registers global shortcuts and OS notifications; a browser tab gets the in-window equivalents.
+  if (!window.warmline) integrateWithBrowser(store);
   const escalations = new EscalationLog();
   recordHistory(store, host, escalations);
   const services: AppServices = {

@@ -39,7 +39,8 @@ export function bridgeHost(host: RendererHost, store: PhoneStore): () => void {
   };
 }
 
-function runCommand(store: PhoneStore, event: HostCommandEvent): void {
+/** Carries out a command from the OS side (or an in-window shortcut in browser mode). */
+export function runCommand(store: PhoneStore, event: HostCommandEvent): void {
   const state = store.getSnapshot();
   const talking = talkingCall(state) ?? state.calls.find((c) => c.call.phase === 'on-hold');
   switch (event.command) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallId, CallInfo } from '../phone';
 import { fakeEngine } from './fake-engine.test-support';
 import { PhoneStore } from './phone-store';
@@ -32,6 +32,10 @@ async function consulting() {
 
 const customer = (s: ReturnType<PhoneStore['getSnapshot']>) => s.calls.find((c) => c.info.callId === CUSTOMER);
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('escalation in the phone store', () => {
   it('agent escalates to the senior queue: the customer is held and a consult leg rings', async () => {
     const { engine, state } = await consulting();
@@ -43,6 +47,7 @@ describe('escalation in the phone store', () => {
   });
 
   it('the senior answers, the agent completes the transfer, both legs go and wrap-up starts', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
     const { engine, emit, store, state } = await consulting();
     emit({ type: 'answered', callId: LEG });
     expect(customer(state())?.call).toMatchObject({ phase: 'consulting', talkingTo: 'consult' });
@@ -56,6 +61,9 @@ describe('escalation in the phone store', () => {
     });
     expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
     expect(engine.hangup).toHaveBeenCalledWith(CUSTOMER);
+    // The consult leg is the target's to end (it is replaced); only a leg left over is hung up later.
+    expect(engine.hangup).not.toHaveBeenCalledWith(LEG);
+    vi.advanceTimersByTime(3_000);
     expect(engine.hangup).toHaveBeenCalledWith(LEG);
   });
 

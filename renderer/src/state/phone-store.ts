@@ -31,6 +31,9 @@ export type PhoneEngine = Pick<
   | 'unmerge'
 >;
 
+/** How long the consult leg is left to the transfer target to close after a completed transfer. */
+const REPLACED_LEG_GRACE_MS = 3_000;
+
 type Outcome = { ok: true } | { ok: false; error: CommandError | 'dial-input' };
 
 /**
@@ -263,8 +266,16 @@ export class PhoneStore {
           : [];
     for (const customer of gone) {
       const legs = before.calls.filter((c) => c.consultFor === customer).map((c) => c.info.callId);
-      for (const id of event.type === 'transfer-accepted' ? [customer, ...legs] : legs) this.#engine.hangup(id);
-      if (event.type === 'transfer-accepted') void this.#engine.unmerge();
+      if (event.type !== 'transfer-accepted') {
+        for (const id of legs) this.#engine.hangup(id);
+        continue;
+      }
+      this.#engine.hangup(customer);
+      void this.#engine.unmerge();
+      // RFC 5589 §7: the transfer target ends the replaced consult dialog itself once the
+      // customer's INVITE with Replaces is confirmed; our BYE racing that made the target's
+      // takeover fail. Only a leg still up after a grace period is hung up here.
+      setTimeout(() => legs.forEach((id) => this.#engine.hangup(id)), REPLACED_LEG_GRACE_MS);
     }
   }
 

@@ -112,6 +112,12 @@ export const settingsSchema = z
     wrapUpMandatory: z.boolean(),
     /** The disposition codes the wrap-up form offers, in menu order. */
     dispositions: z.array(dispositionCodeSchema).max(SETTINGS_LIMITS.dispositions),
+    /**
+     * Pause the agent in their queues during after-call work and breaks by an authenticated SIP
+     * MESSAGE to `sip:queue-control@<domain>` ("pause" / "unpause"; the lab server and servers
+     * with the same control endpoint). Off: the phone only answers 486 while not Available.
+     */
+    queuePauseMessages: z.boolean(),
   })
   .strict();
 
@@ -149,6 +155,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wrapUpSeconds: 30,
   wrapUpMandatory: false,
   dispositions: ['resolved', 'callback-scheduled', 'escalated', 'no-resolution', 'wrong-number'],
+  queuePauseMessages: false,
 };
 
 export type SettingKey = keyof Settings;

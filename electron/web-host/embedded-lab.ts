@@ -39,6 +39,8 @@ export async function startEmbeddedLabIfNeeded(
       sipUri: `sip:${agent.user}@${config.domain}`,
       authUser: agent.user,
       password: agent.password,
+      // The lab pauses queue members on a queue-control MESSAGE: after-call work really stops routing.
+      queuePauseMessages: true,
       ...(fresh ? { displayName: agent.displayName ?? `Agent ${agent.user}` } : {}),
     });
     await handlers.saveSettings(patch);

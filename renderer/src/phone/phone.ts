@@ -289,6 +289,28 @@ export class Phone {
     return this.#conference.unmerge();
   }
 
+  /**
+   * A short command to a control endpoint of the server (the lab's `queue-control` user takes
+   * "pause" and "unpause", RFC 3428 MESSAGE, authenticated like any request). Resolves when the
+   * server answered: ok for 2xx.
+   */
+  sendControlMessage(user: string, body: string): Promise<Result<void, CommandError>> {
+    const ua = this.#ua;
+    const config = this.#config;
+    if (!ua || !config) return Promise.resolve(err('not-configured'));
+    const uri = normaliseTarget(user, uriDomain(config.sipUri));
+    if (!uri || !/^[a-z][a-z -]{0,63}$/.test(body)) return Promise.resolve(err('invalid-target'));
+    return new Promise((resolve) => {
+      ua.sendMessage(uri, body, {
+        contentType: 'text/plain',
+        eventHandlers: {
+          succeeded: () => resolve(ok(undefined)),
+          failed: () => resolve(err('wrong-state')),
+        },
+      });
+    });
+  }
+
   remoteStream(callId: CallId): MediaStream | undefined {
     return this.#calls.get(callId)?.remoteStream;
   }

@@ -26,6 +26,7 @@ export function fakeEngine() {
     transferBlind: vi.fn(() => ok),
     merge: vi.fn(async () => ok),
     unmerge: vi.fn(async () => {}),
+    sendControlMessage: vi.fn(async () => ok),
   } satisfies PhoneEngine;
   return { engine, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
 }

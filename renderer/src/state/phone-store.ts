@@ -29,7 +29,11 @@ export type PhoneEngine = Pick<
   | 'transferBlind'
   | 'merge'
   | 'unmerge'
+  | 'sendControlMessage'
 >;
+
+/** The server's queue-control endpoint user (the lab's; see electron/lab/README.md). */
+const QUEUE_CONTROL_USER = 'queue-control';
 
 /** How long the consult leg is left to the transfer target to close after a completed transfer. */
 const REPLACED_LEG_GRACE_MS = 3_000;
@@ -47,6 +51,9 @@ export class PhoneStore {
   readonly #now: () => number;
   #defaultCountry = '';
   #dtmfMode: 'rfc4733' | 'info' = 'rfc4733';
+  #pauseByMessage = false;
+  /** What the server was last told: paused in the queues or not (undefined before the first sync). */
+  #paused: boolean | undefined;
 
   constructor(engine: PhoneEngine, now: () => number = Date.now) {
     this.#engine = engine;
@@ -69,6 +76,8 @@ export class PhoneStore {
   signIn(settings: SettingsView, password: string): readonly string[] {
     this.#defaultCountry = settings.defaultCountry;
     this.#dtmfMode = settings.dtmfMode;
+    this.#pauseByMessage = settings.queuePauseMessages;
+    this.#paused = undefined;
     const config: PhoneConfig = {
       serverUrl: settings.serverUrl,
       sipUri: settings.sipUri,
@@ -279,6 +288,25 @@ export class PhoneStore {
     }
   }
 
+  /**
+   * After-call work and breaks pause the agent in their queues on the server, so the ACD stops
+   * choosing them at all (486 alone still costs the caller a ring). One message per change:
+   * "unpause" exactly once when wrap-up or a break ends, and a first sync when signed in (which
+   * also unpauses an agent whose app restarted in the middle of wrap-up).
+   */
+  #syncQueuePause(state: PhoneState): void {
+    if (!this.#pauseByMessage || state.registration.state !== 'registered') return;
+    const kind = state.agent.kind;
+    if (kind !== 'available' && kind !== 'wrap-up' && kind !== 'break') return;
+    const paused = kind !== 'available';
+    if (paused === this.#paused) return;
+    this.#paused = paused;
+    void this.#engine.sendControlMessage(QUEUE_CONTROL_USER, paused ? 'pause' : 'unpause').then((sent) => {
+      if (!sent.ok)
+        this.#set(notify(this.#state, { kind: 'command-failed', command: paused ? 'pause' : 'unpause', error: sent.error }));
+    });
+  }
+
   #agent(event: AgentEvent): void {
     this.#set(reduceAgentEvent(this.#state, event));
   }
@@ -294,6 +322,7 @@ export class PhoneStore {
     this.#state = next;
     // Only an Available agent (or one on a single call, for call waiting) is offered calls; the rest get 486.
     this.#engine.setAvailable(acceptsCalls(next));
+    this.#syncQueuePause(next);
     for (const listener of this.#listeners) listener();
   }
 }

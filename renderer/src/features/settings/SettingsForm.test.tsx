@@ -19,6 +19,7 @@ const draft: SettingsDraft = {
   teamKey: '',
   wrapUpSecondsText: '30',
   wrapUpMandatory: false,
+  queuePauseMessages: false,
   dispositionsText: 'resolved\nwrong-number',
 };
 const noop = () => {};

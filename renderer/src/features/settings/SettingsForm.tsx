@@ -20,6 +20,7 @@ export interface SettingsDraft {
   /** After-call work: seconds as typed, the mandatory switch, one disposition code a line. */
   readonly wrapUpSecondsText: string;
   readonly wrapUpMandatory: boolean;
+  readonly queuePauseMessages: boolean;
   readonly dispositionsText: string;
 }
 
@@ -199,6 +200,17 @@ export function SettingsForm({ draft, passwordSet, teamKeySet, errors, status, o
             onChange={(e) => onChange('wrapUpMandatory', e.target.checked ? 'true' : 'false')}
           />{' '}
           {t('settings.wrapUpMandatory.label')}
+        </label>
+      </div>
+      <div className="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            name="queuePauseMessages"
+            checked={draft.queuePauseMessages}
+            onChange={(e) => onChange('queuePauseMessages', e.target.checked ? 'true' : 'false')}
+          />{' '}
+          {t('settings.queuePauseMessages.label')}
         </label>
       </div>
       <div className="field">

@@ -30,6 +30,7 @@ function draftFrom(view: SettingsView): SettingsDraft {
     teamKey: '',
     wrapUpSecondsText: String(view.wrapUpSeconds),
     wrapUpMandatory: view.wrapUpMandatory,
+    queuePauseMessages: view.queuePauseMessages,
     dispositionsText: view.dispositions.join('\n'),
   };
 }
@@ -64,6 +65,8 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
           return { ...d, wrapUpSecondsText: value };
         case 'wrapUpMandatory':
           return { ...d, wrapUpMandatory: value === 'true' };
+        case 'queuePauseMessages':
+          return { ...d, queuePauseMessages: value === 'true' };
         case 'dispositions':
           return { ...d, dispositionsText: value };
         default:

@@ -16,6 +16,7 @@ const FIELDS = [
   'teamKey',
   'wrapUpSeconds',
   'wrapUpMandatory',
+  'queuePauseMessages',
   'dispositions',
 ] as const;
 

@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLabServer, type LabServer } from '../../electron/lab';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { eventually, FarEndDriver } from './phone-engine.harness';
+
+/** After-call work pauses the agent in the lab's queue (queue-control MESSAGE), Ready unpauses. */
+const DOMAIN = 'warmline.test';
+const PASSWORD = 'warmline-test';
+let lab: LabServer;
+let pages: TestPages;
+let browser: Browser;
+let dir: ReturnType<typeof makeTempDir>;
+let app: AppHost;
+
+beforeAll(async () => {
+  lab = await startLabServer({
+    port: 0,
+    log: () => {},
+    config: {
+      domain: DOMAIN,
+      accounts: ['agentq1', 'customer1'].map((user) => ({ user, password: PASSWORD })),
+      queues: [{ name: 'support', members: ['agentq1'], ringTimeoutSeconds: 20, maxWaitSeconds: 60 }],
+    },
+  });
+  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+  browser = await launchChromium();
+  dir = makeTempDir();
+  app = await startAppHost(dir.path);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await pages?.close();
+  await lab?.close();
+  dir?.remove();
+});
+
+async function memberState(): Promise<string | undefined> {
+  const status = (await fetch(`${lab.url.replace('ws:', 'http:')}/status`).then((r) => r.json())) as {
+    queues: { name: string; members: { user: string; state: string }[] }[];
+  };
+  return status.queues.find((q) => q.name === 'support')?.members.find((m) => m.user === 'agentq1')?.state;
+}
+
+describe('queue pause during after-call work (lab server)', () => {
+  it('a call ends, the lab shows the agent paused until Ready, then available again', async () => {
+    await app.services.handlers.saveSettings({
+      serverUrl: lab.url,
+      sipUri: `sip:agentq1@${DOMAIN}`,
+      password: PASSWORD,
+      queuePauseMessages: true,
+      wrapUpSeconds: 0,
+    });
+    const agent = await browser.newPage();
+    await agent.goto(app.url);
+    await eventually(
+      () => agent.getByTestId('registration').textContent(),
+      (t) => t === 'Signed in',
+      'signed in',
+    );
+    await eventually(memberState, (s) => s === 'available', 'available in the queue');
+
+    const customer = await FarEndDriver.open(browser, pages, { wsUrl: lab.url, domain: DOMAIN, password: PASSWORD }, 'customer');
+    await customer.call(`sip:support@${DOMAIN}`);
+    await agent.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => customer.state(),
+      (s) => s.session === 'Established',
+      'connected',
+    );
+    await customer.hangup();
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'wrap-up',
+    );
+    await eventually(memberState, (s) => s === 'paused', 'paused in the queue during wrap-up');
+    await agent.getByRole('button', { name: 'Ready' }).click();
+    await eventually(memberState, (s) => s === 'available', 'available in the queue again');
+    expect(await agent.getByTestId('agent-state').textContent()).toBe('Status: Available');
+  });
+});

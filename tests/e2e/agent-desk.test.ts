@@ -1,12 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harness';
+import { useDeskBench } from './desk-bench';
+import { eventually, newUser, rising, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * The agent's desk end to end: the real app (browser host, built renderer) signed in to a real
@@ -14,41 +11,14 @@ import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harnes
  * SIP.js customer in another page, driven through the UI as an agent would.
  */
 let server: SipTestServer;
-let pages: TestPages;
-let browser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-let app: AppHost;
 let agent: Page;
-const opened: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
-beforeEach(async () => {
-  dir = makeTempDir();
-  app = await startAppHost(dir.path);
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  await app.close();
-  dir.remove();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const bench = useDeskBench();
 
 async function openAgent(
   options: { password?: string; dtmfMode?: 'info' | 'rfc4733' } = {},
 ): Promise<{ page: Page; user: string }> {
   const user = newUser('agent');
-  const page = await browser.newPage();
-  opened.push(page);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
+  const page = await bench.openApp();
   await page.getByLabel('Server address (WebSocket)').fill(server.wsUrl);
   await page.getByLabel('SIP address').fill(`sip:${user}@${server.domain}`);
   await page.getByLabel('Password').fill(options.password ?? server.password);
@@ -61,11 +31,7 @@ async function openAgent(
   return { page, user };
 }
 
-async function customer(): Promise<FarEndDriver> {
-  const far = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Ana Reyes' });
-  opened.push(far.page);
-  return far;
-}
+const customer = (): Promise<FarEndDriver> => bench.customer(server);
 
 const registration = () => agent.getByTestId('registration').textContent();
 const agentState = () => agent.getByTestId('agent-state').textContent();
@@ -185,8 +151,7 @@ describe.each(SIP_SERVERS)('agent desk against %s', (_name, start) => {
   it('agent dials a customer from the dial pad', async () => {
     await openAgent();
     await eventually(registration, (t) => t === 'Signed in', 'registration');
-    const far = await FarEndDriver.open(browser, pages, server, 'callee', { autoAnswer: true });
-    opened.push(far.page);
+    const far = await bench.farEnd(server, 'callee', { autoAnswer: true });
     await agent.getByLabel('Number or address').fill(far.aor);
     await agent.getByRole('button', { name: 'Call', exact: true }).click();
     await eventually(

@@ -1,44 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { useDeskBench } from './desk-bench';
+import { eventually, newUser } from './phone-engine.harness';
 
 /**
  * The history screen end to end: a real call against Kamailio and the lab server, wrapped up with
  * notes, then found again through the filters and the full-text search, and exported as CSV.
  */
 let server: SipTestServer;
-let pages: TestPages;
-let browser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-let app: AppHost;
-const opened: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
-beforeEach(async () => {
-  dir = makeTempDir();
-  app = await startAppHost(dir.path);
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  await app.close();
-  dir.remove();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const bench = useDeskBench();
 
 const NOTES = 'Parcel lost in transit; refund of 240 € promised — Ærø depot';
 
@@ -52,24 +24,20 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
 
   it('a wrapped-up call is found by its notes and filters, and exported as CSV with a BOM', async () => {
     const user = newUser('agent');
-    await app.services.handlers.saveSettings({
+    await bench.app.services.handlers.saveSettings({
       serverUrl: server.wsUrl,
       sipUri: `sip:${user}@${server.domain}`,
       password: server.password,
       displayName: 'Ana Agent',
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    opened.push(page);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
+    const page = await bench.openApp({ width: 1280, height: 900 });
     await eventually(
       () => page.getByTestId('registration').textContent(),
       (t) => t === 'Signed in',
       'signed in',
     );
 
-    const far = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Ana Reyes' });
-    opened.push(far.page);
+    const far = await bench.customer(server);
     await far.call(`sip:${user}@${server.domain}`);
     await page.getByRole('button', { name: 'Answer' }).click();
     await eventually(

@@ -1,13 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../shared/settings';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { useDeskBench } from './desk-bench';
+import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * After-call work end to end: the real app (browser host, built renderer, real SQLite file) signed
@@ -15,34 +12,10 @@ import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
  * in as an agent would, and survives the app host being stopped mid-ACW.
  */
 let server: SipTestServer;
-let pages: TestPages;
-let browser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-let app: AppHost;
-const opened: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
-beforeEach(async () => {
-  dir = makeTempDir();
-  app = await startAppHost(dir.path);
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  await app.close();
-  dir.remove();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
+const bench = useDeskBench();
 
 async function configure(user: string, extra: SettingsPatch = {}): Promise<void> {
-  await app.services.handlers.saveSettings({
+  await bench.app.services.handlers.saveSettings({
     serverUrl: server.wsUrl,
     sipUri: `sip:${user}@${server.domain}`,
     password: server.password,
@@ -52,18 +25,10 @@ async function configure(user: string, extra: SettingsPatch = {}): Promise<void>
 }
 
 async function openApp(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  opened.push(page);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
-  return page;
+  return bench.openApp({ width: 1280, height: 900 });
 }
 
-async function customer(): Promise<FarEndDriver> {
-  const far = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Ana Reyes' });
-  opened.push(far.page);
-  return far;
-}
+const customer = (): Promise<FarEndDriver> => bench.customer(server);
 
 const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
 const signedIn = (page: Page) =>
@@ -144,11 +109,11 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
       'available after Ready',
     );
 
-    const history = await app.services.handlers.listHistory({ limit: 10 });
+    const history = await bench.app.services.handlers.listHistory({ limit: 10 });
     expect(history.items).toHaveLength(1);
     expect(history.items[0]).toMatchObject({ disposition: 'resolved', notes: NOTES, remoteName: 'Ana Reyes' });
     expect(history.items[0]?.acwMs).toBeGreaterThan(0);
-    expect(await app.services.handlers.getOpenWrapUp()).toBeNull();
+    expect(await bench.app.services.handlers.getOpenWrapUp()).toBeNull();
   });
 
   it('the app host stops mid-wrap-up; a new host on the same data brings back every character and the time left', async () => {
@@ -165,12 +130,9 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     await page.waitForTimeout(300);
 
     // Nothing is flushed on the way out: the page goes, then the services (the SQLite file stays).
-    await page.close();
-    opened.splice(opened.indexOf(page), 1);
-    await app.close();
-    app = await startAppHost(dir.path);
+    await bench.restartApp(page);
     // Browser mode keeps the SIP password in memory only (DESIGN.md, security model): given again.
-    await app.services.handlers.saveSettings({ password: server.password });
+    await bench.app.services.handlers.saveSettings({ password: server.password });
 
     page = await openApp();
     const form = page.getByRole('form', { name: 'Unfinished wrap-up' });
@@ -203,9 +165,9 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
       (t) => t === 'Status: On a break: Lunch',
       'on the break chosen before the restart',
     );
-    const history = await app.services.handlers.listHistory({ limit: 10 });
+    const history = await bench.app.services.handlers.listHistory({ limit: 10 });
     expect(history.items[0]?.notes).toBe(NOTES);
-    expect(await app.services.handlers.getOpenWrapUp()).toBeNull();
+    expect(await bench.app.services.handlers.getOpenWrapUp()).toBeNull();
   });
   it('optional mode: when the countdown runs out, wrap-up ends by itself with what was typed', async () => {
     const user = newUser('agent');
@@ -219,7 +181,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
       (t) => t === 'Status: Available',
       'available when the time is up',
     );
-    const history = await app.services.handlers.listHistory({ limit: 10 });
+    const history = await bench.app.services.handlers.listHistory({ limit: 10 });
     expect(history.items[0]?.notes).toBe('short call');
   });
 
@@ -240,7 +202,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
       (t) => t === 'Status: Available',
       'available after Ready',
     );
-    const history = await app.services.handlers.listHistory({ limit: 10 });
+    const history = await bench.app.services.handlers.listHistory({ limit: 10 });
     expect(history.items[0]?.disposition).toBe('wrong-number');
   });
 });

@@ -1,6 +1,6 @@
-import { transitionAgent, type AgentEvent } from '../../../shared/agent';
-import { newOutboundCall, transitionCall, type CallEvent, type ConsultFailureReason } from '../../../shared/call';
+import { newOutboundCall, type ConsultFailureReason } from '../../../shared/call';
 import type { CallInfo, DeclineReason, EndCause, EndedBy } from '../phone';
+import { applyAgentEvent, applyCallEvent, closeEndedCall } from './fold';
 import type { CallEntry, NoticeBody, PhoneState } from './phone-state';
 
 /**
@@ -22,13 +22,13 @@ export function consultDialing(state: PhoneState, info: CallInfo, at: number): P
     consultFor: pending.customer,
   };
   const withLeg: PhoneState = { ...rest, calls: [...rest.calls, leg] };
-  const next = customerEvent(withLeg, pending.customer, { type: 'consultDialed', at, target: pending.target });
-  return agentEvent(next, { type: 'consultStarted', callId: pending.customer });
+  const next = applyCallEvent(withLeg, pending.customer, { type: 'consultDialed', at, target: pending.target });
+  return applyAgentEvent(next, { type: 'consultStarted', callId: pending.customer });
 }
 
 export function consultAnswered(state: PhoneState, leg: CallEntry, at: number): PhoneState {
-  const next = legEvent(state, leg.info.callId, { type: 'answered', at });
-  return leg.consultFor ? customerEvent(next, leg.consultFor, { type: 'consultAnswered', at }) : next;
+  const next = applyCallEvent(state, leg.info.callId, { type: 'answered', at });
+  return leg.consultFor ? applyCallEvent(next, leg.consultFor, { type: 'consultAnswered', at }) : next;
 }
 
 /** The consult leg ended: a failed consult (with why), a cancel, the consultee hanging up, or the transfer closing it. */
@@ -51,10 +51,10 @@ export function consultLegEnded(
   switch (customer.call.phase) {
     case 'consult-ringing': {
       if (by === 'local') {
-        next = customerEvent(rest, customerId, { type: 'consultCancelled', at });
+        next = applyCallEvent(rest, customerId, { type: 'consultCancelled', at });
       } else {
         const reason = failureReason(cause, status);
-        next = customerEvent(rest, customerId, { type: 'consultFailed', at, reason, ...withStatus });
+        next = applyCallEvent(rest, customerId, { type: 'consultFailed', at, reason, ...withStatus });
         next = notify(next, {
           kind: 'consult-failed',
           reason,
@@ -66,7 +66,7 @@ export function consultLegEnded(
     }
     case 'consulting':
     case 'three-way':
-      next = customerEvent(
+      next = applyCallEvent(
         rest,
         customerId,
         by === 'local' ? { type: 'consultCancelled', at } : { type: 'consultPartyHungUp', at },
@@ -75,7 +75,7 @@ export function consultLegEnded(
       break;
     case 'customer-left':
       // The customer had gone; with the consult party gone too, the call is over.
-      next = customerEvent(rest, customerId, by === 'local' ? { type: 'localHangup', at } : { type: 'consultPartyHungUp', at });
+      next = applyCallEvent(rest, customerId, by === 'local' ? { type: 'localHangup', at } : { type: 'consultPartyHungUp', at });
       break;
     default:
       // transferring: the replaced consult dialog closing is expected; the REFER's outcome decides.
@@ -83,15 +83,9 @@ export function consultLegEnded(
   }
   const after = next.calls.find((c) => c.info.callId === customerId);
   if (after && (after.call.phase === 'active' || after.call.phase === 'on-hold')) {
-    next = agentEvent(next, { type: 'consultEnded', callId: customerId });
+    next = applyAgentEvent(next, { type: 'consultEnded', callId: customerId });
   }
-  if (after && after.call.phase === 'ended') {
-    const calls = next.calls.filter((c) => c.info.callId !== customerId);
-    next = agentEvent(
-      { ...next, calls, lastEnded: { info: after.info, call: after.call } },
-      { type: 'callEnded', callId: customerId, at },
-    );
-  }
+  if (after && after.call.phase === 'ended') next = closeEndedCall(next, { ...after, call: after.call }, at);
   return next;
 }
 
@@ -101,24 +95,4 @@ export function failureReason(cause: EndCause, status: number | undefined): Cons
   if (status === 603 || status === 403 || cause === 'rejected') return 'declined';
   if (status === 408 || status === 487 || cause === 'no-answer' || cause === 'cancelled') return 'no-answer';
   return 'error';
-}
-
-export function customerEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
-  return legEvent(state, callId, event);
-}
-
-function legEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
-  return {
-    ...state,
-    calls: state.calls.map((entry) => {
-      if (entry.info.callId !== callId) return entry;
-      const result = transitionCall(entry.call, event);
-      return result.ok ? { ...entry, call: result.value } : entry;
-    }),
-  };
-}
-
-function agentEvent(state: PhoneState, event: AgentEvent): PhoneState {
-  const result = transitionAgent(state.agent, event);
-  return result.ok ? { ...state, agent: result.value } : state;
 }

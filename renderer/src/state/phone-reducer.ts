@@ -1,8 +1,9 @@
-import { transitionAgent, type AgentEvent, type AgentState } from '../../../shared/agent';
+import type { AgentEvent, AgentState } from '../../../shared/agent';
 import { newInboundCall, newOutboundCall, transitionCall, type Call, type CallEvent } from '../../../shared/call';
 import { missingCaseError } from '../../../shared/result';
 import type { CallInfo, EndCause, EndedBy, PhoneEvent } from '../phone';
-import { consultAnswered, consultDialing, consultLegEnded, customerEvent } from './consult-reducer';
+import { consultAnswered, consultDialing, consultLegEnded } from './consult-reducer';
+import { applyAgentEvent, applyCallEvent, closeEndedCall, updateEntry } from './fold';
 import { MAX_NOTICES, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
 
 /**
@@ -22,7 +23,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
         newInboundCall({ callId: event.call.callId, remote: remoteOf(event.call), at }),
         waiting,
       );
-      return waiting ? next : agent(next, { type: 'callOffered', callId: event.call.callId });
+      return waiting ? next : applyAgentEvent(next, { type: 'callOffered', callId: event.call.callId });
     }
     case 'replacing': {
       // The customer of a colleague's warm transfer replaces our consult call: same conversation, new dialog.
@@ -47,25 +48,25 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
         newOutboundCall({ callId: event.call.callId, remote: remoteOf(event.call), at }),
         false,
       );
-      return agent(next, { type: 'callPlaced', callId: event.call.callId });
+      return applyAgentEvent(next, { type: 'callPlaced', callId: event.call.callId });
     }
     case 'ringing':
       return updateEntry(state, event.callId, (e) => ({ ...e, remoteRinging: true }));
     case 'answered': {
       const entry = state.calls.find((c) => c.info.callId === event.callId);
       if (entry?.consultFor) return consultAnswered(state, entry, at);
-      const next = callEvent(state, event.callId, { type: 'answered', at });
+      const next = applyCallEvent(state, event.callId, { type: 'answered', at });
       return entry && !entry.waiting && entry.info.direction === 'inbound'
-        ? agent(next, { type: 'callAnswered', callId: event.callId })
+        ? applyAgentEvent(next, { type: 'callAnswered', callId: event.callId })
         : next;
     }
     case 'held':
       return event.by === 'local'
-        ? callEvent(state, event.callId, { type: 'held', at })
+        ? applyCallEvent(state, event.callId, { type: 'held', at })
         : updateEntry(state, event.callId, (e) => ({ ...e, heldByRemote: true }));
     case 'resumed':
       return event.by === 'local'
-        ? callEvent(state, event.callId, { type: 'resumed', at })
+        ? applyCallEvent(state, event.callId, { type: 'resumed', at })
         : updateEntry(state, event.callId, (e) => ({ ...e, heldByRemote: false }));
     case 'hold-failed':
       return notify(state, { kind: 'hold-failed', status: event.status, resuming: event.resuming });
@@ -77,7 +78,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
     case 'transfer-accepted':
       return onTransferred(state, event.callId, at);
     case 'transfer-failed': {
-      const next = customerEvent(state, event.callId, {
+      const next = applyCallEvent(state, event.callId, {
         type: 'transferFailed',
         at,
         ...(event.status !== undefined ? { sipStatus: event.status } : {}),
@@ -93,7 +94,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
 
 /** A command-level fact: the agent chose a state (Available, a break, sign out, wrap-up done). */
 export function reduceAgentEvent(state: PhoneState, event: AgentEvent): PhoneState {
-  return agent(state, event);
+  return applyAgentEvent(state, event);
 }
 
 export function notify(state: PhoneState, body: NoticeBody): PhoneState {
@@ -111,20 +112,20 @@ function onRegistration(state: PhoneState): PhoneState {
   switch (status.state) {
     case 'registered': {
       if (state.agent.kind !== 'offline') return state;
-      const back = agent(state, { type: 'signedIn' });
+      const back = applyAgentEvent(state, { type: 'signedIn' });
       const before = state.beforeDrop;
       const { beforeDrop: _gone, ...rest } = back;
       // A break survives a dropped connection: the agent comes back on the same break.
       // A system break (missed call) is not a reason the agent can choose; it comes back as "other".
       if (before?.kind !== 'break') return rest;
-      return agent(rest, { type: 'tookBreak', reason: before.reason === 'missed-call' ? 'other' : before.reason });
+      return applyAgentEvent(rest, { type: 'tookBreak', reason: before.reason === 'missed-call' ? 'other' : before.reason });
     }
     case 'connecting':
     case 'failed':
     case 'unregistered':
       // A call in progress may survive a short drop (the media path is separate); only an idle agent goes offline.
       return signedInStates.includes(state.agent.kind)
-        ? { ...agent(state, { type: 'connectionLost' }), beforeDrop: state.agent }
+        ? { ...applyAgentEvent(state, { type: 'connectionLost' }), beforeDrop: state.agent }
         : state;
     case 'stopped':
       return state.agent.kind === 'offline' ? state : { ...state, agent: { kind: 'offline' } };
@@ -163,21 +164,19 @@ function onEnded(state: PhoneState, ended: Extract<PhoneEvent, { readonly type: 
         : cause === 'no-answer'
           ? { type: 'callMissed', callId }
           : { type: 'offerWithdrawn', callId };
-    return agent(next, agentEvent);
+    return applyAgentEvent(next, agentEvent);
   }
   const other = rest.find((c) => c.info.replaces === callId || (c.call.phase !== 'offered' && c.call.phase !== 'dialing'));
   return other
-    ? agent(next, { type: 'callSwitched', callId, to: other.info.callId })
-    : agent(next, { type: 'callEnded', callId, at });
+    ? applyAgentEvent(next, { type: 'callSwitched', callId, to: other.info.callId })
+    : applyAgentEvent(next, { type: 'callEnded', callId, at });
 }
 
 /** The REFER worked: the customer is with the consultee now; this agent's legs go and wrap-up starts. */
 function onTransferred(state: PhoneState, callId: string, at: number): PhoneState {
-  const next = customerEvent(state, callId, { type: 'transferCompleted', at });
+  const next = applyCallEvent(state, callId, { type: 'transferCompleted', at });
   const entry = next.calls.find((c) => c.info.callId === callId);
-  if (!entry || entry.call.phase !== 'ended') return next;
-  const rest = next.calls.filter((c) => c.info.callId !== callId && c.consultFor !== callId);
-  return agent({ ...next, calls: rest, lastEnded: { info: entry.info, call: entry.call } }, { type: 'callEnded', callId, at });
+  return entry && entry.call.phase === 'ended' ? closeEndedCall(next, { ...entry, call: entry.call }, at) : next;
 }
 
 function endEvent(phase: Call['phase'], cause: EndCause, by: EndedBy, status: number | undefined, at: number): CallEvent {
@@ -202,22 +201,6 @@ function endEvent(phase: Call['phase'], cause: EndCause, by: EndedBy, status: nu
 function addCall(state: PhoneState, info: CallInfo, call: Call, waiting: boolean): PhoneState {
   const entry: CallEntry = { info, call, waiting, muted: false, heldByRemote: false, remoteRinging: false };
   return { ...state, calls: [...state.calls, entry] };
-}
-
-function updateEntry(state: PhoneState, callId: string, update: (entry: CallEntry) => CallEntry): PhoneState {
-  return { ...state, calls: state.calls.map((c) => (c.info.callId === callId ? update(c) : c)) };
-}
-
-function callEvent(state: PhoneState, callId: string, event: CallEvent): PhoneState {
-  return updateEntry(state, callId, (entry) => {
-    const result = transitionCall(entry.call, event);
-    return result.ok ? { ...entry, call: result.value } : entry;
-  });
-}
-
-function agent(state: PhoneState, event: AgentEvent): PhoneState {
-  const result = transitionAgent(state.agent, event);
-  return result.ok ? { ...state, agent: result.value } : state;
 }
 
 function remoteOf(info: CallInfo) {

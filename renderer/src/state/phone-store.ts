@@ -4,7 +4,7 @@ import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/nor
 import type { SettingsView } from '../../../shared/settings';
 import type { TransferTarget } from '../../../shared/call';
 import type { CallId, CommandError, DeclineReason, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
-import { customerEvent } from './consult-reducer';
+import { applyCallEvent } from './fold';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
 import { acceptsCalls, consultLegOf, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
 
@@ -225,7 +225,7 @@ export class PhoneStore {
     const first = toCustomer ? this.#engine.hold(leg.info.callId) : this.#engine.hold(customer);
     const second = toCustomer ? this.#engine.resume(customer) : this.#engine.resume(leg.info.callId);
     if (!first.ok || !second.ok) return this.#report('swap', first.ok ? second : first);
-    this.#set(customerEvent(this.#state, customer, { type: 'swapped', at: this.#now() }));
+    this.#set(applyCallEvent(this.#state, customer, { type: 'swapped', at: this.#now() }));
     return { ok: true };
   }
 
@@ -235,7 +235,7 @@ export class PhoneStore {
     if (!leg) return this.#report('merge', { ok: false, error: 'no-such-call' });
     const merged = await this.#engine.merge(customer, leg.info.callId);
     if (!merged.ok) return this.#report('merge', merged);
-    this.#set(customerEvent(this.#state, customer, { type: 'merged', at: this.#now() }));
+    this.#set(applyCallEvent(this.#state, customer, { type: 'merged', at: this.#now() }));
     return { ok: true };
   }
 
@@ -245,7 +245,7 @@ export class PhoneStore {
     if (!leg) return this.#report('transfer', { ok: false, error: 'no-such-call' });
     const referred = this.#engine.transferAttended(customer, leg.info.callId, headers);
     if (!referred.ok) return this.#report('transfer', referred);
-    this.#set(customerEvent(this.#state, customer, { type: 'attendedTransferRequested', at: this.#now() }));
+    this.#set(applyCallEvent(this.#state, customer, { type: 'attendedTransferRequested', at: this.#now() }));
     return { ok: true };
   }
 
@@ -253,7 +253,7 @@ export class PhoneStore {
   blindTransfer(customer: CallId, target: TransferTarget, address: string, headers: readonly SafeHeader[]): Outcome {
     const referred = this.#engine.transferBlind(customer, address, headers);
     if (!referred.ok) return this.#report('transfer', referred);
-    this.#set(customerEvent(this.#state, customer, { type: 'blindTransferRequested', at: this.#now(), target }));
+    this.#set(applyCallEvent(this.#state, customer, { type: 'blindTransferRequested', at: this.#now(), target }));
     return { ok: true };
   }
 

@@ -2,6 +2,7 @@ import type { EndedCall, PastConsult } from '../../../shared/call';
 import { decodeEscalationContext, type EscalationContext } from '../../../shared/escalation';
 import { callRecordFromEndedCall } from '../../../shared/history/from-call';
 import type { EscalationRecordInput } from '../../../shared/history/escalation-record';
+import { missingCaseError } from '../../../shared/result';
 import type { HostApi } from '../host';
 import { OVERSIZED_CONTEXT } from '../phone';
 import type { EscalationLog } from './escalation-log';
@@ -90,12 +91,9 @@ function outcomeOf(consult: PastConsult | undefined): EscalationRecordInput['out
       };
     case 'cancelled':
     case 'consult-party-hung-up':
-      return consult.mergedAt !== undefined ? { kind: 'conference' } : { kind: 'cancelled' };
     case 'call-ended':
       return consult.mergedAt !== undefined ? { kind: 'conference' } : { kind: 'cancelled' };
-    default: {
-      const never: never = outcome;
-      throw new TypeError(`Unhandled consult outcome: ${JSON.stringify(never)}`);
-    }
+    default:
+      throw missingCaseError(outcome);
   }
 }

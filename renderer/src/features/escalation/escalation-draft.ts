@@ -7,6 +7,7 @@ import {
   type Mood,
   type Severity,
 } from '../../../../shared/escalation';
+import { missingCaseError } from '../../../../shared/result';
 import type { SettingsView } from '../../../../shared/settings';
 import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
@@ -62,10 +63,8 @@ export function transferTargetOf(draft: EscalationDraft): TransferTarget {
       return { kind: 'agent', agentId: draft.targetValue.trim() };
     case 'external':
       return { kind: 'external', number: draft.targetValue.replace(/[\s\-().]/g, '') };
-    default: {
-      const never: never = draft.target;
-      throw new TypeError(`Unhandled target: ${String(never)}`);
-    }
+    default:
+      throw missingCaseError(draft.target);
   }
 }
 
@@ -78,10 +77,8 @@ export function targetAddress(target: TransferTarget, settings: Pick<SettingsVie
       return target.agentId;
     case 'external':
       return target.number;
-    default: {
-      const never: never = target;
-      throw new TypeError(`Unhandled target: ${JSON.stringify(never)}`);
-    }
+    default:
+      throw missingCaseError(target);
   }
 }
 

@@ -7,15 +7,17 @@ import {
   Menu,
   nativeImage,
   Notification,
+  protocol,
   safeStorage,
   screen,
   session,
   Tray,
 } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
+import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
@@ -39,7 +41,11 @@ if (!app.requestSingleInstanceLock()) {
   let shortcuts: ReturnType<typeof createGlobalShortcuts> | undefined;
   // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+  // Development loads electron-vite's dev server; a build is served on app://warmline (app-protocol.ts).
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  const rendererUrl = devServerUrl ?? APP_URL;
+  // Privileged schemes must be declared before `ready`.
+  registerAppScheme(protocol);
 
   const safeStorageCodec: SecretCodec = {
     encrypt: (plain) => safeStorage.encryptString(plain),
@@ -78,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
+      if (devServerUrl === undefined) serveRenderer(protocol, join(here, '../renderer'));
       shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
       services = createHostServices({
         dataDir: app.getPath('userData'),

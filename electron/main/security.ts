@@ -1,13 +1,16 @@
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
-/** Is `url` one of the app's own pages (the built renderer under file://, or the dev server)? */
+/**
+ * Is `url` one of the app's own pages: the same scheme and host as the app's URL (`app://warmline`,
+ * or the dev server's `http://localhost:port`)? Origins are compared by parts because for a
+ * custom scheme Node's URL reports the origin as "null", which would match any other opaque one.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const candidate = new URL(url);
     const own = new URL(appUrl);
-    if (own.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === own.pathname;
-    return candidate.origin === own.origin;
+    return candidate.protocol === own.protocol && candidate.host === own.host && own.host !== '';
   } catch {
     return false;
   }

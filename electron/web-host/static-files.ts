@@ -1,19 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeFor } from '../../shared/content-types';
 
 export interface StaticFile {
   readonly body: Buffer;
@@ -38,7 +25,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   if (!candidate.startsWith(root)) return undefined;
   const file = (await isFile(candidate)) ? candidate : extname(relative) === '' ? join(root, 'index.html') : undefined;
   if (file === undefined) return undefined;
-  return { body: await readFile(file), contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+  return { body: await readFile(file), contentType: contentTypeFor(file) };
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -161,3 +161,16 @@ export class FakeGlobalShortcut {
     this.registered.get(accelerator)?.();
   }
 }
+
+/** Electron's protocol module: records privileged schemes and the handler per scheme. */
+export class FakeProtocol {
+  readonly privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]) {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+    if (this.handlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+    this.handlers.set(scheme, handler);
+  }
+}

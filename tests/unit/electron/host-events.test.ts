@@ -7,7 +7,7 @@ import { parseHostEvent, type HostEvent } from '../../../shared/host-api/events'
 import { parseHostMessage } from '../../../shared/host-api/wire';
 import { FakeWebContents } from './fake-electron';
 
-const APP = 'file:///opt/Warmline/resources/app/out/renderer/index.html';
+const APP = 'app://warmline/index.html';
 
 class Page {
   readonly sent: unknown[] = [];

@@ -8,6 +8,7 @@ import {
   FakeMenu,
   fakeNativeImage,
   FakeNotification,
+  FakeProtocol,
   FakeSession,
   FakeTray,
   FakeWebContents,
@@ -100,6 +101,7 @@ export async function loadMain(options: MainOptions = {}) {
     Notification: FakeNotification,
     globalShortcut: new FakeGlobalShortcut(options.keysTakenByOthers),
     dialog: { showErrorBox: vi.fn() },
+    protocol: new FakeProtocol(),
     screen: {
       getAllDisplays: () => (options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1050 }]).map((workArea) => ({ workArea })),
     },

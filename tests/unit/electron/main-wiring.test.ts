@@ -54,11 +54,15 @@ describe('Electron main process', () => {
     const main = await start();
     expect(main.app.listenerCount('second-instance')).toBe(1);
     expect(main.app.listenerCount('web-contents-created')).toBe(1);
+    // Chromium takes privileged schemes only before `ready`; the handler needs the ready app.
+    expect(main.electron.protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
+    expect(main.electron.protocol.handlers.size).toBe(0);
     const window = await main.started();
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(window.url).toMatch(/^file:.*renderer\/index\.html$/);
+    expect(window.url).toBe('app://warmline/index.html');
+    expect([...main.electron.protocol.handlers.keys()]).toEqual(['app']);
     expect([...main.electron.ipcMain.handlers.keys()]).toContain('settings:save');
     expect([...main.electron.ipcMain.listeners.keys()]).toEqual([HOST_EVENT_SUBSCRIBE_CHANNEL]);
     expect(main.electron.session.defaultSession.requestHandler).toBeDefined();

@@ -7,7 +7,7 @@ import { HOST_CHANNELS, HOST_METHODS } from '../../../shared/host-api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
 
-const APP = 'file:///opt/Warmline/resources/app/out/renderer/index.html';
+const APP = 'app://warmline/index.html';
 
 describe('main window', () => {
   it('is isolated, sandboxed and has no Node in the page', () => {
@@ -50,11 +50,19 @@ describe('content security policy', () => {
 });
 
 describe('navigation and new windows', () => {
-  it('recognises only the app’s own page as the app', () => {
+  it('recognises only the app’s own origin as the app', () => {
     expect(isAppUrl(APP, APP)).toBe(true);
     expect(isAppUrl(`${APP}#/history`, APP)).toBe(true);
+    expect(isAppUrl('app://warmline/assets/index.js', APP)).toBe(true);
+    expect(isAppUrl('app://warmline', APP)).toBe(true);
+    expect(isAppUrl('app://evil/index.html', APP)).toBe(false);
+    expect(isAppUrl('app://warmline.evil.example/index.html', APP)).toBe(false);
+    expect(isAppUrl('file:///opt/Warmline/resources/app/out/renderer/index.html', APP)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', APP)).toBe(false);
+    expect(isAppUrl('https://warmline/', APP)).toBe(false);
     expect(isAppUrl('https://evil.example/', APP)).toBe(false);
+    // Two opaque origins both read "null"; neither is the app.
+    expect(isAppUrl('data:text/html,x', 'data:text/html,y')).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('not a url', APP)).toBe(false);
@@ -65,6 +73,8 @@ describe('navigation and new windows', () => {
     lockDownContents(contents as unknown as WebContents, APP);
     expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.fire('will-navigate', APP)).toBe(false);
+    expect(contents.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.fire('will-navigate', 'app://evil/index.html')).toBe(true);
     expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(contents.fire('will-attach-webview')).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
@@ -83,9 +93,13 @@ describe('permissions', () => {
     expect(session.request('geolocation', { requestingUrl: APP })).toBe(false);
     expect(session.request('notifications', { requestingUrl: APP })).toBe(false);
     expect(session.request('media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(session.request('media', { mediaTypes: ['audio'], requestingUrl: 'app://evil/index.html' })).toBe(false);
+    expect(session.request('media', { mediaTypes: ['audio'], requestingUrl: 'file:///tmp/x.html' })).toBe(false);
   });
   it('answers permission checks the same way', () => {
     expect(session.checkHandler?.(undefined, 'media', APP)).toBe(true);
+    expect(session.checkHandler?.(undefined, 'media', 'app://warmline')).toBe(true);
+    expect(session.checkHandler?.(undefined, 'media', 'file://')).toBe(false);
     expect(session.checkHandler?.(undefined, 'media', 'https://evil.example')).toBe(false);
     expect(session.checkHandler?.(undefined, 'clipboard-read', APP)).toBe(false);
   });
@@ -127,8 +141,10 @@ describe('IPC', () => {
     ]) {
       expect(await handler?.(event, [{}])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    app.mainFrame = { url: 'https://evil.example/' };
-    expect(isTrustedSender({ sender: app, senderFrame: app.mainFrame } as never, app as never, APP)).toBe(false);
+    for (const url of ['https://evil.example/', 'app://evil/index.html', 'file:///tmp/index.html']) {
+      app.mainFrame = { url };
+      expect(isTrustedSender({ sender: app, senderFrame: app.mainFrame } as never, app as never, APP)).toBe(false);
+    }
     expect(dispatch).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,6 @@
+export * from './content-schema';
+export * from './guidance';
+export * from './phrase-check';
+export * from './situations';
+export * from './stages';
+export * from './team-phrases';

@@ -16,6 +16,9 @@ export const SETTINGS_LIMITS = {
   wrapUpSeconds: 600,
   dispositions: 30,
   disposition: 64,
+  queueWrapUps: 20,
+  queueName: 64,
+  featureCode: 32,
 } as const;
 
 /**
@@ -30,6 +33,8 @@ export const VALIDATION = {
   iceUrl: 'iceUrl',
   country: 'country',
   queueAddress: 'queueAddress',
+  featureCode: 'featureCode',
+  queueWrapUp: 'queueWrapUp',
 } as const;
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -88,6 +93,38 @@ const queueAddressSchema = text(SETTINGS_LIMITS.queueAddress).refine((a) => /^(s
 /** A disposition code as the wrap-up form offers it: short, one line, never empty. */
 const dispositionCodeSchema = text(SETTINGS_LIMITS.disposition).refine((d) => d.trim() !== '');
 
+/**
+ * How the agent stops being offered queue calls during after-call work and breaks. The phone
+ * always answers 486 Busy Here while not Available; the strategies differ in what the server is
+ * told, so the ACD stops choosing the agent instead of ringing and being refused:
+ * - `reject`: nothing; 486 only (any server, but each offer costs the caller a ring attempt);
+ * - `message`: an authenticated SIP MESSAGE "pause"/"unpause" to `sip:queue-control@<domain>`
+ *   (the lab server and servers with the same control endpoint);
+ * - `unregister`: the registration is removed (the queue has no contact to ring) and renewed when
+ *   the agent is Available again; outbound calls still work, consult transfers to the agent do not;
+ * - `feature-code`: a short call to a pause / unpause feature code (Asterisk `*46`-style dialplan).
+ */
+export const QUEUE_PAUSE_STRATEGIES = ['reject', 'message', 'unregister', 'feature-code'] as const;
+export type QueuePauseStrategy = (typeof QUEUE_PAUSE_STRATEGIES)[number];
+
+/** A dialplan feature code: digits, `*`, `#`, and the letters and marks a SIP user part may hold. */
+const featureCodeSchema = text(SETTINGS_LIMITS.featureCode).refine((c) => c === '' || /^[0-9A-Za-z*#+._-]+$/.test(c), {
+  message: VALIDATION.featureCode,
+});
+
+const wrapUpSecondsSchema = z.number().int().min(0).max(SETTINGS_LIMITS.wrapUpSeconds);
+
+/** After-call time for calls from one queue (the queue name the ACD announces), overriding the default. */
+export const queueWrapUpSchema = z
+  .object({
+    queue: text(SETTINGS_LIMITS.queueName).refine((q) => q.trim() !== '' && !/[=\s]/.test(q), {
+      message: VALIDATION.queueWrapUp,
+    }),
+    seconds: wrapUpSecondsSchema,
+  })
+  .strict();
+export type QueueWrapUp = Readonly<z.infer<typeof queueWrapUpSchema>>;
+
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z
   .object({
@@ -107,17 +144,25 @@ export const settingsSchema = z
     seniorQueue: queueAddressSchema,
     technicalQueue: queueAddressSchema,
     /** After-call work: the countdown in seconds, 0 meaning "until the agent is ready". */
-    wrapUpSeconds: z.number().int().min(0).max(SETTINGS_LIMITS.wrapUpSeconds),
+    wrapUpSeconds: wrapUpSecondsSchema,
+    /** Per-queue after-call time, by the queue's name; queues not listed get `wrapUpSeconds`. */
+    queueWrapUps: z
+      .array(queueWrapUpSchema)
+      .max(SETTINGS_LIMITS.queueWrapUps)
+      .refine((list) => new Set(list.map((q) => q.queue.toLowerCase())).size === list.length, {
+        message: VALIDATION.queueWrapUp,
+      }),
+    /** An escalated call (this agent escalated it, or took it over with a context) gets at least this long. */
+    escalatedWrapUpSeconds: wrapUpSecondsSchema,
     /** Mandatory wrap-up: Ready waits for a disposition; optional: the countdown may end without one. */
     wrapUpMandatory: z.boolean(),
     /** The disposition codes the wrap-up form offers, in menu order. */
     dispositions: z.array(dispositionCodeSchema).max(SETTINGS_LIMITS.dispositions),
-    /**
-     * Pause the agent in their queues during after-call work and breaks by an authenticated SIP
-     * MESSAGE to `sip:queue-control@<domain>` ("pause" / "unpause"; the lab server and servers
-     * with the same control endpoint). Off: the phone only answers 486 while not Available.
-     */
-    queuePauseMessages: z.boolean(),
+    /** How the agent is paused in the queues during after-call work and breaks (see QUEUE_PAUSE_STRATEGIES). */
+    queuePause: z.enum(QUEUE_PAUSE_STRATEGIES),
+    /** The `feature-code` strategy's codes, dialled as `sip:<code>@<domain>`. */
+    pauseCode: featureCodeSchema,
+    unpauseCode: featureCodeSchema,
   })
   .strict();
 
@@ -155,7 +200,11 @@ export const DEFAULT_SETTINGS: Settings = {
   wrapUpSeconds: 30,
   wrapUpMandatory: false,
   dispositions: ['resolved', 'callback-scheduled', 'escalated', 'no-resolution', 'wrong-number'],
-  queuePauseMessages: false,
+  queueWrapUps: [],
+  escalatedWrapUpSeconds: 60,
+  queuePause: 'reject',
+  pauseCode: '*46',
+  unpauseCode: '*47',
 };
 
 export type SettingKey = keyof Settings;

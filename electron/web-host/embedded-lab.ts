@@ -40,7 +40,7 @@ export async function startEmbeddedLabIfNeeded(
       authUser: agent.user,
       password: agent.password,
       // The lab pauses queue members on a queue-control MESSAGE: after-call work really stops routing.
-      queuePauseMessages: true,
+      queuePause: 'message',
       ...(fresh ? { displayName: agent.displayName ?? `Agent ${agent.user}` } : {}),
     });
     await handlers.saveSettings(patch);

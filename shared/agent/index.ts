@@ -1,2 +1,3 @@
 export * from './agent-state';
 export * from './agent-transitions';
+export * from './wrap-up-policy';

@@ -52,7 +52,7 @@ describe('queue pause during after-call work (lab server)', () => {
       serverUrl: lab.url,
       sipUri: `sip:agentq1@${DOMAIN}`,
       password: PASSWORD,
-      queuePauseMessages: true,
+      queuePause: 'message',
       wrapUpSeconds: 0,
     });
     const agent = await browser.newPage();

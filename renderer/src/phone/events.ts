@@ -61,7 +61,12 @@ export type RegistrationStatus =
   | { readonly state: 'connecting'; readonly attempt: number; readonly lastFailure?: RegistrationFailure }
   | { readonly state: 'registering' }
   /** `recovered` is true when this registration follows a lost connection: "reconnected". */
-  | { readonly state: 'registered'; readonly recovered: boolean }
+  | {
+      readonly state: 'registered';
+      readonly recovered: boolean;
+      /** Signed in, but the registration is dropped on purpose while paused in the queues. */
+      readonly parked?: true;
+    }
   | { readonly state: 'unregistered' }
   | { readonly state: 'failed'; readonly failure: RegistrationFailure };
 

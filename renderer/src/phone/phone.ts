@@ -23,6 +23,7 @@ import { ConferenceController } from './conference';
 import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
+import { dialFeatureCode, sendControlMessage } from './service-requests';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -300,15 +301,32 @@ export class Phone {
     if (!ua || !config) return Promise.resolve(err('not-configured'));
     const uri = normaliseTarget(user, uriDomain(config.sipUri));
     if (!uri || !/^[a-z][a-z -]{0,63}$/.test(body)) return Promise.resolve(err('invalid-target'));
-    return new Promise((resolve) => {
-      ua.sendMessage(uri, body, {
-        contentType: 'text/plain',
-        eventHandlers: {
-          succeeded: () => resolve(ok(undefined)),
-          failed: () => resolve(err('wrong-state')),
-        },
-      });
-    });
+    return sendControlMessage(ua, uri, body);
+  }
+
+  /** Dials a PBX feature code (`*46`) as a hidden call: see service-requests.ts. */
+  dialFeatureCode(code: string): Promise<Result<void, CommandError>> {
+    const ua = this.#ua;
+    const config = this.#config;
+    if (!ua || !config) return Promise.resolve(err('not-configured'));
+    // `#` is not allowed unescaped in a SIP user part (RFC 3261 §25.1).
+    const uri = /^[0-9A-Za-z*#+._-]{1,32}$/.test(code)
+      ? normaliseTarget(code.replaceAll('#', '%23'), uriDomain(config.sipUri))
+      : undefined;
+    if (!uri) return Promise.resolve(err('invalid-target'));
+    return dialFeatureCode(ua, uri, config.iceServers ?? []);
+  }
+
+  /**
+   * Drops the registration while the agent is paused (the queue has no contact to ring) and
+   * renews it when they are back; the WebSocket stays up, so outbound calls still work.
+   */
+  setQueueContact(present: boolean): void {
+    const ua = this.#ua;
+    if (!ua) return;
+    this.#registration.park(!present);
+    if (present) ua.register();
+    else ua.unregister();
   }
 
   remoteStream(callId: CallId): MediaStream | undefined {

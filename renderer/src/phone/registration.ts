@@ -14,6 +14,8 @@ export class RegistrationTracker {
   #stopping = false;
   #attempt = 0;
   #lastFailure: RegistrationFailure | undefined;
+  /** Unregistered on purpose while the agent is paused in the queues (the `unregister` strategy). */
+  #parked = false;
 
   constructor(emit: (event: PhoneEvent) => void) {
     this.#emit = emit;
@@ -26,6 +28,14 @@ export class RegistrationTracker {
   /** The agent asked to go offline or quit: the coming disconnect is not a failure. */
   stopping(): void {
     this.#stopping = true;
+  }
+
+  /**
+   * Paused in the queues by dropping the registration: the coming 'unregistered' is not a lost
+   * connection, the agent is still signed in and reachable for outbound calls.
+   */
+  park(parked: boolean): void {
+    this.#parked = parked;
   }
 
   watch(ua: UA): void {
@@ -56,6 +66,13 @@ export class RegistrationTracker {
       this.#set({ state: 'connecting', attempt: this.#attempt, lastFailure: this.#lastFailure });
     });
     ua.on('registered', () => {
+      if (this.#parked) {
+        // JsSIP registers again by itself after a reconnect; a paused agent stays without a contact.
+        this.#set({ state: 'registered', recovered: this.#lostConnection, parked: true });
+        ua.unregister();
+        this.#lostConnection = false;
+        return;
+      }
       this.#set({ state: 'registered', recovered: this.#lostConnection });
       this.#lostConnection = false;
       this.#wasRegistered = true;
@@ -63,6 +80,11 @@ export class RegistrationTracker {
     });
     ua.on('unregistered', () => {
       this.#wasRegistered = false;
+      if (this.#parked && this.#status.state === 'registered' && !this.#stopping) {
+        this.#wasRegistered = true;
+        this.#set({ state: 'registered', recovered: false, parked: true });
+        return;
+      }
       // Also fired when the transport closes; 'disconnected' already said what happened.
       if (this.#status.state === 'registered' && !this.#stopping) this.#set({ state: 'unregistered' });
     });
@@ -79,6 +101,7 @@ export class RegistrationTracker {
   }
 
   stopped(): void {
+    this.#parked = false;
     this.#set({ state: 'stopped' });
     this.#lostConnection = false;
     this.#wasRegistered = false;

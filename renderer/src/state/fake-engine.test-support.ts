@@ -27,6 +27,8 @@ export function fakeEngine() {
     merge: vi.fn(async () => ok),
     unmerge: vi.fn(async () => {}),
     sendControlMessage: vi.fn(async () => ok),
+    dialFeatureCode: vi.fn(async () => ok),
+    setQueueContact: vi.fn(),
   } satisfies PhoneEngine;
   return { engine, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
 }

@@ -4,6 +4,7 @@ import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/nor
 import type { SettingsView } from '../../../shared/settings';
 import type { TransferTarget } from '../../../shared/call';
 import type { CallId, CommandError, DeclineReason, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
+import { missingCaseError } from '../../../shared/result';
 import { applyCallEvent } from './fold';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
 import { acceptsCalls, consultLegOf, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
@@ -30,6 +31,8 @@ export type PhoneEngine = Pick<
   | 'merge'
   | 'unmerge'
   | 'sendControlMessage'
+  | 'dialFeatureCode'
+  | 'setQueueContact'
 >;
 
 /** The server's queue-control endpoint user (the lab's; see electron/lab/README.md). */
@@ -51,7 +54,11 @@ export class PhoneStore {
   readonly #now: () => number;
   #defaultCountry = '';
   #dtmfMode: 'rfc4733' | 'info' = 'rfc4733';
-  #pauseByMessage = false;
+  #pause: Pick<SettingsView, 'queuePause' | 'pauseCode' | 'unpauseCode'> = {
+    queuePause: 'reject',
+    pauseCode: '',
+    unpauseCode: '',
+  };
   /** What the server was last told: paused in the queues or not (undefined before the first sync). */
   #paused: boolean | undefined;
 
@@ -76,7 +83,7 @@ export class PhoneStore {
   signIn(settings: SettingsView, password: string): readonly string[] {
     this.#defaultCountry = settings.defaultCountry;
     this.#dtmfMode = settings.dtmfMode;
-    this.#pauseByMessage = settings.queuePauseMessages;
+    this.#pause = { queuePause: settings.queuePause, pauseCode: settings.pauseCode, unpauseCode: settings.unpauseCode };
     this.#paused = undefined;
     const config: PhoneConfig = {
       serverUrl: settings.serverUrl,
@@ -290,21 +297,35 @@ export class PhoneStore {
 
   /**
    * After-call work and breaks pause the agent in their queues on the server, so the ACD stops
-   * choosing them at all (486 alone still costs the caller a ring). One message per change:
+   * choosing them at all (486 alone still costs the caller a ring). One request per change:
    * "unpause" exactly once when wrap-up or a break ends, and a first sync when signed in (which
    * also unpauses an agent whose app restarted in the middle of wrap-up).
    */
   #syncQueuePause(state: PhoneState): void {
-    if (!this.#pauseByMessage || state.registration.state !== 'registered') return;
+    const { queuePause } = this.#pause;
+    if (queuePause === 'reject' || state.registration.state !== 'registered') return;
     const kind = state.agent.kind;
     if (kind !== 'available' && kind !== 'wrap-up' && kind !== 'break') return;
     const paused = kind !== 'available';
     if (paused === this.#paused) return;
     this.#paused = paused;
-    void this.#engine.sendControlMessage(QUEUE_CONTROL_USER, paused ? 'pause' : 'unpause').then((sent) => {
-      if (!sent.ok)
-        this.#set(notify(this.#state, { kind: 'command-failed', command: paused ? 'pause' : 'unpause', error: sent.error }));
-    });
+    const command = paused ? 'pause' : 'unpause';
+    const failed = (error: CommandError) => this.#set(notify(this.#state, { kind: 'command-failed', command, error }));
+    switch (queuePause) {
+      case 'message':
+        void this.#engine.sendControlMessage(QUEUE_CONTROL_USER, command).then((sent) => sent.ok || failed(sent.error));
+        return;
+      case 'feature-code': {
+        const code = paused ? this.#pause.pauseCode : this.#pause.unpauseCode;
+        void this.#engine.dialFeatureCode(code).then((dialled) => dialled.ok || failed(dialled.error));
+        return;
+      }
+      case 'unregister':
+        this.#engine.setQueueContact(!paused);
+        return;
+      default:
+        throw missingCaseError(queuePause);
+    }
   }
 
   #agent(event: AgentEvent): void {

@@ -6,6 +6,7 @@ import { migration0040 } from './0040-escalations';
 import { migration0050 } from './0050-wrap-up-drafts';
 import { migration0060 } from './0060-customer-notes';
 import { migration0070 } from './0070-history-search';
+import { migration0080 } from './0080-queue-pause-strategy';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

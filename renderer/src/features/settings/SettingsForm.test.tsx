@@ -19,7 +19,11 @@ const draft: SettingsDraft = {
   teamKey: '',
   wrapUpSecondsText: '30',
   wrapUpMandatory: false,
-  queuePauseMessages: false,
+  escalatedWrapUpSecondsText: '60',
+  queueWrapUpsText: '',
+  queuePause: 'reject',
+  pauseCode: '*46',
+  unpauseCode: '*47',
   dispositionsText: 'resolved\nwrong-number',
 };
 const noop = () => {};

@@ -1,7 +1,8 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../../../shared/locales';
-import { DTMF_MODES, SETTINGS_LIMITS, type DtmfMode } from '../../../../shared/settings';
+import { DTMF_MODES, type DtmfMode, type QueuePauseStrategy } from '../../../../shared/settings';
+import { AfterCallFields } from './AfterCallFields';
 import type { FieldErrors, SettingsField } from './field-errors';
 
 export interface SettingsDraft {
@@ -19,9 +20,14 @@ export interface SettingsDraft {
   readonly teamKey: string;
   /** After-call work: seconds as typed, the mandatory switch, one disposition code a line. */
   readonly wrapUpSecondsText: string;
+  readonly escalatedWrapUpSecondsText: string;
+  /** One `queue = seconds` a line. */
+  readonly queueWrapUpsText: string;
   readonly wrapUpMandatory: boolean;
-  readonly queuePauseMessages: boolean;
   readonly dispositionsText: string;
+  readonly queuePause: QueuePauseStrategy;
+  readonly pauseCode: string;
+  readonly unpauseCode: string;
 }
 
 export type SaveStatus =
@@ -167,73 +173,7 @@ export function SettingsForm({ draft, passwordSet, teamKeySet, errors, status, o
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-wrapUpSeconds`}>{t('settings.wrapUpSeconds.label')}</label>
-        <input
-          id={`${id}-wrapUpSeconds`}
-          name="wrapUpSeconds"
-          className="short"
-          type="number"
-          min={0}
-          max={SETTINGS_LIMITS.wrapUpSeconds}
-          step={1}
-          value={draft.wrapUpSecondsText}
-          aria-invalid={errors.wrapUpSeconds ? true : undefined}
-          aria-describedby={`${id}-wrapUpSeconds-hint`}
-          onChange={(e) => onChange('wrapUpSeconds', e.target.value)}
-        />
-        <p className="hint" id={`${id}-wrapUpSeconds-hint`}>
-          {t('settings.wrapUpSeconds.hint')}
-        </p>
-        {errors.wrapUpSeconds && (
-          <p className="error" role="alert">
-            {errorText('wrapUpSeconds')}
-          </p>
-        )}
-      </div>
-      <div className="field checkbox">
-        <label>
-          <input
-            type="checkbox"
-            name="wrapUpMandatory"
-            checked={draft.wrapUpMandatory}
-            onChange={(e) => onChange('wrapUpMandatory', e.target.checked ? 'true' : 'false')}
-          />{' '}
-          {t('settings.wrapUpMandatory.label')}
-        </label>
-      </div>
-      <div className="field checkbox">
-        <label>
-          <input
-            type="checkbox"
-            name="queuePauseMessages"
-            checked={draft.queuePauseMessages}
-            onChange={(e) => onChange('queuePauseMessages', e.target.checked ? 'true' : 'false')}
-          />{' '}
-          {t('settings.queuePauseMessages.label')}
-        </label>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-dispositions`}>{t('settings.dispositions.label')}</label>
-        <textarea
-          id={`${id}-dispositions`}
-          name="dispositions"
-          rows={5}
-          spellCheck={false}
-          value={draft.dispositionsText}
-          aria-invalid={errors.dispositions ? true : undefined}
-          aria-describedby={`${id}-dispositions-hint`}
-          onChange={(e) => onChange('dispositions', e.target.value)}
-        />
-        <p className="hint" id={`${id}-dispositions-hint`}>
-          {t('settings.dispositions.hint')}
-        </p>
-        {errors.dispositions && (
-          <p className="error" role="alert">
-            {errorText('dispositions')}
-          </p>
-        )}
-      </div>
+      <AfterCallFields id={id} draft={draft} errors={errors} onChange={onChange} />
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
         <select

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { settingsPatchSchema, type SettingsView } from '../../../../shared/settings';
 import { isLocale } from '../../../../shared/locales';
-import { DTMF_MODES, type DtmfMode } from '../../../../shared/settings';
+import { DTMF_MODES, QUEUE_PAUSE_STRATEGIES, type DtmfMode, type QueuePauseStrategy } from '../../../../shared/settings';
+import { formatQueueWrapUpsText, parseQueueWrapUpsText } from './queue-wrap-ups-text';
 import type { HostApi } from '../../host';
 import { setLanguage } from '../../i18n';
 import { formatIceServersText, parseIceServersText } from './ice-servers-text';
@@ -29,8 +30,12 @@ function draftFrom(view: SettingsView): SettingsDraft {
     technicalQueue: view.technicalQueue,
     teamKey: '',
     wrapUpSecondsText: String(view.wrapUpSeconds),
+    escalatedWrapUpSecondsText: String(view.escalatedWrapUpSeconds),
+    queueWrapUpsText: formatQueueWrapUpsText(view.queueWrapUps),
     wrapUpMandatory: view.wrapUpMandatory,
-    queuePauseMessages: view.queuePauseMessages,
+    queuePause: view.queuePause,
+    pauseCode: view.pauseCode,
+    unpauseCode: view.unpauseCode,
     dispositionsText: view.dispositions.join('\n'),
   };
 }
@@ -41,6 +46,12 @@ const parseDispositions = (text: string) =>
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
+
+const isQueuePauseStrategy = (value: string): value is QueuePauseStrategy =>
+  (QUEUE_PAUSE_STRATEGIES as readonly string[]).includes(value);
+
+/** An empty or malformed number is NaN, which the schema refuses like any other bad value. */
+const secondsOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly string[]).includes(value);
 
@@ -63,10 +74,14 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
           return { ...d, iceServersText: value };
         case 'wrapUpSeconds':
           return { ...d, wrapUpSecondsText: value };
+        case 'escalatedWrapUpSeconds':
+          return { ...d, escalatedWrapUpSecondsText: value };
+        case 'queueWrapUps':
+          return { ...d, queueWrapUpsText: value };
         case 'wrapUpMandatory':
           return { ...d, wrapUpMandatory: value === 'true' };
-        case 'queuePauseMessages':
-          return { ...d, queuePauseMessages: value === 'true' };
+        case 'queuePause':
+          return isQueuePauseStrategy(value) ? { ...d, queuePause: value } : d;
         case 'dispositions':
           return { ...d, dispositionsText: value };
         default:
@@ -78,13 +93,23 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
   };
 
   const onSubmit = async () => {
-    const { password, teamKey, iceServersText, wrapUpSecondsText, dispositionsText, ...fields } = draft;
+    const {
+      password,
+      teamKey,
+      iceServersText,
+      wrapUpSecondsText,
+      escalatedWrapUpSecondsText,
+      queueWrapUpsText,
+      dispositionsText,
+      ...fields
+    } = draft;
     // Secrets are sent only when typed: an empty box means "keep the stored one".
     const patch = {
       ...fields,
       iceServers: parseIceServersText(iceServersText),
-      // An empty or malformed number is NaN, which the schema refuses like any other bad value.
-      wrapUpSeconds: wrapUpSecondsText.trim() === '' ? Number.NaN : Number(wrapUpSecondsText),
+      wrapUpSeconds: secondsOf(wrapUpSecondsText),
+      escalatedWrapUpSeconds: secondsOf(escalatedWrapUpSecondsText),
+      queueWrapUps: parseQueueWrapUpsText(queueWrapUpsText),
       dispositions: parseDispositions(dispositionsText),
       ...(password === '' ? {} : { password }),
       ...(teamKey === '' ? {} : { teamKey }),

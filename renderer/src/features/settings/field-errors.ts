@@ -16,7 +16,11 @@ const FIELDS = [
   'teamKey',
   'wrapUpSeconds',
   'wrapUpMandatory',
-  'queuePauseMessages',
+  'escalatedWrapUpSeconds',
+  'queueWrapUps',
+  'queuePause',
+  'pauseCode',
+  'unpauseCode',
   'dispositions',
 ] as const;
 
@@ -32,6 +36,9 @@ const LIMITED = {
   technicalQueue: SETTINGS_LIMITS.queueAddress,
   teamKey: SETTINGS_LIMITS.teamKey,
   dispositions: SETTINGS_LIMITS.disposition,
+  queueWrapUps: SETTINGS_LIMITS.queueName,
+  pauseCode: SETTINGS_LIMITS.featureCode,
+  unpauseCode: SETTINGS_LIMITS.featureCode,
 } as const;
 
 /** A field's problem as a translation key and its parameters. */

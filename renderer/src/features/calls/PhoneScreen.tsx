@@ -6,7 +6,7 @@ import type { CallId } from '../../phone';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
-import { consultLegOf, customerCalls, talkingCall } from '../../state/phone-state';
+import { consultLegOf, customerCalls, talkingCall, type EndedCall } from '../../state/phone-state';
 import { CustomerPop } from '../customers/CustomerPop';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
@@ -42,6 +42,20 @@ function Handoff({ header, host }: { readonly header: string; readonly host: Hos
   return <HandoffCard decoded={useHandoff(header, host)} />;
 }
 
+/** What the wrap-up of the call that just ended starts from: who, which queue, and its escalation. */
+function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog) {
+  const sentContext = escalations.lastSent(info.callId);
+  return {
+    caller: info.remote.name ?? info.remote.number,
+    call: {
+      ...(info.queue ? { queue: info.queue.name } : {}),
+      escalated: call.consults.length > 0 || sentContext !== undefined || info.contextHeader !== undefined,
+    },
+    ...(sentContext ? { sentContext } : {}),
+    ...(info.contextHeader ? { receivedContextHeader: info.contextHeader } : {}),
+  };
+}
+
 export function PhoneScreen({ store, host, settings, escalations, ringer, microphone, getStats }: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
@@ -70,6 +84,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
   const openEscalation = escalation ?? requested;
   const escalatingEntry = openEscalation ? customers.find((c) => c.info.callId === openEscalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
+  const ended = wrapUp && state.lastEnded?.info.callId === wrapUp.callId ? state.lastEnded : undefined;
 
   return (
     <div className="phone-screen">
@@ -155,9 +170,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           host={host}
           settings={settings}
           now={now}
-          {...(state.lastEnded?.info.callId === wrapUp.callId
-            ? { caller: state.lastEnded.info.remote.name ?? state.lastEnded.info.remote.number }
-            : {})}
+          {...(ended ? wrapUpInputs(ended, escalations) : {})}
         />
       )}
       {state.calls.length === 0 && !wrapUp && (

@@ -19,6 +19,8 @@ export interface WrapUpFormProps {
   readonly saveState: SaveState;
   /** This wrap-up was left open when the app stopped and is back from storage. */
   readonly restored: boolean;
+  /** The form started from the escalation's context (a fresh wrap-up of an escalated call). */
+  readonly prefilled?: boolean;
   readonly finishing: boolean;
   readonly error?: string;
   readonly onChange: (values: WrapUpValues) => void;
@@ -57,6 +59,7 @@ export function WrapUpForm(props: WrapUpFormProps) {
         </p>
       </header>
       {props.restored && <p className="hint">{t('wrapUp.restoredHint')}</p>}
+      {props.prefilled && <p className="hint">{t('wrapUp.prefilled')}</p>}
       <p className="hint">{t('wrapUp.hint')}</p>
 
       <div className="field-row">

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AgentStateOf } from '../../../../shared/agent';
+import { useTranslation } from 'react-i18next';
+import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
+import { decodeEscalationContext, type EscalationContext } from '../../../../shared/escalation';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
+import type { TFunction } from 'i18next';
 import { DraftSaver, type SaveState } from './draft-saver';
+import { notesFromEscalation } from './prefill';
 import { WrapUpForm } from './WrapUpForm';
 import {
   choiceOf,
@@ -27,6 +31,12 @@ export interface WrapUpPanelProps {
   readonly now: number;
   /** Who the call was with, when the phone still knows. */
   readonly caller?: string;
+  /** The call's queue and whether it was escalated: they set the countdown. */
+  readonly call?: WrapUpCall;
+  /** The context this agent sent when escalating the call (the last one). */
+  readonly sentContext?: EscalationContext;
+  /** The raw context header of a call taken over from a colleague (decoded here, untrusted). */
+  readonly receivedContextHeader?: string;
 }
 
 interface Loaded {
@@ -34,6 +44,7 @@ interface Loaded {
   readonly deadline: number | null;
   readonly extendsUsed: number;
   readonly restored: boolean;
+  readonly prefilled: boolean;
   readonly caller?: string;
 }
 
@@ -45,8 +56,32 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * storage when there is one for this call (the app restarted mid-ACW) or a fresh form, saves every
  * change, ends by itself when the countdown runs out (optional mode) and on Ready.
  */
-export function WrapUpPanel({ wrapUp, store, host, settings, now, caller }: WrapUpPanelProps) {
+/**
+ * A fresh form starts from the escalation when there was one: the sender's notes say where the
+ * call went and why, the taker's what was known; the sender's disposition is "escalated" when
+ * the team has that code.
+ */
+async function firstValues(
+  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'host' | 'settings'>,
+  t: TFunction,
+): Promise<WrapUpValues | undefined> {
+  if (props.sentContext) {
+    const disposition = props.settings.dispositions.find((d) => d.toLowerCase() === 'escalated') ?? '';
+    return { ...EMPTY_VALUES, disposition, notes: notesFromEscalation(props.sentContext, 'sent', t) };
+  }
+  if (!props.receivedContextHeader) return undefined;
+  const key = await props.host.getTeamKey();
+  const decoded = await decodeEscalationContext(props.receivedContextHeader, key.ok ? key.value : '');
+  return decoded.status === 'unreadable'
+    ? undefined
+    : { ...EMPTY_VALUES, notes: notesFromEscalation(decoded.context, 'received', t) };
+}
+
+export function WrapUpPanel(props: WrapUpPanelProps) {
+  const { wrapUp, store, host, settings, now, caller } = props;
   const { callId, startedAt } = wrapUp;
+  const { t } = useTranslation();
+  const seconds = wrapUpSecondsFor(props.call ?? { escalated: false }, settings);
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [finishing, setFinishing] = useState(false);
@@ -59,7 +94,7 @@ export function WrapUpPanel({ wrapUp, store, host, settings, now, caller }: Wrap
     const own = new DraftSaver({ save: (d) => host.saveWrapUpDraft(d), onState: setSaveState });
     saver.current = own;
     let live = true;
-    void host.getOpenWrapUp().then((open) => {
+    void host.getOpenWrapUp().then(async (open) => {
       if (!live) return;
       const draft = open.ok && open.value?.draft.callId === callId ? open.value : undefined;
       if (draft) {
@@ -67,18 +102,22 @@ export function WrapUpPanel({ wrapUp, store, host, settings, now, caller }: Wrap
         setLoaded({
           values: valuesOf(draft.draft),
           deadline,
-          extendsUsed: extendsIn(deadline, startedAt, settings.wrapUpSeconds),
+          extendsUsed: extendsIn(deadline, startedAt, seconds),
           restored: true,
+          prefilled: false,
           caller: draft.call.remoteName || draft.call.remoteNumber,
         });
-      } else {
-        setLoaded({
-          values: EMPTY_VALUES,
-          deadline: initialDeadline(startedAt, settings.wrapUpSeconds),
-          extendsUsed: 0,
-          restored: false,
-        });
+        return;
       }
+      const prefill = await firstValues(props, t).catch(() => undefined);
+      if (!live) return;
+      setLoaded({
+        values: prefill ?? EMPTY_VALUES,
+        deadline: initialDeadline(startedAt, seconds),
+        extendsUsed: 0,
+        restored: false,
+        prefilled: prefill !== undefined,
+      });
     });
     return () => {
       live = false;
@@ -142,6 +181,7 @@ export function WrapUpPanel({ wrapUp, store, host, settings, now, caller }: Wrap
       next={nextOption(wrapUp.next)}
       saveState={saveState}
       restored={loaded.restored}
+      prefilled={loaded.prefilled}
       finishing={finishing}
       {...(error ? { error } : {})}
       onChange={(values) => setLoaded({ ...loaded, values })}

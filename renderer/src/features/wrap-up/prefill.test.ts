@@ -1,0 +1,52 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { escalationContextSchema } from '../../../../shared/escalation';
+import { dana } from '../../../../shared/escalation/escalation.fixtures';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { initI18n } from '../../i18n';
+import { notesFromEscalation } from './prefill';
+
+const context = escalationContextSchema.parse(dana);
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+describe('wrap-up notes started from the escalation', () => {
+  it('the agent who escalated records where the call went, why, and what was known', () => {
+    const notes = notesFromEscalation(context, 'sent', i18next.t);
+    expect(notes.split('\n')).toEqual([
+      'Escalated to Senior queue: Customer does not accept the solution.',
+      'Reference: ACC-778812',
+      'Summary: Charged twice for March; refuses a credit note, wants a refund',
+      'Already tried: Checked both charges in the ledger.',
+      'Offered a credit note on the next bill.',
+      'Promised: Someone with refund authority will decide today.',
+      '',
+    ]);
+  });
+
+  it('the colleague who took it over records who from, and the note meant for them', () => {
+    const notes = notesFromEscalation(context, 'received', i18next.t);
+    expect(notes).toMatch(/^Taken over from Ana Reyes: Customer does not accept the solution\.\n/);
+    expect(notes).toContain('Note from colleague: Second call about this; was cut off last time.');
+  });
+
+  it('is written in the agent’s language', async () => {
+    await i18next.changeLanguage('nl');
+    try {
+      expect(notesFromEscalation(context, 'sent', i18next.t)).toMatch(/^Geëscaleerd naar Seniorwachtrij: /);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+  });
+
+  it('never exceeds what the notes field holds, and copies text as text', () => {
+    const long = { ...context, summary: '<b>x</b>'.repeat(20), tried: 'y'.repeat(800), promised: 'z'.repeat(400) };
+    const notes = notesFromEscalation(long, 'received', (key: string, o?: { text?: string }) =>
+      `${key} ${o?.text ?? ''}`.repeat(3),
+    );
+    expect(notes.length).toBeLessThanOrEqual(WRAP_UP_LIMITS.notes);
+    expect(notesFromEscalation(long, 'sent', i18next.t)).toContain('Summary: <b>x</b>');
+  });
+});

@@ -1,0 +1,31 @@
+import type { TFunction } from 'i18next';
+import type { EscalationContext } from '../../../../shared/escalation';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+
+/** Whose side of the escalation this agent was on. */
+export type EscalationRole = 'sent' | 'received';
+
+/**
+ * The first notes of an escalated call's wrap-up, from its context: the agent who escalated
+ * records where it went and why; the colleague who took it over records where it came from and
+ * what was already known. Plain text (rendered in a textarea), cut to the notes limit.
+ */
+export function notesFromEscalation(context: EscalationContext, role: EscalationRole, t: TFunction): string {
+  const reason = t(`escalation.reasons.${context.reason}`);
+  const target =
+    context.target.kind === 'queue'
+      ? t(`escalation.targets.${context.target.queue}`)
+      : context.target.kind === 'agent'
+        ? (context.target.displayName ?? context.target.agentId)
+        : context.target.number;
+  const from = context.agent.name || context.agent.id;
+  const lines = [
+    role === 'sent' ? t('wrapUp.prefill.escalatedTo', { target, reason }) : t('wrapUp.prefill.takenOverFrom', { from, reason }),
+    ...(context.customer.reference ? [t('wrapUp.prefill.reference', { text: context.customer.reference })] : []),
+    t('wrapUp.prefill.summary', { text: context.summary }),
+    ...(context.tried ? [t('wrapUp.prefill.tried', { text: context.tried })] : []),
+    ...(context.promised ? [t('wrapUp.prefill.promised', { text: context.promised })] : []),
+    ...(role === 'received' && context.note ? [t('wrapUp.prefill.note', { text: context.note })] : []),
+  ];
+  return `${lines.join('\n')}\n`.slice(0, WRAP_UP_LIMITS.notes);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { assistContentSchema, compareContent, contentEntries, findPhrasesToAvoid } from '../../../../shared/assist';
+import { LOCALES } from '../../../../shared/locales';
+import { assistContent, avoidMatcher, RAW_ASSIST_CONTENT } from './content';
+
+describe('de-escalation content files', () => {
+  for (const locale of LOCALES) {
+    it(`${locale} passes the content schema`, () => {
+      const result = assistContentSchema.safeParse(RAW_ASSIST_CONTENT[locale]);
+      expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    });
+
+    it(`${locale} flags every one of its own phrases to avoid, and none of its own advice`, () => {
+      const content = assistContent(locale);
+      const matcher = avoidMatcher(locale);
+      for (const rule of content.avoid) {
+        for (const variant of rule.variants) {
+          const ids = findPhrasesToAvoid(`well, ${variant}!`, matcher).map((m) => m.id);
+          expect(ids, `${locale} ${variant}`).toEqual([rule.id]);
+        }
+      }
+      for (const [path, text] of contentEntries(content)) {
+        if (path.startsWith('avoid.') && path.endsWith('.variants')) continue;
+        expect(findPhrasesToAvoid(text, matcher), `${locale} ${path}: ${text}`).toEqual([]);
+      }
+    });
+  }
+
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    it(`${locale} has every entry of the English content, no more, and none copied from English`, () => {
+      expect(compareContent(assistContent('en'), assistContent(locale))).toEqual({ missing: [], extra: [], copied: [] });
+    });
+  }
+});

@@ -16,12 +16,14 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SecretCodec } from '../services/credentials/credential-store';
+import type { Dispatch } from '../services/host-api/dispatcher';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
 import { createCallNotifier } from './notifications';
+import { shellText, type ShellText } from './shell-text';
 import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
@@ -46,6 +48,9 @@ if (!app.requestSingleInstanceLock()) {
   const rendererUrl = devServerUrl ?? APP_URL;
   // Privileged schemes must be declared before `ready`.
   registerAppScheme(protocol);
+
+  // The tray and OS notifications speak the agent's language: read at start, again after each save.
+  let text: ShellText = shellText(undefined);
 
   const safeStorageCodec: SecretCodec = {
     encrypt: (plain) => safeStorage.encryptString(plain),
@@ -75,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
     push: (command) => events.push(command),
     focusWindow,
     icon: join(resourcesDir, 'icon.png'),
+    text: () => text,
   });
   const dialLink = createDialLinkHandler({ push: (e) => events.push(e), focus: focusWindow, log });
   wireDialLinks(app, process.argv, dialLink, focusWindow);
@@ -99,8 +105,19 @@ if (!app.requestSingleInstanceLock()) {
           notifier.update(status);
         },
       });
+      const started = services;
+      const followLanguage = async () => {
+        text = shellText((await started.handlers.getSettings()).language);
+        tray?.refresh();
+      };
+      followLanguage().catch((error: unknown) => fileLog.error('main: could not read the language setting', error));
+      const dispatch: Dispatch = async (method, args) => {
+        const result = await started.dispatch(method, args);
+        if (method === 'saveSettings' && result.ok) await followLanguage();
+        return result;
+      };
       restrictPermissions(session.defaultSession, rendererUrl);
-      registerHostIpc(ipcMain, services.dispatch, () => window?.webContents, rendererUrl);
+      registerHostIpc(ipcMain, dispatch, () => window?.webContents, rendererUrl);
       registerHostEventIpc(ipcMain, events, () => window?.webContents, rendererUrl);
 
       const windowStates = createWindowStateStore(services.db);
@@ -122,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
         Menu,
         nativeImage,
         resourcesDir,
+        text: () => text,
         push: (command) => events.push(command),
         showWindow: focusWindow,
         quit: () => app.quit(),

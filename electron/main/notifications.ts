@@ -1,6 +1,7 @@
 import type { NotificationConstructorOptions } from 'electron';
 import type { AgentStatus } from '../../shared/host-api/agent-status';
 import type { HostCommandEvent } from '../../shared/host-api/events';
+import { fill, type ShellText } from './shell-text';
 
 /** The part of Electron's Notification used here; a test double stands in at the OS boundary. */
 export interface NotificationLike {
@@ -16,6 +17,8 @@ export interface NotifierDeps {
   readonly push: (command: HostCommandEvent) => void;
   readonly focusWindow: () => void;
   readonly icon?: string;
+  /** The texts in the agent's language at the moment a notification is shown. */
+  readonly text: () => ShellText;
 }
 
 interface Wanted {
@@ -34,7 +37,7 @@ const REMEMBERED = 50;
  * OS notifications from the reported status: one for a call ringing at the agent (Answer and
  * Decline where the OS has buttons), and one for an escalation handoff (who and why). The same
  * report arriving again changes nothing; a notification closes when its call stops ringing.
- * Browser mode shows none of this yet: Web Notifications there are renderer work.
+ * Browser mode raises its own Web Notification from the renderer (browser-integration.ts).
  */
 export function createCallNotifier(deps: NotifierDeps) {
   const open = new Map<string, NotificationLike>();
@@ -43,16 +46,21 @@ export function createCallNotifier(deps: NotifierDeps) {
 
   function wanted(status: AgentStatus): Wanted[] {
     const list: Wanted[] = [];
+    const t = deps.text();
     const call = status.agentState.kind === 'ringing' ? status.incomingCall : undefined;
     const escalation = status.escalation;
     if (call) {
-      const caller = [call.callerName || 'Unknown caller', call.number && `(${call.number})`].filter(Boolean).join(' ');
+      const caller = [call.callerName || t.unknownCaller, call.number && `(${call.number})`].filter(Boolean).join(' ');
       const handoff = escalation?.callId === call.callId ? escalation : undefined;
       list.push({
         key: `ring:${call.callId}`,
         callId: call.callId,
         options: {
-          title: handoff ? `Escalation from ${handoff.from}` : `Incoming call${call.queue ? `: ${call.queue}` : ''}`,
+          title: handoff
+            ? fill(t.escalationFrom, { from: handoff.from })
+            : call.queue
+              ? fill(t.incomingCallInQueue, { queue: call.queue })
+              : t.incomingCall,
           body: handoff ? `${handoff.reason}\n${caller}${call.queue ? ` · ${call.queue}` : ''}` : caller,
           silent: true, // the renderer rings; two ringtones would be one too many
           urgency: 'critical',
@@ -61,8 +69,8 @@ export function createCallNotifier(deps: NotifierDeps) {
           ...(actions
             ? {
                 actions: [
-                  { type: 'button', text: 'Answer' },
-                  { type: 'button', text: 'Decline' },
+                  { type: 'button', text: t.answer },
+                  { type: 'button', text: t.decline },
                 ],
               }
             : {}),
@@ -73,7 +81,7 @@ export function createCallNotifier(deps: NotifierDeps) {
       list.push({
         key: `escalation:${escalation.callId}`,
         options: {
-          title: `Escalation from ${escalation.from}`,
+          title: fill(t.escalationFrom, { from: escalation.from }),
           body: escalation.reason,
           ...(deps.icon ? { icon: deps.icon } : {}),
         },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { INITIAL_AGENT_STATUS, type AgentStatus } from '../../shared/host-api/agent-status';
 import type { HostCommandEvent } from '../../shared/host-api/events';
 import { missingCaseError } from '../../shared/result';
+import type { ShellText } from './shell-text';
 import { trayModel, type TrayIconName, type TrayItem } from './tray-menu';
 
 /** The slices of Electron the tray uses, so a test can hand in doubles at the OS boundary. */
@@ -11,6 +12,8 @@ export interface TrayDeps {
   readonly Menu: Pick<typeof Menu, 'buildFromTemplate'>;
   readonly nativeImage: { createFromPath(path: string): NativeImage };
   readonly resourcesDir: string;
+  /** The texts in the agent's language, read at every redraw so a language change shows at once. */
+  readonly text: () => ShellText;
   readonly push: (command: HostCommandEvent) => void;
   readonly showWindow: () => void;
   readonly quit: () => void;
@@ -33,9 +36,9 @@ export function toMenuTemplate(items: readonly TrayItem[], deps: Pick<TrayDeps, 
       case 'submenu':
         return { label: item.label, enabled: item.enabled, submenu: toMenuTemplate(item.items, deps) };
       case 'show-window':
-        return { label: 'Show Warmline', click: () => deps.showWindow() };
+        return { label: item.label, click: () => deps.showWindow() };
       case 'quit':
-        return { label: 'Quit Warmline', click: () => deps.quit() };
+        return { label: item.label, click: () => deps.quit() };
       default:
         throw missingCaseError(item);
     }
@@ -46,11 +49,12 @@ export function toMenuTemplate(items: readonly TrayItem[], deps: Pick<TrayDeps, 
 export function createAgentTray(deps: TrayDeps) {
   // Electron picks `name@2x.png` beside `name.png` on high-DPI screens by itself.
   const image = (name: TrayIconName) => deps.nativeImage.createFromPath(join(deps.resourcesDir, 'tray', `${name}.png`));
-  let shown = trayModel(INITIAL_AGENT_STATUS);
-  const tray = new deps.Tray(image(shown.icon));
+  let status = INITIAL_AGENT_STATUS;
+  const tray = new deps.Tray(image(trayModel(status, deps.text()).icon));
   tray.on('click', () => deps.showWindow());
 
-  function render(model = shown) {
+  function render() {
+    const model = trayModel(status, deps.text());
     tray.setImage(image(model.icon));
     tray.setToolTip(model.tooltip);
     tray.setContextMenu(deps.Menu.buildFromTemplate(toMenuTemplate(model.items, deps)));
@@ -58,10 +62,12 @@ export function createAgentTray(deps: TrayDeps) {
   render();
 
   return {
-    update(status: AgentStatus) {
-      shown = trayModel(status);
-      render(shown);
+    update(next: AgentStatus) {
+      status = next;
+      render();
     },
+    /** The agent chose another language: the same state, in new words. */
+    refresh: render,
     destroy: () => tray.destroy(),
   };
 }

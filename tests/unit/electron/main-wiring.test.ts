@@ -135,6 +135,40 @@ describe('tray', () => {
   });
 });
 
+describe('the shell’s language', () => {
+  it('tray and notifications follow the language the agent saves, and keep it after a restart', async () => {
+    const first = await start();
+    const dataDir = first.dataDir;
+    const runs = [first];
+    cleanup = () => {
+      for (const run of runs) run.releaseProcess();
+      dataDir.remove();
+    };
+    const window = await first.started();
+    subscribe(first, window);
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const handlers = first.electron.ipcMain.handlers;
+    await handlers.get('agent:status:report')?.(sender, [{ agentState: { kind: 'available' } }]);
+    expect(first.trays[0]!.tooltip).toBe('Warmline: Available');
+    expect(await handlers.get('settings:save')?.(sender, [{ language: 'da' }])).toMatchObject({ ok: true });
+    expect(first.trays[0]!.tooltip).toBe('Warmline: Ledig');
+    first.trays[0]!.click('Frokost');
+    expect(pushed(window)).toEqual([{ type: 'command', command: 'go-break', reason: 'lunch' }]);
+    await handlers.get('agent:status:report')?.(sender, [
+      { agentState: { kind: 'ringing' }, incomingCall: { callId: 'c-1', callerName: 'Ana', number: '', queue: 'Salg' } },
+    ]);
+    expect(first.notifications()[0]?.options.title).toBe('Indgående opkald: Salg');
+    first.app.emit('will-quit');
+
+    const second = await loadMain({ dataDir });
+    runs.push(second);
+    await second.started();
+    await vi.waitFor(() => expect(second.trays[0]?.menu.at(-1)?.label).toBe('Afslut Warmline'));
+    expect(second.trays[0]!.tooltip).toBe('Warmline: Offline');
+    second.app.emit('will-quit');
+  });
+});
+
 describe('notifications', () => {
   it('announce a ringing call from the reported status, and its Answer button answers that call in the page', async () => {
     const main = await start();

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCallNotifier } from '../../../electron/main/notifications';
+import { SHELL_TEXT, type ShellText } from '../../../electron/main/shell-text';
 import { agentStatusSchema, type AgentStatusInput } from '../../../shared/host-api/agent-status';
 import { FakeNotification } from './fake-electron';
 
-function setUp(platform: NodeJS.Platform = 'darwin') {
+function setUp(platform: NodeJS.Platform = 'darwin', text: ShellText = SHELL_TEXT.en) {
   FakeNotification.all = [];
   FakeNotification.supported = true;
   const push = vi.fn();
@@ -14,6 +15,7 @@ function setUp(platform: NodeJS.Platform = 'darwin') {
     push,
     focusWindow,
     icon: '/icon.png',
+    text: () => text,
   });
   const report = (input: AgentStatusInput) => notifier.update(agentStatusSchema.parse(input));
   return { notifier, report, push, focusWindow, all: () => FakeNotification.all };
@@ -103,6 +105,26 @@ describe('escalation handoff notification', () => {
     report({ agentState: { kind: 'on-call' }, escalation });
     expect(all()).toHaveLength(1);
     expect(all()[0]!.closed).toBe(false);
+  });
+
+  it('speaks the agent’s language, and a caller name with a {mark} is shown as written', () => {
+    const { report, all } = setUp('win32', SHELL_TEXT.nl);
+    report({
+      agentState: { kind: 'ringing' },
+      incomingCall: { callId: 'c3', callerName: '', number: '', queue: '' },
+    });
+    expect(all()[0]!.options).toMatchObject({
+      title: 'Inkomende oproep',
+      body: 'Onbekende beller',
+      actions: [
+        { type: 'button', text: 'Opnemen' },
+        { type: 'button', text: 'Weigeren' },
+      ],
+    });
+    report(ringing('c4', { escalation: { callId: 'c4', from: '{from} {queue}', reason: 'Storing' } }));
+    expect(all()[1]!.options.title).toBe('Escalatie van {from} {queue}');
+    report(ringing('c5'));
+    expect(all()[2]!.options.title).toBe('Inkomende oproep: Billing');
   });
 
   it('closes every open notification on quit', () => {

@@ -1,10 +1,11 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createAgentTray, toMenuTemplate } from '../../../electron/main/tray';
+import { SHELL_TEXT, type ShellText } from '../../../electron/main/shell-text';
 import { trayModel, type TrayItem } from '../../../electron/main/tray-menu';
 import { agentStatusSchema, type AgentStatusInput } from '../../../shared/host-api/agent-status';
 
-const model = (input: AgentStatusInput) => trayModel(agentStatusSchema.parse(input));
+const model = (input: AgentStatusInput, text: ShellText = SHELL_TEXT.en) => trayModel(agentStatusSchema.parse(input), text);
 
 function find(items: readonly TrayItem[], label: string): TrayItem | undefined {
   for (const item of items) {
@@ -69,10 +70,32 @@ describe('tray menu (pure, from the reported status)', () => {
     expect(model({ agentState: { kind: 'wrap-up' } }).icon).toBe('wrap-up');
     expect(model({ agentState: { kind: 'offline' } })).toMatchObject({ icon: 'offline', tooltip: 'Warmline: Offline' });
   });
+
+  it('speaks the agent’s language: state, break reasons, call actions, Show and Quit', () => {
+    const m = model({ agentState: { kind: 'break', breakReason: 'lunch' } }, SHELL_TEXT.nb);
+    expect(m.tooltip).toBe('Warmline: Pause: Lunsj');
+    expect(m.items[0]).toEqual({ kind: 'label', label: 'Status: Pause: Lunsj' });
+    expect(find(m.items, 'Lunsj')).toMatchObject({ checked: true, command: { reason: 'lunch' } });
+    expect(find(m.items, 'Ledig')).toMatchObject({ enabled: true, command: { command: 'go-available' } });
+    expect(m.items.slice(-2)).toEqual([
+      { kind: 'show-window', label: 'Vis Warmline' },
+      { kind: 'quit', label: 'Avslutt Warmline' },
+    ]);
+    const ringing = model(
+      { agentState: { kind: 'ringing' }, incomingCall: { callId: 'c-1', callerName: '', number: '', queue: 'Support' } },
+      SHELL_TEXT.tl,
+    );
+    expect(ringing.tooltip).toBe('Warmline: Tumutunog');
+    expect(find(ringing.items, 'Hindi kilalang tumatawag · Support')).toBeDefined();
+    expect(find(ringing.items, 'Sagutin')).toMatchObject({ command: { command: 'answer', callId: 'c-1' } });
+    const onCall = model({ agentState: { kind: 'on-call' } }, SHELL_TEXT.da);
+    for (const label of ['Læg på', 'Slå mikrofon fra eller til', 'Parkér eller genoptag', 'Eskalér…'])
+      expect(enabled(onCall.items, label), label).toBe(true);
+  });
 });
 
 describe('tray (Electron objects doubled)', () => {
-  function setUp() {
+  function setUp(text: () => ShellText = () => SHELL_TEXT.en) {
     const trays: FakeTray[] = [];
     class FakeTray {
       image: unknown;
@@ -109,6 +132,7 @@ describe('tray (Electron objects doubled)', () => {
       Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t as never },
       nativeImage: { createFromPath: (path: string) => path as unknown as NativeImage },
       resourcesDir: '/app/resources',
+      text,
       push,
       showWindow,
       quit,
@@ -139,6 +163,18 @@ describe('tray (Electron objects doubled)', () => {
     expect(quit).toHaveBeenCalled();
     tray.destroy();
     expect(fake.destroyed).toBe(true);
+  });
+
+  it('redraws the same state in the new language when the agent changes it', () => {
+    let text = SHELL_TEXT.en;
+    const { tray, fake } = setUp(() => text);
+    tray.update(agentStatusSchema.parse({ agentState: { kind: 'wrap-up' } }));
+    expect(fake.tooltip).toBe('Warmline: Wrap-up');
+    text = SHELL_TEXT.nl;
+    tray.refresh();
+    expect(fake.tooltip).toBe('Warmline: Nawerk');
+    expect(item(fake.menu, 'Warmline afsluiten')).toBeDefined();
+    expect(item(fake.menu, 'Quit Warmline')).toBeUndefined();
   });
 
   it('renders labels as disabled items and separators as separators', () => {

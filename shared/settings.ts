@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
+import { teamPhrasesSchema } from './assist/team-phrases';
 
 /** Bounds on what an agent may type: generous for real values, small enough that no field can flood storage or the UI. */
 export const SETTINGS_LIMITS = {
@@ -163,6 +164,8 @@ export const settingsSchema = z
     /** The `feature-code` strategy's codes, dialled as `sip:<code>@<domain>`. */
     pauseCode: featureCodeSchema,
     unpauseCode: featureCodeSchema,
+    /** The team's own empathy phrases, shown in the assistant beside the shipped ones. */
+    teamPhrases: teamPhrasesSchema,
   })
   .strict();
 
@@ -205,6 +208,7 @@ export const DEFAULT_SETTINGS: Settings = {
   queuePause: 'reject',
   pauseCode: '*46',
   unpauseCode: '*47',
+  teamPhrases: [],
 };
 
 export type SettingKey = keyof Settings;

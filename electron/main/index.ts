@@ -20,10 +20,11 @@ import type { Dispatch } from '../services/host-api/dispatcher';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
+import { hideToTrayOnClose, isSignedIn } from './hide-to-tray';
 import { createHostEventOutlet } from './host-events';
 import { registerHostEventIpc, registerHostIpc } from './ipc';
 import { createCallNotifier } from './notifications';
-import { shellText, type ShellText } from './shell-text';
+import { fill, shellText, type ShellText } from './shell-text';
 import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // The tray and OS notifications speak the agent's language: read at start, again after each save.
   let text: ShellText = shellText(undefined);
+  let signedIn = false;
 
   const safeStorageCodec: SecretCodec = {
     encrypt: (plain) => safeStorage.encryptString(plain),
@@ -101,6 +103,7 @@ if (!app.requestSingleInstanceLock()) {
         ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
         globalShortcuts: shortcuts,
         onAgentStatus: (status) => {
+          signedIn = isSignedIn(status);
           tray?.update(status);
           notifier.update(status);
         },
@@ -125,6 +128,12 @@ if (!app.requestSingleInstanceLock()) {
       window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), restored.bounds));
       if (restored.maximized) window.maximize();
       rememberWindowState(window, windowStates, Date.now);
+      hideToTrayOnClose(
+        app,
+        window,
+        () => signedIn,
+        () => notifier.notice(text.stillRunningTitle, fill(text.stillRunningBody, { quit: text.quit })),
+      );
       window.once('ready-to-show', () => window?.show());
       window.webContents.on('did-start-loading', () => events.notListening());
       window.webContents.on('render-process-gone', () => events.notListening());
@@ -153,6 +162,8 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => app.quit());
+  // macOS: a click on the Dock icon brings back a window hidden to the tray.
+  app.on('activate', focusWindow);
   app.on('will-quit', () => {
     shortcuts?.unregisterAll();
     notifier.closeAll();

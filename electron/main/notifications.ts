@@ -41,6 +41,8 @@ const REMEMBERED = 50;
  */
 export function createCallNotifier(deps: NotifierDeps) {
   const open = new Map<string, NotificationLike>();
+  // Held like the call notifications, so its click still brings the window.
+  let lastNotice: NotificationLike | undefined;
   const announcedEscalations: string[] = [];
   const actions = supportsActions(deps.platform);
 
@@ -126,9 +128,18 @@ export function createCallNotifier(deps: NotifierDeps) {
       }
       for (const w of next) if (!open.has(w.key)) show(w);
     },
+    /** A one-off word from the shell, not about a call; a click brings the window. */
+    notice(title: string, body: string): void {
+      if (!deps.Notification.isSupported()) return;
+      lastNotice = new deps.Notification({ title, body, ...(deps.icon ? { icon: deps.icon } : {}) });
+      lastNotice.on('click', () => deps.focusWindow());
+      lastNotice.show();
+    },
     closeAll(): void {
       for (const notification of open.values()) notification.close();
       open.clear();
+      lastNotice?.close();
+      lastNotice = undefined;
     },
   };
 }

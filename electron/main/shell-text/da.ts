@@ -33,5 +33,7 @@ export const da: ShellText = {
   unknownCaller: 'Ukendt opkalder',
   incomingCall: 'Indgående opkald',
   incomingCallInQueue: 'Indgående opkald: {queue}',
+  stillRunningTitle: 'Warmline kører stadig',
+  stillRunningBody: 'Opkald kommer stadig ind. Vælg “{quit}” i menuen for ikonet i meddelelsesområdet for at lukke.',
   escalationFrom: 'Eskalering fra {from}',
 };

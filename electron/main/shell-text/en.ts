@@ -33,5 +33,7 @@ export const en: ShellText = {
   unknownCaller: 'Unknown caller',
   incomingCall: 'Incoming call',
   incomingCallInQueue: 'Incoming call: {queue}',
+  stillRunningTitle: 'Warmline is still running',
+  stillRunningBody: 'Calls still ring here. To quit, choose “{quit}” in the tray icon’s menu.',
   escalationFrom: 'Escalation from {from}',
 };

@@ -33,5 +33,7 @@ export const nb: ShellText = {
   unknownCaller: 'Ukjent innringer',
   incomingCall: 'Innkommende anrop',
   incomingCallInQueue: 'Innkommende anrop: {queue}',
+  stillRunningTitle: 'Warmline kjører fortsatt',
+  stillRunningBody: 'Anrop kommer fortsatt inn. Velg «{quit}» i menyen for ikonet i systemstatusfeltet for å avslutte.',
   escalationFrom: 'Eskalering fra {from}',
 };

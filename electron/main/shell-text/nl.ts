@@ -33,5 +33,8 @@ export const nl: ShellText = {
   unknownCaller: 'Onbekende beller',
   incomingCall: 'Inkomende oproep',
   incomingCallInQueue: 'Inkomende oproep: {queue}',
+  stillRunningTitle: 'Warmline draait nog',
+  stillRunningBody:
+    'Oproepen komen nog steeds binnen. Kies „{quit}” in het menu van het pictogram in het systeemvak om te stoppen.',
   escalationFrom: 'Escalatie van {from}',
 };

@@ -33,5 +33,7 @@ export const tl: ShellText = {
   unknownCaller: 'Hindi kilalang tumatawag',
   incomingCall: 'Papasok na tawag',
   incomingCallInQueue: 'Papasok na tawag: {queue}',
+  stillRunningTitle: 'Tumatakbo pa rin ang Warmline',
+  stillRunningBody: 'Papasok pa rin ang mga tawag dito. Para lumabas, piliin ang “{quit}” sa menu ng icon sa tray.',
   escalationFrom: 'Escalation mula kay {from}',
 };

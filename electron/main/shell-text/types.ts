@@ -35,4 +35,8 @@ export interface ShellText {
   readonly incomingCallInQueue: string;
   /** {from} */
   readonly escalationFrom: string;
+  /** Shown once when closing the window hid it to the tray. */
+  readonly stillRunningTitle: string;
+  /** {quit}: the tray menu's Quit label */
+  readonly stillRunningBody: string;
 }

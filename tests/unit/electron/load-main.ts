@@ -17,7 +17,11 @@ import {
 /** Electron's `app`, doubled: events are real emitters, the OS calls are recorded. */
 export class FakeApp extends EventEmitter {
   isPackaged = false;
-  readonly quit = vi.fn();
+  /** Like Electron: quitting announces itself with `before-quit`, then closes the windows. */
+  readonly quit = vi.fn(() => {
+    this.fire('before-quit');
+    for (const window of FakeBrowserWindow.all) window.close();
+  });
   readonly setAsDefaultProtocolClient = vi.fn((_scheme: string) => true);
   readonly getVersion = vi.fn(() => '9.9.9');
   private resolveReady: () => void = () => {};
@@ -62,9 +66,16 @@ export class FakeBrowserWindow extends EventEmitter {
   isMaximized = () => this.maximized;
   maximize = () => void (this.maximized = true);
   getNormalBounds = () => ({ ...this.bounds });
-  /** The agent closes the window, as the OS would report it. */
+  closed = false;
+  hide = () => void (this.visible = false);
+  /** The agent closes the window, as the OS would report it; a prevented close leaves it open. */
   close() {
-    this.emit('close', { preventDefault() {} });
+    if (this.closed) return;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.closed = true;
+    this.visible = false;
     this.emit('closed');
   }
   isDestroyed = () => false;

@@ -1,46 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOST_EVENT_CHANNEL, HOST_EVENT_SUBSCRIBE_CHANNEL } from '../../../shared/host-api/channels';
+import { describe, expect, it, vi } from 'vitest';
+import { HOST_EVENT_SUBSCRIBE_CHANNEL } from '../../../shared/host-api/channels';
 import { loadMain } from './load-main';
+import { pushed, subscribe, useMainProcess } from './main-harness';
 
-let cleanup: (() => void) | undefined;
-// A development build prints its log to the console too; the tests read the file instead.
-beforeEach(() => {
-  for (const level of ['error', 'warn', 'log'] as const) vi.spyOn(console, level).mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  cleanup?.();
-  cleanup = undefined;
-  vi.doUnmock('electron');
-});
-
-async function start(options: Parameters<typeof loadMain>[0] = {}) {
-  const main = await loadMain(options);
-  cleanup = () => {
-    main.app.emit('will-quit');
-    main.releaseProcess();
-    main.dataDir.remove();
-  };
-  return main;
-}
-
-/** The page subscribes to host events, as the preload does on the renderer's first `onHostEvent`. */
-function subscribe(
-  main: Awaited<ReturnType<typeof start>>,
-  window: Awaited<ReturnType<Awaited<ReturnType<typeof start>>['started']>>,
-) {
-  window.webContents.mainFrame = { url: window.url ?? '' };
-  main.electron.ipcMain.listeners.get(HOST_EVENT_SUBSCRIBE_CHANNEL)?.({
-    sender: window.webContents,
-    senderFrame: window.webContents.mainFrame,
-  });
-}
-
-const pushed = (window: { webContents: { sent: { channel: string; payload: unknown }[] } }) =>
-  window.webContents.sent.filter((m) => m.channel === HOST_EVENT_CHANNEL).map((m) => m.payload);
+const { start, cleanUp } = useMainProcess();
 
 describe('Electron main process', () => {
   it('quits at once when another Warmline already runs', async () => {
@@ -73,7 +39,7 @@ describe('tel:, sip: and callto: links', () => {
   it('registers as the protocol handler only when packaged', async () => {
     const dev = await start();
     expect(dev.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
-    cleanup?.();
+    cleanUp();
     const packaged = await start({ isPackaged: true });
     expect(packaged.app.setAsDefaultProtocolClient.mock.calls.map((c) => c[0])).toEqual(['tel', 'sip', 'sips', 'callto']);
   });
@@ -135,40 +101,6 @@ describe('tray', () => {
   });
 });
 
-describe('the shell’s language', () => {
-  it('tray and notifications follow the language the agent saves, and keep it after a restart', async () => {
-    const first = await start();
-    const dataDir = first.dataDir;
-    const runs = [first];
-    cleanup = () => {
-      for (const run of runs) run.releaseProcess();
-      dataDir.remove();
-    };
-    const window = await first.started();
-    subscribe(first, window);
-    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const handlers = first.electron.ipcMain.handlers;
-    await handlers.get('agent:status:report')?.(sender, [{ agentState: { kind: 'available' } }]);
-    expect(first.trays[0]!.tooltip).toBe('Warmline: Available');
-    expect(await handlers.get('settings:save')?.(sender, [{ language: 'da' }])).toMatchObject({ ok: true });
-    expect(first.trays[0]!.tooltip).toBe('Warmline: Ledig');
-    first.trays[0]!.click('Frokost');
-    expect(pushed(window)).toEqual([{ type: 'command', command: 'go-break', reason: 'lunch' }]);
-    await handlers.get('agent:status:report')?.(sender, [
-      { agentState: { kind: 'ringing' }, incomingCall: { callId: 'c-1', callerName: 'Ana', number: '', queue: 'Salg' } },
-    ]);
-    expect(first.notifications()[0]?.options.title).toBe('Indgående opkald: Salg');
-    first.app.emit('will-quit');
-
-    const second = await loadMain({ dataDir });
-    runs.push(second);
-    await second.started();
-    await vi.waitFor(() => expect(second.trays[0]?.menu.at(-1)?.label).toBe('Afslut Warmline'));
-    expect(second.trays[0]!.tooltip).toBe('Warmline: Offline');
-    second.app.emit('will-quit');
-  });
-});
-
 describe('notifications', () => {
   it('announce a ringing call from the reported status, and its Answer button answers that call in the page', async () => {
     const main = await start();
@@ -221,10 +153,10 @@ describe('window state', () => {
     const first = await start();
     const dataDir = first.dataDir;
     const runs = [first];
-    cleanup = () => {
+    cleanUp(() => {
       for (const run of runs) run.releaseProcess();
       dataDir.remove();
-    };
+    });
     const window = await first.started();
     expect(window.options).toMatchObject({ width: 1280, height: 800 });
     expect(window.options.x).toBeUndefined();

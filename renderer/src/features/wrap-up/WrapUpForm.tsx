@@ -46,7 +46,7 @@ export function WrapUpForm(props: WrapUpFormProps) {
     values.disposition && !dispositions.includes(values.disposition) ? [values.disposition, ...dispositions] : dispositions;
 
   return (
-    <form className="wrap-up-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
+    <form className="wrap-up-form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-focus-home="2">
       <header className="wrap-up-head">
         <h2 id={`${id}-title`}>{t(props.restored ? 'wrapUp.restoredTitle' : 'wrapUp.title')}</h2>
         {props.caller && <p className="wrap-up-caller">{t('wrapUp.caller', { caller: props.caller })}</p>}
@@ -122,12 +122,13 @@ export function WrapUpForm(props: WrapUpFormProps) {
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={!ready}>
+        <button type="submit" disabled={!ready} data-shortcut="ready">
           {t('wrapUp.ready')}
         </button>
         <button
           type="button"
           className="secondary"
+          data-shortcut="extend"
           disabled={remainingMs === null || props.extendsLeft <= 0 || props.finishing}
           onClick={props.onExtend}
         >

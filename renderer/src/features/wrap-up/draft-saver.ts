@@ -6,7 +6,10 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 export interface DraftSaverOptions {
   readonly save: (draft: WrapUpDraftInput) => Promise<Result<null>>;
   readonly onState: (state: SaveState) => void;
-  /** Quiet time before a change is written: below the 200 ms the form promises. */
+  /**
+   * The longest a change waits before it is written: below the 200 ms the form promises. Changes
+   * made in that time go in the same write.
+   */
   readonly debounceMs?: number;
   /** The call may not be in the history yet when wrap-up starts (it is recorded as it ends): try again. */
   readonly retryMs?: number;
@@ -14,8 +17,9 @@ export interface DraftSaverOptions {
 }
 
 /**
- * Writes the wrap-up form to the host: the first draft at once, then the latest one after a short
- * quiet time, one write at a time so an older draft never lands after a newer one.
+ * Writes the wrap-up form to the host: the first draft at once, then the latest one at most
+ * `debounceMs` after a change, one write at a time so an older draft never lands after a newer
+ * one. Not a trailing debounce: an agent who types without pausing would never be saved.
  */
 export class DraftSaver {
   readonly #options: Required<DraftSaverOptions>;
@@ -32,7 +36,8 @@ export class DraftSaver {
   update(draft: WrapUpDraftInput, immediately = false): void {
     if (this.#closed) return;
     this.#pending = draft;
-    this.#arm(immediately ? 0 : this.#options.debounceMs);
+    if (immediately) this.#arm(0);
+    else if (this.#timer === undefined) this.#arm(this.#options.debounceMs);
   }
 
   /** Stops saving (the wrap-up is being finished) and waits for a write under way. */

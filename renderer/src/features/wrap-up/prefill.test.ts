@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
@@ -43,9 +43,8 @@ describe('wrap-up notes started from the escalation', () => {
 
   it('never exceeds what the notes field holds, and copies text as text', () => {
     const long = { ...context, summary: '<b>x</b>'.repeat(20), tried: 'y'.repeat(800), promised: 'z'.repeat(400) };
-    const notes = notesFromEscalation(long, 'received', (key: string, o?: { text?: string }) =>
-      `${key} ${o?.text ?? ''}`.repeat(3),
-    );
+    const tripled = ((key: string, o?: { text?: string }) => `${key} ${o?.text ?? ''}`.repeat(3)) as unknown as TFunction;
+    const notes = notesFromEscalation(long, 'received', tripled);
     expect(notes.length).toBeLessThanOrEqual(WRAP_UP_LIMITS.notes);
     expect(notesFromEscalation(long, 'sent', i18next.t)).toContain('Summary: <b>x</b>');
   });

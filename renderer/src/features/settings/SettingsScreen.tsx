@@ -8,6 +8,7 @@ import { setLanguage } from '../../i18n';
 import { formatIceServersText, parseIceServersText } from './ice-servers-text';
 import { toFieldErrors, type FieldErrors, type SettingsField } from './field-errors';
 import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
+import { TeamPhrasesSettings } from '../assist/TeamPhrasesSettings';
 
 export interface SettingsScreenProps {
   readonly host: HostApi;
@@ -140,14 +141,17 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
   };
 
   return (
-    <SettingsForm
-      draft={draft}
-      passwordSet={passwordSet}
-      teamKeySet={teamKeySet}
-      errors={errors}
-      status={status}
-      onChange={onChange}
-      onSubmit={() => void onSubmit()}
-    />
+    <>
+      <SettingsForm
+        draft={draft}
+        passwordSet={passwordSet}
+        teamKeySet={teamKeySet}
+        errors={errors}
+        status={status}
+        onChange={onChange}
+        onSubmit={() => void onSubmit()}
+      />
+      <TeamPhrasesSettings host={host} initial={initial.teamPhrases} onSaved={onSaved} />
+    </>
   );
 }

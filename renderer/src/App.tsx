@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../shared/settings';
 import type { Microphone } from './audio/microphone';
@@ -15,6 +15,7 @@ import type { CallId } from './phone';
 import type { EscalationLog } from './state/escalation-log';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
+import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 
 export interface AppServices {
   readonly host: HostApi;
@@ -31,7 +32,7 @@ type Load =
   | { readonly kind: 'ready'; readonly settings: SettingsView }
   | { readonly kind: 'failed'; readonly message: string };
 
-type View = 'phone' | 'history' | 'settings';
+type View = DeskView;
 
 const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
 
@@ -42,6 +43,8 @@ export function App({ services }: { readonly services: AppServices }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [view, setView] = useState<View>('settings');
   const [signInProblems, setSignInProblems] = useState<readonly string[]>([]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const keyboard = useDeskKeyboard(host, store, view, setView, rootRef);
 
   const signIn = useCallback(
     async (settings: SettingsView) => {
@@ -83,7 +86,7 @@ export function App({ services }: { readonly services: AppServices }) {
   const settings = load.kind === 'ready' ? load.settings : undefined;
   const signedIn = phone.registration.state !== 'stopped' && phone.registration.state !== 'unregistered';
   return (
-    <div className="app">
+    <div className="app" ref={rootRef}>
       <StatusBar agentState={phone.agent} phoneConfigured={settings !== undefined && isConfigured(settings)}>
         <RegistrationStatus status={phone.registration} />
         <AgentControls
@@ -95,18 +98,28 @@ export function App({ services }: { readonly services: AppServices }) {
           onSignOut={() => void store.signOut()}
         />
         <nav className="views" aria-label={t('nav.region')}>
-          <button type="button" aria-pressed={view === 'phone'} onClick={() => setView('phone')}>
+          <button type="button" aria-pressed={view === 'phone'} onClick={() => setView('phone')} data-shortcut="phone">
             {t('nav.phone')}
           </button>
-          <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
+          <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')} data-shortcut="history">
             {t('nav.history')}
           </button>
-          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')}>
+          <button type="button" aria-pressed={view === 'settings'} onClick={() => setView('settings')} data-shortcut="settings">
             {t('nav.settings')}
+          </button>
+          <button
+            type="button"
+            className="shortcuts-button"
+            aria-label={t('shortcuts.open')}
+            onClick={keyboard.openSheet}
+            data-shortcut="shortcuts"
+          >
+            ?
           </button>
         </nav>
       </StatusBar>
-      <main className="content">
+      <main className={`content content-${view}`}>
+        {view === 'phone' && <h1 className="sr-only">{t('nav.phone')}</h1>}
         {signInProblems.length > 0 && (
           <p className="error" role="alert">
             {t('agent.signInProblems', { fields: signInProblems.join(', ') })}
@@ -141,6 +154,7 @@ export function App({ services }: { readonly services: AppServices }) {
           />
         )}
       </main>
+      {keyboard.sheet}
     </div>
   );
 }

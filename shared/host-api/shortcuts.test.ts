@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalAccelerator, DEFAULT_SHORTCUTS, shortcutBindingsSchema, shortcutsPatchSchema } from './shortcuts';
+import {
+  ariaKeyShortcuts,
+  canonicalAccelerator,
+  DEFAULT_SHORTCUTS,
+  isGlobalAction,
+  shortcutBindingsSchema,
+  shortcutsPatchSchema,
+  WINDOW_ACTIONS,
+  WINDOW_ONLY_SHORTCUTS,
+  windowKeymap,
+} from './shortcuts';
 
 describe('accelerators', () => {
   it('accepts Electron accelerators in any spelling and gives one canonical form', () => {
@@ -48,5 +58,37 @@ describe('shortcut bindings', () => {
     expect(shortcutsPatchSchema.parse({ escalate: '' })).toEqual({ escalate: '' });
     expect(shortcutsPatchSchema.safeParse({ transfer: 'Ctrl+Alt+T' }).success).toBe(false);
     expect(shortcutsPatchSchema.safeParse({ answer: 'A' }).error?.issues[0]?.message).toBe('accelerator');
+  });
+});
+
+describe('the in-window keymap', () => {
+  it('has a key for every action, and no key twice', () => {
+    const keymap = windowKeymap();
+    for (const action of WINDOW_ACTIONS) expect(keymap[action], action).not.toBe('');
+    const keys = WINDOW_ACTIONS.map((a) => canonicalAccelerator(keymap[a]) ?? keymap[a]);
+    expect(new Set(keys).size).toBe(WINDOW_ACTIONS.length);
+  });
+
+  it('uses the agent’s global bindings, the same ones the host registers', () => {
+    const keymap = windowKeymap({ ...DEFAULT_SHORTCUTS, hold: 'Alt+F9' });
+    expect(keymap.hold).toBe('Alt+F9');
+    expect(keymap.answer).toBe(DEFAULT_SHORTCUTS.answer);
+    expect(isGlobalAction('hold')).toBe(true);
+    expect(isGlobalAction('ready')).toBe(false);
+  });
+
+  it('drops a window-only key the agent gave to a global action, in any spelling', () => {
+    const keymap = windowKeymap({ ...DEFAULT_SHORTCUTS, hangup: 'alt+control+d' });
+    expect(keymap.hangup).toBe('alt+control+d');
+    expect(keymap.decline).toBe('');
+    expect(keymap.keypad).toBe(WINDOW_ONLY_SHORTCUTS.keypad);
+  });
+
+  it('spells accelerators the way aria-keyshortcuts wants them', () => {
+    expect(ariaKeyShortcuts('Ctrl+Alt+P')).toBe('Control+Alt+P');
+    expect(ariaKeyShortcuts('CmdOrCtrl+Shift+space')).toBe('Control+Shift+Space');
+    expect(ariaKeyShortcuts('Ctrl+Alt+1')).toBe('Control+Alt+1');
+    expect(ariaKeyShortcuts('?')).toBe('?');
+    expect(ariaKeyShortcuts('')).toBe('');
   });
 });

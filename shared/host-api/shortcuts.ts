@@ -159,3 +159,93 @@ export const shortcutsViewSchema = z
   })
   .strict();
 export type ShortcutsView = Readonly<z.infer<typeof shortcutsViewSchema>>;
+
+/**
+ * Every action an agent can take by key while Warmline has focus, in the order the shortcut sheet
+ * lists them. The global actions keep the agent's own bindings (the host registers those
+ * system-wide); the others are fixed here, on Control+Alt like the global defaults, so none of
+ * them fires while the agent types notes.
+ */
+export const WINDOW_ACTIONS = [
+  'answer',
+  'decline',
+  'hold',
+  'mute',
+  'keypad',
+  'escalate',
+  'hangup',
+  'complete-transfer',
+  'three-way',
+  'swap',
+  'cancel-consult',
+  'back-to-customer',
+  'ready',
+  'extend',
+  'available',
+  'break',
+  'dial',
+  'phone',
+  'history',
+  'settings',
+  'shortcuts',
+] as const satisfies readonly string[];
+export type WindowAction = (typeof WINDOW_ACTIONS)[number];
+export type WindowKeymap = Readonly<Record<WindowAction, string>>;
+
+/** A bare key, no modifier: only for the sheet, and only honoured outside text fields. */
+export const SHORTCUT_SHEET_KEY = '?';
+
+export const WINDOW_ONLY_SHORTCUTS: Readonly<Record<Exclude<WindowAction, ShortcutAction>, string>> = {
+  decline: 'Ctrl+Alt+D',
+  keypad: 'Ctrl+Alt+K',
+  'complete-transfer': 'Ctrl+Alt+T',
+  'three-way': 'Ctrl+Alt+J',
+  swap: 'Ctrl+Alt+S',
+  'cancel-consult': 'Ctrl+Alt+C',
+  'back-to-customer': 'Ctrl+Alt+G',
+  ready: 'Ctrl+Alt+R',
+  extend: 'Ctrl+Alt+X',
+  available: 'Ctrl+Alt+V',
+  break: 'Ctrl+Alt+B',
+  dial: 'Ctrl+Alt+N',
+  phone: 'Ctrl+Alt+1',
+  history: 'Ctrl+Alt+2',
+  settings: 'Ctrl+Alt+3',
+  shortcuts: SHORTCUT_SHEET_KEY,
+};
+
+export const isGlobalAction = (action: WindowAction): action is ShortcutAction =>
+  (SHORTCUT_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * The whole in-window keymap for the agent's global bindings. A window-only shortcut on a key the
+ * agent gave a global action is dropped (''): the agent's own choice wins, and one key never does two things.
+ */
+export function windowKeymap(bindings: ShortcutBindings = DEFAULT_SHORTCUTS): WindowKeymap {
+  const taken = new Set(SHORTCUT_ACTIONS.map((a) => canonicalAccelerator(bindings[a])).filter((c) => c !== undefined));
+  const entries = WINDOW_ACTIONS.map((action): [WindowAction, string] => {
+    if (isGlobalAction(action)) return [action, bindings[action]];
+    const accelerator = WINDOW_ONLY_SHORTCUTS[action];
+    const canonical = canonicalAccelerator(accelerator);
+    return [action, canonical !== undefined && taken.has(canonical) ? '' : accelerator];
+  });
+  return Object.fromEntries(entries) as Record<WindowAction, string>;
+}
+
+/** WAI-ARIA's `aria-keyshortcuts` spelling of an accelerator: `Control+Alt+P`; '' when there is none. */
+export function ariaKeyShortcuts(accelerator: string): string {
+  if (accelerator === '') return '';
+  return accelerator
+    .split('+')
+    .map((part) => {
+      const p = part.toLowerCase();
+      if (p === 'ctrl' || p === 'control' || p === 'cmdorctrl' || p === 'commandorcontrol') return 'Control';
+      if (p === 'cmd' || p === 'command' || p === 'super') return 'Meta';
+      if (p === 'option') return 'Alt';
+      if (p === 'plus') return 'Plus';
+      if (p === 'space') return 'Space';
+      if (p === 'esc') return 'Escape';
+      return part.length === 1 ? part.toUpperCase() : part[0]?.toUpperCase() + part.slice(1);
+    })
+    .join('+');
+}

@@ -72,6 +72,10 @@ describe('accessibility', () => {
 
     await agent.getByLabel('Number or address').waitFor();
     await check(agent, 'phone idle (dialer)');
+    await agent.keyboard.press('?');
+    await agent.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await check(agent, 'shortcut sheet');
+    await agent.keyboard.press('Escape');
     await agent.getByRole('button', { name: 'Settings', exact: true }).click();
     await agent.getByRole('heading', { level: 1 }).first().waitFor();
     await check(agent, 'settings');

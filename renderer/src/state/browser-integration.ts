@@ -1,21 +1,11 @@
-import { shortcutFor } from './in-window-shortcuts';
-import { runCommand } from './host-bridge';
 import type { PhoneStore } from './phone-store';
 
 /**
- * Browser mode's stand-ins for what the Electron shell does: the call-control shortcuts work
- * while the tab has focus, and a ringing call raises a Web Notification when the tab is hidden
- * (permission is asked on the agent's first click, as browsers require a gesture).
+ * Browser mode's stand-in for the Electron shell's notifications: a ringing call raises a Web
+ * Notification when the tab is hidden (permission is asked on the agent's first click, as browsers
+ * require a gesture). The call-control shortcuts work in the window in both modes (ui/use-shortcut-keys).
  */
 export function integrateWithBrowser(store: PhoneStore, win: Window = window): () => void {
-  const onKey = (event: KeyboardEvent) => {
-    const action = shortcutFor(event);
-    if (!action) return;
-    event.preventDefault();
-    runCommand(store, { type: 'command', command: action });
-  };
-  win.addEventListener('keydown', onKey);
-
   const askOnce = () => {
     if ('Notification' in win && Notification.permission === 'default') void Notification.requestPermission();
   };
@@ -35,7 +25,6 @@ export function integrateWithBrowser(store: PhoneStore, win: Window = window): (
     notification.onclick = () => win.focus();
   });
   return () => {
-    win.removeEventListener('keydown', onKey);
     stop();
   };
 }

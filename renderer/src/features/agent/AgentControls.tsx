@@ -29,6 +29,7 @@ export function AgentControls({ agent, signedIn, onAvailable, onBreak, onSignIn,
         onClick={onAvailable}
         disabled={!canTransition(agent, 'wentAvailable')}
         aria-pressed={agent.kind === 'available'}
+        data-shortcut="available"
       >
         {t('agent.available')}
       </button>
@@ -37,6 +38,7 @@ export function AgentControls({ agent, signedIn, onAvailable, onBreak, onSignIn,
       </label>
       <select
         id="break-reason"
+        data-shortcut="break"
         value=""
         disabled={!canTransition(agent, 'tookBreak')}
         onChange={(e) => {

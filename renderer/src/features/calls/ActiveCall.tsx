@@ -41,7 +41,12 @@ export function ActiveCall(props: ActiveCallProps) {
   const lastHold = call.holds[call.holds.length - 1];
   const name = info.remote.name ?? info.remote.number;
   return (
-    <section className={`call-card active ${onHold ? 'on-hold' : ''}`} aria-label={t('calls.active.region')}>
+    <section
+      className={`call-card active ${onHold ? 'on-hold' : ''}`}
+      aria-label={t('calls.active.region')}
+      tabIndex={-1}
+      data-focus-home="3"
+    >
       <p className="call-kind">
         {call.phase === 'dialing'
           ? t(entry.remoteRinging ? 'calls.active.remoteRinging' : 'calls.active.dialing')
@@ -83,21 +88,33 @@ export function ActiveCall(props: ActiveCallProps) {
         </div>
       )}
       <div className="call-actions">
-        <button type="button" onClick={props.onHold} disabled={!connected || inTransfer} aria-pressed={onHold}>
+        <button
+          type="button"
+          onClick={props.onHold}
+          disabled={!connected || inTransfer}
+          aria-pressed={onHold}
+          data-shortcut="hold"
+        >
           {t(onHold ? 'calls.actions.resume' : 'calls.actions.hold')}
         </button>
-        <button type="button" onClick={props.onMute} disabled={!connected} aria-pressed={entry.muted}>
+        <button type="button" onClick={props.onMute} disabled={!connected} aria-pressed={entry.muted} data-shortcut="mute">
           {t(entry.muted ? 'calls.actions.unmute' : 'calls.actions.mute')}
         </button>
-        <button type="button" onClick={props.onToggleKeypad} disabled={!connected} aria-expanded={keypadOpen}>
+        <button
+          type="button"
+          onClick={props.onToggleKeypad}
+          disabled={!connected}
+          aria-expanded={keypadOpen}
+          data-shortcut="keypad"
+        >
           {t('calls.actions.keypad')}
         </button>
         {props.onEscalate && (
-          <button type="button" className="escalate" onClick={props.onEscalate}>
+          <button type="button" className="escalate" onClick={props.onEscalate} data-shortcut="escalate">
             {t('calls.actions.escalate')}
           </button>
         )}
-        <button type="button" className="hangup" onClick={props.onHangup}>
+        <button type="button" className="hangup" onClick={props.onHangup} data-shortcut="hangup">
           {t('calls.actions.hangup')}
         </button>
       </div>

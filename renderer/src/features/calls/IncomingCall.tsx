@@ -23,6 +23,7 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
       aria-label={t('calls.incoming.region')}
       role="alertdialog"
       aria-live="assertive"
+      data-focus-home="1"
     >
       <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
       <h2 className="caller-name">{name}</h2>
@@ -36,10 +37,10 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
       )}
       <p className="timer">{t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}</p>
       <div className="call-actions">
-        <button type="button" className="answer" onClick={onAnswer} autoFocus>
+        <button type="button" className="answer" onClick={onAnswer} autoFocus data-shortcut="answer">
           {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}
         </button>
-        <button type="button" className="decline" onClick={() => onDecline()}>
+        <button type="button" className="decline" onClick={() => onDecline()} data-shortcut="decline">
           {t('calls.actions.decline')}
         </button>
         {info.contextHeader && (

@@ -19,11 +19,12 @@ export function Dialer({ disabled, initial = '', onDial }: DialerProps) {
     if (input.trim() !== '') onDial(input);
   };
   return (
-    <form className="dialer" onSubmit={submit} aria-label={t('dialer.region')}>
+    <form className="dialer" onSubmit={submit} aria-label={t('dialer.region')} data-focus-home="4">
       <label htmlFor="dial-input">{t('dialer.label')}</label>
       <div className="dial-row">
         <input
           id="dial-input"
+          data-shortcut="dial"
           type="tel"
           inputMode="tel"
           autoComplete="off"

@@ -69,28 +69,28 @@ export function ConsultBar(props: ConsultBarProps) {
       )}
       <div className="call-actions">
         {(call.phase === 'consulting' || call.phase === 'three-way') && (
-          <button type="button" className="answer" onClick={props.onComplete}>
+          <button type="button" className="answer" onClick={props.onComplete} data-shortcut="complete-transfer">
             {t('consult.complete')}
           </button>
         )}
         {call.phase === 'consulting' && (
           <>
-            <button type="button" onClick={props.onMerge}>
+            <button type="button" onClick={props.onMerge} data-shortcut="three-way">
               {t('consult.merge')}
             </button>
-            <button type="button" onClick={props.onSwap}>
+            <button type="button" onClick={props.onSwap} data-shortcut="swap">
               {t(call.talkingTo === 'consult' ? 'consult.swapToCustomer' : 'consult.swapToConsult')}
             </button>
           </>
         )}
         {(call.phase === 'consult-ringing' || call.phase === 'consulting' || call.phase === 'three-way') && leg && (
-          <button type="button" className="decline" onClick={props.onCancel}>
+          <button type="button" className="decline" onClick={props.onCancel} data-shortcut="cancel-consult">
             {t('consult.cancel')}
           </button>
         )}
         {failure && call.phase === 'on-hold' && (
           <>
-            <button type="button" className="answer" onClick={props.onBackToCustomer}>
+            <button type="button" className="answer" onClick={props.onBackToCustomer} data-shortcut="back-to-customer">
               {t('consult.backToCustomer')}
             </button>
             <button type="button" onClick={() => props.onRetry(otherQueue)}>

@@ -1,0 +1,77 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WINDOW_ACTIONS, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+
+export interface ShortcutSheetProps {
+  readonly keymap: WindowKeymap;
+  readonly onClose: () => void;
+}
+
+/**
+ * Tab and Shift+Tab cycle inside the dialog. A modal <dialog> makes the page behind it inert, but
+ * Tab from its last control still leaves for the browser's own UI, and focus would be lost there.
+ */
+function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const focusable = [
+    ...event.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]'),
+  ].filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0);
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey ? active === first || !event.currentTarget.contains(active) : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
+
+/**
+ * Every action and its key. A modal <dialog>: the page behind is inert, Escape is `cancel`, and the
+ * opener gives focus back to where it was.
+ */
+export function ShortcutSheet({ keymap, onClose }: ShortcutSheetProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="shortcut-sheet"
+      aria-modal="true"
+      aria-labelledby="shortcut-sheet-title"
+      onKeyDown={trapTab}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="shortcut-sheet-title">{t('shortcuts.title')}</h2>
+      <p className="hint">{t('shortcuts.intro')}</p>
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.action')}</th>
+            <th scope="col">{t('shortcuts.keys')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {WINDOW_ACTIONS.map((action) => (
+            <tr key={action} data-testid="shortcut-row">
+              <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
+              <td>{keymap[action] === '' ? t('shortcuts.none') : <kbd>{keymap[action]}</kbd>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" onClick={onClose} autoFocus>
+          {t('shortcuts.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

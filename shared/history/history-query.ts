@@ -16,7 +16,12 @@ const filterShape = {
   query: z.string().max(HISTORY_LIMITS.query).optional(),
 };
 
-export const historyFilterSchema = z.object(filterShape).strict();
+/** An empty range is a mistake in the form, not a question with no answer. */
+const fromBeforeTo = (f: { readonly from?: number | undefined; readonly to?: number | undefined }) =>
+  f.from === undefined || f.to === undefined || f.to > f.from;
+const toBeforeFrom = { message: 'toBeforeFrom', path: ['to'] };
+
+export const historyFilterSchema = z.object(filterShape).strict().refine(fromBeforeTo, toBeforeFrom);
 export type HistoryFilter = Readonly<z.output<typeof historyFilterSchema>>;
 
 export const listHistorySchema = z
@@ -26,7 +31,8 @@ export const listHistorySchema = z
     /** `nextCursor` of the previous page: the list continues with older calls. */
     before: z.string().max(HISTORY_LIMITS.cursor).optional(),
   })
-  .strict();
+  .strict()
+  .refine(fromBeforeTo, toBeforeFrom);
 export type ListHistoryInput = z.input<typeof listHistorySchema>;
 export type ListHistory = Readonly<z.output<typeof listHistorySchema>>;
 
@@ -66,22 +72,18 @@ export const historyPageSchema = z
   .strict();
 export type HistoryPage = Readonly<z.output<typeof historyPageSchema>>;
 
-/** Keyset position: the last item's end time and call id (ties broken by id, as the list is sorted). */
-export interface HistoryCursor {
-  readonly endedAt: number;
-  readonly callId: string;
-}
+/**
+ * Keyset position: the last item's place in the list (the host's `calls.seq`), as decimal digits
+ * because it may pass JavaScript's safe integers. Opaque to the renderer.
+ */
+export type HistoryCursor = string;
 
-export function encodeHistoryCursor(cursor: HistoryCursor): string {
-  return `${cursor.endedAt}:${cursor.callId}`;
-}
+const MAX_CURSOR = 2n ** 63n - 1n;
 
 /** Undefined for anything we did not hand out: the caller answers with a validation error. */
 export function decodeHistoryCursor(raw: string): HistoryCursor | undefined {
-  const match = /^(\d{1,16}):([\w.@:+~-]{1,128})$/.exec(raw);
-  if (!match) return undefined;
-  const endedAt = Number(match[1]);
-  return Number.isSafeInteger(endedAt) ? { endedAt, callId: match[2] ?? '' } : undefined;
+  if (!/^\d{1,19}$/.test(raw)) return undefined;
+  return BigInt(raw) <= MAX_CURSOR ? raw : undefined;
 }
 
 export const agentStatsArgsSchema = z

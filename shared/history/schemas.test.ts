@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callRecordSchema, type CallRecordInput } from './call-record';
 import { addCustomerNoteSchema, customerKeySchema } from './customer';
 import { escalationRecordSchema, type EscalationRecordInput } from './escalation-record';
-import { decodeHistoryCursor, encodeHistoryCursor, listHistorySchema } from './history-query';
+import { decodeHistoryCursor, listHistorySchema } from './history-query';
 import { finishWrapUpSchema, wrapUpDraftSchema } from './wrap-up';
 
 const T = 1_700_000_000_000;
@@ -102,9 +102,14 @@ describe('history list arguments and customers', () => {
     expect(listHistorySchema.parse({}).limit).toBe(50);
     expect(listHistorySchema.safeParse({ limit: 201 }).success).toBe(false);
     expect(listHistorySchema.safeParse({ query: 'q'.repeat(201) }).success).toBe(false);
-    const cursor = encodeHistoryCursor({ endedAt: T, callId: 'a:b.c' });
-    expect(decodeHistoryCursor(cursor)).toEqual({ endedAt: T, callId: 'a:b.c' });
-    expect(decodeHistoryCursor('nonsense')).toBeUndefined();
+    expect(listHistorySchema.safeParse({ from: T, to: T + 1 }).success).toBe(true);
+    expect(listHistorySchema.safeParse({ from: T, to: T }).success).toBe(false);
+    expect(listHistorySchema.safeParse({ from: -1 }).success).toBe(false);
+    expect(decodeHistoryCursor(String(T * 1024 + 3))).toBe(String(T * 1024 + 3));
+    expect(decodeHistoryCursor('9223372036854775807')).toBe('9223372036854775807');
+    for (const bad of ['nonsense', '', '-1', '1.5', '9223372036854775808', '1'.repeat(20)]) {
+      expect(decodeHistoryCursor(bad)).toBeUndefined();
+    }
   });
 
   it('keys customers by tel: or ref: only, and wants text in a note', () => {

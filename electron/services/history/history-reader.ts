@@ -55,17 +55,16 @@ export function createHistoryReader(db: WarmlineDatabase) {
     if (query.to !== undefined) params.to = query.to;
     if (query.direction !== undefined) params.direction = query.direction;
     if (query.disposition !== undefined) params.disposition = query.disposition;
-    if (query.cursor) {
-      params.cursorEndedAt = query.cursor.endedAt;
-      params.cursorId = query.cursor.callId;
-    }
+    if (query.cursor !== undefined) params.cursor = BigInt(query.cursor);
     return { stmt, params };
   }
 
   return {
-    list(query: HistoryQuery): HistoryItem[] {
+    /** The items, and where each stands in the list: the cursor of the page after it. */
+    list(query: HistoryQuery): { readonly items: HistoryItem[]; readonly cursors: HistoryCursor[] } {
       const { stmt, params } = statement(query);
-      return stmt.all(params).map(toHistoryItem);
+      const rows = stmt.all(params);
+      return { items: rows.map(toHistoryItem), cursors: rows.map((r) => r.cursor) };
     },
     /** Row by row, for the CSV export: a large export never holds every row as objects at once. */
     *iterate(query: HistoryQuery): Generator<HistoryItem> {

@@ -1,7 +1,6 @@
 import {
   customerKeyForNumber,
   decodeHistoryCursor,
-  encodeHistoryCursor,
   HISTORY_LIMITS,
   normaliseRemoteNumber,
   callDurations,
@@ -71,11 +70,9 @@ export function createHistoryService({ reader, writer, now, defaultCountry }: Hi
     list(args: ListHistory): HistoryPage {
       const { limit, before, ...filter } = args;
       const query = toQuery(filter, limit + 1, before);
-      const rows = reader.list(query);
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeHistoryCursor({ endedAt: last.endedAt, callId: last.callId }) : null;
-      return { items, nextCursor };
+      // One row more than asked tells whether there is a next page; the cursor is the last row shown.
+      const { items, cursors } = reader.list(query);
+      return { items: items.slice(0, limit), nextCursor: items.length > limit ? (cursors[limit - 1] ?? null) : null };
     },
 
     /** At most HISTORY_LIMITS.exportRows calls, newest first: narrow the filter for more. */

@@ -3,7 +3,7 @@ import type { HistoryItem } from '../../../shared/history';
 /** The columns a history item is read from, and how a row becomes one. */
 export const HISTORY_COLUMNS = `c.id, c.direction, c.remote_number, c.remote_name, c.queue, c.started_at, c.answered_at,
   c.ended_at, c.end_reason, c.end_status, c.talk_ms, c.hold_ms, c.consult_ms, c.acw_ms, c.disposition, c.notes,
-  c.mean_mos, c.escalation_id, c.wrapped_up_at`;
+  c.mean_mos, c.escalation_id, c.wrapped_up_at, CAST(c.seq AS TEXT) AS cursor`;
 
 export interface HistoryRow {
   readonly id: string;
@@ -25,6 +25,8 @@ export interface HistoryRow {
   readonly mean_mos: number | null;
   readonly escalation_id: string | null;
   readonly wrapped_up_at: number | null;
+  /** The row's place in the list (`seq`), for the next page's cursor. */
+  readonly cursor: string;
 }
 
 /** Optional fields are left out rather than null: the contract's shape, and what JSON carries. */
@@ -73,23 +75,27 @@ export function shapeKey(shape: HistoryQueryShape): string {
 
 /**
  * The list query for one shape, assembled from constant fragments only: every value is a bound
- * parameter. Newest first with the (ended_at, id) keyset, so each filter walks its own index in
- * order and stops at the limit. A search starts from the full-text index instead (CROSS JOIN fixes
- * that order): few calls match a word, and sorting those few beats walking every call.
+ * parameter. Newest first by `seq` (`ended_at * 1024 + n`, migration 0090), so each filter walks
+ * its own index in order (the rowid is each index's last column) and stops at the limit. A search
+ * walks the full-text index instead, whose rowid is `seq`: its matches come newest first too, and
+ * CROSS JOIN keeps that order of the loops; the date range and the cursor become rowid bounds there.
  */
 export function historyListSql(shape: HistoryQueryShape): string {
   const where: string[] = [];
+  const seq = shape.search ? 'calls_fts.rowid' : 'c.seq';
   if (shape.search) where.push('calls_fts MATCH @query');
-  if (shape.from) where.push('c.ended_at >= @from');
-  if (shape.to) where.push('c.ended_at < @to');
+  if (shape.from) where.push(shape.search ? `${seq} >= @from * 1024` : 'c.ended_at >= @from');
+  if (shape.to) where.push(shape.search ? `${seq} < @to * 1024` : 'c.ended_at < @to');
   if (shape.direction) where.push('c.direction = @direction');
   if (shape.disposition) where.push('c.disposition = @disposition');
   if (shape.escalated === true) where.push('c.escalation_id IS NOT NULL');
   if (shape.escalated === false) where.push('c.escalation_id IS NULL');
-  if (shape.cursor) where.push('(c.ended_at, c.id) < (@cursorEndedAt, @cursorId)');
+  // The end-time bound lets an index on ended_at start at the cursor; seq settles calls in the same millisecond.
+  if (shape.cursor) where.push(shape.search ? `${seq} < @cursor` : 'c.ended_at <= (@cursor >> 10) AND c.seq < @cursor');
   const from = shape.search ? 'calls_fts CROSS JOIN calls c ON c.seq = calls_fts.rowid' : 'calls c';
+  const order = shape.search ? 'calls_fts.rowid DESC' : 'c.ended_at DESC, c.seq DESC';
   return `SELECT ${HISTORY_COLUMNS} FROM ${from}
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.ended_at DESC, c.id DESC
+    ORDER BY ${order}
     LIMIT @limit`;
 }

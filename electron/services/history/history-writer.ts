@@ -24,13 +24,19 @@ export function createHistoryWriter(db: WarmlineDatabase) {
        updated_at = excluded.updated_at`,
   );
   // Wrap-up fields (disposition, notes, acw_ms) and the escalation link are not touched: a repeated
-  // recordCall after wrap-up must not undo it.
+  // recordCall after wrap-up must not undo it. `seq` is the list order (migration 0090): the next
+  // free place in the millisecond the call ended, kept unless a repeated record moves the end.
+  // Bound numbers arrive as REAL, hence the CAST before the arithmetic.
   const upsertCall = db.prepare(
-    `INSERT INTO calls (id, direction, remote_number, remote_name, customer_key, queue, started_at, answered_at,
+    `INSERT INTO calls (seq, id, direction, remote_number, remote_name, customer_key, queue, started_at, answered_at,
        ended_at, end_reason, end_status, talk_ms, hold_ms, consult_ms, mean_mos, recorded_at)
-     VALUES (@id, @direction, @remoteNumber, @remoteName, @customerKey, @queue, @startedAt, @answeredAt,
+     VALUES (
+       (SELECT coalesce(max(seq) + 1, CAST(@endedAt AS INTEGER) * 1024) FROM calls
+         WHERE seq >= CAST(@endedAt AS INTEGER) * 1024 AND seq < (CAST(@endedAt AS INTEGER) + 1) * 1024),
+       @id, @direction, @remoteNumber, @remoteName, @customerKey, @queue, @startedAt, @answeredAt,
        @endedAt, @endReason, @endStatus, @talkMs, @holdMs, @consultMs, @meanMos, @now)
      ON CONFLICT (id) DO UPDATE SET
+       seq = CASE WHEN excluded.ended_at = calls.ended_at THEN calls.seq ELSE excluded.seq END,
        direction = excluded.direction, remote_number = excluded.remote_number, remote_name = excluded.remote_name,
        customer_key = excluded.customer_key, queue = excluded.queue, started_at = excluded.started_at,
        answered_at = excluded.answered_at, ended_at = excluded.ended_at, end_reason = excluded.end_reason,

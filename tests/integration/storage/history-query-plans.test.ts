@@ -36,8 +36,7 @@ const PARAMS = {
   direction: 'inbound',
   disposition: 'refund',
   query: '"refund"*',
-  cursorEndedAt: T + 500_000,
-  cursorId: 'call-500',
+  cursor: BigInt(T + 500_000) * 1024n,
 };
 const plan = (sql: string, params: object = PARAMS) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
@@ -76,11 +75,12 @@ describe('history list query plans (EXPLAIN QUERY PLAN)', () => {
     expect(steps.join(' ')).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('a search starts from the full-text index and fetches each match by its rowid', () => {
-    for (const extra of [{}, { direction: true }, { escalated: true, cursor: true }]) {
+  it('a search walks the full-text index newest first (its rowid is the list order) and fetches each match by rowid: no sort', () => {
+    for (const extra of [{}, { direction: true }, { escalated: true, cursor: true }, { from: true, to: true, cursor: true }]) {
       const steps = plan(historyListSql({ ...NO_FILTER, search: true, ...extra }));
-      expect(steps[0]).toMatch(/^SCAN calls_fts VIRTUAL TABLE INDEX \d+:M/);
+      expect(steps[0]).toMatch(/^SCAN calls_fts VIRTUAL TABLE INDEX \d+:D?M/);
       expect(steps[1]).toMatch(/^SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(steps.join(' ')).not.toMatch(/TEMP B-TREE/);
     }
   });
 

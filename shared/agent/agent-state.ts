@@ -95,7 +95,12 @@ export type AgentEvent =
    */
   | { readonly type: 'callSwitched'; readonly callId: string; readonly to: string }
   | { readonly type: 'wrapUpNextChosen'; readonly next: WrapUpChoice }
-  | { readonly type: 'wrapUpFinished'; readonly callId: string; readonly at: number };
+  | { readonly type: 'wrapUpFinished'; readonly callId: string; readonly at: number }
+  /**
+   * The app stopped during a wrap-up (its draft is in storage) and started again: the agent is
+   * back in it before any call can be offered, with the time it started and the state chosen for after.
+   */
+  | { readonly type: 'wrapUpRestored'; readonly callId: string; readonly startedAt: number; readonly next: WrapUpChoice };
 
 export type AgentEventType = AgentEvent['type'];
 export type AgentEventOf<T extends AgentEventType> = Extract<AgentEvent, { readonly type: T }>;
@@ -129,6 +134,7 @@ const EVENT_TYPES = {
   callSwitched: true,
   wrapUpNextChosen: true,
   wrapUpFinished: true,
+  wrapUpRestored: true,
 } as const satisfies Record<AgentEventType, true>;
 
 export const AGENT_STATE_KINDS = Object.keys(STATE_KINDS) as readonly AgentStateKind[];

@@ -44,6 +44,7 @@ const events: { readonly [E in AgentEventType]: AgentEventOf<E> } = {
   callSwitched: { type: 'callSwitched', callId: CALL, to: 'call-2' },
   wrapUpNextChosen: { type: 'wrapUpNextChosen', next: { kind: 'break', reason: 'short' } },
   wrapUpFinished: { type: 'wrapUpFinished', callId: CALL, at: T + 90_000 },
+  wrapUpRestored: { type: 'wrapUpRestored', callId: CALL, startedAt: T, next: { kind: 'break', reason: 'lunch' } },
 };
 
 interface LegalCase {
@@ -59,12 +60,14 @@ const onBreakAfter = { kind: 'break', reason: 'short' } as const;
 // prettier-ignore
 const legal: readonly LegalCase[] = [
   { story: 'agent signs in and is available for calls', from: states.offline, event: events.signedIn, to: { kind: 'available' } },
+  { story: 'the app restarts during a wrap-up: the agent is back in it before signing in', from: states.offline, event: events.wrapUpRestored, to: { kind: 'wrap-up', callId: CALL, startedAt: T, next: { kind: 'break', reason: 'lunch' } } },
 
   { story: 'available agent signs out at the end of the shift', from: states.available, event: events.signedOut, to: { kind: 'offline' } },
   { story: 'available agent loses the connection and is offline', from: states.available, event: events.connectionLost, to: { kind: 'offline' } },
   { story: 'available agent takes a training break with a note', from: states.available, event: events.tookBreak, to: { kind: 'break', reason: 'training', note: 'new product' } },
   { story: 'available agent is offered a call and the phone rings', from: states.available, event: events.callOffered, to: { kind: 'ringing', callId: CALL } },
   { story: 'available agent dials a customer and is on the call', from: states.available, event: events.callPlaced, to: { kind: 'on-call', callId: CALL, next: { kind: 'available' } } },
+  { story: 'a wrap-up left open is found after signing in: no calls until it is finished', from: states.available, event: events.wrapUpRestored, to: { kind: 'wrap-up', callId: CALL, startedAt: T, next: { kind: 'break', reason: 'lunch' } } },
 
   { story: 'ringing agent answers and is on the call', from: states.ringing, event: events.callAnswered, to: { kind: 'on-call', callId: CALL, next: { kind: 'available' } } },
   { story: 'ringing agent declines and stays available', from: states.ringing, event: events.callDeclined, to: { kind: 'available' } },
@@ -103,16 +106,16 @@ const illegal: { readonly [K in AgentStateKind]: readonly AgentEventType[] } = {
   offline: ['signedOut', 'connectionLost', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
   available: ['signedIn', 'wentAvailable', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
   // Signing out or taking a break while the phone rings is refused: answer, decline or let it ring out first.
-  ringing: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
+  ringing: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched', 'wrapUpRestored'],
   // The ACD offers one call at a time. A direct call arriving meanwhile is call waiting: the phone store
   // shows it as a second call without an offer to the agent, and callSwitched follows if the agent keeps it.
-  'on-call': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultEnded', 'wrapUpFinished'],
+  'on-call': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultEnded', 'wrapUpFinished', 'wrapUpRestored'],
   // One consult at a time.
-  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished', 'callSwitched'],
+  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished', 'callSwitched', 'wrapUpRestored'],
   // No routing during after-call work; the break after it is chosen with wrapUpNextChosen.
-  'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'callSwitched'],
+  'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'callSwitched', 'wrapUpRestored'],
   // An offer to an agent on a break cannot happen: the phone answers 486 Busy Here.
-  break: ['signedIn', 'callOffered', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched'],
+  break: ['signedIn', 'callOffered', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'wrapUpNextChosen', 'wrapUpFinished', 'callSwitched', 'wrapUpRestored'],
 };
 
 describe('agent state: legal transitions', () => {
@@ -242,7 +245,14 @@ describe('agent state: a working day', () => {
   });
 
   it('the UI enables only what the agent may do', () => {
-    expect(allowedEvents(states.available)).toEqual(['signedOut', 'connectionLost', 'tookBreak', 'callOffered', 'callPlaced']);
+    expect(allowedEvents(states.available)).toEqual([
+      'signedOut',
+      'connectionLost',
+      'tookBreak',
+      'callOffered',
+      'callPlaced',
+      'wrapUpRestored',
+    ]);
     expect(allowedEvents(states['wrap-up'])).toEqual(['connectionLost', 'wrapUpNextChosen', 'wrapUpFinished']);
   });
 });

@@ -34,6 +34,7 @@ const OFFLINE = { kind: 'offline' } as const;
 const AGENT_TRANSITIONS: AgentTransitionTable = {
   offline: {
     signedIn: () => AVAILABLE,
+    wrapUpRestored: (_, e) => restoredWrapUp(e),
   },
   available: {
     signedOut: () => OFFLINE,
@@ -41,6 +42,7 @@ const AGENT_TRANSITIONS: AgentTransitionTable = {
     tookBreak: (_, e) => breakFor(e.reason, e.note),
     callOffered: (_, e) => ({ kind: 'ringing', callId: e.callId }),
     callPlaced: (_, e) => ({ kind: 'on-call', callId: e.callId, next: AVAILABLE }),
+    wrapUpRestored: (_, e) => restoredWrapUp(e),
   },
   ringing: {
     callAnswered: (s) => ({ kind: 'on-call', callId: s.callId, next: AVAILABLE }),
@@ -80,6 +82,10 @@ const AGENT_TRANSITIONS: AgentTransitionTable = {
 
 function breakFor(reason: AgentEventOf<'tookBreak'>['reason'], note: string | undefined): AgentStateOf<'break'> {
   return note === undefined ? { kind: 'break', reason } : { kind: 'break', reason, note };
+}
+
+function restoredWrapUp(e: AgentEventOf<'wrapUpRestored'>): AgentStateOf<'wrap-up'> {
+  return { kind: 'wrap-up', callId: e.callId, startedAt: e.startedAt, next: afterWrapUp(e.next) };
 }
 
 function afterWrapUp(choice: AgentEventOf<'wrapUpNextChosen'>['next']): AgentStateOf<'available' | 'break'> {

@@ -124,15 +124,13 @@ export class PhoneStore {
   }
 
   /**
-   * A wrap-up left open when the app stopped (its draft is in the host's storage): the agent is back
-   * in it before signing in, so no call is offered until it is finished. The machine has no event
-   * for this (wrap-up starts when a call ends), so it is set here, and only on a desk with no call.
+   * A wrap-up left open when the app stopped (its draft is in the host's storage): the agent is
+   * back in it before signing in, so no call is offered until it is finished. Only on a desk with
+   * no call; the agent machine takes it only from offline or available.
    */
   restoreWrapUp(callId: string, startedAt: number, next: WrapUpChoice): void {
-    const { agent, calls } = this.#state;
-    if (calls.length > 0 || (agent.kind !== 'offline' && agent.kind !== 'available')) return;
-    const after = next.kind === 'available' ? { kind: 'available' as const } : next;
-    this.#set({ ...this.#state, agent: { kind: 'wrap-up', callId, startedAt, next: after } });
+    if (this.#state.calls.length > 0) return;
+    this.#agent({ type: 'wrapUpRestored', callId, startedAt, next });
   }
 
   /** Answers; with another call up, holds that one first (call waiting: hold and answer). */

@@ -201,6 +201,30 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
       outcome: 'completed',
       end_reason: 'transfer-completed',
     });
+
+    // The agent's wrap-up starts from the escalation, with the longer after-call time escalations get.
+    const agentForm = agent.getByRole('form', { name: 'After-call work' });
+    const agentNotes = await agentForm.getByLabel('Notes').inputValue();
+    expect(agentNotes.split('\n').slice(0, 3)).toEqual([
+      'Escalated to Senior queue: Customer asks for someone with more authority.',
+      'Summary: Refund of 240 EUR refused twice; wants a manager',
+      'Already tried: Checked both payments. Offered a credit: declined.',
+    ]);
+    expect(await agentForm.getByLabel('Disposition').inputValue()).toBe('escalated');
+    const countdown = (await agent.getByTestId('wrap-up-countdown').textContent()) ?? '';
+    expect(countdown).toMatch(/^0:[3-5]\d left$|^1:00 left$/);
+
+    // The senior's wrap-up, when the customer hangs up, starts from what was handed over.
+    await customer.hangup();
+    const seniorForm = senior.getByRole('form', { name: 'After-call work' });
+    await seniorForm.waitFor();
+    const seniorNotes = await eventually(
+      () => seniorForm.getByLabel('Notes').inputValue(),
+      (n) => n !== '',
+      'senior notes prefilled',
+    );
+    expect(seniorNotes).toMatch(/^Taken over from Ana Agent: Customer asks for someone with more authority\.\n/);
+    expect(seniorNotes).toContain('Summary: Refund of 240 EUR refused twice; wants a manager');
   });
 
   it('Cancel ends the consult and gives the customer back with audio', async () => {

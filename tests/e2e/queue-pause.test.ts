@@ -7,7 +7,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver } from './phone-engine.harness';
 
-/** After-call work pauses the agent in the lab's queue (queue-control MESSAGE), Ready unpauses. */
+/** After-call work pauses the agent in the lab's queue (queue-control MESSAGE), Ready unpauses; the queue's own after-call time applies. */
 const DOMAIN = 'warmline.test';
 const PASSWORD = 'warmline-test';
 let lab: LabServer;
@@ -53,7 +53,9 @@ describe('queue pause during after-call work (lab server)', () => {
       sipUri: `sip:agentq1@${DOMAIN}`,
       password: PASSWORD,
       queuePause: 'message',
-      wrapUpSeconds: 0,
+      // The support queue's own after-call time ("until ready") wins over the default.
+      wrapUpSeconds: 20,
+      queueWrapUps: [{ queue: 'Support', seconds: 0 }],
     });
     const agent = await browser.newPage();
     await agent.goto(app.url);
@@ -79,6 +81,7 @@ describe('queue pause during after-call work (lab server)', () => {
       'wrap-up',
     );
     await eventually(memberState, (s) => s === 'paused', 'paused in the queue during wrap-up');
+    expect(await agent.getByTestId('wrap-up-countdown').textContent()).toMatch(/^Until you are ready/);
     await agent.getByRole('button', { name: 'Ready' }).click();
     await eventually(memberState, (s) => s === 'available', 'available in the queue again');
     expect(await agent.getByTestId('agent-state').textContent()).toBe('Status: Available');

@@ -1,6 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSituation, SITUATIONS, TEAM_PHRASE_LIMITS, type Situation } from '../../../../shared/assist';
+import './assist.css';
 
 export interface TeamPhraseRow {
   /** Stable across edits so React keeps focus in the row being typed in. */

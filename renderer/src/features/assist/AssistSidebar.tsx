@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import {
+  DEFAULT_SLA_POLICY,
+  DEFAULT_STAGE_THRESHOLDS,
+  HOLD_NUDGES_MS,
+  holdGuidance,
+  slaGuidance,
+  stageChecklist,
+  type SlaPolicy,
+  type StageThresholds,
+  type TeamPhrase,
+} from '../../../../shared/assist';
+import { totalHoldMs } from '../../../../shared/call';
+import { DEFAULT_LOCALE, isLocale } from '../../../../shared/locales';
+import type { CallEntry } from '../../state/phone-state';
+import { AssistPanel } from './AssistPanel';
+import { copyText } from './clipboard';
+import { assistContent } from './content';
+import { useAssist } from './use-assist';
+
+export interface AssistSidebarProps {
+  readonly entry: CallEntry;
+  readonly now: number;
+  readonly teamPhrases: readonly TeamPhrase[];
+  /** Opens the escalation panel with the senior (supervisor) queue chosen. */
+  readonly onEscalateSenior: () => void;
+  /** Puts a phrase into the call's notes box; without one, phrases are copied to the clipboard. */
+  readonly onInsertIntoNotes?: (text: string) => void;
+  readonly thresholds?: StageThresholds;
+  readonly slaPolicy?: SlaPolicy;
+}
+
+/**
+ * Container: follows one customer call (talk time, hold, the queue's target) and keeps the agent's
+ * ticks and choices. Shown while the agent talks to the customer or holds them; hidden, but not
+ * reset, while a consult or transfer owns the call.
+ */
+export function AssistSidebar(props: AssistSidebarProps) {
+  const { entry, now, thresholds = DEFAULT_STAGE_THRESHOLDS, slaPolicy = DEFAULT_SLA_POLICY } = props;
+  const { i18n } = useTranslation();
+  const assist = useAssist();
+  const { call } = entry;
+  if (call.phase !== 'active' && call.phase !== 'on-hold') return null;
+
+  const language = isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
+  const onCallMs = Math.max(0, now - call.answeredAt);
+  const talkMs = Math.max(0, onCallMs - totalHoldMs(call, now));
+  const openHold = call.holds.at(-1);
+  const heldMs =
+    call.phase === 'on-hold' && openHold && openHold.end === undefined ? Math.max(0, now - openHold.start) : undefined;
+
+  const insert = (text: string) => {
+    if (props.onInsertIntoNotes) {
+      props.onInsertIntoNotes(text);
+      assist.setFeedback('inserted');
+      return;
+    }
+    void copyText(text).then((copied) => assist.setFeedback(copied ? 'copied' : 'copy-failed'));
+  };
+
+  return (
+    <AssistPanel
+      content={assistContent(language)}
+      teamPhrases={props.teamPhrases}
+      checklist={stageChecklist(talkMs, assist.ticked, thresholds)}
+      onTick={assist.tick}
+      situation={assist.situation}
+      onSituation={assist.setSituation}
+      insertTarget={props.onInsertIntoNotes ? 'notes' : 'clipboard'}
+      {...(assist.feedback ? { insertFeedback: assist.feedback } : {})}
+      onInsert={insert}
+      abusive={assist.abusive}
+      onAbusive={assist.setAbusive}
+      onEscalateSenior={props.onEscalateSenior}
+      onCallMs={onCallMs}
+      targetMs={slaPolicy.targetMs}
+      sla={slaGuidance(onCallMs, slaPolicy)}
+      {...(heldMs !== undefined
+        ? {
+            hold: {
+              heldMs,
+              guidance: holdGuidance(heldMs),
+              checkInAfterMs: HOLD_NUDGES_MS.checkIn,
+              returnAfterMs: HOLD_NUDGES_MS.return,
+            },
+          }
+        : {})}
+    />
+  );
+}

@@ -9,7 +9,7 @@ import { initI18n } from './i18n';
 import { Phone } from './phone';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
-import { integrateWithBrowser } from './state/browser-integration';
+import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
@@ -35,7 +35,11 @@ async function boot(): Promise<void> {
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
   // Electron registers global shortcuts and OS notifications; a browser tab gets the in-window equivalents.
-  if (!window.warmline) integrateWithBrowser(store);
+  if (!window.warmline) {
+    integrateWithBrowser(store);
+    // A tel:/sip: link the browser opened us with, as the desktop app gets one from the OS.
+    takeDialLinkFromAddress(store, window);
+  }
   const escalations = new EscalationLog();
   recordHistory(store, host, escalations);
   const services: AppServices = {

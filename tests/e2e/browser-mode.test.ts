@@ -7,7 +7,10 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
 
-/** Browser mode's parity with the desktop shell: the call-control shortcuts work in the tab. */
+/**
+ * Browser mode's parity with the desktop shell: the call-control shortcuts work in the tab, and a
+ * tel:/sip: link the browser hands over (registerProtocolHandler → ?dial=%s) fills the dial pad.
+ */
 let server: SipTestServer;
 let pages: TestPages;
 let browser: Browser;
@@ -61,4 +64,58 @@ describe('browser mode', () => {
     );
     expect(await agent.getByTestId('agent-state').textContent()).toBe('Status: After-call work');
   });
+
+  it('a tel: link opened in the app fills the dial pad without dialling, and Settings offers to take such links', async () => {
+    // A desk of its own: the shortcut story above leaves its agent in wrap-up, which hides the dial pad.
+    const ownDir = makeTempDir();
+    const desk = await startAppHost(ownDir.path);
+    try {
+      await linkStory(desk);
+    } finally {
+      await desk.close();
+      ownDir.remove();
+    }
+  });
 });
+
+async function linkStory(desk: AppHost) {
+  const user = newUser('agent');
+  await desk.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+  });
+  const agent: Page = await browser.newPage();
+  // As typed or pasted; a browser's protocol handler would send it percent-encoded, which works the same.
+  await agent.goto(`${desk.url}?dial=tel:+31201234567`);
+  await eventually(
+    () => agent.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    'signed in',
+  );
+  expect(await agent.getByLabel('Number or address').inputValue()).toBe('+31201234567');
+  expect(new URL(agent.url()).search).toBe('');
+  const calls = await agent.evaluate(
+    () => (window as unknown as { warmlineState: () => { calls: unknown[] } }).warmlineState().calls.length,
+  );
+  expect(calls).toBe(0);
+
+  await agent.goto(`${desk.url}?dial=${encodeURIComponent('javascript:alert(1)')}`);
+  await agent.getByLabel('Number or address').waitFor();
+  expect(await agent.getByLabel('Number or address').inputValue()).toBe('');
+
+  // What Chromium sends for a clicked sip: link: the whole link percent-encoded into %s.
+  await agent.goto(`${desk.url}?dial=${encodeURIComponent('sip:alice@example.com;maddr=192.0.2.1')}`);
+  await agent.getByLabel('Number or address').waitFor();
+  expect(await agent.getByLabel('Number or address').inputValue()).toBe('sip:alice@example.com');
+
+  await agent.getByRole('button', { name: 'Settings' }).click();
+  const offer = agent.getByRole('button', { name: 'Open phone links in Warmline' });
+  await offer.click();
+  await eventually(
+    () => agent.getByRole('region', { name: 'Phone links' }).getByRole('status').textContent(),
+    (t) => t !== null && t.startsWith('Your browser now asks you to confirm'),
+    'the browser asked to confirm',
+  );
+  await agent.close();
+}

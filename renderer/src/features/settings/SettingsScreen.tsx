@@ -9,6 +9,7 @@ import { formatIceServersText, parseIceServersText } from './ice-servers-text';
 import { toFieldErrors, type FieldErrors, type SettingsField } from './field-errors';
 import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
 import { TeamPhrasesSettings } from '../assist/TeamPhrasesSettings';
+import { DialLinksPanel } from './DialLinksSection';
 
 export interface SettingsScreenProps {
   readonly host: HostApi;
@@ -152,6 +153,7 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
         onSubmit={() => void onSubmit()}
       />
       <TeamPhrasesSettings host={host} initial={initial.teamPhrases} onSaved={onSaved} />
+      <DialLinksPanel />
     </>
   );
 }

@@ -6,8 +6,10 @@ import type { CallId } from '../../phone';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
-import { consultLegOf, customerCalls, talkingCall, type EndedCall } from '../../state/phone-state';
+import { consultLegOf, customerCalls, talkingCall, type EndedCall, type PhoneState } from '../../state/phone-state';
+import { CallNotesBox } from '../wrap-up/CallNotesBox';
 import { CustomerPop } from '../customers/CustomerPop';
+import { AssistSidebar } from '../assist/AssistSidebar';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
 import { HandoffCard } from '../escalation/HandoffCard';
@@ -43,9 +45,11 @@ function Handoff({ header, host }: { readonly header: string; readonly host: Hos
 }
 
 /** What the wrap-up of the call that just ended starts from: who, which queue, and its escalation. */
-function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog) {
+function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, notes: PhoneState['callNotes']) {
   const sentContext = escalations.lastSent(info.callId);
+  const callNotes = notes?.[info.callId];
   return {
+    ...(callNotes ? { callNotes } : {}),
     caller: info.remote.name ?? info.remote.number,
     call: {
       ...(info.queue ? { queue: info.queue.name } : {}),
@@ -104,6 +108,11 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+          <CallNotesBox
+            notes={state.callNotes?.[entry.info.callId] ?? ''}
+            language={settings.language}
+            onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
+          />
           <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
         </IncomingCall>
       ))}
@@ -129,6 +138,12 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
                 setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
               }
             }}
+          />
+          <AssistSidebar
+            entry={entry}
+            now={now}
+            teamPhrases={settings.teamPhrases}
+            onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
           />
           <ConsultBar
             customer={entry}
@@ -170,7 +185,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           host={host}
           settings={settings}
           now={now}
-          {...(ended ? wrapUpInputs(ended, escalations) : {})}
+          {...(ended ? wrapUpInputs(ended, escalations, state.callNotes) : {})}
         />
       )}
       {state.calls.length === 0 && !wrapUp && (

@@ -69,6 +69,11 @@ export interface PhoneState {
   readonly intent?: Intent;
   /** A consult call being dialled for this customer call: the next `dialing` event is its leg. */
   readonly pendingConsult?: { readonly customer: CallId; readonly target: TransferTarget };
+  /**
+   * Notes the agent takes during a call, by call id: they start that call's wrap-up form (which
+   * saves them to disk) and are dropped when its wrap-up is finished.
+   */
+  readonly callNotes?: Readonly<Record<string, string>>;
 }
 
 export const MAX_NOTICES = 5;

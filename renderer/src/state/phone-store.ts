@@ -4,6 +4,7 @@ import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/nor
 import type { SettingsView } from '../../../shared/settings';
 import type { TransferTarget } from '../../../shared/call';
 import type { CallId, CommandError, DeclineReason, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
+import { WRAP_UP_LIMITS } from '../../../shared/history/wrap-up';
 import { missingCaseError } from '../../../shared/result';
 import { applyCallEvent } from './fold';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
@@ -115,7 +116,22 @@ export class PhoneStore {
 
   finishWrapUp(): void {
     const agent = this.#state.agent;
-    if (agent.kind === 'wrap-up') this.#agent({ type: 'wrapUpFinished', callId: agent.callId, at: this.#now() });
+    if (agent.kind !== 'wrap-up') return;
+    this.#agent({ type: 'wrapUpFinished', callId: agent.callId, at: this.#now() });
+    const { [agent.callId]: _done, ...rest } = this.#state.callNotes ?? {};
+    this.#set({ ...this.#state, callNotes: rest });
+  }
+
+  /** The agent's notes on a live call (bounded like the wrap-up notes they become). */
+  setCallNotes(callId: CallId, text: string): void {
+    if (!this.#state.calls.some((c) => c.info.callId === callId)) return;
+    this.#set({ ...this.#state, callNotes: { ...this.#state.callNotes, [callId]: text.slice(0, WRAP_UP_LIMITS.notes) } });
+  }
+
+  /** A phrase from the assistant, added to the call's notes on a line of its own. */
+  appendCallNotes(callId: CallId, text: string): void {
+    const current = this.#state.callNotes?.[callId] ?? '';
+    this.setCallNotes(callId, current === '' || current.endsWith('\n') ? current + text : `${current}\n${text}`);
   }
 
   /** Where the agent goes when wrap-up ends (also settable during the call). */

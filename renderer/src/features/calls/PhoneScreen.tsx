@@ -144,6 +144,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             now={now}
             teamPhrases={settings.teamPhrases}
             onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+            onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
           />
           <ConsultBar
             customer={entry}

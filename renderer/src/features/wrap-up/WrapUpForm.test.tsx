@@ -25,6 +25,7 @@ const base: WrapUpFormProps = {
   next: 'available',
   saveState: 'saved',
   restored: false,
+  language: 'en',
   finishing: false,
   onChange: noop,
   onNext: noop,
@@ -50,6 +51,15 @@ describe('WrapUpForm', () => {
     expect(readyButton(html)).not.toContain('disabled');
   });
 
+  it('flags a phrase to avoid in the notes with the kinder alternative, in the notes language', () => {
+    const calm = render({ values: { ...EMPTY_VALUES, notes: 'Customer shouted; I told him to calm down.' } });
+    expect(calm).toMatch(/data-phrase="[^"]+"/);
+    expect(calm).toContain('calm down');
+    expect(render({ values: { ...EMPTY_VALUES, notes: 'Refund approved, customer happy.' } })).not.toMatch(/data-phrase=/);
+    const dutch = render({ language: 'nl', values: { ...EMPTY_VALUES, notes: 'Ik zei: rustig aan, meneer.' } });
+    expect(dutch).toMatch(/data-phrase="[^"]+"/);
+  });
+
   it('in mandatory mode keeps Ready disabled until a disposition is chosen', () => {
     expect(readyButton(render({ mandatory: true }))).toContain('disabled');
     expect(readyButton(render({ mandatory: true, values: { ...EMPTY_VALUES, disposition: 'resolved' } }))).not.toContain(
@@ -61,7 +71,7 @@ describe('WrapUpForm', () => {
   it('counts up when wrap-up lasts until the agent is ready, and offers no Extend then', () => {
     const html = render({ remainingMs: null, elapsedMs: 75_000 });
     expect(html).toContain('Until you are ready · 1:15 so far');
-    expect(html).toMatch(/<button type="button" class="secondary" disabled="">Extend/);
+    expect(html).toMatch(/<button type="button" class="secondary"[^>]*disabled=""[^>]*>Extend/);
   });
 
   it('escapes what the agent typed and what the caller is called', () => {

@@ -1,5 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../../shared/locales';
+import { PhraseWarnings } from '../../ui/PhraseWarnings';
 import { WRAP_UP_LIMITS } from '../../../../shared/history';
 import { formatDuration } from '../../ui/format';
 import type { SaveState } from './draft-saver';
@@ -19,6 +21,8 @@ export interface WrapUpFormProps {
   readonly saveState: SaveState;
   /** This wrap-up was left open when the app stopped and is back from storage. */
   readonly restored: boolean;
+  /** The language the notes are checked in for phrases to avoid. */
+  readonly language: Locale;
   /** The form started from the escalation's context (a fresh wrap-up of an escalated call). */
   readonly prefilled?: boolean;
   readonly finishing: boolean;
@@ -94,7 +98,17 @@ export function WrapUpForm(props: WrapUpFormProps) {
 
       <div className="field">
         <label htmlFor={`${id}-notes`}>{t('wrapUp.notes')}</label>
-        <textarea id={`${id}-notes`} rows={5} maxLength={WRAP_UP_LIMITS.notes} value={values.notes} onChange={set('notes')} />
+        <textarea
+          id={`${id}-notes`}
+          rows={5}
+          maxLength={WRAP_UP_LIMITS.notes}
+          value={values.notes}
+          aria-describedby={`${id}-notes-warnings`}
+          onChange={set('notes')}
+        />
+        <div id={`${id}-notes-warnings`}>
+          <PhraseWarnings text={values.notes} language={props.language} />
+        </div>
       </div>
 
       <fieldset className="field-row wrap-up-callback">

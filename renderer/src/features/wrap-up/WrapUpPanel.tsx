@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
 import { decodeEscalationContext, type EscalationContext } from '../../../../shared/escalation';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
@@ -37,6 +38,8 @@ export interface WrapUpPanelProps {
   readonly sentContext?: EscalationContext;
   /** The raw context header of a call taken over from a colleague (decoded here, untrusted). */
   readonly receivedContextHeader?: string;
+  /** What the agent noted during the call: the notes start with it. */
+  readonly callNotes?: string;
 }
 
 interface Loaded {
@@ -62,6 +65,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the team has that code.
  */
 async function firstValues(
+  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'host' | 'settings' | 'callNotes'>,
+  t: TFunction,
+): Promise<WrapUpValues | undefined> {
+  const fromEscalation = await escalationValues(props, t);
+  const during = props.callNotes?.trim() ?? '';
+  if (during === '') return fromEscalation;
+  const notes = fromEscalation?.notes ? `${during}\n\n${fromEscalation.notes}` : `${during}\n`;
+  return { ...(fromEscalation ?? EMPTY_VALUES), notes: notes.slice(0, WRAP_UP_LIMITS.notes) };
+}
+
+async function escalationValues(
   props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'host' | 'settings'>,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
@@ -181,6 +195,7 @@ export function WrapUpPanel(props: WrapUpPanelProps) {
       next={nextOption(wrapUp.next)}
       saveState={saveState}
       restored={loaded.restored}
+      language={settings.language}
       prefilled={loaded.prefilled}
       finishing={finishing}
       {...(error ? { error } : {})}

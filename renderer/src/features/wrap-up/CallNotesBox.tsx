@@ -1,0 +1,38 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import type { Locale } from '../../../../shared/locales';
+import { PhraseWarnings } from '../../ui/PhraseWarnings';
+
+export interface CallNotesBoxProps {
+  readonly notes: string;
+  readonly language: Locale;
+  readonly onChange: (notes: string) => void;
+}
+
+/**
+ * Notes taken while talking: they become the first lines of the call's wrap-up, so nothing is
+ * typed twice. Phrases to avoid are flagged as the agent types, with a kinder alternative.
+ */
+export function CallNotesBox({ notes, language, onChange }: CallNotesBoxProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section className="call-notes" aria-labelledby={`${id}-label`}>
+      <label id={`${id}-label`} htmlFor={`${id}-notes`}>
+        {t('calls.notes')}
+      </label>
+      <textarea
+        id={`${id}-notes`}
+        rows={3}
+        maxLength={WRAP_UP_LIMITS.notes}
+        value={notes}
+        aria-describedby={`${id}-warnings`}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+      <div id={`${id}-warnings`}>
+        <PhraseWarnings text={notes} language={language} />
+      </div>
+    </section>
+  );
+}

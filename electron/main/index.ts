@@ -28,7 +28,7 @@ import { fill, shellText, type ShellText } from './shell-text';
 import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
 import { lockDownContents, restrictPermissions } from './security';
-import { MAIN_WINDOW_MIN, mainWindowOptions } from './window-options';
+import { MAIN_WINDOW_MIN, openMainWindow } from './window-options';
 import { rememberWindowState, restoredWindowState } from './window-state';
 import { createRotatingLog } from '../services/logging/rotating-log';
 import { createWindowStateStore } from '../services/window-state/window-state-store';
@@ -125,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
 
       const windowStates = createWindowStateStore(services.db);
       const restored = restoredWindowState(windowStates, screen, MAIN_WINDOW_MIN);
-      window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), restored.bounds));
+      window = openMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), restored.bounds);
       if (restored.maximized) window.maximize();
       rememberWindowState(window, windowStates, Date.now);
       hideToTrayOnClose(

@@ -1,8 +1,8 @@
-import type { IpcMain, Session, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMain, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { isTrustedSender, registerHostIpc } from '../../../electron/main/ipc';
 import { isAppUrl, lockDownContents, restrictPermissions } from '../../../electron/main/security';
-import { mainWindowOptions } from '../../../electron/main/window-options';
+import { openMainWindow } from '../../../electron/main/window-options';
 import { HOST_CHANNELS, HOST_METHODS } from '../../../shared/host-api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { FakeIpcMain, FakeSession, FakeWebContents } from './fake-electron';
@@ -11,7 +11,13 @@ const APP = 'app://warmline/index.html';
 
 describe('main window', () => {
   it('is isolated, sandboxed and has no Node in the page', () => {
-    const prefs = mainWindowOptions('/app/preload/index.cjs').webPreferences;
+    const opened = openMainWindow(
+      class {
+        constructor(readonly options: BrowserWindowConstructorOptions) {}
+      },
+      '/app/preload/index.cjs',
+    );
+    const prefs = opened.options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,

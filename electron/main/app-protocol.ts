@@ -18,7 +18,9 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
  * `standard` gives the scheme real origins and relative URLs, `secure` makes it a secure context
  * (getUserMedia and Web Crypto require one), `supportFetchAPI` lets the page fetch its own
  * assets, `stream` lets media elements play from it, `codeCache` keeps startup fast.
- * `bypassCSP` stays off: the page's policy applies to itself.
+ * `bypassCSP` stays off, so the page's policy applies to itself; so does `corsEnabled`, which
+ * would let any other origin read these files (Electron serves custom schemes without checking
+ * Access-Control-Allow-Origin). Vite's `crossorigin` module scripts are same-origin and load anyway.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([

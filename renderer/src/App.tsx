@@ -6,6 +6,7 @@ import type { Ringer } from './audio/ringer';
 import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
+import { useCallQuality } from './features/calls/use-call-media';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { AudioDevicesPanel } from './features/settings/AudioDevicesPanel';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -13,8 +14,10 @@ import type { HostApi } from './host';
 import { setLanguage } from './i18n';
 import type { CallId } from './phone';
 import type { EscalationLog } from './state/escalation-log';
+import { talkingCall } from './state/phone-state';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
+import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 
 export interface AppServices {
@@ -45,6 +48,8 @@ export function App({ services }: { readonly services: AppServices }) {
   const [signInProblems, setSignInProblems] = useState<readonly string[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
   const keyboard = useDeskKeyboard(host, store, view, setView, rootRef);
+  const acw = useAcwClock(host, phone.agent);
+  const quality = useCallQuality(talkingCall(phone)?.info.callId, services.getStats)?.assessment;
 
   const signIn = useCallback(
     async (settings: SettingsView) => {
@@ -87,7 +92,12 @@ export function App({ services }: { readonly services: AppServices }) {
   const signedIn = phone.registration.state !== 'stopped' && phone.registration.state !== 'unregistered';
   return (
     <div className="app" ref={rootRef}>
-      <StatusBar agentState={phone.agent} phoneConfigured={settings !== undefined && isConfigured(settings)}>
+      <StatusBar
+        agentState={phone.agent}
+        phoneConfigured={settings !== undefined && isConfigured(settings)}
+        {...(acw ? { acw } : {})}
+        {...(quality ? { quality } : {})}
+      >
         <RegistrationStatus status={phone.registration} />
         <AgentControls
           agent={phone.agent}

@@ -1,15 +1,26 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentState } from '../../../shared/agent';
+import type { QualityLevel } from '../../../shared/quality/e-model';
+import { formatDuration } from './format';
+
+/** After-call work as the status bar shows it: time left, or time spent when it lasts until Ready. */
+export interface AcwClock {
+  readonly remainingMs: number | null;
+  readonly elapsedMs: number;
+}
 
 export interface StatusBarProps {
   readonly agentState: AgentState;
   readonly phoneConfigured: boolean;
+  readonly acw?: AcwClock;
+  /** The talking call's quality, once measured. */
+  readonly quality?: { readonly level: QualityLevel; readonly mos: number };
   readonly children?: ReactNode;
 }
 
 /** The strip an agent glances at all shift: who they are to the queue right now. */
-export function StatusBar({ agentState, phoneConfigured, children }: StatusBarProps) {
+export function StatusBar({ agentState, phoneConfigured, acw, quality, children }: StatusBarProps) {
   const { t } = useTranslation();
   const stateName = t(`agentState.${agentState.kind}`);
   const label =
@@ -24,6 +35,19 @@ export function StatusBar({ agentState, phoneConfigured, children }: StatusBarPr
           <span className="dot" aria-hidden="true" />
           {t('status.agentState', { state: label })}
         </span>
+        {/* Ticks every second: a live region here would talk over the customer. */}
+        {acw && (
+          <span className="status-acw" role="timer" aria-live="off" data-testid="status-acw">
+            {acw.remainingMs === null
+              ? t('status.acwOpen', { time: formatDuration(acw.elapsedMs) })
+              : t('status.acwLeft', { time: formatDuration(Math.ceil(Math.max(0, acw.remainingMs) / 1000) * 1000) })}
+          </span>
+        )}
+        {quality && (
+          <span className={`quality-badge ${quality.level}`} data-testid="status-quality">
+            {t(`quality.level.${quality.level}`, { mos: quality.mos.toFixed(1) })}
+          </span>
+        )}
         {!phoneConfigured && <span className="registration">{t('status.phoneNotConfigured')}</span>}
       </div>
       {children}

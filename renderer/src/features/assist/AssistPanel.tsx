@@ -172,14 +172,17 @@ export function AssistPanel(props: AssistPanelProps) {
                 {phrase.text}
                 {phrase.team && <span className="assist-team-badge">{t('assist.phrases.team')}</span>}
               </span>
+              {/* Beside the button, not in it: its visible words must be part of its name (WCAG 2.5.3, axe). */}
+              {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
               <button
                 type="button"
                 className="secondary"
                 aria-label={t(`assist.phrases.${insertKey}Label`, { n: i + 1 })}
                 aria-describedby={`${id}-phrase-${i}`}
+                {...(i < 9 ? { 'aria-keyshortcuts': String(i + 1) } : {})}
                 onClick={() => props.onInsert(phrase.text)}
               >
-                {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>} {t(`assist.phrases.${insertKey}`)}
+                {t(`assist.phrases.${insertKey}`)}
               </button>
             </li>
           ))}

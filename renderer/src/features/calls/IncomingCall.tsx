@@ -25,50 +25,53 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
       aria-live="assertive"
       data-focus-home="1"
     >
-      <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
-      <h2 className="caller-name">{name}</h2>
-      {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
-      {info.queue && (
-        <p className="queue">
-          {t('calls.queue', { queue: info.queue.name })}
-          {info.queue.waitSeconds !== undefined &&
-            ` · ${t('calls.waited', { time: formatDuration(info.queue.waitSeconds * 1000) })}`}
-        </p>
-      )}
-      <p className="timer">{t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}</p>
-      <div className="call-actions">
-        <button type="button" className="answer" onClick={onAnswer} autoFocus data-shortcut="answer">
-          {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}
-        </button>
-        <button type="button" className="decline" onClick={() => onDecline()} data-shortcut="decline">
-          {t('calls.actions.decline')}
-        </button>
-        {info.contextHeader && (
-          <>
-            <label className="sr-only" htmlFor={`decline-${info.callId}`}>
-              {t('calls.actions.declineWithReason')}
-            </label>
-            <select
-              id={`decline-${info.callId}`}
-              value=""
-              onChange={(e) => {
-                const reason = DECLINE_REASONS.find((r) => r === e.target.value);
-                if (reason) onDecline(reason);
-              }}
-            >
-              <option value="" disabled>
-                {t('calls.actions.declineWithReason')}
-              </option>
-              {DECLINE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`declineReasons.${r}`)}
-                </option>
-              ))}
-            </select>
-          </>
+      <div className="call-main">
+        <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
+        <h2 className="caller-name">{name}</h2>
+        {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
+        {info.queue && (
+          <p className="queue">
+            {t('calls.queue', { queue: info.queue.name })}
+            {info.queue.waitSeconds !== undefined &&
+              ` · ${t('calls.waited', { time: formatDuration(info.queue.waitSeconds * 1000) })}`}
+          </p>
         )}
+        <p className="timer">{t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}</p>
+        <div className="call-actions">
+          <button type="button" className="answer" onClick={onAnswer} autoFocus data-shortcut="answer">
+            {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}
+          </button>
+          <button type="button" className="decline" onClick={() => onDecline()} data-shortcut="decline">
+            {t('calls.actions.decline')}
+          </button>
+          {info.contextHeader && (
+            <>
+              <label className="sr-only" htmlFor={`decline-${info.callId}`}>
+                {t('calls.actions.declineWithReason')}
+              </label>
+              <select
+                id={`decline-${info.callId}`}
+                value=""
+                onChange={(e) => {
+                  const reason = DECLINE_REASONS.find((r) => r === e.target.value);
+                  if (reason) onDecline(reason);
+                }}
+              >
+                <option value="" disabled>
+                  {t('calls.actions.declineWithReason')}
+                </option>
+                {DECLINE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`declineReasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </div>
       </div>
-      {children}
+      {/* Beside the caller, not below: at 1280×720 the screen pop must not push Answer off screen. */}
+      <div className="call-side">{children}</div>
     </section>
   );
 }

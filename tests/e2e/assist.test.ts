@@ -1,0 +1,181 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snap } from '../support/screenshots';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { useDeskBench } from './desk-bench';
+import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
+
+/**
+ * The de-escalation assistant end to end: the real app (browser host, built renderer) signed in to
+ * Kamailio, a SIP.js customer calling in, the agent answering and working the assistant as on a
+ * hard call. The page's clock is Playwright's (installed before the app loads, running in real
+ * time) so the minute-long stages and hold nudges can be jumped to; the SIP stack runs on the same
+ * clock and keeps the call up through each jump.
+ */
+let server: SipTestServer;
+const bench = useDeskBench();
+// Kamailio only: the assistant does not depend on the server, and this machine runs one Chromium at a time.
+const [serverName, startServer] = SIP_SERVERS[0];
+
+const TEAM_PHRASE = 'Thanks for bearing with us — the Warmline team';
+
+const stage = (panel: Locator, name: 'vent' | 'reassure' | 'resolve') => panel.getByTestId(`assist-stage-${name}`);
+const currentStage = async (panel: Locator) => {
+  for (const name of ['vent', 'reassure', 'resolve'] as const) {
+    if ((await stage(panel, name).getAttribute('aria-current')) === 'step') return name;
+  }
+  return 'none';
+};
+
+async function answeredCall(): Promise<{ page: Page; panel: Locator; far: FarEndDriver }> {
+  const user = newUser('agent');
+  await bench.app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: 'Ana Agent',
+    teamPhrases: [{ situation: 'closing', text: TEAM_PHRASE }],
+  });
+  const page = await bench.openApp({ width: 1280, height: 900 });
+  // The fake clock must be in place before the app's timers start: install, then load the app again.
+  await page.clock.install();
+  await page.reload();
+  await eventually(
+    () => page.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    'signed in',
+  );
+  const far = await bench.customer(server);
+  await far.call(`sip:${user}@${server.domain}`);
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await eventually(
+    () => far.state(),
+    (s) => s.session === 'Established',
+    'customer connected',
+  );
+  const panel = page.getByRole('complementary', { name: 'De-escalation assistant' });
+  await panel.waitFor();
+  return { page, panel, far };
+}
+
+describe(`de-escalation assistant against ${serverName}`, () => {
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('follows the call through its stages by time and by the agent’s ticks, and puts phrases into the call notes with one key', async () => {
+    const { page, panel } = await answeredCall();
+    expect(await currentStage(panel)).toBe('vent');
+    expect(await stage(panel, 'vent').textContent()).toContain('Let the customer finish without interrupting.');
+
+    // A minute of talk moves the checklist on by itself.
+    await page.clock.fastForward('01:01');
+    await eventually(
+      () => currentStage(panel),
+      (s) => s === 'reassure',
+      'reassure after a minute',
+    );
+    expect(await stage(panel, 'vent').getAttribute('data-status')).toBe('passed');
+
+    // The agent's tick is ahead of the clock: resolve comes at once.
+    await panel.getByRole('checkbox', { name: /Reassure and steer/ }).check();
+    await eventually(
+      () => currentStage(panel),
+      (s) => s === 'resolve',
+      'resolve after the tick',
+    );
+    expect(await stage(panel, 'resolve').textContent()).toContain('Is there anything else I can help you with today?');
+    await panel.getByRole('checkbox', { name: /Let them vent/ }).check();
+    await panel.getByRole('checkbox', { name: /Resolve and confirm/ }).check();
+    await panel.getByText('All three stages done: confirm and close warmly.').waitFor();
+    expect(await currentStage(panel)).toBe('none');
+
+    // Closing phrases, the team's own after the shipped ones; key 1 puts the first into the call notes.
+    await panel.getByLabel('Situation').selectOption({ label: 'Close the call' });
+    await panel.getByText(TEAM_PHRASE).waitFor();
+    await panel.getByLabel('Situation').press('1');
+    const notes = page.getByRole('textbox', { name: 'Call notes' });
+    await eventually(
+      () => notes.inputValue(),
+      (t) => t.includes('Is there anything else I can help you with today?'),
+      'phrase in the call notes',
+    );
+    expect(await panel.getByTestId('assist-insert-feedback').textContent()).toBe('Added to the notes.');
+    await panel.getByRole('button', { name: 'Insert phrase 4 into the notes' }).click();
+    await eventually(
+      () => notes.inputValue(),
+      (t) => t.includes(TEAM_PHRASE),
+      'team phrase in the call notes',
+    );
+    await snap(page, 'call-with-assistant');
+  });
+
+  it('nudges at 30 s and 60 s on hold with the script for coming back, then before and after the SLA target', async () => {
+    const { page, panel, far } = await answeredCall();
+    const nudge = panel.getByTestId('assist-nudge');
+    const breach = panel.getByTestId('assist-breach');
+    expect(await nudge.getAttribute('aria-live')).toBe('polite');
+    expect(await breach.getAttribute('aria-live')).toBe('assertive');
+
+    await page.getByRole('button', { name: 'Hold', exact: true }).click();
+    await panel.getByText('Coming back from hold').waitFor();
+    expect(await nudge.textContent()).toBe('');
+    await page.clock.fastForward('00:31');
+    await eventually(
+      () => nudge.textContent(),
+      (t) => t === 'On hold over 30 s: check in and say how long it will take.',
+      'check-in nudge',
+    );
+    await page.clock.fastForward('00:30');
+    await eventually(
+      () => nudge.textContent(),
+      (t) => t === 'On hold over 60 s: go back to the customer now.',
+      'return nudge',
+    );
+    expect(await panel.getByTestId('assist-held').textContent()).toMatch(/^On hold 1:0\d$/);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await eventually(
+      () => nudge.textContent(),
+      (t) => t === '',
+      'nudge gone after resuming',
+    );
+
+    // Six minutes is the default target: at 80 % the agent is nudged, past it alerted.
+    await page.clock.fastForward('03:55');
+    await eventually(
+      () => nudge.textContent(),
+      (t) => t === 'Close to the 6:00 target: escalate or agree a callback now.',
+      'SLA nudge',
+    );
+    expect(await breach.textContent()).toBe('');
+    await page.clock.fastForward('01:15');
+    await eventually(
+      () => breach.textContent(),
+      (t) => t === 'Over the 6:00 target: escalate or agree a callback.',
+      'SLA breached',
+    );
+    expect(await page.getByTestId('agent-state').textContent()).toBe('Status: On a call');
+    expect((await far.state()).session).toBe('Established');
+  });
+
+  it('an abusive customer: the boundary script appears and Enter opens the escalation to the senior queue', async () => {
+    const { page, panel } = await answeredCall();
+    expect(await panel.getByTestId('assist-boundary').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Customer is abusive or threatening' }).click();
+    const script = panel.getByTestId('assist-boundary');
+    await script.waitFor();
+    expect(await script.textContent()).toContain('Set the boundary once, by name');
+    expect(await panel.getByRole('button', { name: 'Customer is abusive or threatening' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+
+    // The supervisor button has the focus: one key escalates.
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Escalate this call' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+  });
+});

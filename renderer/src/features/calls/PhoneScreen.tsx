@@ -108,11 +108,6 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
-          <CallNotesBox
-            notes={state.callNotes?.[entry.info.callId] ?? ''}
-            language={settings.language}
-            onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
-          />
           <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
         </IncomingCall>
       ))}
@@ -138,6 +133,11 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
                 setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
               }
             }}
+          />
+          <CallNotesBox
+            notes={state.callNotes?.[entry.info.callId] ?? ''}
+            language={settings.language}
+            onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
           />
           <AssistSidebar
             entry={entry}

@@ -19,17 +19,19 @@ export function CallNotesBox({ notes, language, onChange }: CallNotesBoxProps) {
   const id = useId();
   return (
     <section className="call-notes" aria-labelledby={`${id}-label`}>
-      <label id={`${id}-label`} htmlFor={`${id}-notes`}>
-        {t('calls.notes')}
-      </label>
-      <textarea
-        id={`${id}-notes`}
-        rows={3}
-        maxLength={WRAP_UP_LIMITS.notes}
-        value={notes}
-        aria-describedby={`${id}-warnings`}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
+      <div className="field">
+        <label id={`${id}-label`} htmlFor={`${id}-notes`}>
+          {t('calls.notes')}
+        </label>
+        <textarea
+          id={`${id}-notes`}
+          rows={4}
+          maxLength={WRAP_UP_LIMITS.notes}
+          value={notes}
+          aria-describedby={`${id}-warnings`}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      </div>
       <div id={`${id}-warnings`}>
         <PhraseWarnings text={notes} language={language} />
       </div>

@@ -24,7 +24,7 @@ async function openAgent(
   await page.getByLabel('Password').fill(options.password ?? server.password);
   await page.getByLabel('Display name').fill('Agent Smith');
   if (options.dtmfMode) await page.getByLabel('Keypad tones (DTMF)').selectOption(options.dtmfMode);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Settings saved.').waitFor();
   await page.getByRole('button', { name: 'Phone', exact: true }).click();
   agent = page;

@@ -49,7 +49,7 @@ describe('the first screen', () => {
     await page.getByLabel('SIP address').fill('sip:1001@example.com');
     await page.getByLabel('Display name').fill('Maria Santos');
     await page.getByLabel('Password').fill('s3cret');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved.').waitFor();
 
     await page.reload();
@@ -66,7 +66,7 @@ describe('the first screen', () => {
 
   it('agent switches the UI to Dutch and it stays Dutch after a reload', async () => {
     await page.getByLabel('Language').selectOption('nl');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Instellingen opgeslagen.').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Aanmelden en instellingen' }).waitFor();
@@ -77,12 +77,41 @@ describe('the first screen', () => {
   it('an oversized name or a ws:// address to another machine gets a clear error and nothing is written', async () => {
     await page.getByLabel('Display name').fill('x'.repeat(65));
     await page.getByLabel('Server address (WebSocket)').fill('ws://pbx.example.com');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Too long: at most 64 characters.').waitFor();
     await page.getByText('Use an address that starts with wss://').waitFor();
     await page.getByText('Some fields need attention. Nothing was saved.').waitFor();
     expect(storedSetting('displayName')).toBeUndefined();
     expect(storedSetting('serverUrl')).toBeUndefined();
+  });
+
+  it('agent sets after-call work: per-queue times, the escalated time and dialling pause codes', async () => {
+    await page.getByLabel('After-call work time per queue').fill('support = 45\nbilling = 0');
+    await page.getByLabel('After-call work time for escalated calls (seconds)').fill('90');
+    expect(await page.getByLabel('Pause feature code', { exact: true }).count()).toBe(0);
+    await page.getByLabel('While in after-call work or on a break').selectOption('feature-code');
+    await page.getByLabel('Pause feature code', { exact: true }).fill('*46#');
+    await page.getByLabel('Unpause feature code').fill('*47');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(storedSetting('queueWrapUps')).toEqual([
+      { queue: 'support', seconds: 45 },
+      { queue: 'billing', seconds: 0 },
+    ]);
+    expect(storedSetting('escalatedWrapUpSeconds')).toBe(90);
+    expect([storedSetting('queuePause'), storedSetting('pauseCode'), storedSetting('unpauseCode')]).toEqual([
+      'feature-code',
+      '*46#',
+      '*47',
+    ]);
+
+    // What cannot be right is refused with the field named, and nothing more is written.
+    await page.getByLabel('After-call work time per queue').fill('support: soon');
+    await page.getByLabel('Pause feature code', { exact: true }).fill('*46<script>');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Write one queue a line as "queue = seconds" (0–600), each queue once.').waitFor();
+    await page.getByText('Use digits, * and #, or letters, as the PBX expects.').waitFor();
+    expect(storedSetting('pauseCode')).toBe('*46#');
   });
 
   it('a wrongly typed payload sent past the form is refused by the host and nothing is written', async () => {

@@ -25,13 +25,16 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+// Loading electron-builder's schema validator takes seconds on a busy machine (seen: over 5 s under load).
+const VALIDATOR_MS = 30_000;
+
 describe('packaging (electron-builder.yml)', () => {
-  it('passes electron-builder’s own schema', async () => {
+  it('passes electron-builder’s own schema', { timeout: VALIDATOR_MS }, async () => {
     const config = await loadConfig();
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
-  it('is checked for real: the same validator refuses a misspelt key', async () => {
+  it('is checked for real: the same validator refuses a misspelt key', { timeout: VALIDATOR_MS }, async () => {
     const config = await loadConfig();
     const typo = { ...config, mac: { ...config.mac, hardenedRuntim: true } };
     await expect(validateConfiguration(typo, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SettingsPatch } from '../../shared/settings';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
@@ -27,14 +28,14 @@ const currentStage = async (panel: Locator) => {
   return 'none';
 };
 
-async function answeredCall(): Promise<{ page: Page; panel: Locator; far: FarEndDriver }> {
+async function signedInAgent(teamPhrases: SettingsPatch['teamPhrases'] = []): Promise<{ page: Page; user: string }> {
   const user = newUser('agent');
   await bench.app.services.handlers.saveSettings({
     serverUrl: server.wsUrl,
     sipUri: `sip:${user}@${server.domain}`,
     password: server.password,
     displayName: 'Ana Agent',
-    teamPhrases: [{ situation: 'closing', text: TEAM_PHRASE }],
+    teamPhrases,
   });
   const page = await bench.openApp({ width: 1280, height: 900 });
   // The fake clock must be in place before the app's timers start: install, then load the app again.
@@ -45,6 +46,10 @@ async function answeredCall(): Promise<{ page: Page; panel: Locator; far: FarEnd
     (t) => t === 'Signed in',
     'signed in',
   );
+  return { page, user };
+}
+
+async function answer(page: Page, user: string): Promise<{ panel: Locator; far: FarEndDriver }> {
   const far = await bench.customer(server);
   await far.call(`sip:${user}@${server.domain}`);
   await page.getByRole('button', { name: 'Answer' }).click();
@@ -55,7 +60,12 @@ async function answeredCall(): Promise<{ page: Page; panel: Locator; far: FarEnd
   );
   const panel = page.getByRole('complementary', { name: 'De-escalation assistant' });
   await panel.waitFor();
-  return { page, panel, far };
+  return { panel, far };
+}
+
+async function answeredCall(): Promise<{ page: Page; panel: Locator; far: FarEndDriver }> {
+  const { page, user } = await signedInAgent([{ situation: 'closing', text: TEAM_PHRASE }]);
+  return { page, ...(await answer(page, user)) };
 }
 
 describe(`de-escalation assistant against ${serverName}`, () => {
@@ -177,5 +187,32 @@ describe(`de-escalation assistant against ${serverName}`, () => {
     const dialog = page.getByRole('dialog', { name: 'Escalate this call' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+  });
+
+  it('a team phrase added in Settings is saved, checked, and offered in the assistant on the next call', async () => {
+    const { page, user } = await signedInAgent();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const editor = page.getByRole('form', { name: 'Team phrases' });
+    await editor.getByText('No team phrases yet.').waitFor();
+    await editor.getByRole('button', { name: 'Add a phrase' }).click();
+    await editor.getByLabel('Situation').selectOption({ label: 'Apologise' });
+    await editor.getByRole('textbox', { name: 'Phrase 1' }).fill('  I am sorry, that is on us — not on you.  ');
+    await editor.getByRole('button', { name: 'Add a phrase' }).click();
+    await editor.getByRole('button', { name: 'Save team phrases' }).click();
+    await editor.getByText('Write the phrase, or remove it.').waitFor();
+    expect((await bench.app.services.handlers.getSettings()).teamPhrases).toEqual([]);
+
+    await editor.getByRole('button', { name: 'Remove phrase 2' }).click();
+    await editor.getByRole('button', { name: 'Save team phrases' }).click();
+    await editor.getByText('Team phrases saved.').waitFor();
+    expect((await bench.app.services.handlers.getSettings()).teamPhrases).toEqual([
+      { situation: 'apology', text: 'I am sorry, that is on us — not on you.' },
+    ]);
+
+    await page.getByRole('button', { name: 'Phone', exact: true }).click();
+    const { panel } = await answer(page, user);
+    await panel.getByLabel('Situation').selectOption({ label: 'Apologise' });
+    const team = panel.getByRole('listitem').filter({ hasText: 'I am sorry, that is on us — not on you.' });
+    expect(await team.textContent()).toContain('team');
   });
 });

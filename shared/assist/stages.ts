@@ -52,9 +52,3 @@ export function stageChecklist(
     statuses: { vent: statusOf('vent', 0), reassure: statusOf('reassure', 1), resolve: statusOf('resolve', 2) },
   };
 }
-
-/** Thresholds an agent or team may set: positive, in order, and within a call's plausible length. */
-export function isValidThresholds(t: StageThresholds): boolean {
-  const ok = (ms: number) => Number.isFinite(ms) && ms > 0 && ms <= 3_600_000;
-  return ok(t.reassureAfterMs) && ok(t.resolveAfterMs) && t.reassureAfterMs < t.resolveAfterMs;
-}

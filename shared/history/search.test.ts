@@ -20,3 +20,26 @@ describe('what the agent types into history search', () => {
     expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ')).toHaveLength(MAX_SEARCH_TERMS);
   });
 });
+
+describe('a word whose completions the index lists', () => {
+  const index = ['refund', 'refunded', 'refunds', 'renee', '5550123', 'kø'];
+  const terms = (word: string) => index.filter((t) => t.startsWith(word));
+
+  it('is asked as those exact words, so FTS5 need not gather every match first', () => {
+    expect(toFtsQuery('Refund dana', terms)).toBe('("refund" OR "refunded" OR "refunds") "dana"*');
+    expect(toFtsQuery('refunde', terms)).toBe('"refunded"');
+    expect(toFtsQuery('555 01', terms)).toBe('"5550123" "01"*');
+  });
+
+  it('stays a prefix term when the list is too long, or the word is not spelt as the index spells it', () => {
+    expect(toFtsQuery('refund', () => undefined)).toBe('"refund"*');
+    // The tokenizer strips the accent: only FTS5 knows how "renée" is indexed.
+    expect(toFtsQuery('renée', terms)).toBe('"renée"*');
+    expect(toFtsQuery('kø', terms)).toBe('"kø"*');
+  });
+
+  it('never takes a listed term that is not a plain completion of the word', () => {
+    expect(toFtsQuery('ref', () => ['ref', 'x" OR "y'])).toBe('"ref"*');
+    expect(toFtsQuery('ref', () => ['abc'])).toBe('"ref"*');
+  });
+});

@@ -27,8 +27,18 @@ export const AGENT_STATS_SQL = `SELECT count(*) AS handled,
      FROM calls c
      WHERE c.ended_at >= @from AND c.ended_at < @to AND c.answered_at IS NOT NULL`;
 
+/** More completions than this and a word stays a prefix query: an OR of many terms is no faster. */
+export const MAX_PREFIX_TERMS = 16;
+
 /** The read side of history: SELECTs only. */
 export function createHistoryReader(db: WarmlineDatabase) {
+  // The search index's term list, for this connection only (TEMP): nothing is written to the file.
+  // Both bounds matter: the vocabulary counts each term's matches as it passes it.
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.calls_fts_terms USING fts5vocab(main, calls_fts, 'row')");
+  const termsBetween = db.prepare<[string, string, number], { term: string }>(
+    'SELECT term FROM temp.calls_fts_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
+  );
+
   const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
   const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c WHERE c.id = ?`);
   const stats = db.prepare<{ from: number; to: number }, StatsRow>(AGENT_STATS_SQL);
@@ -60,6 +70,17 @@ export function createHistoryReader(db: WarmlineDatabase) {
   }
 
   return {
+    /**
+     * Every index term that starts with `word` (plain ASCII letters and digits: the index spells
+     * those as typed), or undefined when there are more than MAX_PREFIX_TERMS or the word is not plain.
+     */
+    prefixTerms(word: string): string[] | undefined {
+      if (!/^[a-z0-9]+$/.test(word)) return undefined;
+      // Past every completion: "refund" → "refune".
+      const after = word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 1);
+      const terms = termsBetween.all(word, after, MAX_PREFIX_TERMS + 1).map((r) => r.term);
+      return terms.length > MAX_PREFIX_TERMS ? undefined : terms;
+    },
     /** The items, and where each stands in the list: the cursor of the page after it. */
     list(query: HistoryQuery): { readonly items: HistoryItem[]; readonly cursors: HistoryCursor[] } {
       const { stmt, params } = statement(query);

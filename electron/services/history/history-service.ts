@@ -32,7 +32,7 @@ const notFound = (message: string) => new HostServiceError({ code: 'not-found', 
 export function createHistoryService({ reader, writer, now, defaultCountry }: HistoryServiceDeps) {
   function toQuery(filter: HistoryFilter, limit: number, before?: string): HistoryQuery {
     const { query, ...rest } = filter;
-    const ftsQuery = query === undefined ? undefined : toFtsQuery(query);
+    const ftsQuery = query === undefined ? undefined : toFtsQuery(query, reader.prefixTerms);
     const cursor = before === undefined ? undefined : decodeHistoryCursor(before);
     if (before !== undefined && !cursor) {
       throw new HostServiceError({

@@ -60,4 +60,17 @@ describe('full-text search over the history (FTS5)', () => {
       expect((await host.call('listHistory', { query: q })).ok).toBe(true);
     }
   });
+
+  it('finds every completion of a word, however many the index has', async () => {
+    const words = Array.from({ length: 24 }, (_, i) => `voucher${String(i).padStart(2, '0')}`);
+    for (const [i, word] of words.entries()) {
+      const call = callRecord({ remoteName: `Caller ${i}`, endedAt: T + (i + 1) * MINUTE });
+      await host.ok('recordCall', call);
+      await host.ok('finishWrapUp', { callId: call.callId, disposition: 'x', notes: `gave ${word}`, finishedAt: T });
+    }
+    // Few completions: asked as exact words; many: as a prefix. Either way all of them, newest first.
+    expect(await search('voucher0')).toEqual(Array.from({ length: 10 }, (_, i) => `Caller ${9 - i}`));
+    expect(await search('vouch', { limit: 200 })).toEqual(Array.from({ length: 24 }, (_, i) => `Caller ${23 - i}`));
+    expect(await search('voucher07 gave')).toEqual(['Caller 7']);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDayText } from '../../shared/history';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
@@ -7,7 +8,8 @@ import { eventually, newUser } from './phone-engine.harness';
 
 /**
  * The history screen end to end: a real call against Kamailio and the lab server, wrapped up with
- * notes, then found again through the filters and the full-text search, and exported as CSV.
+ * notes, counted in the agent's own figures, then found again through the filters (dates too) and
+ * the full-text search, and exported as CSV.
  */
 let server: SipTestServer;
 const bench = useDeskBench();
@@ -22,7 +24,7 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
     await server?.stop();
   });
 
-  it('a wrapped-up call is found by its notes and filters, and exported as CSV with a BOM', async () => {
+  it('a wrapped-up call counts in My figures, is found by its notes, dates and filters, and is exported as CSV with a BOM', async () => {
     const user = newUser('agent');
     await bench.app.services.handlers.saveSettings({
       serverUrl: server.wsUrl,
@@ -57,6 +59,21 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
     );
 
     await page.getByRole('button', { name: 'History', exact: true }).click();
+    // My figures: the call just wrapped up is today's and this week's one handled call.
+    const figures = page.getByRole('region', { name: 'My figures' });
+    const cells = (measure: string) => figures.getByTestId(`figure-${measure}`).locator('td').allTextContents();
+    await eventually(
+      () => cells('handled'),
+      (c) => c.join('|') === '1|1',
+      'one call handled today and this week',
+    );
+    const [handleToday] = await cells('avgHandle');
+    const [acwToday] = await cells('avgAcw');
+    expect(handleToday).toMatch(/^(\d+ min )?\d+ sec$/);
+    expect(acwToday).toMatch(/^(\d+ min )?\d+ sec$/);
+    expect(await cells('escalationRate')).toEqual(['0%', '0%']);
+    expect(await cells('transferRate')).toEqual(['0%', '0%']);
+
     const rows = page.getByTestId('history-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
@@ -77,6 +94,56 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
     await page.getByLabel('Direction').selectOption('inbound');
     await rows.first().waitFor();
     await snap(page, 'history');
+
+    // A call from eight days ago, as an earlier shift left it in the same data file.
+    const earlier = Date.now() - 8 * 86_400_000;
+    const recorded = await bench.app.services.dispatch('recordCall', [
+      {
+        callId: 'earlier-shift-call',
+        direction: 'inbound',
+        remoteNumber: 'sip:+31201234567@pbx.example',
+        remoteName: 'Earlier Caller',
+        queue: 'support',
+        startedAt: earlier - 120_000,
+        answeredAt: earlier - 100_000,
+        endedAt: earlier,
+        endReason: 'remote-hangup',
+      },
+    ]);
+    expect(recorded.ok).toBe(true);
+    await page.getByLabel('Disposition').selectOption('');
+    await page.getByLabel('Direction').selectOption('');
+    await eventually(
+      () => rows.count(),
+      (n) => n === 2,
+      'both calls listed',
+    );
+    // Local days, both included: today finds today's call only, the earlier day only the earlier call.
+    const today = localDayText(Date.now());
+    const earlierDay = localDayText(earlier);
+    await page.getByLabel('From').fill(today);
+    await page.getByLabel('To (included)').fill(today);
+    await eventually(
+      async () => (await rows.count()) === 1 && ((await rows.first().textContent()) ?? ''),
+      (text) => typeof text === 'string' && text.includes(NOTES),
+      "only today's call",
+    );
+    await page.getByLabel('From').fill(earlierDay);
+    await page.getByLabel('To (included)').fill(earlierDay);
+    await eventually(
+      async () => (await rows.count()) === 1 && ((await rows.first().textContent()) ?? ''),
+      (text) => typeof text === 'string' && text.includes('Earlier Caller'),
+      'only the earlier call',
+    );
+    await page.getByLabel('From').fill(today);
+    await page.getByRole('alert').filter({ hasText: 'The end date is before the start date.' }).waitFor();
+    expect(await rows.count()).toBe(0);
+    await page.getByLabel('To (included)').fill('');
+    await eventually(
+      async () => (await rows.count()) === 1 && ((await rows.first().textContent()) ?? ''),
+      (text) => typeof text === 'string' && text.includes(NOTES),
+      'from today on',
+    );
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -53,6 +53,24 @@ describe("the agent's own figures", () => {
     expect(stats.transferRate).toBeCloseTo(1 / 3);
   });
 
+  it('count outbound calls too, a call ending at `from` but not one ending at `to`, and a blind transfer as a transfer only', async () => {
+    const atFrom = callRecord({ endedAt: T, direction: 'outbound' });
+    const blind = callRecord({
+      endedAt: T + 5 * MINUTE,
+      endReason: 'transfer-completed',
+      transfers: [
+        { mode: 'blind', target: { kind: 'queue', queue: 'technical' }, requestedAt: T + 5 * MINUTE, outcome: 'completed' },
+      ],
+    });
+    const atTo = callRecord({ endedAt: T + 10 * MINUTE });
+    const rejected = callRecord({ endedAt: T + 6 * MINUTE, answeredAt: undefined, endReason: 'rejected', endStatus: 486 });
+    for (const r of [atFrom, blind, atTo, rejected]) await host.ok('recordCall', r);
+    await host.ok('finishWrapUp', { callId: rejected.callId, disposition: 'x', notes: '', finishedAt: T + 7 * MINUTE });
+    const stats = await host.ok<AgentStats>('agentStats', { from: T, to: T + 10 * MINUTE });
+    expect(stats).toMatchObject({ handled: 2, escalationRate: 0, transferRate: 0.5, avgAcwMs: 0 });
+    expect(stats.avgHandleMs).toBe(5 * MINUTE);
+  });
+
   it('refuses a period that ends before it starts', async () => {
     expect(await host.call('agentStats', { from: T, to: T })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

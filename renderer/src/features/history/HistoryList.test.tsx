@@ -49,11 +49,20 @@ describe('HistoryList', () => {
     expect(html).toContain('&lt;b&gt;Ana&lt;/b&gt; Reyes');
   });
 
-  it('offers the filters: search, direction, disposition from settings, escalated', () => {
+  it('offers the filters: search, dates, direction, disposition from settings, escalated', () => {
     const html = render();
-    for (const label of ['Search notes, names and numbers', 'Direction', 'Disposition', 'Escalated'])
+    for (const label of ['Search notes, names and numbers', 'From', 'To (included)', 'Direction', 'Disposition', 'Escalated'])
       expect(html).toContain(label);
+    expect(html.match(/type="date"/g)).toHaveLength(2);
     expect(html).toContain('<option value="wrong-number">wrong-number</option>');
+  });
+
+  it('says what is wrong with the dates instead of listing, and offers no export then', () => {
+    const html = render({ filter: { ...NO_FILTER, fromDate: '2024-05-07', toDate: '2024-05-06' }, filterError: 'toBeforeFrom' });
+    expect(html).toContain('The end date is before the start date.');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).not.toContain('data-testid="history-row"');
+    expect(html).toMatch(/<button type="button" disabled="">Export CSV/);
   });
 
   it('says when nothing matches, and when loading failed', () => {
@@ -64,12 +73,29 @@ describe('HistoryList', () => {
 
 describe('history filter', () => {
   it('sends only what the agent set', () => {
-    expect(toHistoryFilter(NO_FILTER)).toEqual({});
-    expect(toHistoryFilter({ direction: 'outbound', disposition: 'resolved', escalated: 'no', query: '  refund ' })).toEqual({
-      direction: 'outbound',
-      disposition: 'resolved',
-      escalated: false,
-      query: 'refund',
+    expect(toHistoryFilter(NO_FILTER)).toEqual({ ok: true, filter: {} });
+    expect(
+      toHistoryFilter({ ...NO_FILTER, direction: 'outbound', disposition: 'resolved', escalated: 'no', query: '  refund ' }),
+    ).toEqual({ ok: true, filter: { direction: 'outbound', disposition: 'resolved', escalated: false, query: 'refund' } });
+  });
+
+  it('turns the days into local midnights, the last day included', () => {
+    const request = toHistoryFilter({ ...NO_FILTER, fromDate: '2024-05-06', toDate: '2024-05-07' });
+    expect(request).toEqual({
+      ok: true,
+      filter: { from: new Date(2024, 4, 6).getTime(), to: new Date(2024, 4, 8).getTime() },
     });
+    expect(toHistoryFilter({ ...NO_FILTER, toDate: '2024-05-07' })).toEqual({
+      ok: true,
+      filter: { to: new Date(2024, 4, 8).getTime() },
+    });
+  });
+
+  it('refuses a range that ends before it starts, or a day that does not exist', () => {
+    expect(toHistoryFilter({ ...NO_FILTER, fromDate: '2024-05-07', toDate: '2024-05-06' })).toEqual({
+      ok: false,
+      error: 'toBeforeFrom',
+    });
+    expect(toHistoryFilter({ ...NO_FILTER, fromDate: '2023-02-29' })).toEqual({ ok: false, error: 'invalidFrom' });
   });
 });

@@ -5,13 +5,26 @@ import { formatDuration } from '../../ui/format';
 
 /** The filter form as the agent sets it; empty strings mean "any". */
 export interface HistoryFilterValues {
+  /** Local calendar days as a date input gives them (`YYYY-MM-DD`), both included. */
+  readonly fromDate: string;
+  readonly toDate: string;
   readonly direction: '' | 'inbound' | 'outbound';
   readonly disposition: string;
   readonly escalated: '' | 'yes' | 'no';
   readonly query: string;
 }
 
-export const NO_FILTER: HistoryFilterValues = { direction: '', disposition: '', escalated: '', query: '' };
+export const NO_FILTER: HistoryFilterValues = {
+  fromDate: '',
+  toDate: '',
+  direction: '',
+  disposition: '',
+  escalated: '',
+  query: '',
+};
+
+/** Why the filter form cannot be asked as it stands (see shared/history/local-days.ts). */
+export type HistoryFilterError = 'invalidFrom' | 'invalidTo' | 'toBeforeFrom';
 
 export type HistoryLoad =
   | { readonly kind: 'loading' }
@@ -24,6 +37,7 @@ export interface HistoryListProps {
   readonly load: HistoryLoad;
   readonly exporting: boolean;
   readonly exportError?: string;
+  readonly filterError?: HistoryFilterError;
   readonly onFilter: (filter: HistoryFilterValues) => void;
   readonly onMore: () => void;
   readonly onExport: () => void;
@@ -38,6 +52,7 @@ export function HistoryList({
   load,
   exporting,
   exportError,
+  filterError,
   onFilter,
   onMore,
   onExport,
@@ -59,6 +74,31 @@ export function HistoryList({
             maxLength={200}
             value={filter.query}
             onChange={(e) => set('query', e.currentTarget.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('history.fromDate')}</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            min="1970-01-01"
+            max="9999-12-31"
+            value={filter.fromDate}
+            aria-invalid={filterError === 'invalidFrom' || undefined}
+            onChange={(e) => set('fromDate', e.currentTarget.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('history.toDate')}</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            min={filter.fromDate || '1970-01-01'}
+            max="9999-12-31"
+            value={filter.toDate}
+            aria-invalid={filterError === 'invalidTo' || filterError === 'toBeforeFrom' || undefined}
+            aria-describedby={filterError ? `${id}-date-error` : undefined}
+            onChange={(e) => set('toDate', e.currentTarget.value)}
           />
         </div>
         <div className="field">
@@ -97,8 +137,13 @@ export function HistoryList({
           </select>
         </div>
       </div>
+      {filterError && (
+        <p className="error" role="alert" id={`${id}-date-error`}>
+          {t(`history.${filterError}`)}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={onExport} disabled={exporting}>
+        <button type="button" onClick={onExport} disabled={exporting || filterError !== undefined}>
           {t('history.export')}
         </button>
         {exportError && (
@@ -108,10 +153,10 @@ export function HistoryList({
         )}
       </div>
 
-      {load.kind === 'loading' && <p role="status">{t('history.loading')}</p>}
-      {load.kind === 'failed' && <p role="alert">{t('history.loadFailed', { message: load.message })}</p>}
-      {load.kind === 'ready' && load.items.length === 0 && <p role="status">{t('history.empty')}</p>}
-      {load.kind === 'ready' && load.items.length > 0 && (
+      {!filterError && load.kind === 'loading' && <p role="status">{t('history.loading')}</p>}
+      {!filterError && load.kind === 'failed' && <p role="alert">{t('history.loadFailed', { message: load.message })}</p>}
+      {!filterError && load.kind === 'ready' && load.items.length === 0 && <p role="status">{t('history.empty')}</p>}
+      {!filterError && load.kind === 'ready' && load.items.length > 0 && (
         <table className="history-table">
           <thead>
             <tr>
@@ -141,7 +186,7 @@ export function HistoryList({
           </tbody>
         </table>
       )}
-      {load.kind === 'ready' && load.more && (
+      {!filterError && load.kind === 'ready' && load.more && (
         <button type="button" className="secondary" onClick={onMore}>
           {t('history.more')}
         </button>

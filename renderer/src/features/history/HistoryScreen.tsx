@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { HistoryFilter, HistoryItem } from '../../../../shared/history';
+import { localDayRange, type HistoryFilter, type HistoryItem } from '../../../../shared/history';
 import type { HostApi } from '../../host';
-import { HistoryList, NO_FILTER, type HistoryFilterValues, type HistoryLoad } from './HistoryList';
+import { FiguresPanel } from './FiguresPanel';
+import { HistoryList, NO_FILTER, type HistoryFilterError, type HistoryFilterValues, type HistoryLoad } from './HistoryList';
 
 export interface HistoryScreenProps {
   readonly host: HostApi;
@@ -12,14 +13,23 @@ const PAGE = 50;
 /** Typing in the search box waits for a pause before asking the host. */
 const SEARCH_PAUSE_MS = 250;
 
-export function toHistoryFilter(values: HistoryFilterValues): HistoryFilter {
+export type FilterRequest =
+  { readonly ok: true; readonly filter: HistoryFilter } | { readonly ok: false; readonly error: HistoryFilterError };
+
+/** The form as the host's filter, or why it cannot be asked (a day that is not one, a range backwards). */
+export function toHistoryFilter(values: HistoryFilterValues): FilterRequest {
   const query = values.query.trim();
-  return {
+  const days = localDayRange(values.fromDate, values.toDate);
+  if (!days.ok) return days;
+  const filter: HistoryFilter = {
+    ...(days.from !== undefined ? { from: days.from } : {}),
+    ...(days.to !== undefined ? { to: days.to } : {}),
     ...(values.direction ? { direction: values.direction } : {}),
     ...(values.disposition ? { disposition: values.disposition } : {}),
     ...(values.escalated ? { escalated: values.escalated === 'yes' } : {}),
     ...(query ? { query } : {}),
   };
+  return { ok: true, filter };
 }
 
 /** Container: the history list with its filters, paging and the CSV download. */
@@ -30,11 +40,16 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
 
+  const request = toHistoryFilter(filter);
+  const filterError = request.ok ? undefined : request.error;
+
   useEffect(() => {
+    const asked = toHistoryFilter(filter);
+    if (!asked.ok) return;
     let live = true;
     const timer = setTimeout(
       () => {
-        void host.listHistory({ ...toHistoryFilter(filter), limit: PAGE }).then((page) => {
+        void host.listHistory({ ...asked.filter, limit: PAGE }).then((page) => {
           if (!live) return;
           if (!page.ok) return setLoad({ kind: 'failed', message: page.error.message });
           setCursor(page.value.nextCursor);
@@ -50,8 +65,8 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
   }, [host, filter]);
 
   const more = async () => {
-    if (load.kind !== 'ready' || cursor === null) return;
-    const page = await host.listHistory({ ...toHistoryFilter(filter), limit: PAGE, before: cursor });
+    if (load.kind !== 'ready' || cursor === null || !request.ok) return;
+    const page = await host.listHistory({ ...request.filter, limit: PAGE, before: cursor });
     if (!page.ok) return setLoad({ kind: 'failed', message: page.error.message });
     const items: readonly HistoryItem[] = [...load.items, ...page.value.items];
     setCursor(page.value.nextCursor);
@@ -59,9 +74,10 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
   };
 
   const exportCsv = async () => {
+    if (!request.ok) return;
     setExporting(true);
     setExportError(undefined);
-    const csv = await host.exportHistoryCsv(toHistoryFilter(filter));
+    const csv = await host.exportHistoryCsv(request.filter);
     setExporting(false);
     if (!csv.ok) return setExportError(csv.error.message);
     // The host's CSV starts with a BOM already, so spreadsheet programs read it as UTF-8.
@@ -76,15 +92,19 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
   };
 
   return (
-    <HistoryList
-      filter={filter}
-      dispositions={dispositions}
-      load={load}
-      exporting={exporting}
-      {...(exportError ? { exportError } : {})}
-      onFilter={setFilter}
-      onMore={() => void more()}
-      onExport={() => void exportCsv()}
-    />
+    <>
+      <FiguresPanel host={host} />
+      <HistoryList
+        filter={filter}
+        dispositions={dispositions}
+        load={load}
+        exporting={exporting}
+        {...(exportError ? { exportError } : {})}
+        {...(filterError ? { filterError } : {})}
+        onFilter={setFilter}
+        onMore={() => void more()}
+        onExport={() => void exportCsv()}
+      />
+    </>
   );
 }

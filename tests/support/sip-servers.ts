@@ -13,14 +13,20 @@ export interface SipTestServer {
 export const TEST_PASSWORD = 'warmline-test';
 const TEST_DOMAIN = 'warmline.test';
 
+/** Customers whose SIP user is their phone number, as a PSTN gateway presents callers (Kamailio takes any user). */
+export const CUSTOMER_NUMBERS = ['31201234567'] as const;
+
 /** Accounts the lab knows for tests: agent1…, customer1…, callee1… as newUser() names them. */
 function labTestConfig(accountsPerRole: number) {
   const roles = ['agent', 'customer', 'callee', 'senior', 'technical'];
   return {
     domain: TEST_DOMAIN,
-    accounts: roles.flatMap((role) =>
-      Array.from({ length: accountsPerRole }, (_, i) => ({ user: `${role}${i + 1}`, password: TEST_PASSWORD })),
-    ),
+    accounts: [
+      ...roles.flatMap((role) =>
+        Array.from({ length: accountsPerRole }, (_, i) => ({ user: `${role}${i + 1}`, password: TEST_PASSWORD })),
+      ),
+      ...CUSTOMER_NUMBERS.map((user) => ({ user, password: TEST_PASSWORD })),
+    ],
     queues: [],
   };
 }

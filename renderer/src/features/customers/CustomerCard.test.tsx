@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../../../shared/history';
 import { initI18n } from '../../i18n';
 import { CustomerCard } from './CustomerCard';
+import { noteTextProblem } from './note-text';
 
 const known: CustomerView = {
   key: 'tel:+31201234567',
@@ -59,5 +60,47 @@ describe('CustomerCard (screen pop)', () => {
       <CustomerCard customer={{ key: 'tel:+4512345678', lastCalls: [], notes: [], openFollowUps: [] }} />,
     );
     expect(html).toContain('No earlier calls or notes for this number.');
+  });
+
+  it('offers to add a note and to mark each callback owed as done, only when it can save them', () => {
+    const editable = renderToStaticMarkup(
+      <CustomerCard customer={known} onAddNote={() => Promise.resolve(undefined)} onCloseFollowUp={() => {}} />,
+    );
+    expect(editable).toContain('Add a note');
+    expect(editable.match(/Mark as done/g)).toHaveLength(1);
+    const readOnly = renderToStaticMarkup(<CustomerCard customer={known} />);
+    expect(readOnly).not.toContain('Add a note');
+    expect(readOnly).not.toContain('Mark as done');
+  });
+
+  it('marks a note whose callback was made, and says when a change could not be saved', () => {
+    const closed: CustomerView = {
+      ...known,
+      notes: [
+        {
+          id: 2,
+          customerKey: known.key,
+          text: 'Confirm the refund',
+          createdAt: 1_700_000_000_000,
+          followUp: { at: 1_700_100_000_000, closedAt: 1_700_050_000_000 },
+        },
+      ],
+      openFollowUps: [],
+    };
+    const html = renderToStaticMarkup(<CustomerCard customer={closed} error="disk <full>" onCloseFollowUp={() => {}} />);
+    expect(html).toContain('callback made');
+    expect(html).toContain('Could not save: disk &lt;full&gt;');
+    expect(html).not.toContain('Mark as done');
+  });
+});
+
+describe('a customer note before it is sent', () => {
+  it('is refused empty, too long or with control characters, by the schema the host uses', () => {
+    expect(noteTextProblem('Prefers mornings')).toBeUndefined();
+    expect(noteTextProblem('Two lines\r\nare fine')).toBeUndefined();
+    expect(noteTextProblem('   ')).toBe('empty');
+    expect(noteTextProblem('x'.repeat(2001))).toBe('tooLong');
+    expect(noteTextProblem('bell\u0007')).toBe('controlChars');
+    expect(noteTextProblem('right-to-left \u202e override')).toBe('controlChars');
   });
 });

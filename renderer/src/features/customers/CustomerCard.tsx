@@ -1,14 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../../../shared/history';
+import { CustomerNoteForm } from './CustomerNoteForm';
+import './customers.css';
 
 export interface CustomerCardProps {
   readonly customer: CustomerView;
+  /** Saves a note on this customer; resolves with an error message, or undefined when saved. */
+  readonly onAddNote?: (text: string) => Promise<string | undefined>;
+  /** Marks a callback owed as made. */
+  readonly onCloseFollowUp?: (noteId: number) => void;
+  /** Why the last change could not be saved, if it could not. */
+  readonly error?: string;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 /** The screen pop: this customer's last calls with how they ended, notes, callbacks owed. Props only. */
-export function CustomerCard({ customer }: CustomerCardProps) {
+export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: CustomerCardProps) {
   const { t } = useTranslation();
   const known = customer.lastCalls.length > 0 || customer.notes.length > 0 || customer.openFollowUps.length > 0;
   return (
@@ -27,6 +35,11 @@ export function CustomerCard({ customer }: CustomerCardProps) {
                 {note.followUp && t('customer.callbackAt', { time: timeFormat.format(note.followUp.at) })}
                 {note.followUp?.number && ` · ${note.followUp.number}`}
                 {note.text && <span className="customer-text"> — {note.text}</span>}
+                {onCloseFollowUp && (
+                  <button type="button" className="secondary customer-done" onClick={() => onCloseFollowUp(note.id)}>
+                    {t('customer.closeFollowUp')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -55,11 +68,18 @@ export function CustomerCard({ customer }: CustomerCardProps) {
             {customer.notes.map((note) => (
               <li key={note.id}>
                 {timeFormat.format(note.createdAt)} <span className="customer-text">— {note.text}</span>
+                {note.followUp?.closedAt !== undefined && ` · ${t('customer.callbackMade')}`}
               </li>
             ))}
           </ul>
         </>
       )}
+      {error && (
+        <p className="error" role="alert">
+          {t('customer.changeFailed', { message: error })}
+        </p>
+      )}
+      {onAddNote && <CustomerNoteForm onSave={onAddNote} />}
     </section>
   );
 }

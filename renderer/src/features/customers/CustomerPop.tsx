@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { customerKeyForNumber, normaliseRemoteNumber, type CustomerView } from '../../../../shared/history';
 import type { HostApi } from '../../host';
 import { CustomerCard } from './CustomerCard';
@@ -8,12 +8,19 @@ export interface CustomerPopProps {
   /** The caller's number as the phone has it (the user part of their address). */
   readonly number: string;
   readonly defaultCountry: string;
+  readonly now?: () => number;
 }
 
-/** Container: looks the caller up once per number; nothing for withheld or non-numeric callers. */
-export function CustomerPop({ host, number, defaultCountry }: CustomerPopProps) {
+/**
+ * Container: looks the caller up once per number (nothing for withheld or non-numeric callers),
+ * and saves the agent's notes and closed callbacks on the customer, reading the card again after
+ * each so it shows what is stored.
+ */
+export function CustomerPop({ host, number, defaultCountry, now = Date.now }: CustomerPopProps) {
   const key = customerKeyForNumber(normaliseRemoteNumber(number, defaultCountry));
   const [found, setFound] = useState<{ readonly key: string; readonly view: CustomerView } | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!key) return;
     let live = true;
@@ -23,6 +30,28 @@ export function CustomerPop({ host, number, defaultCountry }: CustomerPopProps) 
     return () => {
       live = false;
     };
-  }, [host, key]);
-  return found && found.key === key ? <CustomerCard customer={found.view} /> : null;
+  }, [host, key, version]);
+
+  const addNote = useCallback(
+    async (text: string): Promise<string | undefined> => {
+      if (!key) return undefined;
+      const saved = await host.addCustomerNote({ customerKey: key, text });
+      if (!saved.ok) return saved.error.message;
+      setVersion((v) => v + 1);
+      return undefined;
+    },
+    [host, key],
+  );
+  const closeFollowUp = useCallback(
+    (noteId: number) => {
+      void host.closeFollowUp({ noteId, closedAt: now() }).then((closed) => {
+        setError(closed.ok ? undefined : closed.error.message);
+        setVersion((v) => v + 1);
+      });
+    },
+    [host, now],
+  );
+
+  if (!found || found.key !== key) return null;
+  return <CustomerCard customer={found.view} onAddNote={addNote} onCloseFollowUp={closeFollowUp} {...(error ? { error } : {})} />;
 }

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { violationsInBothThemes } from '../support/axe';
-import { snap } from '../support/screenshots';
 import { startKamailioServer, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { useDeskBench } from './desk-bench';
@@ -122,7 +121,6 @@ describe('accessibility', () => {
     expect(await ringing.getAttribute('aria-live')).toBe('assertive');
     expect(await agent.getByTestId('agent-state').getAttribute('aria-live')).toBe('polite');
     expect(await agent.getByTestId('registration').getAttribute('aria-live')).toBe('polite');
-    await snap(agent, 'ringing-with-history');
     await agent.getByRole('button', { name: 'Answer' }).click();
     await eventually(
       () => agentState(agent),

@@ -9,6 +9,7 @@ import { initI18n } from './i18n';
 import { Phone } from './phone';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
+import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
@@ -41,7 +42,9 @@ async function boot(): Promise<void> {
     takeDialLinkFromAddress(store, window);
   }
   const escalations = new EscalationLog();
-  recordHistory(store, host, escalations);
+  const quality = new QualityLog();
+  sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
+  recordHistory(store, host, escalations, quality);
   const services: AppServices = {
     host,
     store,

@@ -98,6 +98,10 @@ describe.each(SIP_SERVERS)('agent desk against %s', (_name, start) => {
     await snap(agent, 'wrap-up');
     await agent.getByRole('button', { name: 'Ready' }).click();
     await eventually(agentState, (t) => t === 'Status: Available', 'available again');
+    // The call's quality summary is in its history record: on loopback, a good call.
+    const history = await bench.app.services.handlers.listHistory({ limit: 5 });
+    expect(history.items[0]?.meanMos).toBeGreaterThanOrEqual(4);
+    expect(history.items[0]?.meanMos).toBeLessThanOrEqual(5);
   });
 
   it('agent declines a call and the customer gets 486 Busy Here', async () => {

@@ -8,13 +8,14 @@ import { OVERSIZED_CONTEXT } from '../phone';
 import type { EscalationLog } from './escalation-log';
 import type { EndedCall as EndedEntry } from './phone-state';
 import type { PhoneStore } from './phone-store';
+import type { QualityLog } from './quality-log';
 
 /**
  * Every call goes into history when it ends, with the escalations sent on it (from the log) or
  * received with it (the context header, verified again here). Failures are logged, never thrown:
  * a call must not be lost from the agent's screen because the disk was busy.
  */
-export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationLog): () => void {
+export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationLog, quality?: QualityLog): () => void {
   let last = store.getSnapshot().lastEnded;
   // A received escalation arrives on the consult call and lives on in the call that replaced it: record it once.
   const received = new Set<string>();
@@ -22,16 +23,28 @@ export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationL
     const ended = store.getSnapshot().lastEnded;
     if (!ended || ended === last) return;
     last = ended;
-    void record(ended, host, log, received).catch((error: unknown) => {
+    void record(ended, host, log, received, quality).catch((error: unknown) => {
       void host.logError({ message: `history: could not record a call: ${String(error)}` });
     });
   });
 }
 
-async function record(ended: EndedEntry, host: HostApi, log: EscalationLog, received: Set<string>): Promise<void> {
+async function record(
+  ended: EndedEntry,
+  host: HostApi,
+  log: EscalationLog,
+  received: Set<string>,
+  quality: QualityLog | undefined,
+): Promise<void> {
   if (ended.call.phase !== 'ended') return;
   const call: EndedCall = ended.call;
-  const saved = await host.recordCall(callRecordFromEndedCall(call, ended.info.queue ? { queue: ended.info.queue.name } : {}));
+  const meanMos = quality?.takeMean(call.callId);
+  const saved = await host.recordCall(
+    callRecordFromEndedCall(call, {
+      ...(ended.info.queue ? { queue: ended.info.queue.name } : {}),
+      ...(meanMos !== undefined ? { meanMos } : {}),
+    }),
+  );
   if (!saved.ok) throw new Error(saved.error.message);
   const sent = log.take(call.callId);
   for (const [i, context] of sent.entries()) {

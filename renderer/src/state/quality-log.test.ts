@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { mosFromR, rFactor } from '../../../shared/quality/e-model';
+import { QualityLog } from './quality-log';
+
+/** A WebRTC stats report as Chromium gives it, cut to what the quality reading uses. */
+const report = (received: number, lost: number, jitterS: number, rttS: number) => [
+  {
+    type: 'inbound-rtp',
+    id: 'in',
+    kind: 'audio',
+    packetsReceived: received,
+    packetsLost: lost,
+    jitter: jitterS,
+    bytesReceived: received * 160,
+  },
+  { type: 'remote-inbound-rtp', id: 'rin', kind: 'audio', roundTripTime: rttS },
+];
+
+describe('a call’s quality summary', () => {
+  it('is the mean MOS of its readings, loss counted between readings', () => {
+    const log = new QualityLog();
+    log.addReading('c1', report(100, 0, 0.002, 0.02));
+    log.addReading('c1', report(200, 10, 0.002, 0.02)); // 10 of 110 lost since the last reading
+    const clean = mosFromR(rFactor({ rttMs: 20, jitterMs: 2, lossPercent: 0 }));
+    const lossy = mosFromR(rFactor({ rttMs: 20, jitterMs: 2, lossPercent: (100 * 10) / 110 }));
+    // The assessment rounds each MOS to one decimal, as the badge shows it.
+    expect(log.takeMean('c1')).toBeCloseTo((clean + lossy) / 2, 1);
+    expect(lossy).toBeLessThan(clean);
+  });
+
+  it('is given once, and not at all for a call never measured or before any audio arrived', () => {
+    const log = new QualityLog();
+    log.addReading('c1', report(0, 0, 0, 0));
+    log.addReading('c1', [{ type: 'candidate-pair', id: 'p' }]);
+    expect(log.takeMean('c1')).toBeUndefined();
+    log.addReading('c2', report(50, 0, 0.001, 0.01));
+    expect(log.takeMean('c2')).toBeGreaterThan(4);
+    expect(log.takeMean('c2')).toBeUndefined();
+  });
+
+  it('keeps calls apart', () => {
+    const log = new QualityLog();
+    log.addReading('good', report(100, 0, 0.001, 0.01));
+    log.addReading('bad', report(100, 0, 0.001, 0.01));
+    log.addReading('bad', report(150, 50, 0.08, 0.6));
+    expect(log.takeMean('good')).toBeGreaterThan(log.takeMean('bad') ?? 5);
+  });
+});

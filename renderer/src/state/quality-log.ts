@@ -1,0 +1,65 @@
+import { assessQuality } from '../../../shared/quality/e-model';
+import { readQuality, type LossCounters } from '../audio/call-quality';
+import type { CallId } from '../phone';
+import type { PhoneStore } from './phone-store';
+
+/** How often every connected call's audio is measured (the badge shows the same readings). */
+export const QUALITY_SAMPLE_MS = 2_000;
+/** Calls measured but not yet recorded are few; a cap keeps a leak impossible. */
+const MAX_TRACKED_CALLS = 16;
+
+interface Tally {
+  sum: number;
+  count: number;
+  counters?: LossCounters;
+}
+
+/**
+ * The quality summary of each call for its history record: the mean MOS (E-model) of the
+ * readings taken while it was connected. Measured apart from the screen, so a call is measured
+ * whichever view the agent has open.
+ */
+export class QualityLog {
+  readonly #tallies = new Map<string, Tally>();
+
+  /** One reading of a call's receive statistics; the loss is counted since the previous reading. */
+  addReading(callId: string, stats: Iterable<Record<string, unknown> & { type: string; id: string }>): void {
+    const tally = this.#tallies.get(callId) ?? { sum: 0, count: 0 };
+    const reading = readQuality(stats, tally.counters);
+    if (!reading) return;
+    tally.counters = reading.counters;
+    // Before the first packet arrives there is nothing to judge.
+    if (reading.counters.received === 0) return;
+    tally.sum += assessQuality(reading.sample).mos;
+    tally.count += 1;
+    this.#tallies.set(callId, tally);
+    for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) this.#tallies.delete(old);
+  }
+
+  /** The mean MOS of a call, rounded to two decimals, and forgets it; undefined when never measured. */
+  takeMean(callId: string): number | undefined {
+    const tally = this.#tallies.get(callId);
+    this.#tallies.delete(callId);
+    if (!tally || tally.count === 0) return undefined;
+    return Math.round((tally.sum / tally.count) * 100) / 100;
+  }
+}
+
+/** Measures every connected call of the store every `intervalMs` into `log`; returns a stop function. */
+export function sampleCallQuality(
+  store: PhoneStore,
+  getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>,
+  log: QualityLog,
+  intervalMs = QUALITY_SAMPLE_MS,
+): () => void {
+  const timer = setInterval(() => {
+    for (const entry of store.getSnapshot().calls) {
+      if (entry.call.phase === 'offered' || entry.call.phase === 'dialing') continue;
+      const callId = entry.info.callId;
+      void getStats(callId)
+        .then((report) => report && log.addReading(callId, [...report.values()] as never))
+        .catch(() => undefined);
+    }
+  }, intervalMs);
+  return () => clearInterval(timer);
+}

@@ -5,6 +5,7 @@ import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { WINDOW_ACTIONS, windowKeymap } from '../../shared/host-api/shortcuts';
 import en from '../../renderer/src/i18n/locales/en.json';
 import { startAppHost, type AppHost } from '../support/app-host';
+import { snap } from '../support/screenshots';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { useDeskBench } from './desk-bench';
@@ -95,6 +96,8 @@ describe('keyboard against the lab server', () => {
       expect(listed[i]).toBe(`${en.shortcuts.actions[action]}${keymap[action]}`);
     }
     expect(await sheet.getAttribute('aria-modal')).toBe('true');
+    await sheet.getByText(en.assist.phrases.keyHint).waitFor();
+    await snap(page, 'shortcut-sheet');
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);

@@ -65,6 +65,11 @@ export function ShortcutSheet({ keymap, onClose }: ShortcutSheetProps) {
               <td>{keymap[action] === '' ? t('shortcuts.none') : <kbd>{keymap[action]}</kbd>}</td>
             </tr>
           ))}
+          {/* Not a window shortcut: these keys work while focus is in the assistant's phrase list. */}
+          <tr>
+            <th scope="row">{t('assist.region')}</th>
+            <td>{t('assist.phrases.keyHint')}</td>
+          </tr>
         </tbody>
       </table>
       <div className="actions">

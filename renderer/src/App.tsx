@@ -139,7 +139,12 @@ export function App({ services }: { readonly services: AppServices }) {
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}
         {settings && view === 'settings' && (
           <div className="settings-columns">
-            <SettingsScreen host={host} initial={settings} onSaved={onSaved} />
+            <SettingsScreen
+              host={host}
+              initial={settings}
+              onSaved={onSaved}
+              onTeamPhrasesSaved={(s) => setLoad({ kind: 'ready', settings: s })}
+            />
             <AudioDevicesPanel
               host={host}
               settings={settings}

@@ -15,6 +15,8 @@ export interface SettingsScreenProps {
   readonly host: HostApi;
   readonly initial: SettingsView;
   readonly onSaved: (view: SettingsView) => void;
+  /** Team phrases change no connection setting: taking them must not sign the phone in again. */
+  readonly onTeamPhrasesSaved: (view: SettingsView) => void;
 }
 
 function draftFrom(view: SettingsView): SettingsDraft {
@@ -58,7 +60,7 @@ const secondsOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(te
 const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly string[]).includes(value);
 
 /** Container: holds the draft, checks it with the shared schema, saves through the host. */
-export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) {
+export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: SettingsScreenProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(initial));
   const [passwordSet, setPasswordSet] = useState(initial.passwordSet);
   const [teamKeySet, setTeamKeySet] = useState(initial.teamKeySet);
@@ -152,7 +154,7 @@ export function SettingsScreen({ host, initial, onSaved }: SettingsScreenProps) 
         onChange={onChange}
         onSubmit={() => void onSubmit()}
       />
-      <TeamPhrasesSettings host={host} initial={initial.teamPhrases} onSaved={onSaved} />
+      <TeamPhrasesSettings host={host} initial={initial.teamPhrases} onSaved={onTeamPhrasesSaved} />
       <DialLinksPanel />
     </>
   );

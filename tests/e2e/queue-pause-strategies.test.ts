@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../shared/settings';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { agentState, callEnds, readyToAvailable, signedIn } from './desk-actions';
 import { useDeskBench } from './desk-bench';
 import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 
@@ -13,7 +14,6 @@ import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 let server: SipTestServer;
 const bench = useDeskBench();
 
-const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
 const sessions = (far: FarEndDriver) => far.page.evaluate(() => window.farEnd.sessionCount);
 const is = (n: number) => (count: number) => count === n;
 
@@ -27,38 +27,8 @@ async function signedInAgent(extra: SettingsPatch): Promise<{ page: Page; user: 
     ...extra,
   });
   const page = await bench.openApp({ width: 1280, height: 900 });
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    'signed in',
-  );
+  await signedIn(page);
   return { page, user };
-}
-
-async function callEnds(page: Page, user: string): Promise<void> {
-  const far = await bench.customer(server);
-  await far.call(`sip:${user}@${server.domain}`);
-  await page.getByRole('button', { name: 'Answer' }).click();
-  await eventually(
-    () => far.state(),
-    (s) => s.session === 'Established',
-    'connected',
-  );
-  await far.hangup();
-  await eventually(
-    () => agentState(page),
-    (t) => t === 'Status: After-call work',
-    'wrap-up',
-  );
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' }).click();
-  await eventually(
-    () => agentState(page),
-    (t) => t === 'Status: Available',
-    'available',
-  );
 }
 
 describe.each(SIP_SERVERS.slice(0, 1))('pausing in the queues on %s', (_name, start) => {
@@ -77,14 +47,14 @@ describe.each(SIP_SERVERS.slice(0, 1))('pausing in the queues on %s', (_name, st
     // Signing in while Available tells the PBX so (an app that stopped mid-wrap-up left the agent paused).
     await eventually(() => sessions(unpause), is(1), 'unpause code dialled at sign-in');
 
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
     await eventually(() => sessions(pause), is(1), 'pause code dialled when wrap-up starts');
     // The feature-code call is not a call of the agent's: nothing rings, nothing to hang up, still in wrap-up.
     expect(await page.getByRole('button', { name: 'Hang up' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Answer' }).count()).toBe(0);
     expect(await agentState(page)).toBe('Status: After-call work');
 
-    await ready(page);
+    await readyToAvailable(page);
     await eventually(() => sessions(unpause), is(2), 'unpause code dialled when wrap-up ends');
     await page.waitForTimeout(2_000);
     expect([await sessions(pause), await sessions(unpause)]).toEqual([1, 2]);
@@ -94,7 +64,7 @@ describe.each(SIP_SERVERS.slice(0, 1))('pausing in the queues on %s', (_name, st
 
   it('dropping the registration: during wrap-up the server has no contact for the agent; after Ready calls ring again', async () => {
     const { page, user } = await signedInAgent({ queuePause: 'unregister' });
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
 
     // Refused by the server (no contact), not by the phone (486): the agent's desk never saw it.
     const early = await bench.customer(server);
@@ -107,7 +77,7 @@ describe.each(SIP_SERVERS.slice(0, 1))('pausing in the queues on %s', (_name, st
     expect([404, 480]).toContain(status);
     expect(await page.getByTestId('registration').textContent()).toBe('Signed in');
 
-    await ready(page);
+    await readyToAvailable(page);
     // The new REGISTER takes a round trip; a call placed before it lands is refused like the first.
     for (let attempt = 1; ; attempt += 1) {
       const later = await bench.customer(server);

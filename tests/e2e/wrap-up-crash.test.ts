@@ -4,6 +4,7 @@ import { launchChromium } from '../support/chromium';
 import { prepareHostData, startHostProcess, type HostData, type HostProcess } from '../support/host-process';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
+import { agentState, callEnds, readyToAvailable, remainingMs, signedIn } from './desk-actions';
 import { useDeskBench } from './desk-bench';
 import { eventually, newUser } from './phone-engine.harness';
 
@@ -24,14 +25,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const clean of cleanups.splice(0).reverse()) await clean();
 });
-
-const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
-const signedIn = (page: Page) =>
-  eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    'signed in',
-  );
 
 /** A desk whose host is a separate process, with the agent's settings and an encrypted password. */
 async function desk(): Promise<{ user: string; data: HostData; host: HostProcess }> {
@@ -55,27 +48,6 @@ async function openAgent(browser: Browser, url: string): Promise<Page> {
   cleanups.push(() => page.close().catch(() => {}));
   await page.goto(url);
   return page;
-}
-
-/** A customer calls, the agent answers, the customer hangs up: wrap-up. */
-async function callEnds(page: Page, user: string): Promise<void> {
-  const far = await bench.customer(server);
-  await far.call(`sip:${user}@${server.domain}`);
-  await page.getByRole('button', { name: 'Answer' }).click();
-  await eventually(
-    () => far.state(),
-    (s) => s.session === 'Established',
-    'connected',
-  );
-  await far.hangup();
-  await page.getByRole('form', { name: 'After-call work' }).waitFor();
-}
-
-/** "1:45 left" → 105_000. */
-async function remainingMs(page: Page): Promise<number | undefined> {
-  const text = (await page.getByTestId('wrap-up-countdown').textContent()) ?? '';
-  const match = /^(\d+):(\d\d) left$/.exec(text);
-  return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : undefined;
 }
 
 /**
@@ -118,12 +90,7 @@ async function readyAndCheck(page: Page, user: string): Promise<void> {
     (s) => s.finalStatus === 486,
     '486 during the restored wrap-up',
   );
-  await page.getByRole('form', { name: 'Unfinished wrap-up' }).getByRole('button', { name: 'Ready' }).click();
-  await eventually(
-    () => agentState(page),
-    (t) => t === 'Status: Available',
-    'available after Ready',
-  );
+  await readyToAvailable(page);
 }
 
 describe.each(SIP_SERVERS.slice(0, 1))('wrap-up survives kill -9 (%s)', (_name, start) => {
@@ -138,7 +105,7 @@ describe.each(SIP_SERVERS.slice(0, 1))('wrap-up survives kill -9 (%s)', (_name, 
     const { user, data, host } = await desk();
     let page = await openAgent(bench.browser, host.url);
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
     const before = await eventually(
       () => remainingMs(page),
       (ms) => ms !== undefined,
@@ -171,7 +138,7 @@ describe.each(SIP_SERVERS.slice(0, 1))('wrap-up survives kill -9 (%s)', (_name, 
     cleanups.push(() => browser.close());
     let page = await openAgent(browser, host.url);
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
 
     const cdp = await browser.newBrowserCDPSession();
     const typing = await typeAndKill(page, async () => {

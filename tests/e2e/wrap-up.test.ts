@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../shared/settings';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { agentState, callEnds, remainingMs, signedIn } from './desk-actions';
 import { useDeskBench } from './desk-bench';
 import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 
@@ -30,39 +31,6 @@ async function openApp(): Promise<Page> {
 
 const customer = (): Promise<FarEndDriver> => bench.customer(server);
 
-const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
-const signedIn = (page: Page) =>
-  eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    'signed in',
-  );
-
-/** "1:45 left" → 105_000; undefined when the countdown says something else. */
-async function remainingMs(page: Page): Promise<number | undefined> {
-  const text = (await page.getByTestId('wrap-up-countdown').textContent()) ?? '';
-  const match = /^(\d+):(\d\d) left$/.exec(text);
-  return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : undefined;
-}
-
-/** A customer calls, the agent answers, the customer hangs up: the agent is in wrap-up. */
-async function callEnds(page: Page, user: string): Promise<void> {
-  const far = await customer();
-  await far.call(`sip:${user}@${server.domain}`);
-  await page.getByRole('button', { name: 'Answer' }).click();
-  await eventually(
-    () => far.state(),
-    (s) => s.session === 'Established',
-    'connected',
-  );
-  await far.hangup();
-  await eventually(
-    () => agentState(page),
-    (t) => t === 'Status: After-call work',
-    'wrap-up',
-  );
-}
-
 // Every kind of character an agent types: markup, accents, Danish and Norwegian letters, quotes, emoji, line breaks.
 const NOTES = 'Kundin <b>Ana</b> "Reyes" — æøå ÆØÅ ñ ü\nRefund 240 € promised; call back Tue 🙂\n\tend & done';
 
@@ -79,7 +47,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     await configure(user);
     const page = await openApp();
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
 
     const form = page.getByRole('form', { name: 'After-call work' });
     await form.waitFor();
@@ -121,7 +89,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     await configure(user, { wrapUpSeconds: 120 });
     let page = await openApp();
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
 
     const notes = page.getByRole('form', { name: 'After-call work' }).getByLabel('Notes');
     await notes.click();
@@ -174,7 +142,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     await configure(user, { wrapUpSeconds: 3 });
     const page = await openApp();
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
     await page.getByRole('form', { name: 'After-call work' }).getByLabel('Notes').fill('short call');
     await eventually(
       () => agentState(page),
@@ -190,7 +158,7 @@ describe.each(SIP_SERVERS)('wrap-up against %s', (_name, start) => {
     await configure(user, { wrapUpSeconds: 2, wrapUpMandatory: true });
     const page = await openApp();
     await signedIn(page);
-    await callEnds(page, user);
+    await callEnds(bench, server, page, user);
     const form = page.getByRole('form', { name: 'After-call work' });
     expect(await form.getByRole('button', { name: 'Ready' }).isDisabled()).toBe(true);
     await form.getByText('Time is up: choose a disposition to finish.').waitFor();

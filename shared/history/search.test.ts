@@ -3,21 +3,21 @@ import { MAX_SEARCH_TERMS, toFtsQuery } from './search';
 
 describe('what the agent types into history search', () => {
   it('becomes quoted prefix terms, all required', () => {
-    expect(toFtsQuery('Refund  Dana')).toBe('"refund"* "dana"*');
+    expect(toFtsQuery('Refund  Dana')).toBe('"refund"* AND "dana"*');
   });
 
   it('splits a number at its punctuation and cannot smuggle FTS5 syntax', () => {
-    expect(toFtsQuery('+31 (20) 555-01')).toBe('"31"* "20"* "555"* "01"*');
-    expect(toFtsQuery('name:"x" OR NEAR(a b) *')).toBe('"name"* "x"* "or"* "near"* "a"* "b"*');
+    expect(toFtsQuery('+31 (20) 555-01')).toBe('"31"* AND "20"* AND "555"* AND "01"*');
+    expect(toFtsQuery('name:"x" OR NEAR(a b) *')).toBe('"name"* AND "x"* AND "or"* AND "near"* AND "a"* AND "b"*');
   });
 
   it('keeps letters of every script and drops repeats', () => {
-    expect(toFtsQuery('Renée renée Łódź 東京')).toBe('"renée"* "łódź"* "東京"*');
+    expect(toFtsQuery('Renée renée Łódź 東京')).toBe('"renée"* AND "łódź"* AND "東京"*');
   });
 
   it('is undefined when nothing searchable was typed, and capped in terms', () => {
     expect(toFtsQuery('  -- !! ')).toBeUndefined();
-    expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ')).toHaveLength(MAX_SEARCH_TERMS);
+    expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' AND ')).toHaveLength(MAX_SEARCH_TERMS);
   });
 });
 
@@ -26,9 +26,9 @@ describe('a word whose completions the index lists', () => {
   const terms = (word: string) => index.filter((t) => t.startsWith(word));
 
   it('is asked as those exact words, so FTS5 need not gather every match first', () => {
-    expect(toFtsQuery('Refund dana', terms)).toBe('("refund" OR "refunded" OR "refunds") "dana"*');
+    expect(toFtsQuery('Refund dana', terms)).toBe('("refund" OR "refunded" OR "refunds") AND "dana"*');
     expect(toFtsQuery('refunde', terms)).toBe('"refunded"');
-    expect(toFtsQuery('555 01', terms)).toBe('"5550123" "01"*');
+    expect(toFtsQuery('555 01', terms)).toBe('"5550123" AND "01"*');
   });
 
   it('stays a prefix term when the list is too long, or the word is not spelt as the index spells it', () => {

@@ -21,7 +21,7 @@ export function searchWords(input: string): string[] {
 export type PrefixTerms = (word: string) => readonly string[] | undefined;
 
 /**
- * What the agent typed, as an FTS5 query: every word a quoted prefix term, all required. Prefix
+ * What the agent typed, as an FTS5 query: every word a quoted prefix term, all required (AND). Prefix
  * terms find "refu" in "refund" and, because numbers are indexed with every suffix, any part of a
  * number. FTS5 gathers every match of a prefix term before it can return the first, so a common
  * word costs as much as it has matches; with `terms`, a word whose completions the index lists is
@@ -31,13 +31,16 @@ export type PrefixTerms = (word: string) => readonly string[] | undefined;
 export function toFtsQuery(input: string, terms?: PrefixTerms): string | undefined {
   const words = searchWords(input);
   if (words.length === 0) return undefined;
-  return words
-    .map((word) => {
-      const completions = terms && AS_INDEXED.test(word) ? terms(word) : undefined;
-      if (!completions || completions.length === 0 || !completions.every((t) => AS_INDEXED.test(t) && t.startsWith(word))) {
-        return `"${word}"*`;
-      }
-      return completions.length === 1 ? `"${completions[0]}"` : `(${completions.map((t) => `"${t}"`).join(' OR ')})`;
-    })
-    .join(' ');
+  return (
+    words
+      .map((word) => {
+        const completions = terms && AS_INDEXED.test(word) ? terms(word) : undefined;
+        if (!completions || completions.length === 0 || !completions.every((t) => AS_INDEXED.test(t) && t.startsWith(word))) {
+          return `"${word}"*`;
+        }
+        return completions.length === 1 ? `"${completions[0]}"` : `(${completions.map((t) => `"${t}"`).join(' OR ')})`;
+      })
+      // Explicit AND: FTS5 takes "a b" as both, but not a parenthesised group next to another term.
+      .join(' AND ')
+  );
 }

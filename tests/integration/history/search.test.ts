@@ -72,5 +72,8 @@ describe('full-text search over the history (FTS5)', () => {
     expect(await search('voucher0')).toEqual(Array.from({ length: 10 }, (_, i) => `Caller ${9 - i}`));
     expect(await search('vouch', { limit: 200 })).toEqual(Array.from({ length: 24 }, (_, i) => `Caller ${23 - i}`));
     expect(await search('voucher07 gave')).toEqual(['Caller 7']);
+    // A word asked as several exact terms, next to another word.
+    expect(await search('voucher1 gave')).toEqual(Array.from({ length: 10 }, (_, i) => `Caller ${19 - i}`));
+    expect(await search('gave voucher2')).toEqual(['Caller 23', 'Caller 22', 'Caller 21', 'Caller 20']);
   });
 });

@@ -20,6 +20,7 @@ export const SETTINGS_LIMITS = {
   queueWrapUps: 20,
   queueName: 64,
   featureCode: 32,
+  callTargetSeconds: 7_200,
 } as const;
 
 /**
@@ -114,17 +115,33 @@ const featureCodeSchema = text(SETTINGS_LIMITS.featureCode).refine((c) => c === 
 });
 
 const wrapUpSecondsSchema = z.number().int().min(0).max(SETTINGS_LIMITS.wrapUpSeconds);
+/** How long a call should take at most (the queue's service target): the assistant nudges before it. */
+const callTargetSecondsSchema = z.number().int().min(30).max(SETTINGS_LIMITS.callTargetSeconds);
 
-/** After-call time for calls from one queue (the queue name the ACD announces), overriding the default. */
-export const queueWrapUpSchema = z
-  .object({
-    queue: text(SETTINGS_LIMITS.queueName).refine((q) => q.trim() !== '' && !/[=\s]/.test(q), {
+/** Seconds for one queue (by the name the ACD announces), overriding a default: after-call time, call target. */
+const queueSecondsSchema = (seconds: z.ZodNumber) =>
+  z
+    .object({
+      queue: text(SETTINGS_LIMITS.queueName).refine((q) => q.trim() !== '' && !/[=\s]/.test(q), {
+        message: VALIDATION.queueWrapUp,
+      }),
+      seconds,
+    })
+    .strict();
+
+/** A list of queue overrides: bounded, each queue once (names compare case-insensitively). */
+const queueSecondsListSchema = (seconds: z.ZodNumber) =>
+  z
+    .array(queueSecondsSchema(seconds))
+    .max(SETTINGS_LIMITS.queueWrapUps)
+    .refine((list) => new Set(list.map((q) => q.queue.toLowerCase())).size === list.length, {
       message: VALIDATION.queueWrapUp,
-    }),
-    seconds: wrapUpSecondsSchema,
-  })
-  .strict();
+    });
+
+export const queueWrapUpSchema = queueSecondsSchema(wrapUpSecondsSchema);
+/** One queue's own seconds (after-call time or call target). */
 export type QueueWrapUp = Readonly<z.infer<typeof queueWrapUpSchema>>;
+export type QueueSeconds = QueueWrapUp;
 
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z
@@ -147,12 +164,11 @@ export const settingsSchema = z
     /** After-call work: the countdown in seconds, 0 meaning "until the agent is ready". */
     wrapUpSeconds: wrapUpSecondsSchema,
     /** Per-queue after-call time, by the queue's name; queues not listed get `wrapUpSeconds`. */
-    queueWrapUps: z
-      .array(queueWrapUpSchema)
-      .max(SETTINGS_LIMITS.queueWrapUps)
-      .refine((list) => new Set(list.map((q) => q.queue.toLowerCase())).size === list.length, {
-        message: VALIDATION.queueWrapUp,
-      }),
+    queueWrapUps: queueSecondsListSchema(wrapUpSecondsSchema),
+    /** The longest a call should take (service target): the assistant nudges to escalate before it. */
+    callTargetSeconds: callTargetSecondsSchema,
+    /** Per-queue call targets, by the queue's name; queues not listed get `callTargetSeconds`. */
+    queueTargets: queueSecondsListSchema(callTargetSecondsSchema),
     /** An escalated call (this agent escalated it, or took it over with a context) gets at least this long. */
     escalatedWrapUpSeconds: wrapUpSecondsSchema,
     /** Mandatory wrap-up: Ready waits for a disposition; optional: the countdown may end without one. */
@@ -205,6 +221,8 @@ export const DEFAULT_SETTINGS: Settings = {
   dispositions: ['resolved', 'callback-scheduled', 'escalated', 'no-resolution', 'wrong-number'],
   queueWrapUps: [],
   escalatedWrapUpSeconds: 60,
+  callTargetSeconds: 360,
+  queueTargets: [],
   queuePause: 'reject',
   pauseCode: '*46',
   unpauseCode: '*47',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICY, holdGuidance, slaGuidance } from './guidance';
+import { DEFAULT_SLA_POLICY, holdGuidance, slaGuidance, slaPolicyFor } from './guidance';
 
 describe('SLA guidance', () => {
   it('is on track until 80 % of the target, nudges to escalate before it, and says when it is breached', () => {
@@ -35,5 +35,15 @@ describe('hold guidance', () => {
     expect(holdGuidance(30_000)).toBe('check-in');
     expect(holdGuidance(59_999)).toBe('check-in');
     expect(holdGuidance(60_000)).toBe('return');
+  });
+});
+
+describe('the call target a call is measured against', () => {
+  const settings = { callTargetSeconds: 360, queueTargets: [{ queue: 'Billing', seconds: 600 }] };
+  it('is the queue’s own target (names compare case-insensitively), else the team default', () => {
+    expect(slaPolicyFor('billing', settings).targetMs).toBe(600_000);
+    expect(slaPolicyFor('support', settings).targetMs).toBe(360_000);
+    expect(slaPolicyFor(undefined, settings).targetMs).toBe(360_000);
+    expect(slaPolicyFor('billing', settings).nudgeAt).toBe(DEFAULT_SLA_POLICY.nudgeAt);
   });
 });

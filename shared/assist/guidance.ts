@@ -1,3 +1,5 @@
+import type { Settings } from '../settings';
+
 /** Time on a call against the queue's target handle time. */
 export type SlaGuidance =
   | { readonly kind: 'on-track' }
@@ -13,6 +15,16 @@ export interface SlaPolicy {
 
 /** Used when the server names no target for the queue: six minutes, a common inbound service handle time. */
 export const DEFAULT_SLA_POLICY: SlaPolicy = { targetMs: 360_000, nudgeAt: 0.8 };
+
+/** The policy for a call from `queue`: the queue's own target when the team set one, else the default target. */
+export function slaPolicyFor(
+  queue: string | undefined,
+  settings: Pick<Settings, 'callTargetSeconds' | 'queueTargets'>,
+): SlaPolicy {
+  const name = queue?.toLowerCase();
+  const seconds = settings.queueTargets.find((q) => q.queue.toLowerCase() === name)?.seconds ?? settings.callTargetSeconds;
+  return { targetMs: seconds * 1000, nudgeAt: DEFAULT_SLA_POLICY.nudgeAt };
+}
 
 export function slaGuidance(onCallMs: number, policy: SlaPolicy = DEFAULT_SLA_POLICY): SlaGuidance {
   const elapsed = Math.max(0, onCallMs);

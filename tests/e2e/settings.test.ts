@@ -85,9 +85,10 @@ describe('the first screen', () => {
     expect(storedSetting('serverUrl')).toBeUndefined();
   });
 
-  it('agent sets after-call work: per-queue times, the escalated time and dialling pause codes', async () => {
+  it('agent sets call targets and after-call work: per-queue times, the escalated time and dialling pause codes', async () => {
     await page.getByLabel('After-call work time per queue').fill('support = 45\nbilling = 0');
     await page.getByLabel('After-call work time for escalated calls (seconds)').fill('90');
+    await page.getByLabel('Target call length per queue').fill('billing = 600');
     expect(await page.getByLabel('Pause feature code', { exact: true }).count()).toBe(0);
     await page.getByLabel('While in after-call work or on a break').selectOption('feature-code');
     await page.getByLabel('Pause feature code', { exact: true }).fill('*46#');
@@ -99,6 +100,7 @@ describe('the first screen', () => {
       { queue: 'billing', seconds: 0 },
     ]);
     expect(storedSetting('escalatedWrapUpSeconds')).toBe(90);
+    expect(storedSetting('queueTargets')).toEqual([{ queue: 'billing', seconds: 600 }]);
     expect([storedSetting('queuePause'), storedSetting('pauseCode'), storedSetting('unpauseCode')]).toEqual([
       'feature-code',
       '*46#',

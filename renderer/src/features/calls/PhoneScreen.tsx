@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { slaPolicyFor } from '../../../../shared/assist';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
@@ -143,6 +144,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             entry={entry}
             now={now}
             teamPhrases={settings.teamPhrases}
+            slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
             onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
             onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
           />

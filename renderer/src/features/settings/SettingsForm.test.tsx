@@ -21,6 +21,8 @@ const draft: SettingsDraft = {
   wrapUpMandatory: false,
   escalatedWrapUpSecondsText: '60',
   queueWrapUpsText: '',
+  callTargetSecondsText: '360',
+  queueTargetsText: '',
   queuePause: 'reject',
   pauseCode: '*46',
   unpauseCode: '*47',

@@ -23,6 +23,9 @@ export interface SettingsDraft {
   readonly escalatedWrapUpSecondsText: string;
   /** One `queue = seconds` a line. */
   readonly queueWrapUpsText: string;
+  readonly callTargetSecondsText: string;
+  /** One `queue = seconds` a line. */
+  readonly queueTargetsText: string;
   readonly wrapUpMandatory: boolean;
   readonly dispositionsText: string;
   readonly queuePause: QueuePauseStrategy;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { settingsPatchSchema, type SettingsView } from '../../../../shared/settings';
 import { isLocale } from '../../../../shared/locales';
 import { DTMF_MODES, QUEUE_PAUSE_STRATEGIES, type DtmfMode, type QueuePauseStrategy } from '../../../../shared/settings';
-import { formatQueueWrapUpsText, parseQueueWrapUpsText } from './queue-wrap-ups-text';
+import { formatQueueSecondsText, parseQueueSecondsText } from './queue-seconds-text';
 import type { HostApi } from '../../host';
 import { setLanguage } from '../../i18n';
 import { formatIceServersText, parseIceServersText } from './ice-servers-text';
@@ -35,7 +35,9 @@ function draftFrom(view: SettingsView): SettingsDraft {
     teamKey: '',
     wrapUpSecondsText: String(view.wrapUpSeconds),
     escalatedWrapUpSecondsText: String(view.escalatedWrapUpSeconds),
-    queueWrapUpsText: formatQueueWrapUpsText(view.queueWrapUps),
+    queueWrapUpsText: formatQueueSecondsText(view.queueWrapUps),
+    callTargetSecondsText: String(view.callTargetSeconds),
+    queueTargetsText: formatQueueSecondsText(view.queueTargets),
     wrapUpMandatory: view.wrapUpMandatory,
     queuePause: view.queuePause,
     pauseCode: view.pauseCode,
@@ -82,6 +84,10 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: S
           return { ...d, escalatedWrapUpSecondsText: value };
         case 'queueWrapUps':
           return { ...d, queueWrapUpsText: value };
+        case 'callTargetSeconds':
+          return { ...d, callTargetSecondsText: value };
+        case 'queueTargets':
+          return { ...d, queueTargetsText: value };
         case 'wrapUpMandatory':
           return { ...d, wrapUpMandatory: value === 'true' };
         case 'queuePause':
@@ -104,6 +110,8 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: S
       wrapUpSecondsText,
       escalatedWrapUpSecondsText,
       queueWrapUpsText,
+      callTargetSecondsText,
+      queueTargetsText,
       dispositionsText,
       ...fields
     } = draft;
@@ -113,7 +121,9 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: S
       iceServers: parseIceServersText(iceServersText),
       wrapUpSeconds: secondsOf(wrapUpSecondsText),
       escalatedWrapUpSeconds: secondsOf(escalatedWrapUpSecondsText),
-      queueWrapUps: parseQueueWrapUpsText(queueWrapUpsText),
+      queueWrapUps: parseQueueSecondsText(queueWrapUpsText),
+      callTargetSeconds: secondsOf(callTargetSecondsText),
+      queueTargets: parseQueueSecondsText(queueTargetsText),
       dispositions: parseDispositions(dispositionsText),
       ...(password === '' ? {} : { password }),
       ...(teamKey === '' ? {} : { teamKey }),

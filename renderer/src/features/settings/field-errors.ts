@@ -18,6 +18,8 @@ const FIELDS = [
   'wrapUpMandatory',
   'escalatedWrapUpSeconds',
   'queueWrapUps',
+  'callTargetSeconds',
+  'queueTargets',
   'queuePause',
   'pauseCode',
   'unpauseCode',
@@ -37,6 +39,7 @@ const LIMITED = {
   teamKey: SETTINGS_LIMITS.teamKey,
   dispositions: SETTINGS_LIMITS.disposition,
   queueWrapUps: SETTINGS_LIMITS.queueName,
+  queueTargets: SETTINGS_LIMITS.queueName,
   pauseCode: SETTINGS_LIMITS.featureCode,
   unpauseCode: SETTINGS_LIMITS.featureCode,
 } as const;

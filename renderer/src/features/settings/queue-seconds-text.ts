@@ -1,11 +1,11 @@
-import type { QueueWrapUp } from '../../../../shared/settings';
+import type { QueueSeconds } from '../../../../shared/settings';
 
 /**
- * Per-queue after-call time as the agent edits it: one `queue = seconds` a line. A line that is
+ * Per-queue seconds (after-call time, call target) as the agent edits them: one `queue = seconds` a line. A line that is
  * not that shape becomes an entry the shared schema refuses (NaN seconds), so the form says which
  * field is wrong instead of dropping what was typed.
  */
-export function parseQueueWrapUpsText(text: string): QueueWrapUp[] {
+export function parseQueueSecondsText(text: string): QueueSeconds[] {
   return text
     .split('\n')
     .map((line) => line.trim())
@@ -18,6 +18,6 @@ export function parseQueueWrapUpsText(text: string): QueueWrapUp[] {
     });
 }
 
-export function formatQueueWrapUpsText(list: readonly QueueWrapUp[]): string {
+export function formatQueueSecondsText(list: readonly QueueSeconds[]): string {
   return list.map((q) => `${q.queue} = ${q.seconds}`).join('\n');
 }

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { holdGuidance } from '../../../../shared/assist';
 import type { Call } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
 
-/** Many customers hang up on hold: nudge at 30 s (say how long it will take), press at 60 s (go back). */
-export const HOLD_NUDGE_MS = [30_000, 60_000] as const;
 
 export interface ConsultBarProps {
   readonly customer: CallEntry;
@@ -31,7 +30,9 @@ export function ConsultBar(props: ConsultBarProps) {
   const call = customer.call;
   const openHold = call.holds[call.holds.length - 1];
   const heldMs = openHold && openHold.end === undefined ? now - openHold.start : 0;
-  const nudge = heldMs >= HOLD_NUDGE_MS[1] ? 'back' : heldMs >= HOLD_NUDGE_MS[0] ? 'tell' : undefined;
+  // The same 30 s / 60 s rule the assistant follows on a plain hold (shared/assist).
+  const guidance = holdGuidance(heldMs);
+  const nudge = guidance === 'return' ? 'back' : guidance === 'check-in' ? 'tell' : undefined;
   const failure = lastFailure(call);
   const consultPhase =
     call.phase === 'consult-ringing' ||

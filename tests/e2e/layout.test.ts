@@ -112,6 +112,14 @@ describe('compact layout at 1280×720', () => {
     expect(await pageScrolls(page)).toBe(false);
     await snap(page, 'call-with-history');
 
+    // The escalation panel opens beside the call, over the side column: both in view.
+    await call.getByRole('button', { name: 'Escalate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Escalate this call' });
+    await onScreen('Consult in the escalation panel', panel.getByRole('button', { name: 'Consult (customer on hold)' }));
+    await onScreen('Hang up beside the escalation panel', call.getByRole('button', { name: 'Hang up' }));
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
     await call.getByRole('button', { name: 'Hang up' }).click();
     await onScreen('ACW countdown in the status bar', page.getByTestId('status-acw'));
     await eventually(

@@ -118,6 +118,18 @@ describe('keyboard against the lab server', () => {
     await dial.waitFor();
     await press(page, keymap.break);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('break-reason');
+    await page.keyboard.press('ArrowDown');
+    await eventually(
+      () => agentState(page),
+      (t) => t?.startsWith('Status: On a break') ?? false,
+      'on a break by keyboard',
+    );
+    await press(page, keymap.available);
+    await eventually(
+      () => agentState(page),
+      (t) => t === 'Status: Available',
+      'available by keyboard',
+    );
     await press(page, keymap.dial);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('dial-input');
   });

@@ -33,11 +33,12 @@ export const MAX_PREFIX_TERMS = 16;
 /** The read side of history: SELECTs only. */
 export function createHistoryReader(db: WarmlineDatabase) {
   // The search index's term list, for this connection only (TEMP): nothing is written to the file.
-  // The vocabulary counts each term's matches as it passes it, so it is read strictly between the
-  // word and the first term past its completions: a word typed in full costs nothing to look up.
+  // The vocabulary counts each term's matches as it passes it, so it is read from just after the
+  // word ("word" + U+0001, which no token contains; `term > word` would still land on the word and
+  // count it) to the first term past its completions: a word typed in full costs nothing to look up.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.calls_fts_terms USING fts5vocab(main, calls_fts, 'row')");
   const longerTerms = db.prepare<[string, string, number], { term: string }>(
-    'SELECT term FROM temp.calls_fts_terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?',
+    'SELECT term FROM temp.calls_fts_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
   );
 
   const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
@@ -80,7 +81,7 @@ export function createHistoryReader(db: WarmlineDatabase) {
       // Past every completion: "refund" → "refune".
       const after = word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 1);
       // The word itself goes in unlooked-up: a term the index lacks matches nothing.
-      const terms = [word, ...longerTerms.all(word, after, MAX_PREFIX_TERMS).map((r) => r.term)];
+      const terms = [word, ...longerTerms.all(`${word}\u0001`, after, MAX_PREFIX_TERMS).map((r) => r.term)];
       return terms.length > MAX_PREFIX_TERMS ? undefined : terms;
     },
     /** The items, and where each stands in the list: the cursor of the page after it. */

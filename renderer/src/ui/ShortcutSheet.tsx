@@ -1,6 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WINDOW_ACTIONS, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+import { WINDOW_ACTIONS, type WindowAction, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+
+/** Two tables side by side, so the whole sheet fits a 720-pixel-high window without scrolling. */
+const SPLIT = WINDOW_ACTIONS.indexOf('ready');
+const GROUPS: readonly (readonly ['call' | 'desk', readonly WindowAction[]])[] = [
+  ['call', WINDOW_ACTIONS.slice(0, SPLIT)],
+  ['desk', WINDOW_ACTIONS.slice(SPLIT)],
+];
 
 export interface ShortcutSheetProps {
   readonly keymap: WindowKeymap;
@@ -51,27 +58,34 @@ export function ShortcutSheet({ keymap, onClose }: ShortcutSheetProps) {
     >
       <h2 id="shortcut-sheet-title">{t('shortcuts.title')}</h2>
       <p className="hint">{t('shortcuts.intro')}</p>
-      <table className="shortcut-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcuts.action')}</th>
-            <th scope="col">{t('shortcuts.keys')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {WINDOW_ACTIONS.map((action) => (
-            <tr key={action} data-testid="shortcut-row">
-              <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
-              <td>{keymap[action] === '' ? t('shortcuts.none') : <kbd>{keymap[action]}</kbd>}</td>
-            </tr>
-          ))}
-          {/* Not a window shortcut: these keys work while focus is in the assistant's phrase list. */}
-          <tr>
-            <th scope="row">{t('assist.region')}</th>
-            <td>{t('assist.phrases.keyHint')}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="shortcut-groups">
+        {GROUPS.map(([group, actions]) => (
+          <table key={group} className="shortcut-table">
+            <caption>{t(`shortcuts.groups.${group}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('shortcuts.action')}</th>
+                <th scope="col">{t('shortcuts.keys')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((action) => (
+                <tr key={action} data-testid="shortcut-row">
+                  <th scope="row">{t(`shortcuts.actions.${action}`)}</th>
+                  <td>{keymap[action] === '' ? t('shortcuts.none') : <kbd>{keymap[action]}</kbd>}</td>
+                </tr>
+              ))}
+              {/* Not a window shortcut: these keys work while focus is in the assistant's phrase list. */}
+              {group === 'call' && (
+                <tr>
+                  <th scope="row">{t('assist.region')}</th>
+                  <td>{t('assist.phrases.keyHint')}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        ))}
+      </div>
       <div className="actions">
         <button type="button" onClick={onClose} autoFocus>
           {t('shortcuts.close')}

@@ -14,6 +14,7 @@ import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-i
 import { bridgeHost } from './state/host-bridge';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
+import './ui/desk.css';
 
 type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 

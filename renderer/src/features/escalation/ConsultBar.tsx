@@ -4,7 +4,6 @@ import type { Call } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
 
-
 export interface ConsultBarProps {
   readonly customer: CallEntry;
   readonly leg?: CallEntry;
@@ -63,9 +62,11 @@ export function ConsultBar(props: ConsultBarProps) {
         {failure && call.phase === 'on-hold' && t(`notices.consultFailed.${failure.reason}`, { status: failure.sipStatus ?? '' })}
       </p>
       {heldMs > 0 && (
-        <p className={`hold-nudge ${nudge ?? ''}`} role={nudge ? 'alert' : undefined} data-testid="consult-hold">
+        <p className={`hold-nudge ${nudge ?? ''}`} data-testid="consult-hold">
           {t('consult.customerHeld', { time: formatDuration(heldMs) })}
-          {nudge && ` — ${t(`consult.nudge.${nudge}`)}`}
+          {/* Only the nudge is a live region, not the ticking time: at 30 s a polite reminder; at
+              60 s the customer may hang up, so it interrupts. */}
+          {nudge && <span role={nudge === 'back' ? 'alert' : 'status'}>{` — ${t(`consult.nudge.${nudge}`)}`}</span>}
         </p>
       )}
       <div className="call-actions">

@@ -22,21 +22,26 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
       className={`call-card incoming ${waiting ? 'waiting' : ''}`}
       aria-label={t('calls.incoming.region')}
       role="alertdialog"
-      aria-live="assertive"
       data-focus-home="1"
     >
       <div className="call-main">
-        <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
-        <h2 className="caller-name">{name}</h2>
-        {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
-        {info.queue && (
-          <p className="queue">
-            {t('calls.queue', { queue: info.queue.name })}
-            {info.queue.waitSeconds !== undefined &&
-              ` · ${t('calls.waited', { time: formatDuration(info.queue.waitSeconds * 1000) })}`}
-          </p>
-        )}
-        <p className="timer">{t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}</p>
+        {/* Announced at once, and only this: the ringing time ticks and the screen pop arrives
+            later, so neither may sit in the live region. */}
+        <div role="alert">
+          <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
+          <h2 className="caller-name">{name}</h2>
+          {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
+          {info.queue && (
+            <p className="queue">
+              {t('calls.queue', { queue: info.queue.name })}
+              {info.queue.waitSeconds !== undefined &&
+                ` · ${t('calls.waited', { time: formatDuration(info.queue.waitSeconds * 1000) })}`}
+            </p>
+          )}
+        </div>
+        <p className="timer" role="timer">
+          {t('calls.incoming.ringingFor', { time: formatDuration(ringingForMs) })}
+        </p>
         <div className="call-actions">
           <button type="button" className="answer" onClick={onAnswer} autoFocus data-shortcut="answer">
             {t(waiting ? 'calls.actions.holdAndAnswer' : 'calls.actions.answer')}

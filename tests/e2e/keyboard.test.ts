@@ -1,15 +1,11 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { WINDOW_ACTIONS, windowKeymap } from '../../shared/host-api/shortcuts';
 import en from '../../renderer/src/i18n/locales/en.json';
-import { startAppHost, type AppHost } from '../support/app-host';
 import { snap } from '../support/screenshots';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser } from './phone-engine.harness';
+import { agentState, focused, press, signedInAgent as signIn } from './keyboard.harness';
+import { eventually } from './phone-engine.harness';
 
 /**
  * Keyboard first, against the lab server with a SIP.js customer: the shortcut sheet lists every
@@ -18,55 +14,7 @@ import { eventually, newUser } from './phone-engine.harness';
 let server: SipTestServer;
 const bench = useDeskBench();
 const keymap = windowKeymap();
-
-async function signedInAgent(
-  app: AppHost = bench.app,
-  user = newUser('agent'),
-  seniorUser = 'senior1',
-): Promise<{ page: Page; user: string }> {
-  await app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: 'Kim Keys',
-    wrapUpSeconds: 60,
-    teamKey: TEAM_KEY,
-    seniorQueue: seniorUser,
-  });
-  let page: Page;
-  if (app === bench.app) page = await bench.openApp({ width: 1280, height: 720 });
-  else {
-    page = await bench.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(app.url);
-  }
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    'signed in',
-  );
-  return { page, user };
-}
-
-/** Playwright's spelling of an accelerator: Ctrl+Alt+P → Control+Alt+KeyP (the physical key, as on any layout). */
-const press = (page: Page, accelerator: string) =>
-  page.keyboard.press(
-    accelerator
-      .replace(/^Ctrl\+/, 'Control+')
-      .replace(/\+([A-Z])$/, '+Key$1')
-      .replace(/\+(\d)$/, '+Digit$1'),
-  );
-
-/** What has focus, in words a failure message can use. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'body';
-    const where = el.closest('[aria-label], [aria-labelledby], form, dialog');
-    const label = where?.getAttribute('aria-label') ?? where?.querySelector('h2')?.textContent ?? '';
-    return `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" in "${label}"`;
-  });
-
-const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
+const signedInAgent = () => signIn(bench, server);
 
 describe('keyboard against the lab server', () => {
   beforeAll(async () => {
@@ -223,98 +171,5 @@ describe('keyboard against the lab server', () => {
       (id) => id === 'dial-input',
       'focus on the dial pad after wrap-up',
     );
-  });
-
-  it('a warm transfer by keyboard alone: consult, declined and back, swap, cancel, three-way, complete', async () => {
-    const seniorUser = newUser('senior');
-    const { page: agent, user } = await signedInAgent(bench.app, newUser('agent'), seniorUser);
-    const seniorDir = makeTempDir();
-    const seniorApp = await startAppHost(join(seniorDir.path, 'senior'));
-    try {
-      const { page: senior } = await signedInAgent(seniorApp, seniorUser, seniorUser);
-      const customer = await bench.customer(server);
-      const consultStatus = agent.getByTestId('consult-bar').getByRole('status');
-      const consult = async () => {
-        await press(agent, keymap.escalate);
-        const panel = agent.getByRole('dialog', { name: 'Escalate this call' });
-        await panel.getByLabel('Why').selectOption('wants-higher-authority');
-        await panel.getByLabel('Summary in one line').fill('Wants a refund above my limit');
-        // Enter in a field of the panel is Consult.
-        await agent.keyboard.press('Enter');
-        await panel.waitFor({ state: 'detached' });
-        await senior.getByTestId('handoff-card').waitFor();
-      };
-
-      await customer.call(`sip:${user}@${server.domain}`);
-      await agent.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();
-      await press(agent, keymap.answer);
-      await eventually(
-        () => customer.state(),
-        (s) => s.session === 'Established',
-        'customer connected',
-      );
-
-      await consult();
-      await press(senior, keymap.decline);
-      await agent.getByText('Everyone in that queue is busy (SIP 486).').first().waitFor();
-      await press(agent, keymap['back-to-customer']);
-      await agent.getByText('On a call', { exact: true }).waitFor();
-
-      await consult();
-      await press(senior, keymap.answer);
-      await eventually(
-        () => consultStatus.textContent(),
-        (t) => t === 'You are talking to Senior queue; the customer is on hold.',
-        'consulting',
-      );
-      await press(agent, keymap.swap);
-      await eventually(
-        () => consultStatus.textContent(),
-        (t) => t === 'You are talking to the customer; Senior queue is on hold.',
-        'swapped',
-      );
-      await press(agent, keymap['cancel-consult']);
-      await agent.getByText('On a call', { exact: true }).waitFor();
-      await eventually(
-        () => agentState(senior),
-        (t) => t === 'Status: After-call work',
-        'senior released',
-      );
-      await press(senior, keymap.ready);
-      await eventually(
-        () => agentState(senior),
-        (t) => t === 'Status: Available',
-        'senior available again',
-      );
-
-      await consult();
-      await press(senior, keymap.answer);
-      await eventually(
-        () => consultStatus.textContent(),
-        (t) => t?.startsWith('You are talking to Senior queue') ?? false,
-        'consulting again',
-      );
-      await press(agent, keymap['three-way']);
-      await eventually(
-        () => consultStatus.textContent(),
-        (t) => t === 'Three-way call with the customer and Senior queue.',
-        'three-way',
-      );
-      await press(agent, keymap['complete-transfer']);
-      await eventually(
-        () => agentState(agent),
-        (t) => t === 'Status: After-call work',
-        'agent handed over',
-      );
-      await eventually(
-        () => agentState(senior),
-        (t) => t === 'Status: On a call',
-        'senior has the customer',
-      );
-      await senior.close();
-    } finally {
-      await seniorApp.close();
-      seniorDir.remove();
-    }
   });
 });

@@ -174,6 +174,7 @@ export const WINDOW_ACTIONS = [
   'keypad',
   'escalate',
   'hangup',
+  'phrases',
   'complete-transfer',
   'three-way',
   'swap',
@@ -198,6 +199,8 @@ export const SHORTCUT_SHEET_KEY = '?';
 export const WINDOW_ONLY_SHORTCUTS: Readonly<Record<Exclude<WindowAction, ShortcutAction>, string>> = {
   decline: 'Ctrl+Alt+D',
   keypad: 'Ctrl+Alt+K',
+  // "What to say": focus lands in the assistant's phrase list, where 1–9 use a phrase.
+  phrases: 'Ctrl+Alt+W',
   'complete-transfer': 'Ctrl+Alt+T',
   'three-way': 'Ctrl+Alt+J',
   swap: 'Ctrl+Alt+S',

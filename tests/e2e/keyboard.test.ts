@@ -54,7 +54,11 @@ describe('keyboard against the lab server', () => {
     }
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dial-input');
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (id) => id === 'dial-input',
+      'focus on #dial-input',
+    );
 
     // Every control with a key says so on hover and to assistive technology.
     const history = page.getByRole('button', { name: 'History', exact: true });
@@ -67,7 +71,11 @@ describe('keyboard against the lab server', () => {
     await press(page, keymap.phone);
     await dial.waitFor();
     await press(page, keymap.break);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('break-reason');
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (id) => id === 'break-reason',
+      'focus on #break-reason',
+    );
     await page.keyboard.press('ArrowDown');
     await eventually(
       () => agentState(page),
@@ -81,10 +89,14 @@ describe('keyboard against the lab server', () => {
       'available by keyboard',
     );
     await press(page, keymap.dial);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dial-input');
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.id),
+      (id) => id === 'dial-input',
+      'focus on #dial-input',
+    );
   });
 
-  it('a whole call by keyboard alone: answer, hold, resume, mute, keypad, escalate and back, hang up, extend, Ready', async () => {
+  it('a whole call by keyboard alone: answer, hold, resume, mute, keypad, a phrase, escalate and back, hang up, extend, Ready', async () => {
     const { page, user } = await signedInAgent();
     const customer = await bench.customer(server);
 
@@ -133,13 +145,27 @@ describe('keyboard against the lab server', () => {
     await press(page, keymap.keypad);
     await page.getByRole('button', { name: 'Key 5' }).waitFor({ state: 'detached' });
 
+    // What to say: one key into the assistant's phrases, one digit puts the first into the call notes.
+    await press(page, keymap.phrases);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-shortcut'))).toBe('phrases');
+    await page.keyboard.press('1');
+    await eventually(
+      () => page.getByRole('textbox', { name: 'Call notes' }).inputValue(),
+      (notes) => notes.trim() !== '',
+      'a phrase in the call notes',
+    );
+
     await press(page, keymap.escalate);
     const panel = page.getByRole('dialog', { name: 'Escalate this call' });
     await panel.waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('form.escalation-panel') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await focused(page)).not.toBe('body');
+    await eventually(
+      () => focused(page),
+      (f) => f.includes('in "Current call"'),
+      'focus back on the call after Escape',
+    );
     expect(await agentState(page)).toBe('Status: On a call');
 
     await press(page, keymap.hangup);

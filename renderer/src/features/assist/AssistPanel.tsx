@@ -154,6 +154,7 @@ export function AssistPanel(props: AssistPanelProps) {
         <label htmlFor={`${id}-situation`}>{t('assist.phrases.situation')}</label>
         <select
           id={`${id}-situation`}
+          data-shortcut="phrases"
           value={props.situation}
           onChange={(e) => isSituation(e.currentTarget.value) && props.onSituation(e.currentTarget.value)}
           // Digits pick a phrase, not an option.

@@ -104,7 +104,9 @@ async function main(): Promise<void> {
     const digits = data.frequentNumber.slice(-7);
     await list('"customer" (common word)', { query: 'customer' }, 'search');
     await list('"refund" (common word)', { query: 'refund' }, 'search');
+    await list('"cust" (start of a common word)', { query: 'cust' }, 'search');
     await list('"klant factuur" (two Dutch words)', { query: 'klant factuur' }, 'search');
+    await list('"kunden ringede" (two Danish words)', { query: 'kunden ringede' }, 'search');
     await list(`"${RARE_WORD}" (rare word)`, { query: RARE_WORD }, 'search');
     await list('"renee" (name, diacritics)', { query: 'renee' }, 'search');
     await list(`"${RARE_NAME}" (rare name)`, { query: RARE_NAME }, 'search');

@@ -121,6 +121,11 @@ describe.each(SIP_SERVERS)('customers against %s', (_name, start) => {
     expect(await pop.textContent()).toContain('callback made');
     await far.hangup();
     await readyAfterWrapUp(page, (form) => form.getByLabel('Disposition').selectOption('resolved'));
+    // The note written during the call is linked to that call in the history.
+    const linked = bench.app.services.db
+      .prepare('SELECT c.remote_number AS number FROM customer_notes n JOIN calls c ON c.id = n.call_id WHERE n.text = ?')
+      .get(CUSTOMER_NOTE) as { number: string } | undefined;
+    expect(linked?.number).toContain('31201234567');
 
     // The app host restarts on the same data file; the next ring shows the note and nothing owed.
     await bench.restartApp(page);

@@ -161,7 +161,12 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             onBlind={() => setEscalation({ callId: entry.info.callId })}
           />
           {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
-          <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
+          <CustomerPop
+            host={host}
+            number={entry.info.remote.number}
+            defaultCountry={settings.defaultCountry}
+            callId={entry.info.callId}
+          />
         </div>
       ))}
       {escalatingEntry && (

@@ -8,6 +8,8 @@ export interface CustomerPopProps {
   /** The caller's number as the phone has it (the user part of their address). */
   readonly number: string;
   readonly defaultCountry: string;
+  /** The call being talked on: a note written during it is linked to it in the history. */
+  readonly callId?: string;
   readonly now?: () => number;
 }
 
@@ -16,7 +18,7 @@ export interface CustomerPopProps {
  * and saves the agent's notes and closed callbacks on the customer, reading the card again after
  * each so it shows what is stored.
  */
-export function CustomerPop({ host, number, defaultCountry, now = Date.now }: CustomerPopProps) {
+export function CustomerPop({ host, number, defaultCountry, callId, now = Date.now }: CustomerPopProps) {
   const key = customerKeyForNumber(normaliseRemoteNumber(number, defaultCountry));
   const [found, setFound] = useState<{ readonly key: string; readonly view: CustomerView } | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -35,12 +37,12 @@ export function CustomerPop({ host, number, defaultCountry, now = Date.now }: Cu
   const addNote = useCallback(
     async (text: string): Promise<string | undefined> => {
       if (!key) return undefined;
-      const saved = await host.addCustomerNote({ customerKey: key, text });
+      const saved = await host.addCustomerNote({ customerKey: key, text, ...(callId ? { callId } : {}) });
       if (!saved.ok) return saved.error.message;
       setVersion((v) => v + 1);
       return undefined;
     },
-    [host, key],
+    [host, key, callId],
   );
   const closeFollowUp = useCallback(
     (noteId: number) => {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../shared/locales';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { answeredCall, signInAgent } from './desk-actions';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * Notes during the call and in wrap-up, in each UI language: a phrase to avoid is flagged as the
@@ -24,30 +25,8 @@ const STORIES: readonly (readonly [Locale, string, string])[] = [
 ];
 
 async function onACall(language: Locale): Promise<{ page: Page; far: FarEndDriver }> {
-  const user = newUser('agent');
-  await bench.app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    language,
-    wrapUpSeconds: 0,
-  });
-  const page = await bench.openApp({ width: 1280, height: 900 });
-  // The registration in words differs per language: read the state the app exposes for tests.
-  const registration = () =>
-    page
-      .evaluate(() => (window as unknown as { warmlineState?: () => { registration: { state: string } } }).warmlineState?.())
-      .then((state) => state?.registration.state);
-  await eventually(registration, (s) => s === 'registered', 'signed in');
-  const far = await bench.customer(server);
-  await far.call(`sip:${user}@${server.domain}`);
-  await page.locator('[data-shortcut="answer"]').click();
-  await eventually(
-    () => far.state(),
-    (s) => s.session === 'Established',
-    'connected',
-  );
-  return { page, far };
+  const { page, user } = await signInAgent(bench, server, { language, wrapUpSeconds: 0 });
+  return { page, far: await answeredCall(bench, server, page, user) };
 }
 
 describe.each(SIP_SERVERS.slice(1, 2))('call notes against %s', (_name, start) => {

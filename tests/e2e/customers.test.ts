@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDayText } from '../../shared/history';
 import { CUSTOMER_NUMBERS, SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { answer } from './desk-actions';
 import { useDeskBench } from './desk-bench';
 import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 
@@ -45,15 +46,6 @@ async function rings(page: Page, far: FarEndDriver, user: string) {
   const pop = page.getByTestId('customer-card');
   await pop.waitFor();
   return pop;
-}
-
-async function answer(page: Page, far: FarEndDriver): Promise<void> {
-  await page.getByRole('button', { name: 'Answer' }).click();
-  await eventually(
-    () => far.state(),
-    (s) => s.session === 'Established',
-    'connected',
-  );
 }
 
 async function readyAfterWrapUp(page: Page, fill: (form: Locator) => Promise<unknown>): Promise<void> {

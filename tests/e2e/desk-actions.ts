@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
+import type { SettingsPatch } from '../../shared/settings';
 import type { SipTestServer } from '../support/sip-servers';
 import type { DeskBench } from './desk-bench';
-import { eventually } from './phone-engine.harness';
+import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
 
 /** What an agent does and reads on the desk, shared by the after-call work stories (English UI). */
 export const agentState = (page: Page) => page.getByTestId('agent-state').textContent();
@@ -20,16 +21,68 @@ export async function remainingMs(page: Page): Promise<number | undefined> {
   return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : undefined;
 }
 
-/** A customer (Ana Reyes) calls `user`, the agent answers, the customer hangs up: the agent is in wrap-up. */
-export async function callEnds(bench: DeskBench, server: SipTestServer, page: Page, user: string): Promise<void> {
-  const far = await bench.customer(server);
-  await far.call(`sip:${user}@${server.domain}`);
-  await page.getByRole('button', { name: 'Answer' }).click();
+/**
+ * A new agent on `server` with `extra` settings saved in this test's app host, the app open and
+ * signed in (English UI; other languages wait on the registration state instead).
+ */
+export async function signInAgent(
+  bench: DeskBench,
+  server: SipTestServer,
+  extra: SettingsPatch = {},
+  viewport = { width: 1280, height: 900 },
+): Promise<{ readonly page: Page; readonly user: string }> {
+  const user = newUser('agent');
+  await bench.app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: 'Ana Agent',
+    ...extra,
+  });
+  const page = await bench.openApp(viewport);
+  if ((extra.language ?? 'en') === 'en') await signedIn(page);
+  else
+    await eventually(
+      () => registrationState(page),
+      (r) => r === 'registered',
+      'signed in',
+    );
+  return { page, user };
+}
+
+/** The registration as the app's state has it, language-neutral. */
+const registrationState = (page: Page) =>
+  page
+    .evaluate(() => (window as unknown as { warmlineState?: () => { registration: { state: string } } }).warmlineState?.())
+    .then((state) => state?.registration.state);
+
+/** The agent answers the ringing call (by its Answer control, in any language) and the caller is connected. */
+export async function answer(page: Page, far: FarEndDriver): Promise<void> {
+  await page.locator('[data-shortcut="answer"]').click();
   await eventually(
     () => far.state(),
     (s) => s.session === 'Established',
     'connected',
   );
+}
+
+/** `far` (by default a new customer, Ana Reyes) calls `user` and the agent answers. */
+export async function answeredCall(
+  bench: DeskBench,
+  server: SipTestServer,
+  page: Page,
+  user: string,
+  far?: FarEndDriver,
+): Promise<FarEndDriver> {
+  const caller = far ?? (await bench.customer(server));
+  await caller.call(`sip:${user}@${server.domain}`);
+  await answer(page, caller);
+  return caller;
+}
+
+/** A customer (Ana Reyes) calls `user`, the agent answers, the customer hangs up: the agent is in wrap-up. */
+export async function callEnds(bench: DeskBench, server: SipTestServer, page: Page, user: string): Promise<void> {
+  const far = await answeredCall(bench, server, page, user);
   await far.hangup();
   await eventually(
     () => agentState(page),

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDayText } from '../../shared/history';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { answeredCall, signInAgent } from './desk-actions';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser } from './phone-engine.harness';
+import { eventually } from './phone-engine.harness';
 
 /**
  * The history screen end to end: a real call against Kamailio and the lab server, wrapped up with
@@ -25,28 +26,8 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
   });
 
   it('a wrapped-up call counts in My figures, is found by its notes, dates and filters, and is exported as CSV with a BOM', async () => {
-    const user = newUser('agent');
-    await bench.app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${user}@${server.domain}`,
-      password: server.password,
-      displayName: 'Ana Agent',
-    });
-    const page = await bench.openApp({ width: 1280, height: 900 });
-    await eventually(
-      () => page.getByTestId('registration').textContent(),
-      (t) => t === 'Signed in',
-      'signed in',
-    );
-
-    const far = await bench.customer(server);
-    await far.call(`sip:${user}@${server.domain}`);
-    await page.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => far.state(),
-      (s) => s.session === 'Established',
-      'connected',
-    );
+    const { page, user } = await signInAgent(bench, server);
+    const far = await answeredCall(bench, server, page, user);
     await far.hangup();
     const form = page.getByRole('form', { name: 'After-call work' });
     await form.getByLabel('Notes').fill(NOTES);

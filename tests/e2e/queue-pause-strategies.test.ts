@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../shared/settings';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { agentState, callEnds, readyToAvailable, signedIn } from './desk-actions';
+import { agentState, callEnds, readyToAvailable, signInAgent } from './desk-actions';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * Pausing in the queues on a PBX without the lab's queue-control endpoint (Kamailio here): by
@@ -17,19 +16,7 @@ const bench = useDeskBench();
 const sessions = (far: FarEndDriver) => far.page.evaluate(() => window.farEnd.sessionCount);
 const is = (n: number) => (count: number) => count === n;
 
-async function signedInAgent(extra: SettingsPatch): Promise<{ page: Page; user: string }> {
-  const user = newUser('agent');
-  await bench.app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    wrapUpSeconds: 0,
-    ...extra,
-  });
-  const page = await bench.openApp({ width: 1280, height: 900 });
-  await signedIn(page);
-  return { page, user };
-}
+const signedInAgent = (extra: SettingsPatch) => signInAgent(bench, server, { wrapUpSeconds: 0, ...extra });
 
 describe.each(SIP_SERVERS.slice(0, 1))('pausing in the queues on %s', (_name, start) => {
   beforeAll(async () => {

@@ -12,20 +12,21 @@ import { AudioDevicesPanel } from './features/settings/AudioDevicesPanel';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
 import { setLanguage } from './i18n';
-import type { CallId } from './phone';
 import type { EscalationLog } from './state/escalation-log';
 import { talkingCall } from './state/phone-state';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
 import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
+import type { QualityLog } from './state/quality-log';
 
 export interface AppServices {
   readonly host: HostApi;
   readonly store: PhoneStore;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
-  readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
+  /** Every connected call's audio quality, measured by one sampler for the badges and the history. */
+  readonly quality: QualityLog;
   readonly applyDevices: (settings: SettingsView) => void;
   readonly escalations: EscalationLog;
 }
@@ -49,7 +50,7 @@ export function App({ services }: { readonly services: AppServices }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const keyboard = useDeskKeyboard(host, store, view, setView, rootRef);
   const acw = useAcwClock(host, phone.agent);
-  const quality = useCallQuality(talkingCall(phone)?.info.callId, services.getStats)?.assessment;
+  const quality = useCallQuality(talkingCall(phone)?.info.callId, services.quality)?.assessment;
 
   const signIn = useCallback(
     async (settings: SettingsView) => {
@@ -165,7 +166,7 @@ export function App({ services }: { readonly services: AppServices }) {
             escalations={services.escalations}
             ringer={services.ringer}
             microphone={services.microphone}
-            getStats={services.getStats}
+            quality={services.quality}
           />
         )}
       </main>

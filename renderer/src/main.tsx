@@ -51,7 +51,7 @@ async function boot(): Promise<void> {
     store,
     ringer,
     microphone,
-    getStats: (callId) => phone.getStats(callId),
+    quality,
     escalations,
     applyDevices: (settings: SettingsView) => {
       microphone.setDevice(settings.microphoneId);

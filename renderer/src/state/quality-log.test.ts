@@ -46,3 +46,26 @@ describe('a call’s quality summary', () => {
     expect(log.takeMean('good')).toBeGreaterThan(log.takeMean('bad') ?? 5);
   });
 });
+
+describe('the latest reading, for the badges', () => {
+  it('is kept per call, told to subscribers, the same object until the next reading, and gone once recorded', () => {
+    const log = new QualityLog();
+    let told = 0;
+    const stop = log.subscribe(() => (told += 1));
+    expect(log.latest('c1')).toBeUndefined();
+    log.addReading('c1', report(100, 0, 0.002, 0.02));
+    const first = log.latest('c1');
+    expect(first?.assessment.level).toBe('good');
+    expect(first?.rttMs).toBeCloseTo(20);
+    expect(log.latest('c1')).toBe(first);
+    log.addReading('c1', report(150, 50, 0.08, 0.6));
+    expect(log.latest('c1')).not.toBe(first);
+    expect(log.latest('c1')?.lossPercent).toBe(50);
+    expect(told).toBe(2);
+    log.takeMean('c1');
+    expect(log.latest('c1')).toBeUndefined();
+    stop();
+    log.addReading('c2', report(100, 0, 0.002, 0.02));
+    expect(told).toBe(2);
+  });
+});

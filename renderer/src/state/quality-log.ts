@@ -1,4 +1,4 @@
-import { assessQuality } from '../../../shared/quality/e-model';
+import { assessQuality, type QualityAssessment } from '../../../shared/quality/e-model';
 import { readQuality, type LossCounters } from '../audio/call-quality';
 import type { CallId } from '../phone';
 import type { PhoneStore } from './phone-store';
@@ -8,6 +8,14 @@ export const QUALITY_SAMPLE_MS = 2_000;
 /** Calls measured but not yet recorded are few; a cap keeps a leak impossible. */
 const MAX_TRACKED_CALLS = 16;
 
+/** The latest reading of a call, as the quality badges show it. */
+export interface CallQuality {
+  readonly assessment: QualityAssessment;
+  readonly rttMs: number;
+  readonly jitterMs: number;
+  readonly lossPercent: number;
+}
+
 interface Tally {
   sum: number;
   count: number;
@@ -15,12 +23,24 @@ interface Tally {
 }
 
 /**
- * The quality summary of each call for its history record: the mean MOS (E-model) of the
- * readings taken while it was connected. Measured apart from the screen, so a call is measured
- * whichever view the agent has open.
+ * Every connected call's audio quality: the latest reading for the badges, and for the history
+ * record the mean MOS (E-model) of the readings taken while it was connected. Measured apart from
+ * the screen (one getStats per call per interval), so a call is measured whichever view is open.
  */
 export class QualityLog {
   readonly #tallies = new Map<string, Tally>();
+  readonly #latest = new Map<string, CallQuality>();
+  readonly #listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The latest reading of a call; the same object until the next reading (safe for useSyncExternalStore). */
+  latest(callId: string | undefined): CallQuality | undefined {
+    return callId === undefined ? undefined : this.#latest.get(callId);
+  }
 
   /** One reading of a call's receive statistics; the loss is counted since the previous reading. */
   addReading(callId: string, stats: Iterable<Record<string, unknown> & { type: string; id: string }>): void {
@@ -30,16 +50,23 @@ export class QualityLog {
     tally.counters = reading.counters;
     // Before the first packet arrives there is nothing to judge.
     if (reading.counters.received === 0) return;
-    tally.sum += assessQuality(reading.sample).mos;
+    const assessment = assessQuality(reading.sample);
+    tally.sum += assessment.mos;
     tally.count += 1;
     this.#tallies.set(callId, tally);
-    for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) this.#tallies.delete(old);
+    this.#latest.set(callId, { assessment, ...reading.sample });
+    for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) {
+      this.#tallies.delete(old);
+      this.#latest.delete(old);
+    }
+    for (const listener of this.#listeners) listener();
   }
 
   /** The mean MOS of a call, rounded to two decimals, and forgets it; undefined when never measured. */
   takeMean(callId: string): number | undefined {
     const tally = this.#tallies.get(callId);
     this.#tallies.delete(callId);
+    this.#latest.delete(callId);
     if (!tally || tally.count === 0) return undefined;
     return Math.round((tally.sum / tally.count) * 100) / 100;
   }

@@ -23,6 +23,7 @@ import { ActiveCall } from './ActiveCall';
 import { IncomingCall } from './IncomingCall';
 import { Notices } from './Notices';
 import { useCallQuality, useMicLevel, useRinger } from './use-call-media';
+import type { QualityLog } from '../../state/quality-log';
 
 export interface PhoneScreenProps {
   readonly store: PhoneStore;
@@ -31,7 +32,7 @@ export interface PhoneScreenProps {
   readonly escalations: EscalationLog;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
-  readonly getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>;
+  readonly quality: QualityLog;
 }
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
@@ -61,7 +62,7 @@ function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, not
   };
 }
 
-export function PhoneScreen({ store, host, settings, escalations, ringer, microphone, getStats }: PhoneScreenProps) {
+export function PhoneScreen({ store, host, settings, escalations, ringer, microphone, quality: qualityLog }: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
@@ -73,7 +74,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
   const now = useClock(state.calls.length > 0 || wrapUp !== undefined);
   const ring = useRinger(offered.length > 0, ringer);
   const micLevel = useMicLevel(talking !== undefined, microphone);
-  const quality = useCallQuality(talking?.info.callId, getStats);
+  const quality = useCallQuality(talking?.info.callId, qualityLog);
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';

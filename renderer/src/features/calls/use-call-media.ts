@@ -1,45 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import { assessQuality, type QualityAssessment } from '../../../../shared/quality/e-model';
-import { readQuality, type LossCounters } from '../../audio/call-quality';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { watchLevel } from '../../audio/level-meter';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
+import type { CallQuality, QualityLog } from '../../state/quality-log';
 
-export interface CallQuality {
-  readonly assessment: QualityAssessment;
-  readonly rttMs: number;
-  readonly jitterMs: number;
-  readonly lossPercent: number;
-}
+export type { CallQuality } from '../../state/quality-log';
 
-const QUALITY_INTERVAL_MS = 2000;
-
-/** Polls getStats for the talking call and turns it into the quality badge's reading. */
-export function useCallQuality(callId: CallId | undefined, getStats: (id: CallId) => Promise<RTCStatsReport | undefined>) {
-  const [reading, setReading] = useState<{ readonly callId: CallId; readonly quality: CallQuality } | undefined>();
-  const counters = useRef<LossCounters | undefined>(undefined);
-  useEffect(() => {
-    counters.current = undefined;
-    if (!callId) return;
-    let live = true;
-    const poll = async () => {
-      const report = await getStats(callId).catch(() => undefined);
-      if (!live || !report) return;
-      const reading = readQuality([...report.values()] as never, counters.current);
-      if (!reading) return;
-      counters.current = reading.counters;
-      setReading({ callId, quality: { assessment: assessQuality(reading.sample), ...reading.sample } });
-    };
-    const timer = setInterval(() => void poll(), QUALITY_INTERVAL_MS);
-    void poll();
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [callId, getStats]);
-  // A reading belongs to one call: a new call starts "measuring" instead of showing the last one's.
-  return reading && reading.callId === callId ? reading.quality : undefined;
+/** The latest quality reading of a call (taken by the quality log, which measures every connected call). */
+export function useCallQuality(callId: CallId | undefined, log: QualityLog): CallQuality | undefined {
+  return useSyncExternalStore(log.subscribe, () => log.latest(callId));
 }
 
 /** The microphone's level while a call is up. */

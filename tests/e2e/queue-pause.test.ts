@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../../electron/lab';
 import { startAppHost, type AppHost } from '../support/app-host';
@@ -15,14 +15,21 @@ let pages: TestPages;
 let browser: Browser;
 let dir: ReturnType<typeof makeTempDir>;
 let app: AppHost;
+/** The queue-control commands the lab received from the agent, in order. */
+const commands: string[] = [];
 
 beforeAll(async () => {
   lab = await startLabServer({
     port: 0,
-    log: () => {},
+    log: (entry: Record<string, unknown>) => {
+      if (entry.event === 'agent-control' && entry.user === 'agentq1') commands.push(String(entry.command));
+    },
     config: {
       domain: DOMAIN,
-      accounts: ['agentq1', 'customer1'].map((user) => ({ user, password: PASSWORD })),
+      accounts: ['agentq1', ...Array.from({ length: 5 }, (_, i) => `customer${i + 1}`)].map((user) => ({
+        user,
+        password: PASSWORD,
+      })),
       queues: [{ name: 'support', members: ['agentq1'], ringTimeoutSeconds: 20, maxWaitSeconds: 60 }],
     },
   });
@@ -46,6 +53,36 @@ async function memberState(): Promise<string | undefined> {
   return status.queues.find((q) => q.name === 'support')?.members.find((m) => m.user === 'agentq1')?.state;
 }
 
+async function signedInAgent() {
+  const agent = await browser.newPage();
+  await agent.goto(app.url);
+  await eventually(
+    () => agent.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    'signed in',
+  );
+  return agent;
+}
+
+/** A customer calls the support queue, the agent answers, the customer hangs up: wrap-up, paused. */
+async function queueCallEnds(agent: Page): Promise<void> {
+  const customer = await FarEndDriver.open(browser, pages, { wsUrl: lab.url, domain: DOMAIN, password: PASSWORD }, 'customer');
+  await customer.call(`sip:support@${DOMAIN}`);
+  await agent.getByRole('button', { name: 'Answer' }).click();
+  await eventually(
+    () => customer.state(),
+    (s) => s.session === 'Established',
+    'connected',
+  );
+  await customer.hangup();
+  await eventually(
+    () => agent.getByTestId('agent-state').textContent(),
+    (t) => t === 'Status: After-call work',
+    'wrap-up',
+  );
+  await eventually(memberState, (s) => s === 'paused', 'paused in the queue during wrap-up');
+}
+
 describe('queue pause during after-call work (lab server)', () => {
   it('a call ends, the lab shows the agent paused until Ready, then available again', async () => {
     await app.services.handlers.saveSettings({
@@ -57,33 +94,37 @@ describe('queue pause during after-call work (lab server)', () => {
       wrapUpSeconds: 20,
       queueWrapUps: [{ queue: 'Support', seconds: 0 }],
     });
-    const agent = await browser.newPage();
-    await agent.goto(app.url);
-    await eventually(
-      () => agent.getByTestId('registration').textContent(),
-      (t) => t === 'Signed in',
-      'signed in',
-    );
+    const agent = await signedInAgent();
     await eventually(memberState, (s) => s === 'available', 'available in the queue');
-
-    const customer = await FarEndDriver.open(browser, pages, { wsUrl: lab.url, domain: DOMAIN, password: PASSWORD }, 'customer');
-    await customer.call(`sip:support@${DOMAIN}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'connected',
-    );
-    await customer.hangup();
-    await eventually(
-      () => agent.getByTestId('agent-state').textContent(),
-      (t) => t === 'Status: After-call work',
-      'wrap-up',
-    );
-    await eventually(memberState, (s) => s === 'paused', 'paused in the queue during wrap-up');
+    await queueCallEnds(agent);
     expect(await agent.getByTestId('wrap-up-countdown').textContent()).toMatch(/^Until you are ready/);
     await agent.getByRole('button', { name: 'Ready' }).click();
     await eventually(memberState, (s) => s === 'available', 'available in the queue again');
     expect(await agent.getByTestId('agent-state').textContent()).toBe('Status: Available');
+    await agent.close();
+  });
+
+  it('the app restarts mid-wrap-up: the agent stays paused, and Ready unpauses exactly once', async () => {
+    let agent = await signedInAgent();
+    await eventually(memberState, (s) => s === 'available', 'available in the queue');
+    await queueCallEnds(agent);
+    await agent.getByRole('form', { name: 'After-call work' }).getByLabel('Notes').fill('restart in the middle');
+    await agent.waitForTimeout(300);
+
+    // The app goes away mid-wrap-up and comes back on the same data (the password is in memory only).
+    await agent.close();
+    await app.close();
+    app = await startAppHost(dir.path);
+    await app.services.handlers.saveSettings({ password: PASSWORD });
+    commands.splice(0);
+    agent = await signedInAgent();
+    await agent.getByRole('form', { name: 'Unfinished wrap-up' }).waitFor();
+    expect(await memberState()).toBe('paused');
+    await agent.getByRole('button', { name: 'Ready' }).click();
+    await eventually(memberState, (s) => s === 'available', 'available in the queue again');
+    await agent.waitForTimeout(1_000);
+    // Told once at sign-in that the agent is (still) paused, and once that wrap-up is over.
+    expect(commands).toEqual(['pause', 'unpause']);
+    await agent.close();
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QUEUE_PAUSE_STRATEGIES, SETTINGS_LIMITS } from '../../../../shared/settings';
 import type { FieldErrors, SettingsField } from './field-errors';
 import type { SettingsDraft } from './SettingsForm';
+import './settings-sections.css';
 
 export interface AfterCallFieldsProps {
   /** The form's id prefix (from useId), so labels and hints stay unique on the page. */

@@ -9,6 +9,7 @@ import { initI18n } from './i18n';
 import { Phone } from './phone';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
+import { saveCallNotesAsTyped } from './state/call-notes-saver';
 import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
@@ -46,6 +47,7 @@ async function boot(): Promise<void> {
   const quality = new QualityLog();
   sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
   recordHistory(store, host, escalations, quality);
+  saveCallNotesAsTyped(store, host);
   const services: AppServices = {
     host,
     store,

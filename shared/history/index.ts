@@ -10,3 +10,4 @@ export { toFtsQuery, searchWords, MAX_SEARCH_TERMS, type PrefixTerms } from './s
 export { targetColumns, transferTargetSchema, type TargetColumns, type TargetKind } from './target';
 export { HISTORY_VALIDATION } from './text';
 export * from './wrap-up';
+export * from './call-notes';

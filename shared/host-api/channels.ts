@@ -23,6 +23,9 @@ export const HOST_CHANNELS = {
   getCustomer: 'customers:get',
   addCustomerNote: 'customers:notes:add',
   closeFollowUp: 'customers:follow-ups:close',
+  saveCallNotes: 'calls:notes:save',
+  listInterruptedCallNotes: 'calls:notes:interrupted',
+  dismissCallNotes: 'calls:notes:dismiss',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

@@ -9,6 +9,9 @@ import {
   agentStatsSchema,
   callRecordSchema,
   closeFollowUpSchema,
+  callNotesSchema,
+  dismissCallNotesSchema,
+  interruptedCallNotesSchema,
   customerKeySchema,
   customerNoteSchema,
   customerViewSchema,
@@ -79,6 +82,12 @@ export const hostApiContract = {
   addCustomerNote: { args: z.tuple([addCustomerNoteSchema]), result: customerNoteSchema },
   /** The callback a follow-up asked for was made. */
   closeFollowUp: { args: z.tuple([closeFollowUpSchema]), result: z.null() },
+  /** Notes typed during a live call, on every change (empty removes them); its wrap-up draft takes them over. */
+  saveCallNotes: { args: z.tuple([callNotesSchema]), result: z.null() },
+  /** Notes of calls that ended without a wrap-up (a crash during the call), oldest first, at most 50. */
+  listInterruptedCallNotes: { args: z.tuple([]), result: z.array(interruptedCallNotesSchema).max(50) },
+  /** The agent has read (or copied) the notes of an interrupted call: they are removed. */
+  dismissCallNotes: { args: z.tuple([dismissCallNotesSchema]), result: z.null() },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

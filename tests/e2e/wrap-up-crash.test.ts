@@ -4,7 +4,7 @@ import { launchChromium } from '../support/chromium';
 import { prepareHostData, startHostProcess, type HostData, type HostProcess } from '../support/host-process';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
-import { agentState, callEnds, readyToAvailable, remainingMs, signedIn } from './desk-actions';
+import { agentState, answeredCall, callEnds, readyToAvailable, remainingMs, signedIn } from './desk-actions';
 import { useDeskBench } from './desk-bench';
 import { eventually, newUser } from './phone-engine.harness';
 
@@ -69,6 +69,17 @@ async function typeAndKill(page: Page, kill: () => Promise<void>): Promise<{ typ
   const killedAt = Date.now();
   await kill();
   return { typedAt, killedAt };
+}
+
+/** `kill -9` of every renderer process of `browser` (the agent's window only: a browser of its own). */
+async function killRenderers(browser: Browser, page: Page): Promise<void> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  expect(renderers.length).toBeGreaterThan(0);
+  const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+  for (const pid of renderers) process.kill(pid, 'SIGKILL');
+  await crashed;
 }
 
 /** The restored notes are what was typed, at least up to the save bound before the kill. */
@@ -140,22 +151,38 @@ describe.each(SIP_SERVERS.slice(0, 1))('wrap-up survives kill -9 (%s)', (_name, 
     await signedIn(page);
     await callEnds(bench, server, page, user);
 
-    const cdp = await browser.newBrowserCDPSession();
-    const typing = await typeAndKill(page, async () => {
-      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-        processInfo: { type: string; id: number }[];
-      };
-      const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-      expect(renderers.length).toBeGreaterThan(0);
-      const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
-      for (const pid of renderers) process.kill(pid, 'SIGKILL');
-      await crashed;
-    });
+    const typing = await typeAndKill(page, () => killRenderers(browser, page));
 
     page = await openAgent(browser, host.url);
     const form = page.getByRole('form', { name: 'Unfinished wrap-up' });
     await form.waitFor();
     expectNotesSurvived(await form.getByLabel('Notes').inputValue(), typing);
     await readyAndCheck(page, user);
+  });
+
+  it('kill -9 of the renderer during the call: the notes typed on the call are shown in the new window until dismissed', async () => {
+    const { user, host } = await desk();
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    let page = await openAgent(browser, host.url);
+    await signedIn(page);
+    await answeredCall(bench, server, page, user);
+    const callNotes = page.locator('.call-notes textarea');
+    await callNotes.click();
+    const typed = 'Wants a refund of 240 € — æøå\nline two <b>as typed</b>';
+    await page.keyboard.type(typed.replace('\n', ''), { delay: 5 });
+    await page.waitForTimeout(SAVE_BOUND_MS);
+    await killRenderers(browser, page);
+
+    page = await openAgent(browser, host.url);
+    const recovered = page.getByTestId('interrupted-notes');
+    await recovered.waitFor();
+    expect(await recovered.getByRole('heading').textContent()).toContain('Ana Reyes');
+    expect(await recovered.locator('.interrupted-notes-text').textContent()).toBe(typed.replace('\n', ''));
+    await recovered.getByRole('button', { name: 'I have these notes: remove' }).click();
+    await recovered.waitFor({ state: 'detached' });
+    await page.reload();
+    await signedIn(page);
+    expect(await page.getByTestId('interrupted-notes').count()).toBe(0);
   });
 });

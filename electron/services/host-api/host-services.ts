@@ -11,6 +11,7 @@ import { createHistoryService } from '../history/history-service';
 import { createHistoryWriter } from '../history/history-writer';
 import { createWrapUpService } from '../wrap-up/wrap-up-service';
 import { createWrapUpStore } from '../wrap-up/wrap-up-store';
+import { createCallNotesStore } from '../call-notes/call-notes-store';
 import { createShortcutsService, type GlobalShortcutRegistrar } from '../shortcuts/shortcuts-service';
 import { openDatabase, type WarmlineDatabase } from '../storage/database';
 import { createDispatcher, type Dispatch } from './dispatcher';
@@ -64,6 +65,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   });
   const wrapUp = createWrapUpService({ store: createWrapUpStore(db), now, defaultCountry });
   const customers = createCustomerService({ store: createCustomerStore(db), now });
+  const callNotes = createCallNotesStore(db);
   const handlers: HostHandlers = {
     getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
     getSettings: () => settings.get(),
@@ -86,7 +88,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     listHistory: (args) => history.list(args),
     exportHistoryCsv: (filter) => history.exportCsv(filter),
     agentStats: ({ from, to }) => history.stats(from, to),
-    saveWrapUpDraft: (draft) => wrapUp.saveDraft(draft),
+    saveWrapUpDraft: (draft) => {
+      wrapUp.saveDraft(draft);
+      // The draft now holds what was typed during the call.
+      callNotes.remove(draft.callId);
+      return null;
+    },
     getOpenWrapUp: () => wrapUp.open(),
     finishWrapUp: (finish) => {
       wrapUp.finish(finish);
@@ -95,6 +102,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     getCustomer: (key) => customers.get(key),
     addCustomerNote: (note) => customers.addNote(note),
     closeFollowUp: (args) => customers.closeFollowUp(args),
+    saveCallNotes: (notes) => {
+      callNotes.save(notes, now());
+      return null;
+    },
+    listInterruptedCallNotes: () => callNotes.list(),
+    dismissCallNotes: ({ callId }) => {
+      callNotes.remove(callId);
+      return null;
+    },
   };
   return {
     db,

@@ -9,6 +9,7 @@ import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
 import { consultLegOf, customerCalls, talkingCall, type EndedCall, type PhoneState } from '../../state/phone-state';
 import { CallNotesBox } from '../wrap-up/CallNotesBox';
+import { InterruptedNotes } from '../wrap-up/InterruptedNotes';
 import { CustomerPop } from '../customers/CustomerPop';
 import { AssistSidebar } from '../assist/AssistSidebar';
 import { ConsultBar } from '../escalation/ConsultBar';
@@ -95,6 +96,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
   return (
     <div className="phone-screen">
       <Notices notices={state.notices} onDismiss={(id) => store.dismissNotice(id)} />
+      <InterruptedNotes host={host} liveCallIds={state.calls.map((c) => c.info.callId)} />
       {ring === 'blocked' && (
         <button type="button" className="enable-sound" onClick={() => void ringer.start()}>
           {t('calls.enableSound')}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { identifier } from '../host-api/text';
+import { block, epochMs, line } from './text';
+import { WRAP_UP_LIMITS } from './wrap-up';
+
+export const CALL_NOTES_LIMITS = { notes: WRAP_UP_LIMITS.notes, remoteName: 128, remoteNumber: 64 } as const;
+
+/**
+ * What the agent typed during a call, saved as they type: the call is not in the history until
+ * it ends (its wrap-up draft then holds the notes), so a crash during the call would otherwise
+ * lose them. Empty notes remove the row.
+ */
+export const callNotesSchema = z
+  .object({
+    callId: identifier,
+    notes: block(CALL_NOTES_LIMITS.notes),
+    remoteName: line(CALL_NOTES_LIMITS.remoteName).default(''),
+    remoteNumber: line(CALL_NOTES_LIMITS.remoteNumber).default(''),
+    /** When the call started, so a recovered note says which call it was. */
+    startedAt: epochMs,
+  })
+  .strict();
+export type CallNotesInput = z.input<typeof callNotesSchema>;
+export type CallNotes = Readonly<z.output<typeof callNotesSchema>>;
+
+/** Notes of a call that ended without a wrap-up (the app or the window stopped during it). */
+export const interruptedCallNotesSchema = callNotesSchema.extend({ updatedAt: epochMs }).strict();
+export type InterruptedCallNotes = Readonly<z.output<typeof interruptedCallNotesSchema>>;
+
+export const dismissCallNotesSchema = z.object({ callId: identifier }).strict();

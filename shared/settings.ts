@@ -110,7 +110,11 @@ export const QUEUE_PAUSE_STRATEGIES = ['reject', 'message', 'unregister', 'featu
 export type QueuePauseStrategy = (typeof QUEUE_PAUSE_STRATEGIES)[number];
 
 /** A dialplan feature code: digits, `*`, `#`, and the letters and marks a SIP user part may hold. */
-const featureCodeSchema = text(SETTINGS_LIMITS.featureCode).refine((c) => c === '' || /^[0-9A-Za-z*#+._-]+$/.test(c), {
+export function isFeatureCode(code: string): boolean {
+  return code.length <= SETTINGS_LIMITS.featureCode && /^[0-9A-Za-z*#+._-]+$/.test(code);
+}
+
+const featureCodeSchema = text(SETTINGS_LIMITS.featureCode).refine((c) => c === '' || isFeatureCode(c), {
   message: VALIDATION.featureCode,
 });
 
@@ -138,10 +142,14 @@ const queueSecondsListSchema = (seconds: z.ZodNumber) =>
       message: VALIDATION.queueWrapUp,
     });
 
-export const queueWrapUpSchema = queueSecondsSchema(wrapUpSecondsSchema);
 /** One queue's own seconds (after-call time or call target). */
-export type QueueWrapUp = Readonly<z.infer<typeof queueWrapUpSchema>>;
-export type QueueSeconds = QueueWrapUp;
+export type QueueSeconds = Readonly<z.infer<ReturnType<typeof queueSecondsSchema>>>;
+
+/** The seconds `list` sets for `queue` (names compare case-insensitively), else `fallback`. */
+export function secondsForQueue(list: readonly QueueSeconds[], queue: string | undefined, fallback: number): number {
+  const name = queue?.toLowerCase();
+  return list.find((q) => q.queue.toLowerCase() === name)?.seconds ?? fallback;
+}
 
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import { secondsForQueue, type Settings } from '../settings';
 
 /** What the after-call time depends on: the queue the call came from and whether it was escalated. */
 export interface WrapUpCall {
@@ -19,7 +19,6 @@ const longer = (a: number, b: number) => (a === 0 || b === 0 ? 0 : Math.max(a, b
  * gets at least the escalation time, since its notes carry the handover.
  */
 export function wrapUpSecondsFor(call: WrapUpCall, policy: WrapUpPolicy): number {
-  const queue = call.queue?.toLowerCase();
-  const own = policy.queueWrapUps.find((q) => q.queue.toLowerCase() === queue)?.seconds ?? policy.wrapUpSeconds;
+  const own = secondsForQueue(policy.queueWrapUps, call.queue, policy.wrapUpSeconds);
   return call.escalated ? longer(own, policy.escalatedWrapUpSeconds) : own;
 }

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import { secondsForQueue, type Settings } from '../settings';
 
 /** Time on a call against the queue's target handle time. */
 export type SlaGuidance =
@@ -21,8 +21,7 @@ export function slaPolicyFor(
   queue: string | undefined,
   settings: Pick<Settings, 'callTargetSeconds' | 'queueTargets'>,
 ): SlaPolicy {
-  const name = queue?.toLowerCase();
-  const seconds = settings.queueTargets.find((q) => q.queue.toLowerCase() === name)?.seconds ?? settings.callTargetSeconds;
+  const seconds = secondsForQueue(settings.queueTargets, queue, settings.callTargetSeconds);
   return { targetMs: seconds * 1000, nudgeAt: DEFAULT_SLA_POLICY.nudgeAt };
 }
 

@@ -4,6 +4,7 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { err, ok, type Result } from '../../../shared/result';
+import { isFeatureCode } from '../../../shared/settings';
 import { Call } from './call';
 import { normaliseTarget, uriDomain, uriUser, validateConfig, type ConfigProblem, type PhoneConfig } from './config';
 import { PhoneEmitter } from './emitter';
@@ -310,9 +311,7 @@ export class Phone {
     const config = this.#config;
     if (!ua || !config) return Promise.resolve(err('not-configured'));
     // `#` is not allowed unescaped in a SIP user part (RFC 3261 §25.1).
-    const uri = /^[0-9A-Za-z*#+._-]{1,32}$/.test(code)
-      ? normaliseTarget(code.replaceAll('#', '%23'), uriDomain(config.sipUri))
-      : undefined;
+    const uri = isFeatureCode(code) ? normaliseTarget(code.replaceAll('#', '%23'), uriDomain(config.sipUri)) : undefined;
     if (!uri) return Promise.resolve(err('invalid-target'));
     return dialFeatureCode(ua, uri, config.iceServers ?? []);
   }

@@ -83,11 +83,8 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
   // The escalate shortcut or tray item opens the panel for the call being talked on, once per request.
   const escalateIntent = state.intent?.kind === 'escalate' ? state.intent.id : undefined;
   const [handledIntent, setHandledIntent] = useState<number | undefined>();
-  const talkingNow = talkingCall(state);
   const requested: EscalationRequest | undefined =
-    escalateIntent !== undefined && escalateIntent !== handledIntent && talkingNow
-      ? { callId: talkingNow.info.callId }
-      : undefined;
+    escalateIntent !== undefined && escalateIntent !== handledIntent && talking ? { callId: talking.info.callId } : undefined;
   const openEscalation = escalation ?? requested;
   const escalatingEntry = openEscalation ? customers.find((c) => c.info.callId === openEscalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;

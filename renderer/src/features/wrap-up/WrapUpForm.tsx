@@ -4,7 +4,7 @@ import type { Locale } from '../../../../shared/locales';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 import { WRAP_UP_LIMITS } from '../../../../shared/history';
 import { formatDuration } from '../../ui/format';
-import type { SaveState } from './draft-saver';
+import type { SaveState } from '../../state/draft-saver';
 import { isNextOption, NEXT_OPTIONS, type NextOption, type WrapUpValues } from './wrap-up-form';
 
 export interface WrapUpFormProps {

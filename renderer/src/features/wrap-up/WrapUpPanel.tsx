@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
 import { decodeEscalationContext, type EscalationContext } from '../../../../shared/escalation';
-import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { WRAP_UP_LIMITS, type WrapUpDraftInput } from '../../../../shared/history/wrap-up';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
 import type { TFunction } from 'i18next';
-import { DraftSaver, type SaveState } from './draft-saver';
+import { DraftSaver, type SaveState } from '../../state/draft-saver';
 import { notesFromEscalation } from './prefill';
 import { WrapUpForm } from './WrapUpForm';
 import {
@@ -100,12 +100,12 @@ export function WrapUpPanel(props: WrapUpPanelProps) {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [finishing, setFinishing] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const saver = useRef<DraftSaver | undefined>(undefined);
+  const saver = useRef<DraftSaver<WrapUpDraftInput> | undefined>(undefined);
   const lastSaved = useRef<string | undefined>(undefined);
   const finishStarted = useRef(false);
 
   useEffect(() => {
-    const own = new DraftSaver({ save: (d) => host.saveWrapUpDraft(d), onState: setSaveState });
+    const own = new DraftSaver<WrapUpDraftInput>({ save: (d) => host.saveWrapUpDraft(d), onState: setSaveState });
     saver.current = own;
     let live = true;
     void host.getOpenWrapUp().then(async (open) => {

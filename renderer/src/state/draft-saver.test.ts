@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WrapUpDraftInput } from '../../../../shared/history';
-import type { Result } from '../../../../shared/result';
+import type { WrapUpDraftInput } from '../../../shared/history';
+import type { Result } from '../../../shared/result';
 import { DraftSaver, type SaveState } from './draft-saver';
 
 const draft = (notes: string): WrapUpDraftInput => ({ callId: 'c1', notes, deadline: null });
@@ -9,7 +9,7 @@ describe('wrap-up draft saver', () => {
   let saved: string[];
   let states: SaveState[];
   let answers: Result<null>[];
-  let saver: DraftSaver;
+  let saver: DraftSaver<WrapUpDraftInput>;
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -88,7 +88,7 @@ describe('wrap-up draft saver', () => {
 describe('wrap-up draft saver, leaving the form', () => {
   it('writes the latest change at once when the form goes away', async () => {
     const saved: string[] = [];
-    const saver = new DraftSaver({
+    const saver = new DraftSaver<WrapUpDraftInput>({
       save: (d) => {
         saved.push(d.notes ?? '');
         return Promise.resolve({ ok: true, value: null });

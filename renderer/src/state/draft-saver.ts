@@ -1,10 +1,9 @@
-import type { Result } from '../../../../shared/result';
-import type { WrapUpDraftInput } from '../../../../shared/history';
+import type { Result } from '../../../shared/result';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
-export interface DraftSaverOptions {
-  readonly save: (draft: WrapUpDraftInput) => Promise<Result<null>>;
+export interface DraftSaverOptions<T> {
+  readonly save: (draft: T) => Promise<Result<null>>;
   readonly onState: (state: SaveState) => void;
   /**
    * The longest a change waits before it is written: below the 200 ms the form promises. Changes
@@ -17,23 +16,24 @@ export interface DraftSaverOptions {
 }
 
 /**
- * Writes the wrap-up form to the host: the first draft at once, then the latest one at most
- * `debounceMs` after a change, one write at a time so an older draft never lands after a newer
- * one. Not a trailing debounce: an agent who types without pausing would never be saved.
+ * Writes a draft the agent is typing (the wrap-up form, a call's notes) to the host: the first at
+ * once when asked, then the latest one at most `debounceMs` after a change, one write at a time so
+ * an older draft never lands after a newer one. Not a trailing debounce: an agent who types
+ * without pausing would never be saved.
  */
-export class DraftSaver {
-  readonly #options: Required<DraftSaverOptions>;
-  #pending: WrapUpDraftInput | undefined;
+export class DraftSaver<T> {
+  readonly #options: Required<DraftSaverOptions<T>>;
+  #pending: T | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #chain: Promise<void> = Promise.resolve();
   #retries = 0;
   #closed = false;
 
-  constructor(options: DraftSaverOptions) {
+  constructor(options: DraftSaverOptions<T>) {
     this.#options = { debounceMs: 120, retryMs: 100, maxRetries: 50, ...options };
   }
 
-  update(draft: WrapUpDraftInput, immediately = false): void {
+  update(draft: T, immediately = false): void {
     if (this.#closed) return;
     this.#pending = draft;
     if (immediately) this.#arm(0);

@@ -30,6 +30,15 @@ export class Registrar {
     private readonly onChange: (user: string) => void = () => {},
   ) {}
 
+  /**
+   * Tells the ACD a user's bindings changed, after the request that changed them is answered:
+   * the caller sends the REGISTER's 200 OK right after `register` returns, and an agent must have
+   * it before a queued call is offered (a phone that does not yet know it is signed in answers 486).
+   */
+  private changed(user: string): void {
+    queueMicrotask(() => this.onChange(user));
+  }
+
   /** `authUser` is the digest-authenticated account; it may only register its own address of record. */
   register(req: SipRequest, connId: number, authUser: string): SipResponse {
     const to = parseNameAddr(getHeader(req, 'To')!);
@@ -44,7 +53,7 @@ export class Registrar {
       // RFC 3261 §10.3 step 6: "*" only alone and with Expires: 0.
       if (contacts.length !== 1 || headerExpires?.trim() !== '0') return createResponse(req, 400, { reason: 'Bad wildcard' });
       this.bindings.delete(authUser);
-      this.onChange(authUser);
+      this.changed(authUser);
       return this.ok(req, []);
     }
 
@@ -83,7 +92,7 @@ export class Registrar {
     }
     if (list.length > 0) this.bindings.set(authUser, list);
     else this.bindings.delete(authUser);
-    if (updates.length > 0) this.onChange(authUser);
+    if (updates.length > 0) this.changed(authUser);
     return this.ok(req, list);
   }
 
@@ -107,7 +116,7 @@ export class Registrar {
       if (kept.length === list.length) continue;
       if (kept.length > 0) this.bindings.set(user, kept);
       else this.bindings.delete(user);
-      this.onChange(user);
+      this.changed(user);
     }
   }
 
@@ -115,7 +124,7 @@ export class Registrar {
   sweep(): void {
     for (const user of [...this.bindings.keys()]) {
       const before = this.bindings.get(user)!.length;
-      if (this.current(user).length !== before) this.onChange(user);
+      if (this.current(user).length !== before) this.changed(user);
     }
   }
 

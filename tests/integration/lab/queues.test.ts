@@ -97,6 +97,22 @@ describe('ACD queues', () => {
     expect(getHeader(final, 'Retry-After')).toBe('42');
   });
 
+  it('an agent registering while a caller waits gets the REGISTER 200 before the offer (else a phone not yet signed in answers 486)', async () => {
+    lab = await startTestLab();
+    const customer = await registered('9001');
+    const invite = await callQueue(customer, 'support');
+    await customer.response(invite, 182);
+    const agent = await RawClient.connect(lab.url, '1001');
+    open.push(agent);
+    expect((await agent.register(PASSWORDS['1001']!)).response.status).toBe(200);
+    await agent.nextRequest('INVITE');
+    const order = agent.received.map((m) =>
+      m.kind === 'request' ? m.method : `${m.status} ${getHeader(m, 'CSeq')?.split(' ')[1]}`,
+    );
+    expect(order.indexOf('200 REGISTER')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('200 REGISTER')).toBeLessThan(order.indexOf('INVITE'));
+  });
+
   it('lets a queued caller hang up (CANCEL → 487)', async () => {
     lab = await startTestLab();
     const customer = await registered('9001');

@@ -12,6 +12,8 @@ class EnginePage {
   readonly errors: string[] = [];
   #phone = new Phone({ remoteAudio, userAgent: 'Warmline e2e' });
   #toneHz = 0;
+  /** When the last call() started (performance.timeOrigin + now), to time call set-up from the page itself. */
+  lastDialAt = 0;
 
   constructor() {
     this.#phone.on((event) => this.events.push(event));
@@ -41,6 +43,7 @@ class EnginePage {
   }
 
   async call(target: string): Promise<string> {
+    this.lastDialAt = performance.timeOrigin + performance.now();
     const result = await this.#phone.call(target, { localStream: toneStream(this.#toneHz) });
     if (!result.ok) throw new Error(result.error);
     return result.value;

@@ -1,5 +1,6 @@
 import type { IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
 import { endCause } from './causes';
+import { boundIceGathering } from './ice';
 import { DECLINE_REASONS, type CallId, type CallInfo, type DeclineReason, type EndedBy, type PhoneEvent } from './events';
 
 type Emit = (event: PhoneEvent) => void;
@@ -32,6 +33,7 @@ export class Call {
     this.#emit = emit;
     this.#onRemoteStream = onRemoteStream;
     this.#wire();
+    boundIceGathering(session);
     // For an outgoing call JsSIP creates the peer connection (and emits 'peerconnection')
     // inside ua.call(), before we could listen: pick it up here.
     if (session.connection) this.#watchPeerConnection(session.connection);

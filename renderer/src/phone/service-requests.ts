@@ -1,6 +1,7 @@
 import type { UA } from 'jssip/lib/UA';
 import { err, ok, type Result } from '../../../shared/result';
 import type { CommandError } from './events';
+import { boundIceGathering } from './ice';
 
 /** How long a feature-code call may take before it is hung up; PBX dialplans answer, beep and hang up in a second or two. */
 const FEATURE_CODE_TIMEOUT_MS = 10_000;
@@ -54,6 +55,7 @@ export function dialFeatureCode(ua: UA, uri: string, iceServers: readonly RTCIce
       mediaConstraints: { audio: true, video: false },
       pcConfig: { iceServers: [...iceServers] },
     });
+    boundIceGathering(session);
     const finish = (result: Result<void, CommandError>) => {
       clearTimeout(timeout);
       media.close();

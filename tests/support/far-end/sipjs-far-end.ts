@@ -28,6 +28,10 @@ export interface FarEndState {
   readonly dialog?: { readonly callId: string; readonly localTag: string; readonly remoteTag: string };
   /** When the last initial INVITE left for the server (performance.timeOrigin + now), for benchmarks. */
   readonly inviteSentAt?: number;
+  /** The last INVITE that called us: when it arrived (performance.timeOrigin + now) and its SDP offer. */
+  readonly invited?: { readonly at: number; readonly sdp: string };
+  /** When the final response to our last INVITE arrived (performance.timeOrigin + now) and its SDP. */
+  readonly final?: { readonly at: number; readonly sdp: string };
 }
 
 class FarEnd {
@@ -39,6 +43,8 @@ class FarEnd {
   #infoDigits = '';
   #referTo: string | undefined;
   #inviteSentAt: number | undefined;
+  #invited: { at: number; sdp: string } | undefined;
+  #final: { at: number; sdp: string } | undefined;
   #sessions = 0;
 
   async register(options: FarEndOptions): Promise<void> {
@@ -75,9 +81,13 @@ class FarEnd {
     const inviter = new Inviter(ua, uri, { extraHeaders: [...extraHeaders] });
     this.#adopt(inviter);
     this.#finalStatus = undefined;
+    this.#final = undefined;
     void inviter.invite({
       requestDelegate: {
-        onAccept: (response: IncomingResponse) => (this.#finalStatus = response.message.statusCode),
+        onAccept: (response: IncomingResponse) => {
+          this.#final = { at: performance.timeOrigin + performance.now(), sdp: response.message.body };
+          this.#finalStatus = response.message.statusCode;
+        },
         onReject: (response: IncomingResponse) => (this.#finalStatus = response.message.statusCode),
       },
     });
@@ -150,6 +160,8 @@ class FarEnd {
       ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
       ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
       ...(this.#inviteSentAt === undefined ? {} : { inviteSentAt: this.#inviteSentAt }),
+      ...(this.#invited === undefined ? {} : { invited: this.#invited }),
+      ...(this.#final === undefined ? {} : { final: this.#final }),
     };
   }
 
@@ -193,6 +205,7 @@ class FarEnd {
   }
 
   #incoming(invitation: Invitation): void {
+    this.#invited = { at: performance.timeOrigin + performance.now(), sdp: invitation.request.body ?? '' };
     this.#adopt(invitation);
     if (this.#options?.autoAnswer) void invitation.accept();
   }

@@ -1,0 +1,35 @@
+import type { IceCandidateEvent, RTCSession } from 'jssip/lib/RTCSession';
+
+/**
+ * How long the offer or answer waits for more candidates once the first usable one is there.
+ * JsSIP sends no SDP until gathering completes, and a STUN or TURN server that never answers
+ * holds gathering for the browser's own timeout (about 10 s in Chromium, JsSIP issue #432): the
+ * caller hears nothing and the queue's ring timer runs. A second covers a STUN or TURN answer
+ * from any server worth using; later candidates are not trickled (SIP has no trickle here).
+ */
+export const ICE_GATHERING_WAIT_MS = 1_000;
+
+/** A candidate the far end can try: one with an address (mDNS names count, empty ones do not). */
+export function usableCandidate(candidate: Pick<RTCIceCandidate, 'candidate' | 'address'>): boolean {
+  if (candidate.candidate === '') return false;
+  return candidate.address !== null ? candidate.address !== '' : / typ (host|srflx|prflx|relay)/.test(candidate.candidate);
+}
+
+/**
+ * Bounds every gathering round of a session (the first offer or answer, and re-INVITEs such as
+ * an ICE restart): JsSIP hands each candidate with a `ready` callback that sends the SDP as it is.
+ */
+export function boundIceGathering(session: RTCSession, waitMs: number = ICE_GATHERING_WAIT_MS): void {
+  let round: { readonly ready: () => void; readonly timer: ReturnType<typeof setTimeout> } | undefined;
+  session.on('icecandidate', ({ candidate, ready }: IceCandidateEvent) => {
+    // One `ready` per gathering round: the first usable candidate of a round starts its clock.
+    if (round?.ready === ready || !usableCandidate(candidate)) return;
+    if (round) clearTimeout(round.timer);
+    round = { ready, timer: setTimeout(ready, waitMs) };
+  });
+  const stop = (): void => {
+    if (round) clearTimeout(round.timer);
+  };
+  session.on('ended', stop);
+  session.on('failed', stop);
+}

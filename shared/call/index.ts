@@ -1,3 +1,4 @@
 export * from './call';
 export * from './call-lifecycle';
+export * from './refer-target';
 export { newInboundCall, newOutboundCall, totalHoldMs, type NewCall } from './call-timeline';

@@ -1,4 +1,5 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
+import { referTargetOf } from '../../../shared/call/refer-target';
 import type { Call } from './call';
 import type { PhoneEvent } from './events';
 import type { SafeHeader } from './headers';
@@ -6,7 +7,9 @@ import type { SafeHeader } from './headers';
 /**
  * Attended transfer (RFC 5589 §7): REFER the party of `call` to the party of `consult`, with a
  * Replaces header for the consult dialog in the Refer-To URI (RFC 3891). JsSIP builds that
- * header; its tags were swapped for a consult call we received (#817), see patches/.
+ * header; its tags were swapped for a consult call we received (#817), see patches/. The
+ * Refer-To names the consult dialog's remote target (whoever answered), not the address dialled,
+ * which may be a queue: see shared/call/refer-target.ts.
  */
 export function referWithReplaces(
   call: Call,
@@ -15,7 +18,18 @@ export function referWithReplaces(
   emit: (event: PhoneEvent) => void,
 ): void {
   const options = { replaces: consult.session, extraHeaders: [...extraHeaders], eventHandlers: referOutcome(call, emit) };
-  call.session.refer(consult.session.remote_identity.uri, options as Parameters<RTCSession['refer']>[1]);
+  const target = referTargetOf({
+    remoteIdentity: consult.session.remote_identity.uri.toString(),
+    ...remoteTargetOf(consult.session),
+  });
+  call.session.refer(target, options as Parameters<RTCSession['refer']>[1]);
+}
+
+/** JsSIP keeps the dialog's remote target (RFC 3261 §12.1) on a private field; read it defensively. */
+function remoteTargetOf(session: RTCSession): { remoteTarget?: string } {
+  const dialog = (session as unknown as { _dialog?: { _remote_target?: { toString(): string } } })._dialog;
+  const target = dialog?._remote_target?.toString();
+  return typeof target === 'string' ? { remoteTarget: target } : {};
 }
 
 /**

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appHearsTone } from '../support/app-audio';
+import { snap } from '../support/screenshots';
+import {
+  agentState,
+  closeStory,
+  customerLine,
+  customerOnTheLine,
+  fillEscalation,
+  openQueueBench,
+  ringingMembers,
+  SENIOR_HZ,
+  CUSTOMER_HZ,
+  signedInDesk,
+  TOPOLOGIES,
+  withCard,
+  type QueueBench,
+  type QueueTopology,
+} from './escalation-queue.harness';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
+
+/**
+ * Escalation through real queues (issue 12): the Senior target is a queue address with two
+ * members, on the lab with its shipped config (ACD, one member at a time) and on Kamailio with a
+ * group address that forks to every member. The SIP.js customer speaks 1250 Hz, the seniors 880 Hz.
+ */
+let bench: QueueBench;
+
+beforeAll(async () => {
+  bench = await openQueueBench();
+});
+afterAll(async () => {
+  await bench?.close();
+});
+
+describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
+  let topology: QueueTopology;
+  let agent: Page;
+  let seniors: Page[];
+  let customer: FarEndDriver;
+
+  beforeEach(async () => {
+    topology = await start();
+    ({ page: agent } = await signedInDesk(bench, bench.agentBrowser, topology, topology.agent, 'Ana Agent'));
+    seniors = [];
+    for (const [i, account] of topology.seniors.entries()) {
+      seniors.push((await signedInDesk(bench, bench.seniorBrowser, topology, account, `Sam Senior ${i + 1}`)).page);
+    }
+    customer = await customerLine(bench, topology, 0);
+  });
+  afterEach(async () => {
+    await closeStory(bench);
+    await topology?.stop();
+    expect(bench.pageErrors.splice(0)).toEqual([]);
+  });
+
+  async function consultQueue(): Promise<void> {
+    await customerOnTheLine(agent, customer, topology);
+    await fillEscalation(agent);
+    expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+  }
+
+  /** The member whose card rang answers; on a forking server the others stop ringing and lose the card. */
+  async function memberAnswers(): Promise<Page> {
+    const [member] = await ringingMembers(seniors);
+    if (!member) throw new Error('no member rang');
+    expect(await member.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR refused twice');
+    await member.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+    await eventually(
+      () => withCard(seniors),
+      (pages) => pages.length === 1 && pages[0] === member,
+      'only the answering member keeps the card',
+    );
+    return member;
+  }
+
+  it('a member takes the consult and Complete lands: the customer talks to that member, the agent is free', async () => {
+    await consultQueue();
+    const member = await memberAnswers();
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(
+      () => customer.state(),
+      (s) => s.referTo !== undefined,
+      'the customer was referred',
+    );
+    // The customer is sent to the member who answered, never back into the queue.
+    expect((await customer.state()).referTo).not.toContain(`${topology.seniorQueue}@`);
+    await eventually(
+      () => customer.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'customer hears the senior',
+    );
+    await eventually(
+      () => appHearsTone(member, CUSTOMER_HZ),
+      (h) => h,
+      'senior hears the customer',
+    );
+    // Both of the agent's legs are gone (no call, no consult bar): the agent is in after-call work.
+    await eventually(
+      () => agentState(agent),
+      (t) => t === 'Status: After-call work',
+      'agent in wrap-up',
+    );
+    expect(await agent.getByTestId('consult-bar').count()).toBe(0);
+    expect(await member.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
+    expect(await agentState(member)).toBe('Status: On a call');
+    await snap(member, `queue-handoff-after-transfer-${topology.forks ? 'kamailio' : 'lab'}`);
+  });
+});

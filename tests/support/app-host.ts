@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHostServices, type HostServices } from '../../electron/services/host-api/host-services';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+// From import.meta, not __dirname: benchmarks load this module as ESM under tsx.
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 
 /** The e2e suite tests the built renderer, as users get it; build once if nobody has. */

@@ -16,7 +16,10 @@ export interface TestPages {
  * serves them from 127.0.0.1. A loopback http origin is a secure context, so getUserMedia,
  * WebRTC and Web Audio behave as they do in the app.
  */
-export async function serveTestPages(entries: Readonly<Record<string, string>>): Promise<TestPages> {
+export async function serveTestPages(
+  entries: Readonly<Record<string, string>>,
+  options: { readonly minify?: boolean } = {},
+): Promise<TestPages> {
   const dir = mkdtempSync(join(tmpdir(), 'warmline-pages-'));
   await build({
     entryPoints: entries,
@@ -25,7 +28,9 @@ export async function serveTestPages(entries: Readonly<Record<string, string>>):
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',
-    sourcemap: 'inline',
+    // Minified (no source map) when a benchmark weighs the page against the app's build.
+    minify: options.minify === true,
+    sourcemap: options.minify === true ? false : 'inline',
     logLevel: 'warning',
   });
   for (const name of Object.keys(entries)) {

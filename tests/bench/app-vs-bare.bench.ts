@@ -1,0 +1,314 @@
+/**
+ * The app as an agent gets it, beside a bare JsSIP page (issue 19). The built renderer in browser
+ * mode (the web host, as `npm start` serves it) is driven through its UI; the bare JsSIP 3.13 page
+ * (tests/bench/pages/bare-jssip-ui.ts, minified) does the least a phone must. Both run in one
+ * Chromium, through one Kamailio on loopback, interleaved call by call and start by start, so a
+ * busy machine slows both alike: read the ratios. Figures (median, p10–p90):
+ *   ring-to-UI       the far end hands its INVITE to its WebSocket → the ringing card is in the DOM
+ *   answer-to-audio  a trusted click on Answer → the first inbound RTP bytes (getStats)
+ *   cold start       navigation → "Signed in" on screen (a fresh browser context each time)
+ *   CPU in call      the page's renderer process, all threads, over a few seconds of each call
+ *   USS in call      the renderer's unique set size during each call
+ *   heap per call    JS heap after a forced GC after each call: least-squares slope over the calls
+ *   JS at start      every .js the page loaded before "Signed in", raw and gzip
+ * Environment: WARMLINE_BENCH_CALLS (40), WARMLINE_BENCH_STARTS (10), WARMLINE_BENCH_HOLD_MS (3000).
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { cpuSeconds, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
+import { PROBE_SCRIPT } from './app-vs-bare/probe';
+import { javascriptShipped, type Shipped } from './app-vs-bare/shipped';
+import { formatRow, summarize, type Summary } from './stats';
+
+const CALLS = Number(process.env.WARMLINE_BENCH_CALLS ?? 40);
+const STARTS = Number(process.env.WARMLINE_BENCH_STARTS ?? 10);
+const HOLD_MS = Number(process.env.WARMLINE_BENCH_HOLD_MS ?? 3_000);
+const WARM_UP = 2;
+const STEP_TIMEOUT = 20_000;
+
+type Name = 'app' | 'bare';
+
+interface Samples {
+  ring: number[];
+  answer: number[];
+  cold: number[];
+  cpu: number[];
+  uss: number[];
+  heap: number[];
+  shipped?: Shipped;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every wait has a deadline and says what it was waiting for. */
+async function within<T>(what: string, work: Promise<T>, ms = STEP_TIMEOUT): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench: no ${what} within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probeValue(page: Page, key: 'signedInAt' | 'ringAt' | 'clickAt' | 'firstRtpAt', what: string): Promise<number> {
+  const handle = await within(
+    what,
+    page.waitForFunction((k) => (window as unknown as { __bench: Record<string, number | undefined> }).__bench[k], key, {
+      timeout: STEP_TIMEOUT + 1_000,
+      polling: 10,
+    }),
+  );
+  return Number(await handle.jsonValue());
+}
+
+interface Variant {
+  readonly name: Name;
+  /** Where a cold start navigates to (already configured to sign in). */
+  readonly startUrl: string;
+  /** Where the page that takes the calls navigates to. */
+  readonly callUrl: string;
+  readonly user: string;
+  /** After the far end hung up: whatever the page needs before the next call can ring. */
+  afterCall(page: Page): Promise<void>;
+}
+
+class Bench {
+  readonly samples: Record<Name, Samples> = {
+    app: { ring: [], answer: [], cold: [], cpu: [], uss: [], heap: [] },
+    bare: { ring: [], answer: [], cold: [], cpu: [], uss: [], heap: [] },
+  };
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly processes: RendererProcesses,
+    private readonly kamailio: Kamailio,
+  ) {}
+
+  async newPage(what: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext();
+    await context.addInitScript(PROBE_SCRIPT);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`${what}: page error: ${e.message}`));
+    page.on('crash', () => console.error(`${what}: page crashed`));
+    await within(`${what} navigation`, page.goto(url));
+    return { context, page };
+  }
+
+  /** A page and its renderer process, for the figures read from the process. */
+  async newProcessPage(what: string, url: string): Promise<{ context: BrowserContext; page: Page; pid: number }> {
+    const opened = await this.newPage(what, url);
+    return { ...opened, pid: await this.processes.rendererOf(what, opened.page) };
+  }
+
+  async coldStart(variant: Variant, record: boolean): Promise<void> {
+    const { context, page } = await this.newPage(`${variant.name} cold start`, variant.startUrl);
+    try {
+      const signedIn = await probeValue(page, 'signedInAt', `"Signed in" on the ${variant.name} page (cold start)`);
+      if (!record) return;
+      this.samples[variant.name].cold.push(signedIn);
+      this.samples[variant.name].shipped ??= await javascriptShipped(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async call(variant: Variant, page: Page, pid: number, far: Page, cdp: CDPSession, record: boolean): Promise<void> {
+    const s = this.samples[variant.name];
+    await page.evaluate(() => (window as unknown as { __bench: { armRing(): void } }).__bench.armRing());
+    await far.evaluate((t) => window.farEnd.call(t), `sip:${variant.user}@${this.kamailio.domain}`);
+    const ringAt = await probeValue(page, 'ringAt', `ringing card on the ${variant.name} page`);
+    const sentAt = await far.evaluate(() => window.farEnd.state().inviteSentAt ?? Number.NaN);
+    await within(
+      `click on Answer (${variant.name})`,
+      page.click('section.call-card.incoming button.answer', { timeout: STEP_TIMEOUT }),
+    );
+    const clickAt = await probeValue(page, 'clickAt', `trusted click seen by the ${variant.name} page`);
+    const firstRtpAt = await probeValue(page, 'firstRtpAt', `inbound audio on the ${variant.name} page after Answer`);
+    await sleep(300);
+    const cpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    await sleep(HOLD_MS);
+    const cpu1 = cpuSeconds(pid);
+    const t1 = performance.now();
+    const uss = ussBytes(pid);
+    await far.evaluate(() => window.farEnd.hangup());
+    await within(
+      `the far end's call to end (${variant.name})`,
+      far.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: STEP_TIMEOUT + 1_000 }),
+    );
+    await variant.afterCall(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    s.heap.push(heap);
+    if (!record) return;
+    s.ring.push(ringAt - sentAt);
+    s.answer.push(firstRtpAt - clickAt);
+    s.cpu.push(((cpu1 - cpu0) / ((t1 - t0) / 1000)) * 100);
+    s.uss.push(uss / 2 ** 20);
+  }
+}
+
+/** Least-squares slope of the heap after each call, in MB per call (warm-up calls left out). */
+function heapSlope(heap: readonly number[]): number {
+  const ys = heap.slice(WARM_UP).map((b) => b / 2 ** 20);
+  const n = ys.length;
+  if (n < 2) return Number.NaN;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+async function main(): Promise<void> {
+  const load = new LoadSampler();
+  const kamailio = await startKamailio();
+  const dirs = [makeTempDir(), makeTempDir()];
+  const hosts: AppHost[] = [];
+  let pages: TestPages | undefined;
+  let browser: Browser | undefined;
+  try {
+    for (const [i, dir] of dirs.entries()) {
+      const host = await startAppHost(dir.path);
+      hosts.push(host);
+      await host.services.handlers.saveSettings({
+        serverUrl: kamailio.wsUrl,
+        sipUri: `sip:${i === 0 ? 'benchapp' : 'coldapp'}@${kamailio.domain}`,
+        password: kamailio.password,
+        displayName: 'Bench Agent',
+      });
+    }
+    const [callHost, coldHost] = hosts as [AppHost, AppHost];
+    pages = await serveTestPages(
+      { 'bare-jssip-ui': 'tests/bench/pages/bare-jssip-ui.ts', 'far-end': 'tests/support/far-end/sipjs-far-end.ts' },
+      { minify: true },
+    );
+    const bareUrl = (user: string) =>
+      `${pages?.url('bare-jssip-ui')}?${new URLSearchParams({ ws: kamailio.wsUrl, uri: `sip:${user}@${kamailio.domain}`, password: kamailio.password })}`;
+    const finishWrapUp = async (page: Page) => {
+      const ready = page.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
+      await within('the wrap-up form after the call', ready.click({ timeout: STEP_TIMEOUT }));
+      await within(
+        'Available after Ready',
+        page.waitForFunction(
+          () =>
+            (window as unknown as { warmlineState(): { agent: { kind: string } } }).warmlineState().agent.kind === 'available',
+          undefined,
+          { timeout: STEP_TIMEOUT + 1_000 },
+        ),
+      );
+    };
+    const variants: readonly Variant[] = [
+      { name: 'app', startUrl: coldHost.url, callUrl: callHost.url, user: 'benchapp', afterCall: finishWrapUp },
+      {
+        name: 'bare',
+        startUrl: bareUrl('coldbare'),
+        callUrl: bareUrl('benchbare'),
+        user: 'benchbare',
+        afterCall: async () => {},
+      },
+    ];
+
+    browser = await launchChromium();
+    const processes = await RendererProcesses.attach(browser);
+    const bench = new Bench(browser, processes, kamailio);
+
+    console.log(`cold starts: ${STARTS} per variant (+${WARM_UP} warm-up)`);
+    for (let i = 0; i < STARTS + WARM_UP; i += 1) {
+      for (const v of variants) await bench.coldStart(v, i >= WARM_UP);
+    }
+
+    const farContext = await browser.newContext();
+    const far = await farContext.newPage();
+    far.on('pageerror', (e) => console.error(`far end: page error: ${e.message}`));
+    await within('far-end page', far.goto(pages.url('far-end')));
+    await within(
+      'far end registered',
+      far.evaluate((o) => window.farEnd.register(o), {
+        wsUrl: kamailio.wsUrl,
+        uri: `sip:benchcustomer@${kamailio.domain}`,
+        password: kamailio.password,
+        toneHz: 1250,
+      }),
+    );
+    const callPages = [];
+    for (const v of variants) {
+      const opened = await bench.newProcessPage(`${v.name} call page`, v.callUrl);
+      await probeValue(opened.page, 'signedInAt', `"Signed in" on the ${v.name} call page`);
+      const cdp = await opened.context.newCDPSession(opened.page);
+      callPages.push({ v, cdp, ...opened });
+    }
+    console.log(`calls: ${CALLS} per variant (+${WARM_UP} warm-up), ${HOLD_MS} ms each measured for CPU`);
+    for (let i = 0; i < CALLS + WARM_UP; i += 1) {
+      for (const p of callPages) await bench.call(p.v, p.page, p.pid, far, p.cdp, i >= WARM_UP);
+      if ((i + 1) % 10 === 0) console.log(`  ${i + 1} calls each`);
+    }
+    report(bench.samples, load.stop());
+  } finally {
+    load.stop();
+    await browser?.close();
+    await pages?.close();
+    for (const host of hosts) await host.close();
+    for (const dir of dirs) dir.remove();
+    await kamailio.stop();
+  }
+}
+
+function report(samples: Record<Name, Samples>, loads: readonly number[]): void {
+  const spread = (s: Summary, unit: string, digits = 1) =>
+    `${s.median.toFixed(digits)} ${unit} (${s.p10.toFixed(digits)}–${s.p90.toFixed(digits)})`;
+  const rows: [string, string, string, number][] = [];
+  const add = (name: string, key: 'ring' | 'answer' | 'cold' | 'cpu' | 'uss', unit: string, digits = 1) => {
+    const a = summarize(samples.app[key]);
+    const b = summarize(samples.bare[key]);
+    rows.push([name, spread(a, unit, digits), spread(b, unit, digits), a.median / b.median]);
+  };
+  add('ring-to-UI (INVITE sent → ringing card)', 'ring', 'ms');
+  add('answer-to-audio (click → first RTP)', 'answer', 'ms');
+  add('cold start (navigation → Signed in)', 'cold', 'ms', 0);
+  add('renderer CPU in call (% of a core)', 'cpu', '%');
+  add('renderer USS in call', 'uss', 'MB');
+  const slopeA = heapSlope(samples.app.heap);
+  const slopeB = heapSlope(samples.bare.heap);
+  rows.push([
+    `JS heap growth per call after GC (${samples.app.heap.length - WARM_UP} calls)`,
+    `${slopeA >= 0 ? '+' : ''}${slopeA.toFixed(4)} MB`,
+    `${slopeB >= 0 ? '+' : ''}${slopeB.toFixed(4)} MB`,
+    slopeA / slopeB,
+  ]);
+  const kb = (b: number) => `${Math.round(b / 1024).toLocaleString('en')} KB`;
+  const sa = samples.app.shipped;
+  const sb = samples.bare.shipped;
+  if (sa && sb) {
+    rows.push([
+      'JS shipped at start (raw, gzip)',
+      `${kb(sa.raw)} (${kb(sa.gzip)} gzip, ${sa.files} files)`,
+      `${kb(sb.raw)} (${kb(sb.gzip)} gzip, ${sb.files} files)`,
+      sa.raw / sb.raw,
+    ]);
+  }
+  const load = summarize(loads);
+  const widths = [48, 34, 30, 6];
+  console.log(`\nWarmline (built, browser mode, driven through its UI) beside a bare JsSIP 3.13 page, interleaved`);
+  console.log(
+    `load average (1 min) during the run: median ${load.median.toFixed(2)}, ${load.p10.toFixed(2)}–${load.p90.toFixed(2)}\n`,
+  );
+  console.log(formatRow(['figure (median, p10–p90)', 'Warmline', 'bare JsSIP', 'ratio'], widths));
+  for (const [name, a, b, ratio] of rows) console.log(formatRow([name, a, b, `${ratio.toFixed(2)}×`], widths));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

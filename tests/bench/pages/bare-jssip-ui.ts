@@ -1,0 +1,58 @@
+/**
+ * The floor the app is measured against (issue 19): a bare JsSIP 3.13 page with the least UI a
+ * phone needs — a registration line, a ringing card with Answer, the far end's audio — and
+ * nothing else. Configured from its address (`?ws=…&uri=…&password=…`), so a cold start is a
+ * navigation and nothing more, as it is for the app. Class names match the app's ringing card, so
+ * the benchmark uses one selector for both.
+ */
+import { UA, WebSocketInterface } from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { RTCSessionEvent } from 'jssip/lib/UA';
+
+const params = new URLSearchParams(location.search);
+const status = document.createElement('span');
+status.dataset.testid = 'registration';
+status.textContent = 'Connecting';
+const remote = document.createElement('audio');
+remote.autoplay = true;
+document.body.append(status, remote);
+
+const ua = new UA({
+  sockets: [new WebSocketInterface(params.get('ws') ?? '')],
+  uri: params.get('uri') ?? '',
+  password: params.get('password') ?? '',
+  register: true,
+});
+ua.on('registered', () => (status.textContent = 'Signed in'));
+ua.on('registrationFailed', () => (status.textContent = 'Sign-in failed'));
+ua.on('newRTCSession', (e: RTCSessionEvent) => {
+  if (e.originator === 'remote') ringing(e.session);
+});
+ua.start();
+
+function ringing(session: RTCSession): void {
+  const card = document.createElement('section');
+  card.className = 'call-card incoming';
+  const who = document.createElement('h2');
+  who.textContent = session.remote_identity.display_name || session.remote_identity.uri.user;
+  const answer = document.createElement('button');
+  answer.className = 'answer';
+  answer.textContent = 'Answer';
+  answer.onclick = async () => {
+    answer.disabled = true;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    session.answer({ mediaStream: stream });
+    card.className = 'call-card active';
+    answer.remove();
+  };
+  // JsSIP creates the peer connection when the INVITE arrives, before this event.
+  session.connection?.addEventListener('track', (t) => (remote.srcObject = t.streams[0] ?? null));
+  card.append(who, answer);
+  document.body.append(card);
+  const end = () => {
+    card.remove();
+    for (const track of session.connection?.getSenders().map((s) => s.track) ?? []) track?.stop();
+  };
+  session.on('ended', end);
+  session.on('failed', end);
+}

@@ -1,0 +1,3 @@
+export * from './xml';
+export * from './pidf';
+export * from './dialog-info';

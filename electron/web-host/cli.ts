@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createAesGcmCodec, parseSecretKey } from '../services/credentials/aes-gcm-codec';
 import { createHostServices } from '../services/host-api/host-services';
 import { startEmbeddedLabIfNeeded } from './embedded-lab';
+import { parseHostToken } from './host-token';
 import { startWebHost } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     dispatch: services.dispatch,
     port,
     log: (m) => console.warn(m),
+    ...withToken(parseHostToken(process.env.WARMLINE_HOST_TOKEN)),
   });
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
   if (lab) {
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+const withToken = (token: string | undefined) => (token ? { token } : {});
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

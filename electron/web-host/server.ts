@@ -1,11 +1,13 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { hostEventSchema, MAX_HOST_REQUEST_BYTES, type HostEvent } from '../../shared/host-api';
+import { WebSocketServer } from 'ws';
+import { hostEventSchema, type HostEvent } from '../../shared/host-api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../services/host-api/dispatcher';
-import { parseHostRequest, type HostPush, type HostResponse } from '../../shared/host-api/wire';
+import { HOST_SOCKET_PATH, MAX_HOST_FRAME_BYTES, type HostPush } from '../../shared/host-api/wire';
+import { serveHostApi } from './host-socket';
+import { addressWithToken, newHostToken, presentsToken } from './host-token';
 import { readStaticFile } from './static-files';
 
 export interface WebHostOptions {
@@ -14,16 +16,22 @@ export interface WebHostOptions {
   readonly host?: string;
   readonly port?: number;
   readonly log?: (message: string) => void;
+  /** The HostApi's key; a fresh random one on every start unless given (WARMLINE_HOST_TOKEN). */
+  readonly token?: string;
 }
 
 export interface WebHost {
+  /** The address to open: the origin with the HostApi token in its fragment (`/#token=…`). */
   readonly url: string;
+  /** The one origin whose pages may use the HostApi, e.g. `http://127.0.0.1:5180`. */
+  readonly origin: string;
+  readonly token: string;
   /** Pushes a host event to every page connected to the HostApi socket (validated first). */
   pushEvent(event: HostEvent): void;
   close(): Promise<void>;
 }
 
-export const HOST_SOCKET_PATH = '/host';
+export { HOST_SOCKET_PATH };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
@@ -34,13 +42,15 @@ const SECURITY_HEADERS = {
 
 /**
  * Browser mode: serves the built renderer and the HostApi on one loopback port. The HostApi
- * socket accepts only pages of its own origin, so another site open in the same browser cannot
- * read or change the agent's settings through it.
+ * socket accepts only pages of its own origin (another site in the same browser cannot use it)
+ * that present this start's token (a local program that knows only the port cannot either).
+ * The page's files hold no secrets and are served to anyone on loopback.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.rendererDir);
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
+  const token = options.token ?? newHostToken();
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -59,9 +69,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_REQUEST_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== HOST_SOCKET_PATH || !isOwnOrigin(req, origin())) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path !== HOST_SOCKET_PATH || req.headers.origin !== origin() || !presentsToken(req.url, token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -77,7 +88,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   };
   return {
-    url: `${origin()}/`,
+    url: addressWithToken(origin(), token),
+    origin: origin(),
+    token,
     pushEvent(event) {
       const push: HostPush = { event: hostEventSchema.parse(event) };
       const text = JSON.stringify(push);
@@ -91,34 +104,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
-}
-
-function isOwnOrigin(req: IncomingMessage, own: string): boolean {
-  const header = req.headers.origin;
-  if (header === own) return true;
-  // Same port, the other spelling of loopback (localhost vs 127.0.0.1).
-  try {
-    const a = new URL(header ?? '');
-    const b = new URL(own);
-    const loop = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
-    return a.protocol === 'http:' && a.port === b.port && loop(a.hostname) && loop(b.hostname);
-  } catch {
-    return false;
-  }
-}
-
-function serveHostApi(ws: WebSocket, dispatch: Dispatch, log: (message: string) => void): void {
-  ws.on('message', (data, isBinary) => {
-    const request = isBinary ? undefined : parseHostRequest(data.toString());
-    if (!request) {
-      log('web-host: dropped a malformed HostApi request');
-      ws.close(1003, 'malformed request');
-      return;
-    }
-    dispatch(request.method, request.args).then((result) => {
-      const response: HostResponse = { id: request.id, result };
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
-    });
-  });
-  ws.on('error', (error) => log(`web-host: socket error ${error.message}`));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_STATE_KINDS, BREAK_REASONS, type AgentState, type AgentStateKind } from '../agent/agent-state';
 import { displayText, identifier } from './text';
+import { truncateText } from '../text';
 
 export const AGENT_STATUS_LIMITS = { callerName: 128, number: 64, queue: 64, from: 128, reason: 256 } as const;
 
@@ -51,7 +52,7 @@ export const INITIAL_AGENT_STATUS: AgentStatus = { agentState: { kind: 'offline'
 /** A renderer error for the log file: cut to size, never refused for being long. */
 export const ERROR_REPORT_LIMITS = { message: 2000, stack: 8000, source: 200 } as const;
 
-const truncated = (max: number) => z.string().transform((s) => (s.length > max ? `${s.slice(0, max)}…[truncated]` : s));
+const truncated = (max: number) => z.string().transform((s) => (s.length > max ? `${truncateText(s, max)}…[truncated]` : s));
 
 export const errorReportSchema = z
   .object({

@@ -47,7 +47,15 @@ export const hostApiContract = {
   getAppInfo: { args: z.tuple([]), result: appInfoSchema },
   getSettings: { args: z.tuple([]), result: settingsViewSchema },
   saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
-  /** The phone runs in the renderer and must answer digest challenges itself; empty when none is stored. */
+  /**
+   * The phone runs in the renderer and must answer digest challenges itself; empty when none is
+   * stored. Unavoidable (issue 17): JsSIP computes RFC 2617 digests synchronously inside its
+   * authenticator, from `password` or from `ha1` for a realm known in advance; the realm comes
+   * only with the server's first challenge, and the server may re-challenge any request at any
+   * time (REGISTER refreshes, INVITE, REFER), so the host cannot answer for it. The renderer asks
+   * for it at sign-in only and hands it to JsSIP; in browser mode only a page holding this start's
+   * HostApi token can ask (electron/web-host/host-token.ts), in Electron only the app's own window.
+   */
   getSipPassword: { args: z.tuple([]), result: z.string() },
   /** The team's shared key that signs and verifies escalation contexts (HMAC-SHA256); empty when none is set. */
   getTeamKey: { args: z.tuple([]), result: z.string() },

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-/**
- * C0/C1 controls, and the invisible direction marks and overrides that let a display name
- * ("\u202Eecilops") read as something else in a notification or the tray.
- */
-const UNSAFE_DISPLAY_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+import { displaySafe, truncateText } from '../text';
 
 /** The longest string any display field accepts before it is refused outright. */
 export const MAX_RAW_TEXT = 1024;
@@ -19,7 +14,7 @@ export const displayText = (max: number) =>
   z
     .string()
     .max(MAX_RAW_TEXT)
-    .transform((s) => Array.from(s.replace(UNSAFE_DISPLAY_CHARS, ' ').trim()).slice(0, max).join(''));
+    .transform((s) => truncateText(displaySafe(s), max));
 
 /** Identifiers we generated ourselves (call ids): checked, never rewritten. */
 export const identifier = z

@@ -53,3 +53,28 @@ export function parseHostMessage(text: string): HostMessage | undefined {
   if (typeof id !== 'number' || typeof result !== 'object' || result === null) return undefined;
   return { kind: 'response', id, result: result as Result<unknown> };
 }
+
+/** Browser mode's HostApi socket path on the web host. */
+export const HOST_SOCKET_PATH = '/host';
+/** The name of the web host's per-start key: in the address's fragment, and in the socket's query. */
+export const HOST_TOKEN_PARAM = 'token';
+
+/**
+ * The largest WebSocket frame the web host reads at all. Requests between MAX_HOST_REQUEST_BYTES
+ * and this are answered with an error by id and the socket stays open; only bigger frames close it.
+ */
+export const MAX_HOST_FRAME_BYTES = 1024 * 1024;
+
+/** The answer to a request over MAX_HOST_REQUEST_BYTES: refused, not carried out, the socket kept. */
+export function tooLargeResponse(id: number, limitBytes: number): HostResponse {
+  return {
+    id,
+    result: {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `This request is larger than ${Math.round(limitBytes / 1024)} KiB and was not carried out.`,
+      },
+    },
+  };
+}

@@ -65,6 +65,19 @@ describe('browser mode', () => {
     expect(await agent.getByTestId('agent-state').textContent()).toBe('Status: After-call work');
   });
 
+  it('a page of the served origin opened without the printed address’s token gets nothing from the host, and is told why', async () => {
+    // A fresh profile: nothing kept from an earlier visit.
+    const context = await browser.newContext();
+    try {
+      const stranger = await context.newPage();
+      await stranger.goto(`${app.origin}/`);
+      await stranger.getByText(/opened without its key: open the address Warmline printed/).waitFor();
+      expect(await stranger.getByTestId('registration').textContent()).not.toBe('Signed in');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a tel: link opened in the app fills the dial pad without dialling, and Settings offers to take such links', async () => {
     // A desk of its own: the shortcut story above leaves its agent in wrap-up, which hides the dial pad.
     const ownDir = makeTempDir();
@@ -86,8 +99,10 @@ async function linkStory(desk: AppHost) {
     password: server.password,
   });
   const agent: Page = await browser.newPage();
-  // As typed or pasted; a browser's protocol handler would send it percent-encoded, which works the same.
-  await agent.goto(`${desk.url}?dial=tel:+31201234567`);
+  // The printed address with a link, as typed or pasted; a browser's protocol handler would send it
+  // percent-encoded, which works the same.
+  const printed = new URL(desk.url);
+  await agent.goto(`${printed.origin}/?dial=tel:+31201234567${printed.hash}`);
   await eventually(
     () => agent.getByTestId('registration').textContent(),
     (t) => t === 'Signed in',
@@ -95,17 +110,20 @@ async function linkStory(desk: AppHost) {
   );
   expect(await agent.getByLabel('Number or address').inputValue()).toBe('+31201234567');
   expect(new URL(agent.url()).search).toBe('');
+  // The token is kept by the page and taken out of the address bar.
+  expect(new URL(agent.url()).hash).toBe('');
   const calls = await agent.evaluate(
     () => (window as unknown as { warmlineState: () => { calls: unknown[] } }).warmlineState().calls.length,
   );
   expect(calls).toBe(0);
 
-  await agent.goto(`${desk.url}?dial=${encodeURIComponent('javascript:alert(1)')}`);
+  // What the browser's protocol handler opens: the origin and ?dial=, without the token; the page kept it.
+  await agent.goto(`${desk.origin}/?dial=${encodeURIComponent('javascript:alert(1)')}`);
   await agent.getByLabel('Number or address').waitFor();
   expect(await agent.getByLabel('Number or address').inputValue()).toBe('');
 
   // What Chromium sends for a clicked sip: link: the whole link percent-encoded into %s.
-  await agent.goto(`${desk.url}?dial=${encodeURIComponent('sip:alice@example.com;maddr=192.0.2.1')}`);
+  await agent.goto(`${desk.origin}/?dial=${encodeURIComponent('sip:alice@example.com;maddr=192.0.2.1')}`);
   await agent.getByLabel('Number or address').waitFor();
   expect(await agent.getByLabel('Number or address').inputValue()).toBe('sip:alice@example.com');
 

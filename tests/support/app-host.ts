@@ -16,7 +16,10 @@ export function ensureRendererBuilt(): void {
 }
 
 export interface AppHost {
+  /** The address to open, as `npm start` prints it: with the HostApi token in the fragment. */
   readonly url: string;
+  /** The served origin, without the token (what a tel: link's new tab opens). */
+  readonly origin: string;
   readonly services: HostServices;
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ export async function startAppHost(dataDir: string): Promise<AppHost> {
   const web: WebHost = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
   return {
     url: web.url,
+    origin: web.origin,
     services,
     close: async () => {
       await web.close();

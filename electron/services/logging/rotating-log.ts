@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from './redact';
+import { truncateText } from '../../../shared/text';
 
 export type LogLevel = 'error' | 'warn' | 'info';
 
@@ -75,7 +76,7 @@ export function createRotatingLog(options: RotatingLogOptions) {
   function write(level: LogLevel, message: string, detail?: unknown): void {
     // Cut first, then redact: redaction's cost grows with the text, and a cut-off secret is still found.
     const body = [message, describe(detail)].filter(Boolean).join('\n');
-    const capped = redact(body.length > MAX_ENTRY_CHARS ? `${body.slice(0, MAX_ENTRY_CHARS)}…[truncated]` : body);
+    const capped = redact(body.length > MAX_ENTRY_CHARS ? `${truncateText(body, MAX_ENTRY_CHARS)}…[truncated]` : body);
     const line = `${new Date(now()).toISOString()} ${level.toUpperCase()} ${sanitise(capped)}\n`;
     try {
       const current = size();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostEvent, WarmlineBridge } from '../../../shared/host-api';
 import { connectHost } from './index';
+import { HOST_TOKEN_STORAGE_KEY, takeHostToken } from './ws-transport';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -25,5 +26,46 @@ describe('connectHost in Electron', () => {
     stop();
     expect(unsubscribe).toHaveBeenCalled();
     expect('onEvent' in host).toBe(false);
+  });
+});
+
+describe('the web host’s token in the page', () => {
+  function fakeWindow(href: string) {
+    const url = new URL(href);
+    const stored = new Map<string, string>();
+    const win = {
+      location: url as unknown as Location,
+      history: {
+        state: null,
+        replaceState: vi.fn((_s: unknown, _t: string, next: string) => {
+          const moved = new URL(next, url);
+          url.hash = moved.hash;
+          url.search = moved.search;
+        }),
+      } as unknown as History,
+      localStorage: {
+        getItem: (k: string) => stored.get(k) ?? null,
+        setItem: (k: string, v: string) => void stored.set(k, v),
+      } as unknown as Storage,
+    };
+    return { win, url, stored };
+  }
+
+  it('takes the token from the printed address, keeps it for this origin and removes it from the address bar', () => {
+    const { win, url, stored } = fakeWindow('http://127.0.0.1:5180/?dial=tel%3A123#token=abc_DEF-123');
+    expect(takeHostToken(win)).toBe('abc_DEF-123');
+    expect(stored.get(HOST_TOKEN_STORAGE_KEY)).toBe('abc_DEF-123');
+    expect(url.hash).toBe('');
+    expect(url.search).toBe('?dial=tel%3A123');
+  });
+
+  it('finds the kept token in a tab opened without it (a tel: link), and has none on a fresh origin', () => {
+    const first = fakeWindow('http://127.0.0.1:5180/#token=abc');
+    takeHostToken(first.win);
+    const link = fakeWindow('http://127.0.0.1:5180/?dial=tel%3A1');
+    link.stored.set(HOST_TOKEN_STORAGE_KEY, first.stored.get(HOST_TOKEN_STORAGE_KEY) ?? '');
+    expect(takeHostToken(link.win)).toBe('abc');
+    expect(link.win.history.replaceState).not.toHaveBeenCalled();
+    expect(takeHostToken(fakeWindow('http://127.0.0.1:5180/').win)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { HostApi, HostEventListener, Unsubscribe, WarmlineBridge } from '../../../shared/host-api';
-import { createWebSocketHost } from './ws-transport';
+import { createWebSocketHost, takeHostToken } from './ws-transport';
 
 declare global {
   interface Window {
@@ -19,7 +19,7 @@ export interface RendererHost extends HostApi {
 
 /** The renderer does not know which host it has: Electron's preload, or the web host's socket. */
 export function connectHost(): RendererHost {
-  return window.warmline ? fromPreload(window.warmline) : createWebSocketHost(window.location);
+  return window.warmline ? fromPreload(window.warmline) : createWebSocketHost(window.location, takeHostToken(window));
 }
 
 function fromPreload(bridge: WarmlineBridge): RendererHost {

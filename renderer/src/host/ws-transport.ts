@@ -1,10 +1,39 @@
 import { HOST_METHODS, type HostEventListener, type HostMethod } from '../../../shared/host-api';
-import { parseHostMessage } from '../../../shared/host-api/wire';
+import { HOST_SOCKET_PATH, HOST_TOKEN_PARAM, parseHostMessage } from '../../../shared/host-api/wire';
 import type { Result } from '../../../shared/result';
 import type { RendererHost } from './index';
 
-const HOST_SOCKET_PATH = '/host';
 const RECONNECT_DELAY_MS = 1000;
+/** Where the page keeps the host's token: localStorage, so a tel: link opened in a new tab works too. */
+export const HOST_TOKEN_STORAGE_KEY = 'warmline.hostToken';
+
+type TokenWindow = Pick<Window, 'location' | 'history' | 'localStorage'>;
+
+/**
+ * The web host's per-start key arrives in the address `npm start` printed (`/#token=…`): it is
+ * kept in this origin's storage and taken out of the address bar, so it is not bookmarked,
+ * shared in a screenshot or left in the history. Only this origin's pages can read it back.
+ */
+export function takeHostToken(win: TokenWindow): string | undefined {
+  const fragment = new URLSearchParams(win.location.hash.replace(/^#/, ''));
+  const given = fragment.get(HOST_TOKEN_PARAM);
+  if (given !== null) {
+    try {
+      win.localStorage.setItem(HOST_TOKEN_STORAGE_KEY, given);
+    } catch {
+      // Storage off: this tab still works with the token it was opened with.
+    }
+    fragment.delete(HOST_TOKEN_PARAM);
+    const rest = fragment.toString();
+    win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}${rest ? `#${rest}` : ''}`);
+    return given;
+  }
+  try {
+    return win.localStorage.getItem(HOST_TOKEN_STORAGE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 type Pending = (result: Result<unknown>) => void;
 
@@ -14,8 +43,14 @@ type Pending = (result: Result<unknown>) => void;
  * flight they resolve with an error rather than hang. The host pushes events on the same socket
  * (`{ event }`, no `id`); while anyone listens, the socket is kept open and reopened when lost.
  */
-export function createWebSocketHost(location: Location): RendererHost {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HOST_SOCKET_PATH}`;
+export function createWebSocketHost(location: Location, token: string | undefined): RendererHost {
+  const query = new URLSearchParams({ [HOST_TOKEN_PARAM]: token ?? '' });
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HOST_SOCKET_PATH}?${query.toString()}`;
+  // Without the token the host refuses the socket: say what to do rather than "not reachable".
+  const unreachable =
+    token === undefined
+      ? 'This page was opened without its key: open the address Warmline printed when it started (it ends in #token=…).'
+      : 'The Warmline host is not reachable (if it was restarted, open the address it printed again).';
   const pending = new Map<number, Pending>();
   const listeners = new Set<HostEventListener>();
   let nextId = 1;
@@ -60,7 +95,7 @@ export function createWebSocketHost(location: Location): RendererHost {
       try {
         ws = await connect();
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'The Warmline host is not reachable.' } };
+        return { ok: false, error: { code: 'internal', message: unreachable } };
       }
     }
     const id = nextId++;

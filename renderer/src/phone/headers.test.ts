@@ -1,5 +1,8 @@
+import { NameAddrHeader } from 'jssip';
+import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
 import { describe, expect, it } from 'vitest';
 import { cleanText, isValidDtmf, parseQueue, sipHeader } from './headers';
+import { partyOf } from './remote-party';
 
 describe('SIP headers we send', () => {
   it('refuses CR, LF and other control characters in a value (header injection)', () => {
@@ -22,6 +25,14 @@ describe('text from the network', () => {
     expect(cleanText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
     expect(cleanText('   ', 10)).toBeUndefined();
     expect(cleanText(undefined, 10)).toBeUndefined();
+  });
+
+  it('drops right-to-left overrides and other bidi controls from a caller’s name before the ringing card shows it (issue 17, finding 8)', () => {
+    // As the attacker sent it: the agent would read "Bank support" spelled backwards into something else.
+    const from = NameAddrHeader.parse('"Bank \u202Etroppus\u202C \u2067x\u2069\u200f" <sip:9001@warmline.lab>') as NameAddr;
+    expect(partyOf(from)).toMatchObject({ name: 'Bank troppus x', number: '9001' });
+    expect(cleanText('\u202e\u2066', 10)).toBeUndefined();
+    expect(cleanText('😀😀😀', 4)).toBe('😀…');
   });
 
   it('reads the queue headers when present and ignores a garbage wait', () => {

@@ -1,3 +1,5 @@
+import { displaySafe, truncateText } from '../../../shared/text';
+
 /**
  * JsSIP copies `extraHeaders` strings into the message verbatim: a CR or LF in a value would
  * end the header and let text from an agent or a CRM inject headers or a body (CRLF
@@ -26,16 +28,14 @@ export function sipHeader(name: string, value: string, max: number = MAX_HEADER_
   return `${name}: ${value}` as SafeHeader;
 }
 
-/** Text from the network for display: control characters dropped, whitespace squeezed, capped. */
+/**
+ * Text from the network for display (a caller's name, a queue, a reason phrase): controls and
+ * bidi overrides removed, white space squeezed, capped — by the one shared rule (`shared/text`).
+ */
 export function cleanText(raw: unknown, max: number): string | undefined {
   if (typeof raw !== 'string') return undefined;
-
-  const text = raw
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (text === '') return undefined;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const text = displaySafe(raw);
+  return text === '' ? undefined : truncateText(text, max, '…');
 }
 
 export const CONTEXT_HEADER = 'X-Warmline-Context';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallNotesInput } from '../../../shared/history/call-notes';
+import { CALL_NOTES_LIMITS, callNotesSchema, type CallNotesInput } from '../../../shared/history/call-notes';
 import type { CallId } from '../phone';
 import { CALL_NOTES_SAVE_MS, saveCallNotesAsTyped } from './call-notes-saver';
 import { fakeEngine } from './fake-engine.test-support';
@@ -55,5 +55,15 @@ describe('call notes saved as the agent types', () => {
     store.setCallNotes(A, 'too late');
     await vi.advanceTimersByTimeAsync(CALL_NOTES_SAVE_MS);
     expect(saved.map((s) => s.notes)).toEqual(['draft', '']);
+  });
+
+  it('notes cut at the limit keep an emoji whole, so the host does not refuse them as broken text (issue 17, finding 9)', async () => {
+    const { store, saved } = onACall();
+    // 😀 straddles the limit: a cut by UTF-16 units left half of it, and every save failed with `encoding`.
+    store.setCallNotes(A, `${'a'.repeat(CALL_NOTES_LIMITS.notes - 1)}😀 and more`);
+    await vi.advanceTimersByTimeAsync(CALL_NOTES_SAVE_MS);
+    const last = saved.at(-1);
+    expect(last?.notes).toBe('a'.repeat(CALL_NOTES_LIMITS.notes - 1));
+    expect(callNotesSchema.safeParse(last).success).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { CALL_NOTES_LIMITS, type CallNotesInput } from '../../../shared/history/
 import type { HostApi } from '../host';
 import { DraftSaver } from './draft-saver';
 import type { PhoneStore } from './phone-store';
+import { truncateText } from '../../../shared/text';
 
 /** The longest a change to the call notes waits before it is written (the wrap-up form's bound too). */
 export const CALL_NOTES_SAVE_MS = 120;
@@ -31,8 +32,8 @@ export function saveCallNotesAsTyped(store: PhoneStore, host: Pick<HostApi, 'sav
       saver.update({
         callId,
         notes,
-        remoteName: (entry.info.remote.name ?? '').slice(0, CALL_NOTES_LIMITS.remoteName),
-        remoteNumber: entry.info.remote.number.slice(0, CALL_NOTES_LIMITS.remoteNumber),
+        remoteName: truncateText(entry.info.remote.name ?? '', CALL_NOTES_LIMITS.remoteName),
+        remoteNumber: truncateText(entry.info.remote.number, CALL_NOTES_LIMITS.remoteNumber),
         startedAt: entry.call.startedAt,
       });
     }

@@ -9,6 +9,7 @@ import { missingCaseError } from '../../../shared/result';
 import { applyCallEvent } from './fold';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';
 import { acceptsCalls, consultLegOf, INITIAL_PHONE_STATE, talkingCall, type PhoneState } from './phone-state';
+import { truncateText } from '../../../shared/text';
 
 /** The slice of the phone engine the store drives (a fake in unit tests, the real one in the app). */
 export type PhoneEngine = Pick<
@@ -125,7 +126,7 @@ export class PhoneStore {
   /** The agent's notes on a live call (bounded like the wrap-up notes they become). */
   setCallNotes(callId: CallId, text: string): void {
     if (!this.#state.calls.some((c) => c.info.callId === callId)) return;
-    this.#set({ ...this.#state, callNotes: { ...this.#state.callNotes, [callId]: text.slice(0, WRAP_UP_LIMITS.notes) } });
+    this.#set({ ...this.#state, callNotes: { ...this.#state.callNotes, [callId]: truncateText(text, WRAP_UP_LIMITS.notes) } });
   }
 
   /** A phrase from the assistant, added to the call's notes on a line of its own. */

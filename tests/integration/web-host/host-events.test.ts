@@ -46,7 +46,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-const page = () => createWebSocketHost(new URL(host.url) as unknown as Location);
+const page = () => createWebSocketHost(new URL(host.url) as unknown as Location, host.token);
 
 describe('browser mode: host events and reports on the one socket', () => {
   it('delivers pushed events to listeners, apart from responses, until they unsubscribe', async () => {

@@ -23,6 +23,7 @@ import {
   valuesOf,
   type WrapUpValues,
 } from './wrap-up-form';
+import { truncateText } from '../../../../shared/text';
 
 export interface WrapUpPanelProps {
   readonly wrapUp: AgentStateOf<'wrap-up'>;
@@ -72,7 +73,7 @@ async function firstValues(
   const during = props.callNotes?.trim() ?? '';
   if (during === '') return fromEscalation;
   const notes = fromEscalation?.notes ? `${during}\n\n${fromEscalation.notes}` : `${during}\n`;
-  return { ...(fromEscalation ?? EMPTY_VALUES), notes: notes.slice(0, WRAP_UP_LIMITS.notes) };
+  return { ...(fromEscalation ?? EMPTY_VALUES), notes: truncateText(notes, WRAP_UP_LIMITS.notes) };
 }
 
 async function escalationValues(

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { EscalationContext } from '../../../../shared/escalation';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { truncateText } from '../../../../shared/text';
 
 /** Whose side of the escalation this agent was on. */
 export type EscalationRole = 'sent' | 'received';
@@ -27,5 +28,5 @@ export function notesFromEscalation(context: EscalationContext, role: Escalation
     ...(context.promised ? [t('wrapUp.prefill.promised', { text: context.promised })] : []),
     ...(role === 'received' && context.note ? [t('wrapUp.prefill.note', { text: context.note })] : []),
   ];
-  return `${lines.join('\n')}\n`.slice(0, WRAP_UP_LIMITS.notes);
+  return truncateText(`${lines.join('\n')}\n`, WRAP_UP_LIMITS.notes);
 }

@@ -43,6 +43,13 @@ export const labConfigSchema = z
           .array(z.enum(['MD5', 'SHA-256']))
           .min(1)
           .default(['MD5']),
+        /**
+         * Failed authentications an account (or a source address, 4× as many: agents share a NAT or loopback)
+         * may have before each further attempt waits: 1 s, then doubling up to `maxDelaySeconds`. During the
+         * wait every attempt is refused unchecked, even with the right password, so guessing gets nowhere.
+         */
+        failuresBeforeDelay: z.number().int().positive().max(1000).default(5),
+        maxDelaySeconds: z.number().positive().max(3600).default(300),
       })
       .prefault({}),
     limits: z
@@ -61,8 +68,21 @@ export const labConfigSchema = z
           .default(8 * 1024),
         messagesPerSecond: z.number().positive().default(50),
         messageBurst: z.number().int().positive().default(200),
+        /** WebSocket connections at once, in all and from one address (a training room behind one NAT). */
+        maxConnections: z.number().int().positive().default(1000),
+        maxConnectionsPerAddress: z.number().int().positive().default(250),
+        /** A connection that has not authenticated a request by then is closed (0: never). */
+        unauthenticatedIdleSeconds: z.number().nonnegative().max(3600).default(10),
       })
       .prefault({}),
+    /**
+     * Browser pages allowed to connect (their `Origin` header): exact origins, or `scheme://host:*` for any port.
+     * Clients that send no Origin (SIP stacks outside a browser) are not browser pages and are let in: their
+     * password is their gate. The app's own origins by default: Electron's and browser mode's default address.
+     */
+    allowedOrigins: z
+      .array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/, 'an origin such as http://127.0.0.1:5180'))
+      .default(['app://warmline', 'http://127.0.0.1:5180', 'http://localhost:5180']),
     /** RFC 3261 §16.6 step 11, Timer C: how long a proxied INVITE may ring before the lab cancels it. */
     inviteTimeoutSeconds: z.number().positive().max(600).default(180),
     accounts: z.array(accountSchema).min(1),

@@ -3,11 +3,13 @@ import { isIP } from 'node:net';
 import { parseLabConfig, type LabConfig, type LabConfigInput } from './config.js';
 import { jsonLineLogger, type LabLogger } from './log.js';
 import { DigestAuthenticator } from './auth/digest.js';
+import { AuthThrottle } from './auth/throttle.js';
 import { Registrar } from './registrar.js';
 import { AgentBoard } from './acd/agents.js';
 import { QueueEngine } from './acd/queues.js';
 import { CallTracker } from './proxy/calls.js';
 import { ContactTable } from './proxy/contacts.js';
+import { DialogTable } from './proxy/dialogs.js';
 import { Router } from './proxy/router.js';
 import { TransactionLayer } from './proxy/transactions.js';
 import { createResponse } from './sip/build.js';
@@ -16,6 +18,7 @@ import { parseCSeq, parseNameAddr, parseVia } from './sip/fields.js';
 import type { SipResponse } from './sip/types.js';
 import { LabTransport, type Connection } from './transport.js';
 import { labStatus } from './status.js';
+import { originMatcher } from './origins.js';
 
 export interface LabServerOptions {
   readonly port?: number;
@@ -23,6 +26,8 @@ export interface LabServerOptions {
   /** A validated config, or raw input that is validated here. */
   readonly config: LabConfig | LabConfigInput;
   readonly log?: LabLogger;
+  /** Browser origins allowed besides the config's `allowedOrigins` (the web host passes the page it serves). */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface LabServer {
@@ -30,7 +35,12 @@ export interface LabServer {
   readonly url: string;
   readonly port: number;
   readonly config: LabConfig;
+  /** The `/status` document (no Contacts: they would let a stranger aim requests at an agent's phone). */
   status(): Record<string, unknown>;
+  /** In-process only (tests): live bindings with their Contacts. */
+  registrations(): Array<{ user: string; contact: string; connection: number }>;
+  /** Let browser pages of this origin connect (an app started after the lab, on a port picked then). */
+  allowOrigin(origin: string): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +62,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     activeCalls: (u) => calls.activeCallsOf(u),
   });
   const contacts = new ContactTable();
+  const dialogs = new DialogTable();
+  const origins = originMatcher([...config.allowedOrigins, ...(options.allowedOrigins ?? [])]);
+  const throttle = new AuthThrottle({
+    failuresBeforeDelay: config.auth.failuresBeforeDelay,
+    maxDelayMs: config.auth.maxDelaySeconds * 1000,
+  });
   const auth = new DigestAuthenticator({
     realm: config.domain,
     nonceTtlMs: config.auth.nonceTtlSeconds * 1000,
@@ -96,6 +112,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       maxPayload: config.limits.maxMessageBytes * 4,
       messagesPerSecond: config.limits.messagesPerSecond,
       messageBurst: config.limits.messageBurst,
+      maxConnections: config.limits.maxConnections,
+      maxConnectionsPerAddress: config.limits.maxConnectionsPerAddress,
+      unauthenticatedIdleMs: config.limits.unauthenticatedIdleSeconds * 1000,
+      originAllowed: (origin) => origin === undefined || origins.allows(origin),
     },
     {
       onMessage,
@@ -109,6 +129,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         }
         registrar.dropConnection(conn.id);
         contacts.dropConnection(conn.id);
+        dialogs.dropConnection(conn.id);
         calls.dropConnection(conn.id);
         txns.dropConnection(conn.id);
       },
@@ -117,6 +138,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         context.startsWith('connection ')
           ? log({ event: 'connection-error', context, error: String((error as Error)?.message ?? error) })
           : log({ event: 'error', context, error: String((error as Error)?.stack ?? error) }),
+      onRefused: (reason, address, origin) =>
+        log({ event: 'connection-refused', reason, address, ...(origin === undefined ? {} : { origin: origin.slice(0, 200) }) }),
     },
   );
   const address = await transport.listen();
@@ -137,6 +160,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     },
     onAnswered: (st, agent, target) => {
       const caller = registrar.userOfConnection(st.conn.id);
+      dialogs.join(getCallId(st.request), target.conn.id, agent);
+      dialogs.confirm(getCallId(st.request));
       calls.answered(getCallId(st.request), [agent, ...(caller ? [caller] : [])], [st.conn.id, target.conn.id]);
     },
   });
@@ -153,17 +178,22 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     txns,
     registrar,
     auth,
+    throttle,
     queues,
     board,
     calls,
     contacts,
+    dialogs,
     localHosts,
     recordRoute,
     viaHost,
     log,
     connection: (id) => transport!.connection(id),
   });
-  const sweeper = setInterval(() => registrar.sweep(), 5_000);
+  const sweeper = setInterval(() => {
+    registrar.sweep();
+    dialogs.sweep();
+  }, 5_000);
   sweeper.unref();
 
   const status = (): Record<string, unknown> =>
@@ -183,6 +213,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     port: address.port,
     config,
     status,
+    registrations: () => registrar.all().map((b) => ({ user: b.user, contact: b.contact.uri.raw, connection: b.connId })),
+    allowOrigin: (origin) => origins.add(origin),
     close: async () => {
       clearInterval(sweeper);
       queues.close();

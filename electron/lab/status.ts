@@ -14,7 +14,10 @@ export interface StatusSources {
   readonly droppedByRateLimit: () => number;
 }
 
-/** The read-only `GET /status` document. No passwords, no credentials: only who is where. */
+/**
+ * The read-only `GET /status` document. No passwords, no credentials, and no Contacts: a Contact is where the
+ * lab delivers an agent's calls, and showing it let a stranger aim requests at that phone (issue 17, finding 1).
+ */
 export function labStatus(s: StatusSources): Record<string, unknown> {
   const now = Date.now();
   const waiting = s.queues.snapshot();
@@ -24,7 +27,6 @@ export function labStatus(s: StatusSources): Record<string, unknown> {
     droppedByRateLimit: s.droppedByRateLimit(),
     registrations: s.registrar.all().map((b) => ({
       user: b.user,
-      contact: b.contact.uri.raw,
       expiresInSeconds: Math.max(0, Math.round((b.expiresAt - now) / 1000)),
       connection: b.connId,
     })),

@@ -11,6 +11,8 @@ export interface Connection {
   send(msg: SipMessage): void;
   sendRaw(text: string): void;
   isOpen(): boolean;
+  /** A request on this connection passed digest authentication: it is no longer closed as an idle stranger. */
+  markAuthenticated(): void;
 }
 
 export interface TransportHandlers {
@@ -18,6 +20,7 @@ export interface TransportHandlers {
   onClose(conn: Connection): void;
   onHttp(req: IncomingMessage, res: ServerResponse): void;
   onError(context: string, error: unknown): void;
+  onRefused(reason: string, address: string, origin: string | undefined): void;
 }
 
 export interface TransportOptions {
@@ -26,6 +29,12 @@ export interface TransportOptions {
   readonly maxPayload: number;
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
+  readonly maxConnections: number;
+  readonly maxConnectionsPerAddress: number;
+  /** Close a connection that has not authenticated a request this long after it opened; 0 never. */
+  readonly unauthenticatedIdleMs: number;
+  /** Whether a browser page of this origin may connect; absent Origin (not a browser) is decided by the caller too. */
+  readonly originAllowed: (origin: string | undefined) => boolean;
 }
 
 /**
@@ -55,8 +64,10 @@ export class LabTransport {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Map<number, { ws: WebSocket; conn: Connection }>();
+  private readonly perAddress = new Map<string, number>();
   private nextId = 1;
   droppedByRateLimit = 0;
+  refusedConnections = 0;
 
   constructor(
     private readonly options: TransportOptions,
@@ -75,7 +86,18 @@ export class LabTransport {
       server: this.http,
       maxPayload: options.maxPayload,
       handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
+      verifyClient: (info, done) => {
+        const refusal = this.refusal(info.req);
+        if (refusal === null) return done(true);
+        this.refusedConnections++;
+        handlers.onRefused(refusal.reason, addressOf(info.req), info.req.headers.origin);
+        done(false, refusal.status, refusal.reason);
+      },
     });
+    // Plain TCP sockets that never upgrade count too (the WebSocket cap alone leaves the HTTP server open-ended).
+    this.http.maxConnections = options.maxConnections + 16;
+    this.http.headersTimeout = 10_000;
+    this.http.requestTimeout = 10_000;
     this.wss.on('connection', (ws, req) => this.accept(ws, req));
     // `ws` re-emits the HTTP server's errors; a failed listen() is the caller's to report (it rejects), not a log line.
     this.wss.on('error', (e) => this.http.listening && handlers.onError('websocket server', e));
@@ -108,13 +130,36 @@ export class LabTransport {
     await closed;
   }
 
+  /**
+   * Issue 17, findings 5 and 6: a browser page of a foreign origin is refused (403) before it can speak SIP,
+   * and connections beyond the caps get 503 instead of memory.
+   */
+  private refusal(req: IncomingMessage): { status: number; reason: string } | null {
+    if (!this.options.originAllowed(req.headers.origin)) return { status: 403, reason: 'Origin not allowed' };
+    if (this.sockets.size >= this.options.maxConnections) return { status: 503, reason: 'Too many connections' };
+    if ((this.perAddress.get(addressOf(req)) ?? 0) >= this.options.maxConnectionsPerAddress) {
+      return { status: 503, reason: 'Too many connections from this address' };
+    }
+    return null;
+  }
+
   private accept(ws: WebSocket, req: IncomingMessage): void {
     if (ws.protocol !== 'sip') {
       ws.close(1002, 'the sip subprotocol is required (RFC 7118)');
       return;
     }
     const id = this.nextId++;
-    const conn = this.wrap(id, ws, req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0);
+    const address = addressOf(req);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    let idle: NodeJS.Timeout | null = null;
+    if (this.options.unauthenticatedIdleMs > 0) {
+      idle = setTimeout(() => ws.close(1008, 'authenticate first'), this.options.unauthenticatedIdleMs);
+      idle.unref();
+    }
+    const conn = this.wrap(id, ws, req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0, () => {
+      if (idle !== null) clearTimeout(idle);
+      idle = null;
+    });
     this.sockets.set(id, { ws, conn });
     const bucket = new TokenBucket(this.options.messagesPerSecond, this.options.messageBurst);
     ws.on('message', (data) => {
@@ -132,7 +177,11 @@ export class LabTransport {
     });
     ws.on('error', (e) => this.handlers.onError(`connection ${id}`, e));
     ws.on('close', () => {
+      if (idle !== null) clearTimeout(idle);
       this.sockets.delete(id);
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
       try {
         this.handlers.onClose(conn);
       } catch (e) {
@@ -141,11 +190,12 @@ export class LabTransport {
     });
   }
 
-  private wrap(id: number, ws: WebSocket, remote: string, remotePort: number): Connection {
+  private wrap(id: number, ws: WebSocket, remote: string, remotePort: number, markAuthenticated: () => void): Connection {
     return {
       id,
       remote,
       remotePort,
+      markAuthenticated,
       isOpen: () => ws.readyState === ws.OPEN,
       send: (msg) => {
         if (ws.readyState === ws.OPEN) ws.send(serialize(msg));
@@ -155,4 +205,9 @@ export class LabTransport {
       },
     };
   }
+}
+
+/** The peer's address, IPv4-mapped IPv6 written as IPv4, for per-address limits. */
+export function addressOf(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }

@@ -44,6 +44,9 @@ async function main(): Promise<void> {
     log: (m) => console.warn(m),
     ...withToken(parseHostToken(process.env.WARMLINE_HOST_TOKEN)),
   });
+  // The lab accepts browser pages of allowed origins only (electron/lab/README.md): this host's page is one.
+  const { port: hostPort } = new URL(host.url);
+  for (const name of ['127.0.0.1', 'localhost']) lab?.server.allowOrigin(`http://${name}:${hostPort}`);
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
   if (lab) {
     console.log(

@@ -37,6 +37,9 @@ beforeEach(async () => {
   services = createHostServices({ dataDir: dir.path, host: 'browser', version: 'e2e', log: { warn() {}, error: console.error } });
   lab = await startEmbeddedLabIfNeeded(services.handlers, { port: await freeTcpPort(), dataDir: dir.path });
   web = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
+  // As electron/web-host/cli.ts does: the lab lets in the page the host serves (and here the far-end pages).
+  lab?.server.allowOrigin(new URL(web.url).origin);
+  lab?.server.allowOrigin(new URL(pages.url('far-end')).origin);
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close()));

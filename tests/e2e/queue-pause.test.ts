@@ -26,6 +26,8 @@ beforeAll(async () => {
     },
     config: {
       domain: DOMAIN,
+      // The app and the far-end pages are served from loopback on ports picked at run time.
+      allowedOrigins: ['http://127.0.0.1:*'],
       accounts: ['agentq1', ...Array.from({ length: 5 }, (_, i) => `customer${i + 1}`)].map((user) => ({
         user,
         password: PASSWORD,

@@ -21,6 +21,8 @@ function labTestConfig(accountsPerRole: number) {
   const roles = ['agent', 'customer', 'callee', 'senior', 'technical'];
   return {
     domain: TEST_DOMAIN,
+    // The app and the far-end pages are served from loopback on ports picked at run time.
+    allowedOrigins: ['http://127.0.0.1:*', 'http://localhost:*'],
     accounts: [
       ...roles.flatMap((role) =>
         Array.from({ length: accountsPerRole }, (_, i) => ({ user: `${role}${i + 1}`, password: TEST_PASSWORD })),

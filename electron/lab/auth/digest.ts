@@ -9,7 +9,8 @@ export type DigestVerdict =
   | { readonly kind: 'missing' }
   /** Right password over an expired nonce: challenge again with stale=true (RFC 2617 §3.2.1). */
   | { readonly kind: 'stale' }
-  | { readonly kind: 'denied'; readonly reason: string };
+  /** `user` is the account the credentials named, when they named one (for counting failures per account). */
+  | { readonly kind: 'denied'; readonly reason: string; readonly user?: string };
 
 export interface DigestOptions {
   readonly realm: string;
@@ -80,15 +81,16 @@ export class DigestAuthenticator {
     const nonce = creds.get('nonce');
     const uri = creds.get('uri');
     const response = creds.get('response');
-    if (!user || !nonce || !uri || !response) return { kind: 'denied', reason: 'incomplete credentials' };
+    if (!user || !nonce || !uri || !response)
+      return { kind: 'denied', reason: 'incomplete credentials', ...(user ? { user } : {}) };
     const algorithm = (creds.get('algorithm') ?? 'MD5').toUpperCase();
-    if (algorithm !== 'MD5' && algorithm !== 'SHA-256') return { kind: 'denied', reason: 'unsupported algorithm' };
-    if (!this.options.algorithms.includes(algorithm)) return { kind: 'denied', reason: 'algorithm not offered' };
+    if (algorithm !== 'MD5' && algorithm !== 'SHA-256') return { kind: 'denied', reason: 'unsupported algorithm', user };
+    if (!this.options.algorithms.includes(algorithm)) return { kind: 'denied', reason: 'algorithm not offered', user };
     const password = this.options.passwordOf(user);
-    if (password === undefined) return { kind: 'denied', reason: 'unknown user' };
+    if (password === undefined) return { kind: 'denied', reason: 'unknown user', user };
 
     const nonceState = this.checkNonce(nonce);
-    if (nonceState === 'forged') return { kind: 'denied', reason: 'nonce not issued here' };
+    if (nonceState === 'forged') return { kind: 'denied', reason: 'nonce not issued here', user };
 
     const ha1 = hash(algorithm, `${user}:${this.options.realm}:${password}`);
     const ha2 = hash(algorithm, `${method}:${uri}`);
@@ -99,16 +101,16 @@ export class DigestAuthenticator {
     } else if (qop === 'auth') {
       const nc = creds.get('nc');
       const cnonce = creds.get('cnonce');
-      if (!nc || !/^[0-9a-fA-F]{8}$/.test(nc) || !cnonce) return { kind: 'denied', reason: 'bad nc or cnonce' };
+      if (!nc || !/^[0-9a-fA-F]{8}$/.test(nc) || !cnonce) return { kind: 'denied', reason: 'bad nc or cnonce', user };
       expected = hash(algorithm, `${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);
     } else {
-      return { kind: 'denied', reason: 'unsupported qop' };
+      return { kind: 'denied', reason: 'unsupported qop', user };
     }
-    if (!safeEqual(expected, response.toLowerCase())) return { kind: 'denied', reason: 'wrong password' };
+    if (!safeEqual(expected, response.toLowerCase())) return { kind: 'denied', reason: 'wrong password', user };
     // Only a correct response learns that its nonce is stale, so a guesser cannot probe the clock.
     if (nonceState === 'expired') return { kind: 'stale' };
     if (qop === 'auth' && !this.acceptCount(nonce, parseInt(creds.get('nc')!, 16))) {
-      return { kind: 'denied', reason: 'replayed nonce count' };
+      return { kind: 'denied', reason: 'replayed nonce count', user };
     }
     return { kind: 'ok', user };
   }

@@ -1,18 +1,20 @@
 import { createResponse, newBranch } from '../sip/build.js';
 import { parseNameAddr, parseSmallInt } from '../sip/fields.js';
-import { getHeader, getHeaders, removeFirstHeader } from '../sip/headers.js';
+import { getHeader, getHeaders, removeFirstHeader, removeHeaders } from '../sip/headers.js';
 import { parseUri, uriUser } from '../sip/uri.js';
-import type { SipRequest, SipResponse, SipUri } from '../sip/types.js';
+import type { NameAddr, SipMessage, SipRequest, SipResponse, SipUri } from '../sip/types.js';
 import type { Connection } from '../transport.js';
 import type { LabConfig } from '../config.js';
 import type { LabLogger } from '../log.js';
 import type { DigestAuthenticator } from '../auth/digest.js';
+import type { AuthThrottle } from '../auth/throttle.js';
 import type { Registrar } from '../registrar.js';
 import type { QueueEngine } from '../acd/queues.js';
 import type { AgentBoard } from '../acd/agents.js';
 import { AGENT_STATE_HEADER, CONTROL_USER, runControlCommand } from '../acd/control.js';
 import type { CallTracker } from './calls.js';
 import type { ContactTable } from './contacts.js';
+import type { DialogTable } from './dialogs.js';
 import { fork, prepareForward, type Target } from './forward.js';
 import { serverTxnKey, type ServerTxn, type TransactionLayer } from './transactions.js';
 
@@ -21,10 +23,12 @@ export interface RouterDeps {
   readonly txns: TransactionLayer;
   readonly registrar: Registrar;
   readonly auth: DigestAuthenticator;
+  readonly throttle: AuthThrottle;
   readonly queues: QueueEngine;
   readonly board: AgentBoard;
   readonly calls: CallTracker;
   readonly contacts: ContactTable;
+  readonly dialogs: DialogTable;
   readonly connection: (id: number) => Connection | undefined;
   readonly localHosts: ReadonlySet<string>;
   readonly recordRoute: string;
@@ -37,18 +41,25 @@ const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY, M
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER', 'NOTIFY']);
 
 export class Router {
-  constructor(private readonly d: RouterDeps) {}
+  private readonly displayNames: ReadonlyMap<string, string>;
+
+  constructor(private readonly d: RouterDeps) {
+    this.displayNames = new Map(d.config.accounts.flatMap((a) => (a.displayName ? [[a.user, a.displayName] as const] : [])));
+  }
 
   handleResponse(conn: Connection, resp: SipResponse): void {
-    this.d.contacts.learn(conn.id, resp);
-    if (!this.d.txns.handleResponse(resp)) this.d.log({ event: 'sip-stray-response', status: resp.status, conn: conn.id });
+    stripAssertedIdentity(resp);
+    // Learned only from a response that answers a request the lab sent on this very connection (finding 1).
+    if (this.d.txns.handleResponse(resp, conn.id))
+      this.d.contacts.learn(conn.id, resp, this.d.registrar.userOfConnection(conn.id));
+    else this.d.log({ event: 'sip-stray-response', status: resp.status, conn: conn.id });
   }
 
   handleRequest(conn: Connection, req: SipRequest): void {
     const { txns } = this.d;
     addReceived(req, conn);
-    this.d.contacts.learn(conn.id, req);
-    if (req.method === 'ACK') return this.handleAck(req);
+    stripAssertedIdentity(req);
+    if (req.method === 'ACK') return this.handleAck(conn, req);
     if (req.method === 'CANCEL') return this.handleCancel(conn, req);
     const key = serverTxnKey(req)!;
     if (txns.server.has(key)) return; // a retransmission; reliable transports should not send them.
@@ -77,9 +88,25 @@ export class Router {
     }
     const user = this.authenticate(st, 'proxy');
     if (user === null) return;
-    const from = parseNameAddr(getHeader(req, 'From')!).uri;
-    if (this.isLocal(from) && uriUser(from) !== user) return txns.reply(st, 403, { reason: 'From does not match credentials' });
+    const from = parseNameAddr(getHeader(req, 'From')!);
+    if (this.isLocal(from.uri) && uriUser(from.uri) !== user) {
+      return txns.reply(st, 403, { reason: 'From does not match credentials' });
+    }
+    this.d.contacts.learn(conn.id, req, user);
+    req.headers.push({ name: 'P-Asserted-Identity', value: this.assertedIdentity(user, from) });
     this.routeNew(st, uri, user);
+  }
+
+  /**
+   * RFC 3325 §9.1: who the caller really is, as the lab authenticated them; the agent's phone shows this rather
+   * than a From it cannot check (finding 3). The display name is the caller's own when the From is their own
+   * address (names are self-chosen anyway), else the account's configured one.
+   */
+  private assertedIdentity(user: string, from: NameAddr): string {
+    const ownFrom = this.isLocal(from.uri) && uriUser(from.uri) === user;
+    const name = (ownFrom ? from.displayName : null) ?? this.displayNames.get(user) ?? null;
+    const quoted = name === null || name === '' ? '' : `"${name.replace(/(["\\])/g, '\\$1')}" `;
+    return `${quoted}<sip:${user}@${this.d.config.domain}>`;
   }
 
   private routeNew(st: ServerTxn, uri: SipUri, caller: string): void {
@@ -92,7 +119,11 @@ export class Router {
     const user = uriUser(uri)!;
     if (user === CONTROL_USER) return this.handleControl(st, caller);
     if (queues.isQueue(user)) {
-      if (req.method === 'INVITE') return queues.enqueue(user, st);
+      if (req.method === 'INVITE') {
+        // The agent who answers joins the dialog in the lab's onAnswered (server.ts).
+        this.d.dialogs.open(getHeader(req, 'Call-ID')!, tagOf(req, 'From'), st.conn.id, caller);
+        return queues.enqueue(user, st);
+      }
       return txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'INVITE' }] });
     }
     if (!config.accounts.some((a) => a.user === user)) return txns.reply(st, 404);
@@ -104,29 +135,55 @@ export class Router {
     this.forward(st, targets, caller);
   }
 
-  private forward(st: ServerTxn, targets: readonly Target[], caller: string | null): void {
-    const { txns, calls, registrar, config } = this.d;
-    const recordRoute = DIALOG_CREATING.has(st.request.method) ? this.d.recordRoute : null;
+  /** `newDialog`: an authenticated out-of-dialog request, whose dialog (if it makes one) the lab remembers. */
+  private forward(st: ServerTxn, targets: readonly Target[], caller: string | null, newDialog = true): void {
+    const { txns, calls, registrar, config, dialogs } = this.d;
+    const dialogCreating = DIALOG_CREATING.has(st.request.method);
+    const recordRoute = dialogCreating ? this.d.recordRoute : null;
+    const callId = getHeader(st.request, 'Call-ID')!;
+    const tracked = newDialog && dialogCreating;
+    if (tracked) {
+      dialogs.open(callId, tagOf(st.request, 'From'), st.conn.id, caller);
+      for (const t of targets) dialogs.join(callId, t.conn.id, registrar.userOfConnection(t.conn.id));
+    }
     fork(txns, st, targets, { recordRoute }, config.inviteTimeoutSeconds * 1000, {
       onAnswered: (target) => {
         const callee = registrar.userOfConnection(target.conn.id);
         const users = [caller, callee].filter((u): u is string => u !== null);
-        calls.answered(getHeader(st.request, 'Call-ID')!, users, [st.conn.id, target.conn.id]);
+        calls.answered(callId, users, [st.conn.id, target.conn.id]);
+      },
+      onFinal: (status) => {
+        if (!tracked) return;
+        if (status < 300) dialogs.confirm(callId);
+        else dialogs.failed(callId);
       },
     });
   }
 
-  /** In-dialog requests follow the Route set to us and then the remote target; they were authorised at setup. */
+  /**
+   * In-dialog requests follow the Route set to us and then the remote target. They are not challenged, so they
+   * must belong to a dialog the lab set up, between the connections it set it up between (finding 2): else 481.
+   */
   private routeInDialog(st: ServerTxn, uri: SipUri): void {
+    const req = st.request;
     const target = this.contactTarget(uri);
-    if (st.request.method === 'BYE') this.d.calls.ended(getHeader(st.request, 'Call-ID')!);
+    const callId = getHeader(req, 'Call-ID')!;
+    const party = this.d.dialogs.admit(callId, [tagOf(req, 'From'), tagOf(req, 'To')], st.conn.id, target?.conn.id ?? null);
+    if (party === undefined) {
+      this.d.log({ event: 'sip-no-dialog', method: req.method, conn: st.conn.id });
+      return this.d.txns.reply(st, 481);
+    }
+    if (req.method === 'BYE') {
+      this.d.calls.ended(callId);
+      this.d.dialogs.ended(callId);
+    }
     if (!target) return this.d.txns.reply(st, 480, { reason: 'Peer Not Connected' });
-    const caller = this.d.registrar.userOfConnection(st.conn.id);
-    this.forward(st, [target], caller);
+    this.d.contacts.learn(st.conn.id, req, party.user); // a target refresh (RFC 3261 §12.2)
+    this.forward(st, [target], party.user ?? this.d.registrar.userOfConnection(st.conn.id), false);
   }
 
   /** ACK to a 2xx is its own transaction with no response (RFC 3261 §16.6 forwarded statelessly here). */
-  private handleAck(req: SipRequest): void {
+  private handleAck(conn: Connection, req: SipRequest): void {
     const st = this.d.txns.server.get(serverTxnKey(req)!);
     if (st && st.finalStatus !== null && st.finalStatus >= 300) return; // hop-by-hop ACK of our non-2xx: absorbed.
     this.popOwnRoute(req);
@@ -134,6 +191,8 @@ export class Router {
     // An ACK to one of our AORs belongs to no dialog set up through us (remote targets are Contacts): dropped.
     const target = this.isLocal(uri) ? null : this.contactTarget(uri);
     if (!target) return;
+    const callId = getHeader(req, 'Call-ID')!;
+    if (!this.d.dialogs.admit(callId, [tagOf(req, 'From'), tagOf(req, 'To')], conn.id, target.conn.id)) return;
     const forwarded = prepareForward(req, target, { recordRoute: null });
     forwarded.headers.unshift({ name: 'Via', value: `SIP/2.0/WS ${this.d.viaHost};branch=${newBranch()}` });
     target.conn.send(forwarded);
@@ -166,7 +225,9 @@ export class Router {
     if (!this.isLocal(uri)) return this.d.txns.reply(st, 403, { reason: 'Not A Lab Domain' });
     const user = this.authenticate(st, 'www');
     if (user === null) return;
-    this.d.txns.respond(st, this.d.registrar.register(st.request, st.conn.id, user));
+    const response = this.d.registrar.register(st.request, st.conn.id, user);
+    if (response.status === 200) this.d.contacts.learn(st.conn.id, st.request, user);
+    this.d.txns.respond(st, response);
   }
 
   private handleControl(st: ServerTxn, user: string): void {
@@ -181,12 +242,37 @@ export class Router {
     this.d.queues.agentsChanged();
   }
 
-  /** Digest check (RFC 3261 §22): returns the account, or null after sending the 401/407 challenge. */
+  /**
+   * Digest check (RFC 3261 §22): returns the account, or null after sending the 401/407 challenge. An account or
+   * address with too many recent failures is refused with 403 and Retry-After, unchecked (finding 4).
+   */
   private authenticate(st: ServerTxn, kind: 'www' | 'proxy'): string | null {
     const header = kind === 'www' ? 'Authorization' : 'Proxy-Authorization';
     const verdict = this.d.auth.verify(st.request.method, getHeaders(st.request, header));
-    if (verdict.kind === 'ok') return verdict.user;
-    if (verdict.kind === 'denied') this.d.log({ event: 'auth-denied', reason: verdict.reason, conn: st.conn.id });
+    const address = st.conn.remote.replace(/^::ffff:/, '');
+    if (verdict.kind === 'ok' || verdict.kind === 'denied') {
+      if (this.d.throttle.check(verdict.user, address).blocked) {
+        // Unchecked, and it counts: a client that ignores Retry-After only makes its wait longer.
+        const failures = this.d.throttle.failed(verdict.user, address);
+        const gate = this.d.throttle.check(verdict.user, address);
+        const retryAfter = gate.blocked ? gate.retryAfterSeconds : 1;
+        this.d.log({ event: 'auth-throttled', user: verdict.user, address, failures, retryAfter, conn: st.conn.id });
+        this.d.txns.reply(st, 403, {
+          reason: 'Too Many Failed Attempts',
+          headers: [{ name: 'Retry-After', value: String(retryAfter) }],
+        });
+        return null;
+      }
+    }
+    if (verdict.kind === 'ok') {
+      this.d.throttle.succeeded(verdict.user);
+      st.conn.markAuthenticated();
+      return verdict.user;
+    }
+    if (verdict.kind === 'denied') {
+      const failures = this.d.throttle.failed(verdict.user, address);
+      this.d.log({ event: 'auth-denied', reason: verdict.reason, user: verdict.user, address, failures, conn: st.conn.id });
+    }
     const challengeHeader = kind === 'www' ? 'WWW-Authenticate' : 'Proxy-Authenticate';
     const headers = this.d.auth.challenges(verdict.kind === 'stale').map((value) => ({ name: challengeHeader, value }));
     this.d.txns.reply(st, kind === 'www' ? 401 : 407, { headers });
@@ -214,6 +300,24 @@ export class Router {
       // an unparseable Route was refused by the parser already; nothing to pop.
     }
   }
+}
+
+/**
+ * RFC 3325 §5: a proxy removes P-Asserted-Identity (and P-Preferred-Identity) from anyone outside its trust
+ * domain. Every client of the lab is outside it; the lab adds its own assertion to authenticated requests.
+ */
+function stripAssertedIdentity(msg: SipMessage): void {
+  for (const h of msg.headers) {
+    if (h.name === 'P-Asserted-Identity' || h.name === 'P-Preferred-Identity') {
+      removeHeaders(msg, 'P-Asserted-Identity');
+      removeHeaders(msg, 'P-Preferred-Identity');
+      return;
+    }
+  }
+}
+
+function tagOf(req: SipRequest, header: 'From' | 'To'): string | null {
+  return parseNameAddr(getHeader(req, header)!).params.get('tag') ?? null;
 }
 
 /** RFC 3261 §18.2.1: record the source address in the top Via (and rport, RFC 3581) for the response path. */

@@ -106,14 +106,17 @@ export class TransactionLayer {
     return ct;
   }
 
-  /** A response from downstream: match it by our branch (RFC 3261 §17.1.3), else drop it (§16.7 step 3 on WS). */
-  handleResponse(resp: SipResponse): boolean {
+  /**
+   * A response from downstream: match it by our branch (RFC 3261 §17.1.3) and the connection the request went
+   * out on, else drop it (§16.7 step 3 on WS). Returns the transaction it answered.
+   */
+  handleResponse(resp: SipResponse, connId: number): ClientTxn | null {
     const top = getHeaders(resp, 'Via')[0];
-    if (top === undefined) return false;
+    if (top === undefined) return null;
     const via = parseVia(top);
     const ct = via.branch === null ? undefined : this.client.get(via.branch);
-    if (!ct || ct.final) return false;
-    if (parseCSeq(getHeader(resp, 'CSeq')!).method !== parseCSeq(getHeader(ct.request, 'CSeq')!).method) return false;
+    if (!ct || ct.final || ct.conn.id !== connId) return null;
+    if (parseCSeq(getHeader(resp, 'CSeq')!).method !== parseCSeq(getHeader(ct.request, 'CSeq')!).method) return null;
     removeFirstHeader(resp, 'Via');
     if (resp.status < 200) {
       ct.gotProvisional = true;
@@ -123,7 +126,7 @@ export class TransactionLayer {
       if (ct.request.method === 'INVITE' && resp.status >= 300) this.sendAck(ct, resp);
     }
     ct.onResponse(resp);
-    return true;
+    return ct;
   }
 
   /** RFC 3261 §9.1: CANCEL only after a provisional response; otherwise remember to send it when one arrives. */

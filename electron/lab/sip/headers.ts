@@ -36,6 +36,8 @@ const KNOWN = [
   'From',
   'Max-Forwards',
   'Min-Expires',
+  'P-Asserted-Identity',
+  'P-Preferred-Identity',
   'Proxy-Authenticate',
   'Proxy-Authorization',
   'Proxy-Require',

@@ -14,6 +14,8 @@ export interface RemoteParty {
   /** User part of the remote URI (a phone number or extension), capped. */
   readonly number: string;
   readonly uri: string;
+  /** No server asserted who this is and the From names another domain: the caller's own claim, unchecked. */
+  readonly unverified?: true;
 }
 
 /** The queue a call came from, when the server says so (`X-Warmline-Queue*` headers). */

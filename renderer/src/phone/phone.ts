@@ -344,7 +344,7 @@ export class Phone {
     const info: CallInfo = {
       callId: newCallId(),
       direction: 'inbound',
-      remote: remotePartyOf(request),
+      remote: remotePartyOf(request, uriDomain(this.#config?.sipUri ?? '')),
       ...withQueue(queueOf(request)),
       ...contextOf(request),
       ...(replaced ? { replaces: replaced.id } : {}),

@@ -4,15 +4,22 @@ import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
 import type { QueueInfo, RemoteParty } from './events';
 import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, USER_TO_USER_HEADER, cleanText, parseQueue, rawHeader } from './headers';
 
-/** Who is calling: P-Asserted-Identity (RFC 3325) when the server asserts one, else From. */
-export function remotePartyOf(request: IncomingRequest): RemoteParty {
-  let identity: NameAddr = request.from;
+/**
+ * Who is calling. P-Asserted-Identity (RFC 3325) when the server asserts one: the phone trusts its configured
+ * server (every request reaches it over the one connection to that server, the trust domain of RFC 3325 §2.3),
+ * and that server must remove any PAI a caller wrote itself, as the lab does. Without one, the From is what the
+ * caller claims: if it names another domain than ours, nobody vouched for it, and the party says so.
+ */
+export function remotePartyOf(request: IncomingRequest, ownDomain: string): RemoteParty {
   const asserted = request.hasHeader('P-Asserted-Identity') ? request.getHeader('P-Asserted-Identity') : undefined;
   if (asserted) {
     const parsed = NameAddrHeader.parse(asserted) as unknown;
-    if (parsed instanceof NameAddrHeader) identity = parsed;
+    if (parsed instanceof NameAddrHeader) return partyOf(parsed);
   }
-  return partyOf(identity);
+  const party = partyOf(request.from);
+  const host = typeof request.from.uri.host === 'string' ? request.from.uri.host.toLowerCase() : '';
+  const domain = ownDomain.split(/[;:?>]/)[0]!.toLowerCase();
+  return host === domain ? party : { ...party, unverified: true };
 }
 
 export function partyOf(identity: NameAddr): RemoteParty {

@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => lab.close());
 
-const registrations = (): Array<{ user: string; contact: string }> =>
-  lab.status()['registrations'] as Array<{ user: string; contact: string }>;
+const registrations = (): Array<{ user: string; contact: string }> => lab.registrations();
 
 describe('registrar', () => {
   it('challenges a REGISTER without credentials (MD5, qop=auth, realm = domain)', async () => {

@@ -31,6 +31,7 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
           <p className="call-kind">{t(waiting ? 'calls.incoming.waiting' : 'calls.incoming.title')}</p>
           <h2 className="caller-name">{name}</h2>
           {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
+          {info.remote.unverified && <p className="caller-unverified">{t('calls.incoming.unverified')}</p>}
           {info.queue && (
             <p className="queue">
               {t('calls.queue', { queue: info.queue.name })}

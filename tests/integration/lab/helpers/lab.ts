@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<LabConfigInput> = {}): LabConfigIn
   return {
     domain: DOMAIN,
     registration: { minExpires: 10, defaultExpires: 300, maxExpires: 3600, maxBindingsPerAccount: 3 },
+    // Test pages (Chromium) are served from loopback on ports picked at run time.
+    allowedOrigins: ['http://127.0.0.1:*', 'http://localhost:*'],
     accounts: Object.entries(PASSWORDS).map(([user, password]) => ({ user, password })),
     queues: [
       { name: 'support', members: ['1001', '1002', '1003'], ringTimeoutSeconds: 1, maxWaitSeconds: 4, retryAfterSeconds: 30 },

@@ -51,8 +51,14 @@ export class RawClient {
     });
   }
 
-  static async connect(url: string, user = 'anonymous', protocol: string | undefined = 'sip'): Promise<RawClient> {
-    const ws = new WebSocket(url, protocol === undefined ? [] : [protocol]);
+  /** `origin`: the Origin header a browser page would send (none by default, as a SIP stack outside a browser). */
+  static async connect(
+    url: string,
+    user = 'anonymous',
+    protocol: string | undefined = 'sip',
+    origin?: string,
+  ): Promise<RawClient> {
+    const ws = new WebSocket(url, protocol === undefined ? [] : [protocol], origin === undefined ? {} : { origin });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

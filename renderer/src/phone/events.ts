@@ -88,6 +88,13 @@ export type EndCause =
 
 export type EndedBy = 'local' | 'remote' | 'system';
 
+/**
+ * A call's network trouble as the agent should see it: signalling lost (audio may still flow),
+ * the audio path lost (ICE restart under way), no recovery for a while (the agent chooses:
+ * keep trying or hang up), or healed.
+ */
+export type CallNetworkState = 'reconnecting' | 'reconnecting-audio' | 'stalled' | 'recovered';
+
 export type PhoneEvent =
   | { readonly type: 'registration'; readonly status: RegistrationStatus }
   | { readonly type: 'incoming'; readonly call: CallInfo; readonly waiting: boolean }
@@ -105,6 +112,7 @@ export type PhoneEvent =
   | { readonly type: 'muted'; readonly callId: CallId }
   | { readonly type: 'unmuted'; readonly callId: CallId }
   | { readonly type: 'dtmf-sent'; readonly callId: CallId; readonly digit: string }
+  | { readonly type: 'call-network'; readonly callId: CallId; readonly state: CallNetworkState }
   | { readonly type: 'transfer-accepted'; readonly callId: CallId }
   | { readonly type: 'transfer-failed'; readonly callId: CallId; readonly status?: number }
   | {

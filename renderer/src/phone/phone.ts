@@ -20,6 +20,7 @@ import {
 import { isValidDtmf, sipHeader, type SafeHeader } from './headers';
 import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
+import { CallRecovery } from './recovery';
 import { ConferenceController } from './conference';
 import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
@@ -58,6 +59,7 @@ export class Phone {
   readonly #emitter = new PhoneEmitter();
   readonly #registration = new RegistrationTracker((event) => this.#emitter.emit(event));
   readonly #calls = new Map<CallId, Call>();
+  readonly #recovery = new CallRecovery((event) => this.#emitter.emit(event));
   #config: PhoneConfig | undefined;
   #ua: UA | undefined;
   #available = false;
@@ -122,6 +124,7 @@ export class Phone {
     });
     this.#ua = ua;
     this.#registration.watch(ua);
+    this.#recovery.watchUa(ua);
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
     });
@@ -198,6 +201,13 @@ export class Phone {
 
   resume(callId: CallId): Result<void, CommandError> {
     return this.#withCall(callId, (call) => call.resume());
+  }
+
+  /** After "stalled" (no recovery for 15 s): reconnect and restart the audio path once more. */
+  keepTrying(callId: CallId): Result<void, CommandError> {
+    const call = this.#calls.get(callId);
+    if (!call) return err('no-such-call');
+    return this.#recovery.keepTrying(callId) ? ok(undefined) : err('wrong-state');
   }
 
   mute(callId: CallId): Result<void, CommandError> {
@@ -389,6 +399,7 @@ export class Phone {
   #track(call: Call): void {
     onReplaces(call, (replaced) => (this.#replacing = replaced));
     this.#calls.set(call.id, call);
+    this.#recovery.watchCall(call.id, call.session);
     const forget = (): void => {
       this.#calls.delete(call.id);
       this.#headsetAfter(call);
@@ -421,11 +432,14 @@ export class Phone {
     const call = this.#calls.get(callId);
     if (!call) return err('no-such-call');
     if (!call.answered || call.session.isEnded()) return err('wrong-state');
+    // A request sent while the WebSocket is down ends the call (JsSIP): wait for the reconnect.
+    if (!this.#recovery.signalling) return err('wrong-state');
     return run(call) ? ok(undefined) : err('wrong-state');
   }
 
   #teardown(): void {
     this.#registration.stopping();
+    this.#recovery.forgetUa();
     this.#ua?.stop();
     this.#ua = undefined;
     this.#calls.clear();

@@ -18,6 +18,7 @@ export function fakeEngine() {
     hangup: vi.fn(() => ok),
     hold: vi.fn(() => ok),
     resume: vi.fn(() => ok),
+    keepTrying: vi.fn(() => ok),
     mute: vi.fn(() => ok),
     unmute: vi.fn(() => ok),
     sendDtmf: vi.fn(() => ok),

@@ -75,6 +75,10 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       return updateEntry(state, event.callId, (e) => ({ ...e, muted: event.type === 'muted' }));
     case 'dtmf-sent':
       return state;
+    case 'call-network':
+      return updateEntry(state, event.callId, ({ network: _, ...e }) =>
+        event.state === 'recovered' ? e : { ...e, network: event.state },
+      );
     case 'transfer-accepted':
       return onTransferred(state, event.callId, at);
     case 'transfer-failed': {

@@ -1,6 +1,6 @@
 import type { AgentState } from '../../../shared/agent';
 import type { Call, ConsultFailureReason, TransferTarget } from '../../../shared/call';
-import type { CallId, CallInfo, CommandError, DeclineReason, RegistrationStatus } from '../phone';
+import type { CallId, CallInfo, CallNetworkState, CommandError, DeclineReason, RegistrationStatus } from '../phone';
 
 /** One live call as the UI sees it: the shared lifecycle plus what the lifecycle does not model. */
 export interface CallEntry {
@@ -15,6 +15,8 @@ export interface CallEntry {
   readonly remoteRinging: boolean;
   /** This is the consult leg of that customer call (escalation); shown inside the customer's card. */
   readonly consultFor?: CallId;
+  /** Network trouble on this call (absent when healthy): "Reconnecting…", or the agent's choice when stalled. */
+  readonly network?: Exclude<CallNetworkState, 'recovered'>;
 }
 
 /** Something the agent must be told once: shown as a dismissable line, newest first. */

@@ -24,6 +24,7 @@ export type PhoneEngine = Pick<
   | 'hangup'
   | 'hold'
   | 'resume'
+  | 'keepTrying'
   | 'mute'
   | 'unmute'
   | 'sendDtmf'
@@ -164,6 +165,11 @@ export class PhoneStore {
 
   hangup(callId: CallId): Outcome {
     return this.#report('hangup', this.#engine.hangup(callId));
+  }
+
+  /** The call's audio did not come back within 15 s and the agent chose to keep trying. */
+  keepTrying(callId: CallId): Outcome {
+    return this.#report('keep-trying', this.#engine.keepTrying(callId));
   }
 
   toggleHold(callId: CallId): Outcome {

@@ -4,6 +4,7 @@ import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
 import { Keypad } from './Keypad';
+import { CallNetwork } from './CallNetwork';
 import { QualityBadge } from './QualityBadge';
 
 export interface ActiveCallProps {
@@ -21,6 +22,8 @@ export interface ActiveCallProps {
   readonly onHold: () => void;
   readonly onMute: () => void;
   readonly onHangup: () => void;
+  /** After network trouble lasted too long: try to reconnect the call once more. */
+  readonly onKeepTrying: () => void;
   readonly onToggleKeypad: () => void;
   readonly onDigit: (digit: string) => void;
   /** Shown while nothing is being escalated on this call. */
@@ -57,6 +60,7 @@ export function ActiveCall(props: ActiveCallProps) {
               : t('calls.active.title')}
         {entry.heldByRemote && ` · ${t('calls.active.heldByRemote')}`}
       </p>
+      <CallNetwork entry={entry} onKeepTrying={props.onKeepTrying} onHangup={props.onHangup} />
       <h2 className="caller-name">{name}</h2>
       {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
       {info.queue && <p className="queue">{t('calls.queue', { queue: info.queue.name })}</p>}

@@ -125,6 +125,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             onHold={() => store.toggleHold(entry.info.callId)}
             onMute={() => store.toggleMute(entry.info.callId)}
             onHangup={() => store.hangup(entry.info.callId)}
+            onKeepTrying={() => store.keepTrying(entry.info.callId)}
             onToggleKeypad={() => setKeypadFor((k) => (k === entry.info.callId ? undefined : entry.info.callId))}
             {...(entry.call.phase === 'active' || (entry.call.phase === 'on-hold' && !consultLegOf(state, entry.info.callId))
               ? { onEscalate: () => setEscalation({ callId: entry.info.callId }) }

@@ -1,7 +1,9 @@
-import { err, ok, type Result } from '../result';
-import { base64urlDecode, base64urlEncode, base64urlLength, utf8Decode, utf8Encode, utf8Length } from './bytes';
+import { err, missingCaseError, ok, type Result } from '../result';
+import { utf8Length } from './bytes';
+import type { UnreadableReason } from './context-json';
+import { encodeOlderFormat, readOlderFormat } from './older-format';
+import type { ReplayGuard } from './replay-guard';
 import {
-  ESCALATION_CONTEXT_VERSION,
   ESCALATION_LIMITS,
   escalationContextSchema,
   FREE_TEXT_FIELDS,
@@ -9,36 +11,47 @@ import {
   type EscalationContextInput,
   type FreeTextField,
 } from './schema';
-import { ESCALATION_VALIDATION } from './text';
+import {
+  bindingProblem,
+  CONTEXT_VALIDITY_MS,
+  isSealed,
+  openSealed,
+  seal,
+  sealedContextBudget,
+  type ContextBinding,
+  type NotValidReason,
+  type ReceivedOn,
+} from './sealed';
 import { userToUserHeader } from './uui';
-import { HMAC_SHA256_BYTES, hmacSha256, hmacSha256Verify } from './web-crypto';
-import { fromWire, toWire } from './wire';
+import { toWire } from './wire';
 
 /**
- * `X-Warmline-Context: <payload>.<signature>`, where payload is base64url(UTF-8(compact JSON))
- * and signature is base64url(HMAC-SHA256(team key, "X-Warmline-Context:" + payload)), both
- * unpadded; an unsigned context (no team key configured) ends in a bare "." instead.
+ * `X-Warmline-Context` carries the escalation context in one of two wire formats:
+ * - sealed (`w2.…`, sealed.ts): encrypted and authenticated with the team key, bound to the call
+ *   it was made for and to a validity window. What Warmline sends whenever the team has a key.
+ * - older (`<payload>.<signature>`, older-format.ts): signed only, readable by anyone on the path,
+ *   valid on any call. Still read for one release; sent only by a team without a key, unsigned.
  *
- * Shaped like a compact JWS but not one: a JWT carries its own `alg` header, which invites the
- * alg-confusion and `alg: none` mistakes unless every reader pins it, plus a claims vocabulary
- * (iss, aud, exp) we do not use, and costs ~40 bytes of a 4 KB budget. Here there is one
- * algorithm, no header to trust, and the version lives inside the signed payload. The header
- * name in the signed input keeps this MAC from being valid for any other use of the team key.
+ * Neither is a JWS/JWE: those carry an `alg` header that every reader must pin (alg confusion,
+ * `alg: none`) and cost bytes of a 4 KB budget. Here there is one algorithm per format version,
+ * and the version is the value's first characters, authenticated with the rest.
  */
 export const CONTEXT_HEADER = 'X-Warmline-Context';
 /** Many SIP stacks and proxies cap a header line near 4 KB; the whole value stays within it. */
 export const MAX_CONTEXT_HEADER_BYTES = 4096;
-const SIGNATURE_CHARS = base64urlLength(HMAC_SHA256_BYTES);
-/** The payload gets the same room signed or not, so signing never changes what is sent. */
-const MAX_PAYLOAD_CHARS = MAX_CONTEXT_HEADER_BYTES - 1 - SIGNATURE_CHARS;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** The context JSON's room, the same sealed or not (and for the older format's payload), so sealing never costs the agent text. */
+export const MAX_CONTEXT_JSON_BYTES = sealedContextBudget(MAX_CONTEXT_HEADER_BYTES);
+/** The older format's payload limit, as it was: its signature took 44 of the 4096 characters. */
+const MAX_OLDER_PAYLOAD_CHARS = MAX_CONTEXT_HEADER_BYTES - 44;
 
 /** Appended where the codec cut a free-text field to fit: the editor's mark for omitted text, the same in every language. */
 export const TRUNCATION_MARKER = '[…]';
 
 export type EscalationEncodeError =
   | { readonly code: 'invalid-context'; readonly issues: readonly { readonly path: string; readonly message: string }[] }
-  | { readonly code: 'crypto-unavailable'; readonly message: string };
+  | { readonly code: 'crypto-unavailable'; readonly message: string }
+  /** A blind transfer passes the context through the customer's phone: without a key to seal it, it is not sent. */
+  | { readonly code: 'no-team-key' };
 
 export interface EncodedEscalationContext {
   /** The `X-Warmline-Context` value. */
@@ -48,21 +61,34 @@ export interface EncodedEscalationContext {
   /** What was sent: normalised, and cut where `shortened` says. */
   readonly context: EscalationContext;
   readonly shortened: readonly FreeTextField[];
+  /** Sealed with the team key (encrypted, authenticated, bound); `false` only for a team without a key. */
   readonly signed: boolean;
+  /** When a sealed context stops being valid (ms). */
+  readonly expiresAt?: number;
 }
 
-export type UnreadableReason =
-  'oversized' | 'malformed-encoding' | 'invalid-json' | 'schema' | 'future-version' | 'truncated' | 'markup';
+export interface SealOptions {
+  readonly binding: ContextBinding;
+  /** The sender's clock (tests inject one). */
+  readonly now?: number;
+  readonly validForMs?: number;
+}
+
 export type UnverifiedReason = 'unsigned' | 'bad-signature' | 'no-team-key';
+export type { ContextBinding, NotValidReason, ReceivedOn, UnreadableReason };
 
 export type DecodedContext =
+  /** Sealed with our team key, within its window, on the call it was made for. */
   | { readonly status: 'verified'; readonly context: EscalationContext }
+  /** Sealed with our team key, but expired, early, for another call, or seen before on another call. */
+  | { readonly status: 'not-valid'; readonly context: EscalationContext; readonly why: NotValidReason | 'replayed' }
+  /** The older, signed-only format with a good signature: from the team, but readable and replayable. */
+  | { readonly status: 'older-format'; readonly context: EscalationContext }
   | { readonly status: 'unverified'; readonly context: EscalationContext; readonly why: UnverifiedReason }
   | { readonly status: 'unreadable'; readonly why: UnreadableReason };
 
 const payloadOf = (context: EscalationContext): string => JSON.stringify(toWire(context));
-const fits = (json: string): boolean => base64urlLength(utf8Length(json)) <= MAX_PAYLOAD_CHARS;
-const signingInput = (payload: string): Uint8Array => utf8Encode(`${CONTEXT_HEADER}:${payload}`);
+const fits = (json: string): boolean => utf8Length(json) <= MAX_CONTEXT_JSON_BYTES;
 
 function graphemes(text: string): string[] {
   return typeof Intl.Segmenter === 'function'
@@ -110,87 +136,100 @@ export function fitToHeader(context: EscalationContext): {
   return { context: current, shortened };
 }
 
+/**
+ * Validates, fits, and seals a context for the call in `seal.binding`. The signature is stable
+ * for callers: the team key as before, and now what the context is for.
+ */
 export async function encodeEscalationContext(
   input: EscalationContextInput,
-  teamKey?: string,
+  teamKey: string | undefined,
+  options: SealOptions,
 ): Promise<Result<EncodedEscalationContext, EscalationEncodeError>> {
   const parsed = escalationContextSchema.safeParse(input);
-  if (!parsed.success) {
+  const bindingIssue = bindingProblem(options.binding);
+  if (!parsed.success || bindingIssue) {
     return err({
       code: 'invalid-context',
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: [
+        ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+        ...(bindingIssue ? [{ path: 'binding', message: bindingIssue }] : []),
+      ],
     });
   }
   const { context, shortened } = fitToHeader(parsed.data);
-  const payload = base64urlEncode(utf8Encode(payloadOf(context)));
-  let signature = '';
-  if (teamKey) {
-    try {
-      signature = base64urlEncode(await hmacSha256(teamKey, signingInput(payload)));
-    } catch (e) {
-      return err({ code: 'crypto-unavailable', message: e instanceof Error ? e.message : String(e) });
-    }
+  const json = payloadOf(context);
+  const common = { userToUser: userToUserHeader(context.id), context, shortened };
+  if (!teamKey) {
+    if (options.binding.kind === 'blind') return err({ code: 'no-team-key' });
+    return ok({ ...common, header: await encodeOlderFormat(CONTEXT_HEADER, json), signed: false });
   }
-  return ok({
-    header: `${payload}.${signature}`,
-    userToUser: userToUserHeader(context.id),
-    context,
-    shortened,
-    signed: signature !== '',
-  });
+  try {
+    const sealed = await seal(
+      CONTEXT_HEADER,
+      json,
+      teamKey,
+      options.binding,
+      options.now ?? Date.now(),
+      options.validForMs ?? CONTEXT_VALIDITY_MS,
+    );
+    return ok({ ...common, header: sealed.value, signed: true, expiresAt: sealed.expiresAt });
+  } catch (e) {
+    return err({ code: 'crypto-unavailable', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export interface DecodeOptions {
+  /** The INVITE the header came on; without it a sealed context cannot be for "this call". */
+  readonly received?: ReceivedOn;
+  /** Escalation ids already received (one per app): a second call with the same one is a replay. */
+  readonly guard?: ReplayGuard;
+  /** Used when `received` is absent. */
+  readonly now?: () => number;
 }
 
 const unreadable = (why: UnreadableReason): DecodedContext => ({ status: 'unreadable', why });
 
-/** Everything but the signature: structure, encoding, JSON, version, schema, markup. */
-function parseHeader(header: string): { context: EscalationContext; payload: string; signature: string } | UnreadableReason {
-  const parts = header.split('.');
-  const [payload = '', signature] = parts;
-  if (parts.length > 2 || payload === '' || !BASE64URL.test(payload)) return 'malformed-encoding';
-  // A header cut in transit loses its tail: the signature, or the dot with it. (Cut just after
-  // the dot, it reads as an unsigned context: shown, but unverified, which is still safe.)
-  if (signature === undefined) return 'truncated';
-  if (!BASE64URL.test(signature)) return 'malformed-encoding';
-  if (signature.length > 0 && signature.length < SIGNATURE_CHARS) return 'truncated';
-  if (signature.length > SIGNATURE_CHARS || (signature !== '' && !base64urlDecode(signature))) return 'malformed-encoding';
-  if (payload.length > MAX_PAYLOAD_CHARS) return 'oversized';
-  const bytes = base64urlDecode(payload);
-  const text = bytes && utf8Decode(bytes);
-  if (text === undefined) return 'malformed-encoding';
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return 'invalid-json';
-  }
-  const version = (json as { v?: unknown } | null)?.v;
-  if (typeof version === 'number' && version > ESCALATION_CONTEXT_VERSION) return 'future-version';
-  const parsed = escalationContextSchema.safeParse(fromWire(json));
-  if (!parsed.success) {
-    return parsed.error.issues.some((i) => i.message === ESCALATION_VALIDATION.markup) ? 'markup' : 'schema';
-  }
-  return { context: parsed.data, payload, signature };
-}
-
 /**
  * Reads a received `X-Warmline-Context` value. Untrusted input: never throws, and anything that
- * is not a valid context of this version is `unreadable` whether or not its signature holds.
+ * is not a valid context of a known format is `unreadable` whatever its signature or seal.
  */
-export async function decodeEscalationContext(header: unknown, teamKey?: string): Promise<DecodedContext> {
-  if (typeof header !== 'string') return unreadable('malformed-encoding');
-  // Before any other work, so a hostile megabyte costs one comparison.
-  if (header.length > MAX_CONTEXT_HEADER_BYTES) return unreadable('oversized');
-  const parsed = parseHeader(header.trim());
-  if (typeof parsed === 'string') return unreadable(parsed);
-  const { context, payload, signature } = parsed;
-  if (signature === '') return { status: 'unverified', context, why: 'unsigned' };
-  if (!teamKey) return { status: 'unverified', context, why: 'no-team-key' };
-  let valid = false;
+export async function decodeEscalationContext(
+  header: unknown,
+  teamKey?: string,
+  options: DecodeOptions = {},
+): Promise<DecodedContext> {
   try {
-    const mac = base64urlDecode(signature);
-    valid = mac !== undefined && (await hmacSha256Verify(teamKey, mac, signingInput(payload)));
+    if (typeof header !== 'string') return unreadable('malformed-encoding');
+    // Before any other work, so a hostile megabyte costs one comparison.
+    if (header.length > MAX_CONTEXT_HEADER_BYTES) return unreadable('oversized');
+    const value = header.trim();
+    if (isSealed(value)) {
+      const opened = await openSealed(CONTEXT_HEADER, value, teamKey, options.received, options.now ?? Date.now);
+      if ('unreadable' in opened) return unreadable(opened.unreadable);
+      const { context } = opened;
+      if (!opened.valid) return { status: 'not-valid', context, why: opened.why };
+      const { received, guard } = options;
+      if (received && guard && !guard.admit(context.id, received.sipCallId, received.at))
+        return { status: 'not-valid', context, why: 'replayed' };
+      return { status: 'verified', context };
+    }
+    const read = await readOlderFormat(CONTEXT_HEADER, value, MAX_OLDER_PAYLOAD_CHARS, teamKey);
+    if ('unreadable' in read) return unreadable(read.unreadable);
+    const { context } = read;
+    switch (read.signature) {
+      case 'valid':
+        return { status: 'older-format', context };
+      case 'unsigned':
+        return { status: 'unverified', context, why: 'unsigned' };
+      case 'no-team-key':
+        return { status: 'unverified', context, why: 'no-team-key' };
+      case 'bad':
+        return { status: 'unverified', context, why: 'bad-signature' };
+      default:
+        throw missingCaseError(read);
+    }
   } catch {
-    // No Web Crypto: the signature cannot be checked, so it does not count.
+    // A bug here must not take the phone screen down with it: say so, as for any bad input.
+    return unreadable('malformed-encoding');
   }
-  return valid ? { status: 'verified', context } : { status: 'unverified', context, why: 'bad-signature' };
 }

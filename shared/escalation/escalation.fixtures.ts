@@ -1,12 +1,20 @@
 // Sample contexts and hand-made headers for the escalation tests: pure data, kept out of the test files.
 import type { Locale } from '../locales';
 import { base64urlEncode, utf8Encode } from './bytes';
-import type { EscalationContextInput } from './schema';
+import { encodeOlderFormat } from './older-format';
+import { escalationContextSchema, type EscalationContextInput } from './schema';
+import { seal } from './sealed';
 import { hmacSha256 } from './web-crypto';
+import { toWire } from './wire';
 
 export const TEAM_KEY = 'correct horse battery staple, team blue';
 export const OTHER_KEY = 'correct horse battery staple, team red';
 export const T = 1_700_000_000_000;
+
+/** The consult INVITE a test context is sealed to, and that INVITE as the senior's phone sees it. */
+export const CONSULT_CALL_ID = 'wl-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+export const sealTo = { binding: { kind: 'consult', sipCallId: CONSULT_CALL_ID }, now: T + 240_000 } as const;
+export const onConsult = { sipCallId: CONSULT_CALL_ID, caller: '1001', at: T + 241_000 } as const;
 
 /** Agent 1001 escalates Dana's twice-charged bill to the senior queue after 4 minutes on the call. */
 export const dana: EscalationContextInput = {
@@ -73,6 +81,20 @@ export async function rawHeader(json: unknown, key?: string): Promise<string> {
   const payload = base64urlEncode(utf8Encode(typeof json === 'string' ? json : JSON.stringify(json)));
   const mac = key ? base64urlEncode(await hmacSha256(key, utf8Encode(`X-Warmline-Context:${payload}`))) : '';
   return `${payload}.${mac}`;
+}
+
+/**
+ * A sealed header made by hand from any JSON (or text standing for it), with an envelope that is
+ * valid for `onConsult`: for content our encoder would never seal.
+ */
+export async function sealedHeader(json: unknown, key: string): Promise<string> {
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  return (await seal('X-Warmline-Context', text, key, sealTo.binding, sealTo.now, 15 * 60_000)).value;
+}
+
+/** A context in the older, signed-only format, as Warmline wrote it before contexts were sealed. */
+export function olderHeader(input: EscalationContextInput, key?: string): Promise<string> {
+  return encodeOlderFormat('X-Warmline-Context', JSON.stringify(toWire(escalationContextSchema.parse(input))), key);
 }
 
 /** The wire form of `dana` (what toWire makes), for hand-made variations. */

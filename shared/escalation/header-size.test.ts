@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscalationContext, encodeEscalationContext, MAX_CONTEXT_HEADER_BYTES, TRUNCATION_MARKER } from './codec';
-import { dana, TEAM_KEY } from './escalation.fixtures';
-import { ESCALATION_LIMITS as L, type EscalationContextInput } from './schema';
+import { utf8Length } from './bytes';
+import {
+  decodeEscalationContext,
+  encodeEscalationContext,
+  MAX_CONTEXT_HEADER_BYTES,
+  MAX_CONTEXT_JSON_BYTES,
+  TRUNCATION_MARKER,
+  type SealOptions,
+} from './codec';
+import { dana, onConsult, sealTo, TEAM_KEY } from './escalation.fixtures';
+import { ESCALATION_LIMITS as L, type EscalationContext, type EscalationContextInput } from './schema';
+import { toWire } from './wire';
 
-async function encode(input: EscalationContextInput, key: string | undefined) {
-  const r = await encodeEscalationContext(input, key);
+async function encode(input: EscalationContextInput, key: string | undefined, options: SealOptions = sealTo) {
+  const r = await encodeEscalationContext(input, key, options);
   if (!r.ok) throw new Error(`encode failed: ${JSON.stringify(r.error)}`);
   return r.value;
 }
+const decode = (header: string) => decodeEscalationContext(header, TEAM_KEY, { received: onConsult });
+const jsonBytes = (context: EscalationContext): number => utf8Length(JSON.stringify(toWire(context)));
+/** The latest time the schema allows, so both times in the envelope take their most digits. */
+const LATEST = 8_640_000_000_000_000 - 15 * 60_000;
 
 /** Long free text in two-byte letters, so the budget runs out before the field limits do. */
 const longTexts = { tried: 'ø'.repeat(L.tried), promised: 'å'.repeat(L.promised) };
@@ -27,28 +40,27 @@ const heaviest: EscalationContextInput = {
 };
 
 describe('the 4 KB header limit', () => {
-  it('sends a context of exactly 4096 bytes whole, and cuts the note of one a byte longer', async () => {
+  it('sends a context that fills its room whole, in exactly 4096 bytes at the longest envelope, and cuts the note of one a byte longer', async () => {
     let atLimit: EscalationContextInput | undefined;
     for (let k = 1; k <= L.note && !atLimit; k++) {
       const input = { ...dana, ...longTexts, note: 'a'.repeat(k) };
       const sent = await encode(input, TEAM_KEY);
-      if (sent.header.length === MAX_CONTEXT_HEADER_BYTES) atLimit = input;
+      if (jsonBytes(sent.context) === MAX_CONTEXT_JSON_BYTES) atLimit = input;
       expect(sent.header.length).toBeLessThanOrEqual(MAX_CONTEXT_HEADER_BYTES);
     }
     if (!atLimit) throw new Error('no note length lands exactly on the limit');
     const whole = await encode(atLimit, TEAM_KEY);
     expect(whole.shortened).toEqual([]);
-    expect(await decodeEscalationContext(whole.header, TEAM_KEY)).toMatchObject({
-      status: 'verified',
-      context: { note: atLimit.note },
-    });
+    expect(await decode(whole.header)).toMatchObject({ status: 'verified', context: { note: atLimit.note } });
+    const latest = await encode(atLimit, TEAM_KEY, { binding: sealTo.binding, now: LATEST });
+    expect(latest.header.length).toBe(MAX_CONTEXT_HEADER_BYTES);
 
     const oneMore = await encode({ ...atLimit, note: `${atLimit.note}a` }, TEAM_KEY);
     expect(oneMore.shortened).toEqual(['note']);
     expect(oneMore.header.length).toBeLessThanOrEqual(MAX_CONTEXT_HEADER_BYTES);
     expect(oneMore.context.note.endsWith(` ${TRUNCATION_MARKER}`)).toBe(true);
     expect(oneMore.context.tried).toBe(longTexts.tried);
-    expect(await decodeEscalationContext(oneMore.header, TEAM_KEY)).toEqual({ status: 'verified', context: oneMore.context });
+    expect(await decode(oneMore.header)).toEqual({ status: 'verified', context: oneMore.context });
   });
 
   it('fits the heaviest possible context by cutting note, then tried, then promised, and nothing else', async () => {
@@ -60,7 +72,7 @@ describe('the 4 KB header limit', () => {
     expect(sent.context.promised).toMatch(/^中+ \[…\]$/);
     expect(sent.context.summary).toBe(heaviest.summary);
     expect(sent.context.customer.name).toBe(heaviest.customer.name);
-    expect(await decodeEscalationContext(sent.header, TEAM_KEY)).toEqual({ status: 'verified', context: sent.context });
+    expect(await decode(sent.header)).toEqual({ status: 'verified', context: sent.context });
   });
 
   it('cuts only as much as it must: the longest prefix that fits, one character more would not', async () => {
@@ -99,18 +111,24 @@ describe('the 4 KB header limit', () => {
     );
     expect(sent.context.note.length).toBeLessThanOrEqual(L.note);
     expect(sent.context.tried.length).toBeLessThanOrEqual(L.tried);
-    expect((await decodeEscalationContext(sent.header, TEAM_KEY)).status).toBe('verified');
+    expect((await decode(sent.header)).status).toBe('verified');
   });
 
-  it('sends the same payload signed or unsigned: the signature never costs the agent text', async () => {
+  it('keeps the same text sealed or unsealed: sealing never costs the agent text', async () => {
     const input = { ...heaviest };
-    const [signed, unsigned] = [await encode(input, TEAM_KEY), await encode(input, undefined)];
-    expect(signed.header.split('.')[0]).toBe(unsigned.header.split('.')[0]);
-    expect(unsigned.shortened).toEqual(signed.shortened);
+    const [sealed, unsealed] = [await encode(input, TEAM_KEY), await encode(input, undefined)];
+    expect(unsealed.context).toEqual(sealed.context);
+    expect(unsealed.shortened).toEqual(sealed.shortened);
   });
 
-  it('cuts the same way every time', async () => {
+  it('sends the heaviest context at the latest time within 4096 bytes, sealed to the longest Call-ID', async () => {
+    const sent = await encode(heaviest, TEAM_KEY, { binding: { kind: 'consult', sipCallId: 'x'.repeat(256) }, now: LATEST });
+    expect(sent.header.length).toBeLessThanOrEqual(MAX_CONTEXT_HEADER_BYTES);
+  });
+
+  it('cuts the same way every time (the IV differs, the context does not)', async () => {
     const [a, b] = [await encode(heaviest, TEAM_KEY), await encode(heaviest, TEAM_KEY)];
-    expect(a.header).toBe(b.header);
+    expect(a.context).toEqual(b.context);
+    expect(a.header).not.toBe(b.header);
   });
 });

@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEscalationContext, encodeEscalationContext } from './codec';
-import { dana, danaWire, rawHeader, TEAM_KEY } from './escalation.fixtures';
+import { dana, danaWire, onConsult, rawHeader, sealedHeader, sealTo, TEAM_KEY } from './escalation.fixtures';
 
 // What another agent's client, or someone pretending to be one, might send. Everything here is
-// correctly signed with the team key unless it says otherwise: a valid signature never makes
-// bad content readable.
+// correctly signed (older format) and sealed (current format) with the team key unless it says
+// otherwise: a valid signature or seal never makes bad content readable.
 
 type Wire = Record<string, unknown>;
-const decodeWire = async (wire: unknown) => decodeEscalationContext(await rawHeader(wire, TEAM_KEY), TEAM_KEY);
+/** The content judged in both formats, which must agree; the result as the sealed format labels it. */
+async function decodeWire(wire: unknown) {
+  const sealed = await decodeEscalationContext(await sealedHeader(wire, TEAM_KEY), TEAM_KEY, { received: onConsult });
+  const older = await decodeEscalationContext(await rawHeader(wire, TEAM_KEY), TEAM_KEY);
+  // (An empty text is an empty older payload, malformed there; sealed, it is JSON with a hole.)
+  if (wire !== '') expect(sealed).toEqual(older.status === 'older-format' ? { ...older, status: 'verified' } : older);
+  return sealed;
+}
 const unreadable = (why: string) => ({ status: 'unreadable', why });
 
 /** Every text field on the wire, as a way to put `value` into it. */
@@ -36,7 +43,7 @@ describe('a context with markup or script is unreadable, signed or not', () => {
   });
 
   it('refuses to send one, so no agent is surprised by what the consultee sees', async () => {
-    const r = await encodeEscalationContext({ ...dana, note: 'see <a href="https://x">here</a>' }, TEAM_KEY);
+    const r = await encodeEscalationContext({ ...dana, note: 'see <a href="https://x">here</a>' }, TEAM_KEY, sealTo);
     expect(!r.ok && r.error.code).toBe('invalid-context');
   });
 });
@@ -134,13 +141,15 @@ describe('decoding never throws', () => {
   });
 
   it('on a real header with any one character changed, and never calls it verified', async () => {
-    const r = await encodeEscalationContext(dana, TEAM_KEY);
+    const r = await encodeEscalationContext(dana, TEAM_KEY, sealTo);
     if (!r.ok) throw new Error('encode failed');
     const header = r.value.header;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: header.length - 1 }), fc.constantFrom(...'ABCXYZabcxyz0189-_.+/= %'), async (at, ch) => {
         fc.pre(header[at] !== ch);
-        const got = await decodeEscalationContext(header.slice(0, at) + ch + header.slice(at + 1), TEAM_KEY);
+        const got = await decodeEscalationContext(header.slice(0, at) + ch + header.slice(at + 1), TEAM_KEY, {
+          received: onConsult,
+        });
         expect(got.status).not.toBe('verified');
       }),
       { numRuns: 300 },

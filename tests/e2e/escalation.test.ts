@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeEscalationContext } from '../../shared/escalation';
-import { dana, danaWire, rawHeader, TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
+import { dana, danaWire, olderHeader, rawHeader, TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { appHearsTone } from '../support/app-audio';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { toneWav } from '../support/baresip';
@@ -294,13 +294,16 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
 
   it('forged, unsigned, oversized and script-laden contexts are each shown as they must be', async () => {
     const target = `sip:${seniorUser}@${server.domain}`;
-    const forged = await encodeEscalationContext(dana, 'not our team key');
-    const unsigned = await encodeEscalationContext(dana, '');
-    if (!forged.ok || !unsigned.ok) throw new Error('fixtures do not encode');
+    const otherTeam = await encodeEscalationContext(dana, 'not our team key', {
+      binding: { kind: 'consult', sipCallId: 'wl-some-call' },
+    });
+    if (!otherTeam.ok) throw new Error('fixture does not encode');
     const script = await rawHeader({ ...danaWire, u: '<script>alert(1)</script>' }, TEAM_KEY);
     const cases = [
-      [forged.value.header, 'Signature does not match: this note may be forged'],
-      [unsigned.value.header, 'Not signed: check before you rely on it'],
+      [otherTeam.value.header, 'It does not open with your team key'],
+      [await olderHeader(dana, 'not our team key'), 'Signature does not match: this note may be forged'],
+      [await olderHeader(dana), 'Not signed: check before you rely on it'],
+      [await olderHeader(dana, TEAM_KEY), 'Older format: signed by your team'],
       [`${'A'.repeat(5000)}.`, 'It was too large.'],
       [script, 'It contained markup or script, so it is not shown.'],
     ] as const;

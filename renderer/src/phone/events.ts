@@ -2,6 +2,7 @@
  * Everything the phone tells the rest of the app, in one union. The UI, the stores and the
  * tests switch over `type`; no other module invents event names.
  */
+import type { ReceivedOn } from '../../../shared/escalation';
 
 /** Opaque id of one call (one SIP dialog), stable for the call's life. */
 export type CallId = string & { readonly __brand: 'CallId' };
@@ -34,6 +35,8 @@ export interface CallInfo {
    * not decoded or trusted: the escalation feature verifies and validates it.
    */
   readonly contextHeader?: string;
+  /** The INVITE that brought `contextHeader` (its Call-ID, caller and time): what a sealed context must be for. */
+  readonly contextReceived?: ReceivedOn;
   /** RFC 7433 User-to-User value, for servers that pass UUI but strip X- headers. */
   readonly userToUser?: string;
   /**

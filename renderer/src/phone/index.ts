@@ -1,5 +1,5 @@
 /** The phone: the app's only door to SIP and WebRTC. */
-export { Phone, type MediaOptions, type PhoneOptions } from './phone';
+export { newSipCallId, Phone, type MediaOptions, type PhoneOptions } from './phone';
 export { validateConfig, normaliseTarget, type ConfigProblem, type PhoneConfig } from './config';
 export {
   sipHeader,

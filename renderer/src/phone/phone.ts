@@ -45,6 +45,14 @@ export interface MediaOptions {
 export interface CallOptions extends MediaOptions {
   /** Headers for the INVITE (the escalation context on a consult call); built by `sipHeader`. */
   readonly headers?: readonly SafeHeader[];
+  /** The INVITE's Call-ID, from `newSipCallId`: a consult's context is sealed to it before the call starts. */
+  readonly sipCallId?: string;
+}
+
+/** A SIP Call-ID (RFC 3261 §8.1.1.4: globally unique): 128 random bits. */
+export function newSipCallId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `wl-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 let callCounter = 0;
@@ -247,6 +255,7 @@ export class Phone {
       mediaConstraints: { audio: true, video: false },
       pcConfig: { iceServers: [...(config.iceServers ?? [])] },
       extraHeaders: [...(media.headers ?? [])],
+      ...(media.sipCallId ? { callId: media.sipCallId } : {}),
     });
     const info: CallInfo = { callId, direction: 'outbound', remote: partyOf(session.remote_identity) };
     this.#track(
@@ -351,12 +360,13 @@ export class Phone {
   #incoming(session: RTCSession, request: IncomingRequest): void {
     const replaced = this.#replacing;
     this.#replacing = undefined;
+    const remote = remotePartyOf(request, uriDomain(this.#config?.sipUri ?? ''));
     const info: CallInfo = {
       callId: newCallId(),
       direction: 'inbound',
-      remote: remotePartyOf(request, uriDomain(this.#config?.sipUri ?? '')),
+      remote,
       ...withQueue(queueOf(request)),
-      ...contextOf(request),
+      ...contextOf(request, remote.number),
       ...(replaced ? { replaces: replaced.id } : {}),
     };
     if (replaced) {

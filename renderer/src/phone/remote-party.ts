@@ -1,6 +1,7 @@
 import { NameAddrHeader } from 'jssip';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
+import type { ReceivedOn } from '../../../shared/escalation';
 import type { QueueInfo, RemoteParty } from './events';
 import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, USER_TO_USER_HEADER, cleanText, parseQueue, rawHeader } from './headers';
 
@@ -37,12 +38,21 @@ export function queueOf(request: IncomingRequest): QueueInfo | undefined {
  * The escalation context as it arrived: a value past the cap is passed on as an over-long marker
  * so the feature can say "unreadable (too large)" rather than show nothing.
  */
-export function contextOf(request: IncomingRequest): { contextHeader?: string; userToUser?: string } {
+export function contextOf(
+  request: IncomingRequest,
+  caller: string,
+): { contextHeader?: string; contextReceived?: ReceivedOn; userToUser?: string } {
   const get = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : undefined);
   const raw = get(CONTEXT_HEADER)?.trim();
   const context = raw === undefined ? undefined : (rawHeader(get, CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE) ?? OVERSIZED_CONTEXT);
   const uui = rawHeader(get, USER_TO_USER_HEADER, 512);
-  return { ...(context ? { contextHeader: context } : {}), ...(uui ? { userToUser: uui } : {}) };
+  // What a sealed context is checked against (shared/escalation/sealed.ts): this INVITE's
+  // Call-ID, who sent it, and when it came, so a later reading judges the same moment.
+  const received: ReceivedOn = { sipCallId: get('Call-ID') ?? '', caller, at: Date.now() };
+  return {
+    ...(context ? { contextHeader: context, contextReceived: received } : {}),
+    ...(uui ? { userToUser: uui } : {}),
+  };
 }
 
 /** Stands in for a context header that was too large or carried control characters. */

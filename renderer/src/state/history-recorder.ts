@@ -1,14 +1,14 @@
 import type { EndedCall, PastConsult } from '../../../shared/call';
-import { decodeEscalationContext, type EscalationContext } from '../../../shared/escalation';
+import type { EscalationContext } from '../../../shared/escalation';
 import { callRecordFromEndedCall } from '../../../shared/history/from-call';
 import type { EscalationRecordInput } from '../../../shared/history/escalation-record';
 import { missingCaseError } from '../../../shared/result';
 import type { HostApi } from '../host';
-import { OVERSIZED_CONTEXT } from '../phone';
 import type { EscalationLog } from './escalation-log';
 import type { EndedCall as EndedEntry } from './phone-state';
 import type { PhoneStore } from './phone-store';
 import type { QualityLog } from './quality-log';
+import { decodeReceivedContext } from './received-context';
 
 /**
  * Every call goes into history when it ends, with the escalations sent on it (from the log) or
@@ -52,10 +52,10 @@ async function record(
     await host.recordEscalation(escalationRecord(context, call, consult, 'sent'));
   }
   const header = ended.info.contextHeader;
-  if (header && header !== OVERSIZED_CONTEXT) {
-    const key = await host.getTeamKey();
-    const decoded = await decodeEscalationContext(header, key.ok ? key.value : '');
-    if (decoded.status !== 'unreadable' && !received.has(decoded.context.id)) {
+  if (header) {
+    const decoded = await decodeReceivedContext(header, ended.info.contextReceived, host);
+    // A context not valid for this call (expired, replayed, made for another) is not this call's escalation.
+    if (decoded.status !== 'unreadable' && decoded.status !== 'not-valid' && !received.has(decoded.context.id)) {
       received.add(decoded.context.id);
       await host.recordEscalation({
         ...escalationRecord(decoded.context, call, undefined, 'received'),

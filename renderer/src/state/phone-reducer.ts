@@ -30,7 +30,12 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       const old = state.calls.find((c) => c.info.callId === event.call.replaces);
       const info =
         old?.info.contextHeader && !event.call.contextHeader
-          ? { ...event.call, contextHeader: old.info.contextHeader }
+          ? {
+              ...event.call,
+              contextHeader: old.info.contextHeader,
+              // Judged against the consult INVITE it came on, not the customer's INVITE that replaced it.
+              ...(old.info.contextReceived ? { contextReceived: old.info.contextReceived } : {}),
+            }
           : event.call;
       return addCall(state, info, newInboundCall({ callId: info.callId, remote: remoteOf(info), at }), false);
     }

@@ -218,6 +218,8 @@ export class PhoneStore {
     target: TransferTarget,
     address: string,
     headers: readonly SafeHeader[],
+    /** The Call-ID the context in `headers` was sealed to (`newSipCallId`). */
+    sipCallId?: string,
   ): Promise<Outcome> {
     const entry = this.#state.calls.find((c) => c.info.callId === customer);
     if (!entry || (entry.call.phase !== 'active' && entry.call.phase !== 'on-hold'))
@@ -227,7 +229,7 @@ export class PhoneStore {
       if (!held.ok) return this.#report('consult', held);
     }
     this.#set({ ...this.#state, pendingConsult: { customer, target } });
-    const dialled = await this.#engine.call(address, { headers });
+    const dialled = await this.#engine.call(address, { headers, ...(sipCallId ? { sipCallId } : {}) });
     if (!dialled.ok) {
       const { pendingConsult: _dropped, ...rest } = this.#state;
       this.#set(rest);

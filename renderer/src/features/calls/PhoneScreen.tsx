@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { slaPolicyFor } from '../../../../shared/assist';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
-import type { CallId } from '../../phone';
+import type { CallId, CallInfo } from '../../phone';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
@@ -43,8 +43,8 @@ interface EscalationRequest {
   readonly queue?: 'senior' | 'technical';
 }
 
-function Handoff({ header, host }: { readonly header: string; readonly host: HostApi }) {
-  return <HandoffCard decoded={useHandoff(header, host)} />;
+function Handoff({ info, host }: { readonly info: CallInfo; readonly host: HostApi }) {
+  return <HandoffCard decoded={useHandoff(info.contextHeader, info.contextReceived, host)} />;
 }
 
 /** What the wrap-up of the call that just ended starts from: who, which queue, and its escalation. */
@@ -60,6 +60,7 @@ function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, not
     },
     ...(sentContext ? { sentContext } : {}),
     ...(info.contextHeader ? { receivedContextHeader: info.contextHeader } : {}),
+    ...(info.contextReceived ? { receivedContext: info.contextReceived } : {}),
   };
 }
 
@@ -108,7 +109,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
           onAnswer={() => void store.answer(entry.info.callId)}
           onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
-          {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+          {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
           <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
         </IncomingCall>
       ))}
@@ -161,7 +162,7 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
             onBlind={() => setEscalation({ callId: entry.info.callId })}
           />
-          {entry.info.contextHeader && <Handoff header={entry.info.contextHeader} host={host} />}
+          {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
           <CustomerPop
             host={host}
             number={entry.info.remote.number}

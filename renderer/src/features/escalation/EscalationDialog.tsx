@@ -1,15 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encodeEscalationContext, newEscalationId, USER_TO_USER_HEADER } from '../../../../shared/escalation';
+import {
+  encodeEscalationContext,
+  newEscalationId,
+  USER_TO_USER_HEADER,
+  type EscalationEncodeError,
+} from '../../../../shared/escalation';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
-import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, sipHeader, type SafeHeader } from '../../phone';
+import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, newSipCallId, sipHeader, type SafeHeader } from '../../phone';
 import type { EscalationLog } from '../../state/escalation-log';
 import type { CallEntry } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
 import { formatDuration } from '../../ui/format';
 import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
 import { EscalationPanel } from './EscalationPanel';
+
+const ENCODE_ERRORS: Readonly<Record<EscalationEncodeError['code'], string>> = {
+  'invalid-context': 'escalation.errors.invalid',
+  'crypto-unavailable': 'escalation.errors.crypto',
+  'no-team-key': 'escalation.errors.noTeamKey',
+};
 
 export interface EscalationDialogProps {
   readonly entry: CallEntry;
@@ -43,10 +54,15 @@ export function EscalationDialog({ entry, store, host, settings, escalations, no
     const key = await host.getTeamKey();
     const agentId = settings.authUser || settings.sipUri.replace(/^sips?:/, '').split('@')[0] || 'agent';
     const input = contextInput(draft, entry, { id: agentId, name: settings.displayName }, newEscalationId(), Date.now());
-    const encoded = await encodeEscalationContext(input, key.ok ? key.value : '');
+    // A consult's context is sealed to the Call-ID its INVITE will carry; a blind transfer's, to
+    // the customer it passes through (their phone sends that INVITE): see shared/escalation/sealed.ts.
+    const sipCallId = newSipCallId();
+    const encoded = await encodeEscalationContext(input, key.ok ? key.value : '', {
+      binding: mode === 'consult' ? { kind: 'consult', sipCallId } : { kind: 'blind', customer: entry.info.remote.number },
+    });
     if (!encoded.ok) {
       setBusy(false);
-      return setError(t(encoded.error.code === 'invalid-context' ? 'escalation.errors.invalid' : 'escalation.errors.crypto'));
+      return setError(t(ENCODE_ERRORS[encoded.error.code]));
     }
     const headers: SafeHeader[] = [
       sipHeader(CONTEXT_HEADER, encoded.value.header, MAX_CONTEXT_HEADER_VALUE),
@@ -55,7 +71,7 @@ export function EscalationDialog({ entry, store, host, settings, escalations, no
     const address = targetAddress(target, settings);
     const result =
       mode === 'consult'
-        ? await store.startConsult(entry.info.callId, target, address, headers)
+        ? await store.startConsult(entry.info.callId, target, address, headers, sipCallId)
         : store.blindTransfer(entry.info.callId, target, address, headers);
     setBusy(false);
     if (result.ok) {

@@ -1,6 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { escalationKind, type DecodedContext } from '../../../../shared/escalation';
+import { missingCaseError } from '../../../../shared/result';
 import { formatDuration } from '../../ui/format';
+
+/** "Signed by your team" only for a sealed context made for this very call, within its time. */
+function verification(decoded: Exclude<DecodedContext, { status: 'unreadable' }>, t: TFunction): string {
+  switch (decoded.status) {
+    case 'verified':
+      return t('handoff.verified');
+    case 'not-valid':
+      return t('handoff.notValid');
+    case 'older-format':
+      return t('handoff.olderFormat');
+    case 'unverified':
+      return t(`handoff.unverified.${decoded.why}`);
+    default:
+      throw missingCaseError(decoded);
+  }
+}
 
 export interface HandoffCardProps {
   /** `undefined` while the signature is being checked. */
@@ -53,8 +71,9 @@ export function HandoffCard({ decoded }: HandoffCardProps) {
       data-testid="handoff-card"
     >
       <p className={`verification ${decoded.status}`} data-testid="handoff-verification">
-        {decoded.status === 'verified' ? t('handoff.verified') : t(`handoff.unverified.${decoded.why}`)}
+        {verification(decoded, t)}
       </p>
+      {decoded.status === 'not-valid' && <p className="hint">{t(`handoff.notValidWhy.${decoded.why}`)}</p>}
       <h3 className="handoff-summary">{c.summary}</h3>
       <dl>
         {rows

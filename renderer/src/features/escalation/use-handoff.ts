@@ -1,24 +1,25 @@
 import { useEffect, useState } from 'react';
-import { decodeEscalationContext, type DecodedContext } from '../../../../shared/escalation';
+import type { DecodedContext, ReceivedOn } from '../../../../shared/escalation';
 import type { HostApi } from '../../host';
-import { OVERSIZED_CONTEXT } from '../../phone';
+import { decodeReceivedContext } from '../../state/received-context';
 
-/** Decodes and verifies a received context once per header (the team key comes from the host). */
-export function useHandoff(header: string | undefined, host: HostApi): DecodedContext | undefined {
+/** Decodes and judges a received context once per header (the team key comes from the host). */
+export function useHandoff(
+  header: string | undefined,
+  received: ReceivedOn | undefined,
+  host: HostApi,
+): DecodedContext | undefined {
   const [decoded, setDecoded] = useState<{ readonly header: string; readonly value: DecodedContext } | undefined>();
   useEffect(() => {
     if (!header) return;
     let live = true;
     void (async () => {
-      const value: DecodedContext =
-        header === OVERSIZED_CONTEXT
-          ? { status: 'unreadable', why: 'oversized' }
-          : await decodeEscalationContext(header, await host.getTeamKey().then((r) => (r.ok ? r.value : '')));
+      const value = await decodeReceivedContext(header, received, host);
       if (live) setDecoded({ header, value });
     })();
     return () => {
       live = false;
     };
-  }, [header, host]);
+  }, [header, received, host]);
   return decoded && decoded.header === header ? decoded.value : undefined;
 }

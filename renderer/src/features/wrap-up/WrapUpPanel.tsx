@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
-import { decodeEscalationContext, type EscalationContext } from '../../../../shared/escalation';
+import type { EscalationContext, ReceivedOn } from '../../../../shared/escalation';
+import { decodeReceivedContext } from '../../state/received-context';
 import { WRAP_UP_LIMITS, type WrapUpDraftInput } from '../../../../shared/history/wrap-up';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
@@ -39,6 +40,8 @@ export interface WrapUpPanelProps {
   readonly sentContext?: EscalationContext;
   /** The raw context header of a call taken over from a colleague (decoded here, untrusted). */
   readonly receivedContextHeader?: string;
+  /** The INVITE the received context came on: only a context valid for this call prefills the form. */
+  readonly receivedContext?: ReceivedOn;
   /** What the agent noted during the call: the notes start with it. */
   readonly callNotes?: string;
 }
@@ -66,7 +69,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the team has that code.
  */
 async function firstValues(
-  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'host' | 'settings' | 'callNotes'>,
+  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings' | 'callNotes'>,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
   const fromEscalation = await escalationValues(props, t);
@@ -77,7 +80,7 @@ async function firstValues(
 }
 
 async function escalationValues(
-  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'host' | 'settings'>,
+  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings'>,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
   if (props.sentContext) {
@@ -85,9 +88,8 @@ async function escalationValues(
     return { ...EMPTY_VALUES, disposition, notes: notesFromEscalation(props.sentContext, 'sent', t) };
   }
   if (!props.receivedContextHeader) return undefined;
-  const key = await props.host.getTeamKey();
-  const decoded = await decodeEscalationContext(props.receivedContextHeader, key.ok ? key.value : '');
-  return decoded.status === 'unreadable'
+  const decoded = await decodeReceivedContext(props.receivedContextHeader, props.receivedContext, props.host);
+  return decoded.status === 'unreadable' || decoded.status === 'not-valid'
     ? undefined
     : { ...EMPTY_VALUES, notes: notesFromEscalation(decoded.context, 'received', t) };
 }

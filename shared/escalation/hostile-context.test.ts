@@ -115,7 +115,9 @@ describe('an oversized header is unreadable before any work is done', () => {
 });
 
 describe('decoding never throws', () => {
-  it('on any string', async () => {
+  // fast-check's first binary-string property spends seconds warming up (measured: ~4 s on this
+  // machine, old codec or new, against 1 ms for the 100 decodes): time is not what this asserts.
+  it('on any string', { timeout: 30_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (s) => {
         expect((await decodeEscalationContext(s, TEAM_KEY)).status).toBe('unreadable');

@@ -18,6 +18,7 @@ import { parseCSeq, parseNameAddr, parseVia } from './sip/fields.js';
 import type { SipResponse } from './sip/types.js';
 import { LabTransport, type Connection } from './transport.js';
 import { labStatus } from './status.js';
+import { PresenceService } from './presence/service.js';
 import { originMatcher } from './origins.js';
 
 export interface LabServerOptions {
@@ -48,9 +49,15 @@ export interface LabServer {
 export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
   const config = parseLabConfig(options.config);
   const host = options.host ?? '127.0.0.1';
-  const log = options.log ?? jsonLineLogger();
+  const baseLog = options.log ?? jsonLineLogger();
   let transport: LabTransport | null = null;
   let router: Router | null = null;
+  let presence: PresenceService | null = null;
+  // The presence server reads the queue engine's offer/answer events for today's service level.
+  const log: LabLogger = (event) => {
+    presence?.observe(event);
+    baseLog(event);
+  };
 
   const registrar = new Registrar(config, Date.now, () => queues.agentsChanged());
   const calls = new CallTracker((users, what) => {
@@ -131,6 +138,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         contacts.dropConnection(conn.id);
         dialogs.dropConnection(conn.id);
         calls.dropConnection(conn.id);
+        presence?.dropConnection(conn.id);
         txns.dropConnection(conn.id);
       },
       // A peer's protocol error (oversized frame, bad handshake) is that peer's problem, not a server error.
@@ -173,7 +181,18 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     '127.0.0.1',
     '[::1]',
   ]);
+  presence = new PresenceService({
+    config,
+    txns,
+    registrar,
+    board,
+    queues,
+    calls,
+    log,
+    connection: (id) => transport!.connection(id),
+  });
   router = new Router({
+    presence,
     config,
     txns,
     registrar,
@@ -217,6 +236,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     allowOrigin: (origin) => origins.add(origin),
     close: async () => {
       clearInterval(sweeper);
+      presence?.close();
       queues.close();
       await transport!.close();
     },

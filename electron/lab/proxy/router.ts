@@ -15,6 +15,7 @@ import { AGENT_STATE_HEADER, CONTROL_USER, runControlCommand } from '../acd/cont
 import type { CallTracker } from './calls.js';
 import type { ContactTable } from './contacts.js';
 import type { DialogTable } from './dialogs.js';
+import { PRESENCE_USER, QUEUE_BOARD_USER, type PresenceService } from '../presence/service.js';
 import { fork, prepareForward, type Target } from './forward.js';
 import { serverTxnKey, type ServerTxn, type TransactionLayer } from './transactions.js';
 
@@ -29,6 +30,7 @@ export interface RouterDeps {
   readonly calls: CallTracker;
   readonly contacts: ContactTable;
   readonly dialogs: DialogTable;
+  readonly presence: PresenceService;
   readonly connection: (id: number) => Connection | undefined;
   readonly localHosts: ReadonlySet<string>;
   readonly recordRoute: string;
@@ -36,7 +38,7 @@ export interface RouterDeps {
   readonly log: LabLogger;
 }
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY, MESSAGE, SUBSCRIBE, PRACK, REGISTER';
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY, MESSAGE, SUBSCRIBE, PUBLISH, PRACK, REGISTER';
 /** Requests that may create a dialog (RFC 3261 §16.6 step 4; RFC 3515 and 6665 for REFER and SUBSCRIBE). */
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER', 'NOTIFY']);
 
@@ -118,6 +120,9 @@ export class Router {
     }
     const user = uriUser(uri)!;
     if (user === CONTROL_USER) return this.handleControl(st, caller);
+    if (req.method === 'SUBSCRIBE' || req.method === 'PUBLISH' || user === PRESENCE_USER || user === QUEUE_BOARD_USER) {
+      return this.d.presence.handle(st, caller, user);
+    }
     if (queues.isQueue(user)) {
       if (req.method === 'INVITE') {
         // The agent who answers joins the dialog in the lab's onAnswered (server.ts).

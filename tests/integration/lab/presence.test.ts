@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LabServer } from '../../../electron/lab/server.js';
+import { createResponse } from '../../../electron/lab/sip/build.js';
+import { getHeader } from '../../../electron/lab/sip/headers.js';
+import type { SipRequest } from '../../../electron/lab/sip/types.js';
+import { buildPidf, parsePidf } from '../../../shared/presence/pidf.js';
+import { DOMAIN, RawClient } from './helpers/raw-client.js';
+import { PASSWORDS, startTestLab, until } from './helpers/lab.js';
+
+let lab: LabServer;
+const open: RawClient[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+  await lab.close();
+});
+
+async function registered(user: string): Promise<RawClient> {
+  const c = await RawClient.connect(lab.url, user);
+  open.push(c);
+  expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
+  return c;
+}
+
+/** The next NOTIFY for `event`, answered 200 as a subscriber must (RFC 6665 §4.1.3). */
+async function nextNotify(c: RawClient, event: string, timeoutMs = 3_000): Promise<SipRequest> {
+  const n = (await c.waitFor(
+    (m) => m.kind === 'request' && m.method === 'NOTIFY' && getHeader(m, 'Event') === event,
+    timeoutMs,
+  )) as SipRequest;
+  c.send(createResponse(n, 200));
+  return n;
+}
+
+const subscribe = (c: RawClient, target: string, event: string, expires = 600) =>
+  c.authed(
+    {
+      method: 'SUBSCRIBE',
+      uri: `sip:${target}@${DOMAIN}`,
+      headers: [
+        { name: 'Event', value: event },
+        { name: 'Expires', value: String(expires) },
+      ],
+    },
+    PASSWORDS[c.user]!,
+  );
+
+const publish = (c: RawClient, body: string, target = c.user) =>
+  c.authed(
+    {
+      method: 'PUBLISH',
+      uri: `sip:${target}@${DOMAIN}`,
+      headers: [
+        { name: 'Event', value: 'presence' },
+        { name: 'Expires', value: '600' },
+      ],
+      body,
+      contentType: 'application/pidf+xml',
+    },
+    PASSWORDS[c.user]!,
+  );
+
+const kindOf = (n: SipRequest) => {
+  const r = parsePidf(n.body.toString('utf8'));
+  return r.ok ? r.value.kind : `unreadable: ${r.error}`;
+};
+
+describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue board', () => {
+  it('a colleague subscribes, sees available at once and every published change after', async () => {
+    lab = await startTestLab();
+    const agent = await registered('1001');
+    const senior = await registered('2001');
+    const { response } = await subscribe(agent, '2001', 'presence');
+    expect(response.status).toBe(200);
+    expect(getHeader(response, 'Expires')).toBe('600');
+    const first = await nextNotify(agent, 'presence');
+    expect(getHeader(first, 'Subscription-State')).toMatch(/^active;expires=\d+$/);
+    expect(kindOf(first)).toBe('available');
+
+    const since = Date.UTC(2026, 11, 6, 9);
+    expect(
+      (await publish(senior, buildPidf({ entity: `sip:2001@${DOMAIN}`, kind: 'wrap-up', since, reason: '' }))).response.status,
+    ).toBe(200);
+    const wrapUp = await nextNotify(agent, 'presence');
+    expect(kindOf(wrapUp)).toBe('wrap-up');
+    const back = parsePidf(wrapUp.body.toString('utf8'));
+    expect(back.ok && back.value.since).toBe(since);
+
+    expect(
+      (await publish(senior, buildPidf({ entity: `sip:2001@${DOMAIN}`, kind: 'break', reason: 'lunch' }))).response.status,
+    ).toBe(200);
+    const onBreak = await nextNotify(agent, 'presence');
+    expect(parsePidf(onBreak.body.toString('utf8'))).toMatchObject({ ok: true, value: { kind: 'break', reason: 'lunch' } });
+
+    await senior.close();
+    expect(kindOf(await nextNotify(agent, 'presence'))).toBe('offline');
+  });
+
+  it("refuses to let one account publish another one's presence, and hostile PIDF", async () => {
+    lab = await startTestLab();
+    const agent = await registered('1001');
+    await registered('2001');
+    const forged = buildPidf({ entity: `sip:2001@${DOMAIN}`, kind: 'break', reason: 'gone' });
+    expect((await publish(agent, forged, '2001')).response.status).toBe(403);
+    const laughs =
+      '<!DOCTYPE x [<!ENTITY a "aaaa">]><presence xmlns="urn:ietf:params:xml:ns:pidf" entity="sip:1001@lab.test">&a;</presence>';
+    expect((await publish(agent, laughs)).response.status).toBe(400);
+    expect((await subscribe(agent, '2001', 'message-summary')).response.status).toBe(489);
+    expect((await subscribe(agent, 'nobody', 'presence')).response.status).toBe(404);
+  });
+
+  it('the dialog package shows a colleague on a call (RFC 4235) and idle after', async () => {
+    lab = await startTestLab();
+    const watcher = await registered('1002');
+    const agent = await registered('1001');
+    const customer = await registered('9001');
+    await subscribe(watcher, '1001', 'dialog');
+    expect((await nextNotify(watcher, 'dialog')).body.toString()).not.toContain('<dialog ');
+    const invite = await customer.sendAuthed({ method: 'INVITE', uri: `sip:1001@${DOMAIN}` }, PASSWORDS['9001']!);
+    const offered = await agent.nextRequest('INVITE');
+    agent.send(createResponse(offered, 200, { headers: [{ name: 'Contact', value: agent.contact }] }));
+    const ok = await customer.response(invite, 200);
+    expect(ok.status).toBe(200);
+    const onCall = await nextNotify(watcher, 'dialog');
+    expect(onCall.body.toString()).toContain('<state>confirmed</state>');
+    customer.inDialog('BYE', invite, ok, false, 2);
+    const bye = await agent.nextRequest('BYE');
+    agent.send(createResponse(bye, 200));
+    expect((await nextNotify(watcher, 'dialog')).body.toString()).not.toContain('<dialog ');
+  });
+
+  it('the queue board (x-warmline-queues): customers waiting, longest wait, members by state', async () => {
+    lab = await startTestLab();
+    const watcher = await registered('1001');
+    await registered('2001');
+    const customer = await registered('9001');
+    const { response } = await subscribe(watcher, 'queues', 'x-warmline-queues');
+    expect(response.status).toBe(200);
+    const first = await nextNotify(watcher, 'x-warmline-queues');
+    expect(getHeader(first, 'Content-Type')).toBe('application/json');
+    const board = JSON.parse(first.body.toString()) as {
+      queues: { name: string; waiting: number; members: Record<string, number> }[];
+    };
+    expect(board.queues.find((q) => q.name === 'senior')).toMatchObject({ waiting: 0, members: { available: 1, offline: 0 } });
+    expect(board.queues.find((q) => q.name === 'support')?.members).toMatchObject({ available: 1, offline: 2 });
+
+    await customer.sendAuthed(
+      { method: 'INVITE', uri: `sip:senior@${DOMAIN}`, to: `<sip:senior@${DOMAIN}>` },
+      PASSWORDS['9001']!,
+    );
+    let senior: { waiting: number; members: Record<string, number> } | undefined;
+    await until(
+      async () => {
+        const n = await nextNotify(watcher, 'x-warmline-queues');
+        senior = (JSON.parse(n.body.toString()) as typeof board).queues.find((q) => q.name === 'senior');
+        return senior?.waiting === 1;
+      },
+      5_000,
+      'a customer waiting in the senior queue',
+    );
+    expect(senior?.members.onCall).toBe(1);
+  });
+
+  it('an unsubscribe (Expires: 0) ends the subscription with a final NOTIFY', async () => {
+    lab = await startTestLab();
+    const agent = await registered('1001');
+    await registered('2001');
+    const { request, response } = await subscribe(agent, '2001', 'presence');
+    await nextNotify(agent, 'presence');
+    const toWithTag = getHeader(response, 'To')!;
+    const contact = /<([^>]+)>/.exec(getHeader(response, 'Contact')!)![1]!;
+    const unsub = await agent.authed(
+      {
+        method: 'SUBSCRIBE',
+        uri: contact,
+        to: toWithTag,
+        callId: getHeader(request, 'Call-ID'),
+        headers: [
+          { name: 'Event', value: 'presence' },
+          { name: 'Expires', value: '0' },
+        ],
+      },
+      PASSWORDS['1001']!,
+    );
+    expect(unsub.response.status).toBe(200);
+    const last = await nextNotify(agent, 'presence');
+    expect(getHeader(last, 'Subscription-State')).toMatch(/^terminated/);
+  });
+});

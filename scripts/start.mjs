@@ -1,22 +1,26 @@
-// `npm start`: install what is missing, build, then open the desktop app, or browser mode where
-// there is no Electron binary (or WARMLINE_MODE=browser).
+// `npm start`: install what is missing, build what changed, then open the desktop app, or browser
+// mode where there is no Electron binary (or WARMLINE_MODE=browser).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { electronBinary, ensureNodeModules, npx, root } from './lib/ensure-deps.mjs';
+import { pathToFileURL } from 'node:url';
+import { buildIfChanged } from './lib/build-app.mjs';
+import { electronBinary, ensureNodeModules, root } from './lib/ensure-deps.mjs';
 
 ensureNodeModules();
-npx(['electron-vite', 'build']);
+await buildIfChanged();
 
 const binary = process.env.WARMLINE_MODE === 'browser' ? undefined : electronBinary({ tryDownload: true });
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-const [cmd, args] =
-  binary && hasDisplay
-    ? [binary, [root]]
-    : [join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'web-host', 'cli.ts'), ...process.argv.slice(2)]];
-if (!(binary && hasDisplay)) {
-  console.log(binary ? 'No display: starting browser mode.' : 'No Electron binary here: starting browser mode.');
+if (binary && hasDisplay) {
+  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (process.env.WARMLINE_MODE !== 'browser') {
+    console.log(binary ? 'No display: starting browser mode.' : 'No Electron binary here: starting browser mode.');
+  }
+  // The built web host runs in this process: one Node process, no TypeScript at start. It reads
+  // the same command-line options (`npm start -- --port 5181`).
+  await import(pathToFileURL(join(root, 'out', 'host', 'web-host.js')).href);
 }
-const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));

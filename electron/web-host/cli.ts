@@ -1,66 +1,124 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createAesGcmCodec, parseSecretKey } from '../services/credentials/aes-gcm-codec';
 import { createHostServices } from '../services/host-api/host-services';
-import { startEmbeddedLabIfNeeded } from './embedded-lab';
+import { DEFAULT_LAB_CONFIG_PATH, jsonLineLogger, loadLabConfig } from '../lab';
+import { labAgents, startEmbeddedLabIfNeeded, type EmbeddedLab } from './embedded-lab';
 import { parseHostToken } from './host-token';
-import { startWebHost } from './server';
+import { createLabDesk, type LabDeskHandle } from './lab-desk';
+import { findFreePort, findPortOwner } from './port-owner';
+import { startWebHost, type WebHost } from './server';
+import { DEFAULT_PORT, parseStartOptions, START_USAGE, StartOptionError } from './start-options';
+import { appPortInUse, isAddressInUse, StartProblem } from './start-problems';
 
+// Built into out/host/web-host.js (scripts/lib/build-host.mjs keeps this the source file's URL).
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 
 /** Browser mode's entry: `npm start` runs this when there is no Electron binary. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: process.env.WARMLINE_PORT ?? '5180' },
-      'data-dir': { type: 'string', default: process.env.WARMLINE_DATA_DIR ?? join(homedir(), '.config', 'Warmline') },
-      'renderer-dir': { type: 'string', default: join(repoRoot, 'out', 'renderer') },
-      'lab-port': { type: 'string', default: process.env.WARMLINE_LAB_PORT ?? '5090' },
-      'no-lab': { type: 'boolean', default: false },
+  const labConfig = loadLabConfig(DEFAULT_LAB_CONFIG_PATH);
+  const agents = labAgents(labConfig);
+  const options = parseStartOptions(process.argv.slice(2), process.env, {
+    homeDir: homedir(),
+    repoRoot,
+    defaultAgent: agents[0] ?? '',
+    // One port per lab agent, in the lab's order: 1001 → 5180, …, 2001 → 5183. Stable, so a
+    // bookmark keeps working, and two agents never collide.
+    agentPort: (agent) => {
+      const index = agents.indexOf(agent);
+      if (index < 0) throw new StartProblem(`There is no agent ${agent} in the lab. Its agents are ${agents.join(', ')}.`);
+      return DEFAULT_PORT + index;
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${values.port}`);
+  if (options.help) {
+    process.stdout.write(START_USAGE);
+    return;
+  }
   const key = parseSecretKey(process.env.WARMLINE_SECRET_KEY);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  let labDesk: LabDeskHandle | undefined;
   const services = createHostServices({
-    dataDir: values['data-dir'],
+    dataDir: options.dataDir,
     host: 'browser',
     version,
+    lab: () => labDesk,
     ...(key ? { secretCodec: createAesGcmCodec(key) } : {}),
   });
-  const labPort = Number(values['lab-port']);
-  const lab = values['no-lab']
-    ? undefined
-    : await startEmbeddedLabIfNeeded(services.handlers, { port: labPort, dataDir: values['data-dir'] });
-  const host = await startWebHost({
-    rendererDir: values['renderer-dir'],
-    dispatch: services.dispatch,
-    port,
-    log: (m) => console.warn(m),
-    ...withToken(parseHostToken(process.env.WARMLINE_HOST_TOKEN)),
-  });
-  // The lab accepts browser pages of allowed origins only (electron/lab/README.md): this host's page is one.
-  const { port: hostPort } = new URL(host.url);
-  for (const name of ['127.0.0.1', 'localhost']) lab?.server.allowOrigin(`http://${name}:${hostPort}`);
-  console.log(`Warmline (browser mode) is running. Open ${host.url}`);
-  if (lab) {
-    console.log(
-      `Embedded lab call center on ${lab.server.url} (status: http://127.0.0.1:${labPort}/status); signed in as agent ${lab.agent}.`,
+  let host: WebHost;
+  try {
+    host = await startWebHost({
+      rendererDir: options.rendererDir,
+      dispatch: services.dispatch,
+      port: options.port,
+      log: (m) => console.warn(m),
+      ...withToken(parseHostToken(process.env.WARMLINE_HOST_TOKEN)),
+    });
+  } catch (error) {
+    services.close();
+    if (!isAddressInUse(error)) throw error;
+    const senior = labConfig.queues.find((q) => q.name === 'senior')?.members[0];
+    const suggest = options.agent === undefined && !options.portChosen ? senior : undefined;
+    throw new StartProblem(
+      appPortInUse(options.port, findPortOwner(options.port), await findFreePort(options.port + 1), suggest),
     );
   }
+
+  let lab: EmbeddedLab | undefined;
+  try {
+    lab = options.noLab
+      ? undefined
+      : await startEmbeddedLabIfNeeded(services.handlers, {
+          port: options.labPort,
+          dataDir: options.dataDir,
+          ...(options.agent !== undefined ? { agent: options.agent } : {}),
+          suggestPort: () => findFreePort(options.labPort + 1),
+        });
+  } catch (error) {
+    await host.close();
+    services.close();
+    throw error;
+  }
+  if (lab?.server) {
+    // The lab accepts browser pages of allowed origins only (electron/lab/README.md): this host's
+    // page, and every lab agent's default address, so `npm start -- --agent 2001` can join it.
+    const { port: hostPort } = new URL(host.url);
+    const ports = new Set([hostPort, ...agents.map((_, i) => String(DEFAULT_PORT + i))]);
+    for (const port of ports) for (const name of ['127.0.0.1', 'localhost']) lab.server.allowOrigin(`http://${name}:${port}`);
+  }
+  if (lab) {
+    const logFile = createWriteStream(join(options.dataDir, 'lab-customers.log'), { flags: 'a' });
+    labDesk = createLabDesk(
+      lab,
+      () => services.handlers.getSettings(),
+      jsonLineLogger((line) => logFile.write(line)),
+    );
+  }
+
+  console.log(`Warmline (browser mode) is running. Open ${host.url}`);
+  if (lab) {
+    const whose = lab.server ? 'Embedded lab call center' : 'Lab call center of another Warmline (joined)';
+    console.log(`${whose} on ${lab.url} (status: ${lab.statusUrl}); signed in as agent ${lab.agent}.`);
+    if (lab.agentAlreadySignedIn) {
+      const other = labAgents(lab.config).find((a) => a !== lab?.agent) ?? '';
+      console.log(
+        `Note: agent ${lab.agent} is signed in to that lab from another Warmline too, so both ring. ` +
+          `To be another agent: npm start -- --agent ${other}`,
+      );
+    }
+  }
   console.log(
-    `Data: ${values['data-dir']}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
+    `Data: ${options.dataDir}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
   );
   const stop = () => {
-    void Promise.all([host.close(), lab?.server.close()]).then(() => {
-      services.close();
-      process.exit(0);
-    });
+    void Promise.all([labDesk?.close(), host.close()])
+      .then(() => lab?.server?.close())
+      .then(() => {
+        services.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -69,6 +127,7 @@ async function main(): Promise<void> {
 const withToken = (token: string | undefined) => (token ? { token } : {});
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const known = error instanceof StartProblem || error instanceof StartOptionError;
+  console.error(known ? error.message : error instanceof Error ? error.message : error);
   process.exit(1);
 });

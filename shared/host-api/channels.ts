@@ -26,6 +26,8 @@ export const HOST_CHANNELS = {
   saveCallNotes: 'calls:notes:save',
   listInterruptedCallNotes: 'calls:notes:interrupted',
   dismissCallNotes: 'calls:notes:dismiss',
+  getLabInfo: 'lab:info:get',
+  labCallMe: 'lab:call-me',
 } as const;
 
 export type HostMethod = keyof typeof HOST_CHANNELS;

@@ -25,6 +25,7 @@ import {
   wrapUpDraftSchema,
 } from '../history';
 import type { HostMethod } from './channels';
+import { labCallMeArgsSchema, labCallPlacedSchema, labInfoSchema } from './lab';
 
 export const appInfoSchema = z
   .object({
@@ -96,6 +97,10 @@ export const hostApiContract = {
   listInterruptedCallNotes: { args: z.tuple([]), result: z.array(interruptedCallNotesSchema).max(50) },
   /** The agent has read (or copied) the notes of an interrupted call: they are removed. */
   dismissCallNotes: { args: z.tuple([dismissCallNotesSchema]), result: z.null() },
+  /** Who the app is on the embedded lab as, and what to try; null when not on the lab. */
+  getLabInfo: { args: z.tuple([]), result: labInfoSchema.nullable() },
+  /** Asks the lab for a simulated customer call (a recorded complaint in `language`) to the agent's queue. */
+  labCallMe: { args: z.tuple([labCallMeArgsSchema]), result: labCallPlacedSchema },
 } as const satisfies Record<HostMethod, MethodSpec>;
 
 type Contract = typeof hostApiContract;

@@ -38,13 +38,13 @@ beforeEach(async () => {
   lab = await startEmbeddedLabIfNeeded(services.handlers, { port: await freeTcpPort(), dataDir: dir.path });
   web = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
   // As electron/web-host/cli.ts does: the lab lets in the page the host serves (and here the far-end pages).
-  lab?.server.allowOrigin(new URL(web.url).origin);
-  lab?.server.allowOrigin(new URL(pages.url('far-end')).origin);
+  lab?.server?.allowOrigin(new URL(web.url).origin);
+  lab?.server?.allowOrigin(new URL(pages.url('far-end')).origin);
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close()));
   await web.close();
-  await lab?.server.close();
+  await lab?.server?.close();
   services.close();
   dir.remove();
 });
@@ -65,9 +65,9 @@ describe('first start', () => {
     const customer = await browser.newPage();
     opened.push(customer);
     await customer.goto(pages.url('far-end'));
-    const domain = lab?.server.config.domain ?? '';
+    const domain = lab?.config.domain ?? '';
     await customer.evaluate((o) => window.farEnd.register(o), {
-      wsUrl: lab?.server.url ?? '',
+      wsUrl: lab?.url ?? '',
       uri: `sip:9001@${domain}`,
       password: 'lab-9001',
       displayName: 'Customer line 9001',
@@ -87,8 +87,8 @@ describe('first start', () => {
   });
 
   it('the next start brings the lab back with the same sign-in; a user with their own server gets no lab', async () => {
-    const port = lab?.server.port ?? 0;
-    await lab?.server.close();
+    const port = lab?.server?.port ?? 0;
+    await lab?.server?.close();
     services.close();
     // Browser mode without a key forgets the password with the process; the lab gives it again.
     services = createHostServices({
@@ -98,14 +98,14 @@ describe('first start', () => {
       log: { warn() {}, error: console.error },
     });
     lab = await startEmbeddedLabIfNeeded(services.handlers, { port, dataDir: dir.path });
-    expect(lab?.server.port).toBe(port);
+    expect(lab?.server?.port).toBe(port);
     expect(await services.handlers.getSettings()).toMatchObject({
       sipUri: 'sip:1001@warmline.lab',
       displayName: 'Agent 1001 (first line)',
     });
     expect(await services.handlers.getSipPassword()).toBe('lab-1001');
 
-    await lab?.server.close();
+    await lab?.server?.close();
     lab = undefined;
     await services.handlers.saveSettings({ serverUrl: 'wss://pbx.example.com' });
     expect(await startEmbeddedLabIfNeeded(services.handlers, { port: await freeTcpPort(), dataDir: dir.path })).toBeUndefined();

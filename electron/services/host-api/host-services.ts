@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AgentStatus, AppInfo, ErrorReport, HostHandlers } from '../../../shared/host-api';
+import {
+  HostServiceError,
+  type AgentStatus,
+  type AppInfo,
+  type ErrorReport,
+  type HostHandlers,
+  type LabCallPlaced,
+  type LabInfo,
+} from '../../../shared/host-api';
+import type { Locale } from '../../../shared/locales';
 import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
 import { createSettingsService } from '../settings/settings-service';
 import { createSettingsStore } from '../settings/settings-store';
@@ -30,6 +39,14 @@ export interface HostServicesOptions {
   readonly onRendererError?: (report: ErrorReport) => void;
   /** Registers call shortcuts system-wide (Electron's globalShortcut); browser mode has none. */
   readonly globalShortcuts?: GlobalShortcutRegistrar;
+  /** The embedded lab call center, once started (browser mode); the desktop app has none. */
+  readonly lab?: () => LabDesk | undefined;
+}
+
+/** What the HostApi asks of the embedded lab: the first screen's banner and its "call me" button. */
+export interface LabDesk {
+  info(): LabInfo | null | Promise<LabInfo | null>;
+  callMe(language: Locale): Promise<LabCallPlaced>;
 }
 
 export interface HostServices {
@@ -110,6 +127,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     dismissCallNotes: ({ callId }) => {
       callNotes.remove(callId);
       return null;
+    },
+    getLabInfo: async () => (await options.lab?.()?.info()) ?? null,
+    labCallMe: ({ language }) => {
+      const lab = options.lab?.();
+      if (!lab) throw new HostServiceError({ code: 'not-found', message: 'No lab call center runs with this Warmline.' });
+      return lab.callMe(language);
     },
   };
   return {

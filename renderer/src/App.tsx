@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../shared/settings';
 import type { Microphone } from './audio/microphone';
@@ -7,11 +7,8 @@ import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
 import { useCallQuality } from './features/calls/use-call-media';
-import { HistoryScreen } from './features/history/HistoryScreen';
-import { AudioDevicesPanel } from './features/settings/AudioDevicesPanel';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import type { HostApi } from './host';
-import { setLanguage } from './i18n';
+import { AudioDevicesPanel, HistoryScreen, SettingsScreen } from './ui/lazy-views';
 import type { EscalationLog } from './state/escalation-log';
 import { talkingCall } from './state/phone-state';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
@@ -19,6 +16,11 @@ import { StatusBar } from './ui/StatusBar';
 import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 import type { QualityLog } from './state/quality-log';
+
+/** What main.tsx found at start, having already restored an open wrap-up and signed in. */
+export type Startup =
+  | { readonly kind: 'ready'; readonly settings: SettingsView; readonly signInProblems: readonly string[] }
+  | { readonly kind: 'failed'; readonly message: string };
 
 export interface AppServices {
   readonly host: HostApi;
@@ -29,24 +31,29 @@ export interface AppServices {
   readonly quality: QualityLog;
   readonly applyDevices: (settings: SettingsView) => void;
   readonly escalations: EscalationLog;
+  readonly startup: Startup;
 }
 
-type Load =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly settings: SettingsView }
-  | { readonly kind: 'failed'; readonly message: string };
+type Load = { readonly kind: 'ready'; readonly settings: SettingsView } | { readonly kind: 'failed'; readonly message: string };
 
 type View = DeskView;
 
-const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
+export const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
 
 export function App({ services }: { readonly services: AppServices }) {
   const { host, store } = services;
   const { t } = useTranslation();
   const phone = usePhoneState(store);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [view, setView] = useState<View>('settings');
-  const [signInProblems, setSignInProblems] = useState<readonly string[]>([]);
+  const { startup } = services;
+  const [load, setLoad] = useState<Load>(() =>
+    startup.kind === 'ready' ? { kind: 'ready', settings: startup.settings } : startup,
+  );
+  const [view, setView] = useState<View>(() =>
+    startup.kind === 'ready' && isConfigured(startup.settings) ? 'phone' : 'settings',
+  );
+  const [signInProblems, setSignInProblems] = useState<readonly string[]>(() =>
+    startup.kind === 'ready' ? startup.signInProblems : [],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   const keyboard = useDeskKeyboard(host, store, view, setView, rootRef);
   const acw = useAcwClock(host, phone.agent);
@@ -60,28 +67,6 @@ export function App({ services }: { readonly services: AppServices }) {
     },
     [host, store, services],
   );
-
-  useEffect(() => {
-    let live = true;
-    void host.getSettings().then(async (result) => {
-      if (!live) return;
-      if (!result.ok) return setLoad({ kind: 'failed', message: result.error.message });
-      await setLanguage(result.value.language);
-      // A wrap-up left open when the app stopped: the agent is back in it before signing in, so no
-      // call is offered until it is finished; the form reads its draft and remaining time itself.
-      const open = await host.getOpenWrapUp();
-      if (!live) return;
-      if (open.ok && open.value) store.restoreWrapUp(open.value.draft.callId, open.value.call.endedAt, open.value.draft.next);
-      setLoad({ kind: 'ready', settings: result.value });
-      if (isConfigured(result.value)) {
-        setView('phone');
-        await signIn(result.value);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, store, signIn]);
 
   const onSaved = (settings: SettingsView) => {
     setLoad({ kind: 'ready', settings });
@@ -136,7 +121,6 @@ export function App({ services }: { readonly services: AppServices }) {
             {t('agent.signInProblems', { fields: signInProblems.join(', ') })}
           </p>
         )}
-        {load.kind === 'loading' && <p role="status">{t('settings.loading')}</p>}
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}
         {settings && view === 'settings' && (
           <div className="settings-columns">

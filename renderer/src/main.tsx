@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SettingsView } from '../../shared/settings';
-import { App, type AppServices } from './App';
+import { App, isConfigured, type AppServices, type Startup } from './App';
 import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
@@ -20,7 +20,9 @@ import './ui/desk.css';
 type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
 async function boot(): Promise<void> {
-  await initI18n();
+  const host = connectHost();
+  // Asked before anything else, in one round trip: the SIP socket opens the moment it answers (issue 19).
+  const bootstrap = host.bootstrap();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
 
@@ -33,7 +35,6 @@ async function boot(): Promise<void> {
   const microphone = new Microphone();
   const ringer = new Ringer();
   const phone = new Phone({ remoteAudio, getLocalStream: microphone.open });
-  const host = connectHost();
   const store = new PhoneStore(phone);
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
@@ -48,19 +49,32 @@ async function boot(): Promise<void> {
   sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
   recordHistory(store, host, escalations, quality);
   saveCallNotesAsTyped(store, host);
-  const services: AppServices = {
-    host,
-    store,
-    ringer,
-    microphone,
-    quality,
-    escalations,
-    applyDevices: (settings: SettingsView) => {
-      microphone.setDevice(settings.microphoneId);
-      void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);
-      void ringer.setSink(settings.ringerId);
-    },
+  const applyDevices = (settings: SettingsView) => {
+    microphone.setDevice(settings.microphoneId);
+    void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);
+    void ringer.setSink(settings.ringerId);
   };
+
+  const started = await bootstrap;
+  let startup: Startup;
+  if (started.ok) {
+    const { settings, openWrapUp, sipPassword } = started.value;
+    // A wrap-up left open when the app stopped: the agent is back in it before signing in, so no
+    // call is offered until it is finished; the form reads its draft and remaining time itself.
+    if (openWrapUp) store.restoreWrapUp(openWrapUp.draft.callId, openWrapUp.call.endedAt, openWrapUp.draft.next);
+    let signInProblems: readonly string[] = [];
+    if (isConfigured(settings)) {
+      applyDevices(settings);
+      signInProblems = store.signIn(settings, sipPassword);
+    }
+    // The UI strings load while the phone registers.
+    await initI18n(settings.language);
+    startup = { kind: 'ready', settings, signInProblems };
+  } else {
+    await initI18n();
+    startup = { kind: 'failed', message: started.error.message };
+  }
+  const services: AppServices = { host, store, ringer, microphone, quality, escalations, applyDevices, startup };
   // Exposed for end-to-end tests and support: read-only state, never credentials.
   (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
   window.addEventListener('beforeunload', () => void phone.stop());

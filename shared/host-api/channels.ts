@@ -4,6 +4,7 @@
  */
 export const HOST_CHANNELS = {
   getAppInfo: 'app:info:get',
+  bootstrap: 'app:bootstrap',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getSipPassword: 'credentials:sip-password:get',

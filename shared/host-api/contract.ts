@@ -38,6 +38,16 @@ export const appInfoSchema = z
   .strict();
 export type AppInfo = Readonly<z.infer<typeof appInfoSchema>>;
 
+/**
+ * Everything the renderer needs before its first render, in one round trip (issue 19: four serial
+ * calls kept the SIP socket closed for about a second): the settings (with the UI language), a
+ * wrap-up left open when the app stopped, and the SIP password (empty when none is stored).
+ */
+export const bootstrapSchema = z
+  .object({ settings: settingsViewSchema, openWrapUp: openWrapUpSchema.nullable(), sipPassword: z.string() })
+  .strict();
+export type Bootstrap = Readonly<z.infer<typeof bootstrapSchema>>;
+
 interface MethodSpec {
   readonly args: z.ZodTuple;
   readonly result: z.ZodType;
@@ -46,6 +56,8 @@ interface MethodSpec {
 /** One definition of every HostApi method: both transports and both sides compile against it. */
 export const hostApiContract = {
   getAppInfo: { args: z.tuple([]), result: appInfoSchema },
+  /** Settings, open wrap-up and SIP password at once: what the renderer reads at start. */
+  bootstrap: { args: z.tuple([]), result: bootstrapSchema },
   getSettings: { args: z.tuple([]), result: settingsViewSchema },
   saveSettings: { args: z.tuple([settingsPatchSchema]), result: settingsViewSchema },
   /**

@@ -85,6 +85,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const callNotes = createCallNotesStore(db);
   const handlers: HostHandlers = {
     getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
+    bootstrap: () => ({ settings: settings.get(), openWrapUp: wrapUp.open(), sipPassword: settings.sipPassword() }),
     getSettings: () => settings.get(),
     saveSettings: (patch) => settings.save(patch),
     getSipPassword: () => settings.sipPassword(),

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mosFromR, rFactor } from '../../../shared/quality/e-model';
-import { QualityLog } from './quality-log';
+import type { PhoneStore } from './phone-store';
+import { QualityLog, sampleCallQuality } from './quality-log';
 
 /** A WebRTC stats report as Chromium gives it, cut to what the quality reading uses. */
 const report = (received: number, lost: number, jitterS: number, rttS: number) => [
@@ -67,5 +68,44 @@ describe('the latest reading, for the badges', () => {
     stop();
     log.addReading('c2', report(100, 0, 0.002, 0.02));
     expect(told).toBe(2);
+  });
+});
+
+describe('quality sampling', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('polls nothing while no call is connected, and every two seconds while one is', () => {
+    vi.useFakeTimers();
+    let calls: { info: { callId: string }; call: { phase: string } }[] = [];
+    const listeners = new Set<() => void>();
+    const store = {
+      getSnapshot: () => ({ calls }),
+      subscribe: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+    } as unknown as PhoneStore;
+    const setCalls = (next: typeof calls) => {
+      calls = next;
+      for (const listener of listeners) listener();
+    };
+    const getStats = vi.fn(async () => undefined);
+    const stop = sampleCallQuality(store, getStats, new QualityLog());
+
+    vi.advanceTimersByTime(10_000);
+    setCalls([{ info: { callId: 'c1' }, call: { phase: 'offered' } }]);
+    vi.advanceTimersByTime(10_000);
+    expect(getStats).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+
+    setCalls([{ info: { callId: 'c1' }, call: { phase: 'active' } }]);
+    vi.advanceTimersByTime(4_000);
+    expect(getStats).toHaveBeenCalledTimes(2);
+
+    setCalls([]);
+    vi.advanceTimersByTime(10_000);
+    expect(getStats).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    stop();
+    expect(listeners.size).toBe(0);
   });
 });

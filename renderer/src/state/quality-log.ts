@@ -72,21 +72,39 @@ export class QualityLog {
   }
 }
 
-/** Measures every connected call of the store every `intervalMs` into `log`; returns a stop function. */
+/**
+ * Measures every connected call of the store every `intervalMs` into `log`; returns a stop function.
+ * The timer runs only while a call is connected: an idle phone polls nothing (issue 19).
+ */
 export function sampleCallQuality(
   store: PhoneStore,
   getStats: (callId: CallId) => Promise<RTCStatsReport | undefined>,
   log: QualityLog,
   intervalMs = QUALITY_SAMPLE_MS,
 ): () => void {
-  const timer = setInterval(() => {
-    for (const entry of store.getSnapshot().calls) {
-      if (entry.call.phase === 'offered' || entry.call.phase === 'dialing') continue;
+  const connected = () =>
+    store.getSnapshot().calls.filter((entry) => entry.call.phase !== 'offered' && entry.call.phase !== 'dialing');
+  const sample = () => {
+    for (const entry of connected()) {
       const callId = entry.info.callId;
       void getStats(callId)
         .then((report) => report && log.addReading(callId, [...report.values()] as never))
         .catch(() => undefined);
     }
-  }, intervalMs);
-  return () => clearInterval(timer);
+  };
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const follow = () => {
+    const needed = connected().length > 0;
+    if (needed && timer === undefined) timer = setInterval(sample, intervalMs);
+    if (!needed && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  const unsubscribe = store.subscribe(follow);
+  follow();
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearInterval(timer);
+  };
 }

@@ -1,16 +1,16 @@
-import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locale } from '../../../shared/locales';
-import { assistContent } from '../features/assist/content';
-import { initI18n } from '../i18n';
+import { LOCALES, type Locale } from '../../../shared/locales';
+import { assistContent, loadAssistContent } from '../features/assist/content';
+import { initI18n, setLanguage } from '../i18n';
 import { PhraseWarnings } from './PhraseWarnings';
 
 beforeAll(async () => {
   await initI18n('en');
+  for (const locale of LOCALES) await loadAssistContent(locale);
 });
 afterAll(async () => {
-  await i18next.changeLanguage('en');
+  await setLanguage('en');
 });
 
 const render = (text: string, language: Locale) => renderToStaticMarkup(<PhraseWarnings text={text} language={language} />);
@@ -60,7 +60,7 @@ const NOTES: Record<Locale, { text: string; found: Record<string, string>; title
 describe('PhraseWarnings', () => {
   for (const [language, notes] of Object.entries(NOTES) as [Locale, (typeof NOTES)[Locale]][]) {
     it(`flags ${language} phrases to avoid, each with its kinder alternative, in the UI language`, async () => {
-      await i18next.changeLanguage(language);
+      await setLanguage(language);
       const html = render(notes.text, language);
       expect(html).toContain('role="status"');
       expect(html).toContain(escaped(notes.title));
@@ -74,14 +74,14 @@ describe('PhraseWarnings', () => {
   }
 
   it('says nothing for kind notes, but keeps the status region for when a warning appears', async () => {
-    await i18next.changeLanguage('en');
+    await setLanguage('en');
     expect(render('Apologised, offered a refund, customer thanked us.', 'en')).toBe(
       '<div class="phrase-warnings" role="status" data-testid="phrase-warnings"></div>',
     );
   });
 
   it('lists a phrase once however often it is typed, and shows typed markup as text', async () => {
-    await i18next.changeLanguage('en');
+    await setLanguage('en');
     const html = render('<b>calm down</b> calm down CALM DOWN <script>', 'en');
     expect(html.match(/<li /g)).toHaveLength(1);
     expect(html).not.toContain('<b>');

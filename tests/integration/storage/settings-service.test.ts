@@ -56,6 +56,21 @@ describe('settings through the HostApi', () => {
     expect(rows()).toContainEqual({ key: 'displayName', value: '"Maria Santos"' });
   });
 
+  it('hands the renderer its settings, the open wrap-up and the SIP password in one bootstrap call', async () => {
+    const host = open();
+    await host.dispatch('saveSettings', [
+      { serverUrl: 'wss://pbx.example.com:7443', sipUri: 'sip:1001@example.com', language: 'nl', password: 'pw-1001' },
+    ]);
+    const settings = await host.dispatch('getSettings', []);
+    expect(settings.ok).toBe(true);
+    expect(await host.dispatch('bootstrap', [])).toEqual({
+      ok: true,
+      value: { settings: settings.ok && settings.value, openWrapUp: null, sipPassword: 'pw-1001' },
+    });
+    expect(await host.dispatch('bootstrap', ['extra'])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    host.close();
+  });
+
   it('stores the password encrypted, never in clear, and never returns it', async () => {
     const host = open();
     const result = await host.dispatch('saveSettings', [{ password: 'correct horse battery staple' }]);

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { slaGuidance, stageChecklist, type Stage } from '../../../../shared/assist';
 import { initI18n } from '../../i18n';
 import { AssistPanel, phrasesFor, type AssistPanelProps } from './AssistPanel';
-import { assistContent } from './content';
+import { assistContent, loadAssistContent } from './content';
 
 const noop = () => {};
+await loadAssistContent('en');
 const content = assistContent('en');
 const base: AssistPanelProps = {
   content,

@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assistContentSchema, compareContent, contentEntries, findPhrasesToAvoid } from '../../../../shared/assist';
 import { LOCALES } from '../../../../shared/locales';
-import { assistContent, avoidMatcher, RAW_ASSIST_CONTENT } from './content';
+import { assistContent, avoidMatcher, loadAssistContent, rawAssistContent } from './content';
+
+beforeAll(async () => {
+  for (const locale of LOCALES) await loadAssistContent(locale);
+});
 
 describe('de-escalation content files', () => {
   for (const locale of LOCALES) {
-    it(`${locale} passes the content schema`, () => {
-      const result = assistContentSchema.safeParse(RAW_ASSIST_CONTENT[locale]);
+    it(`${locale} passes the content schema`, async () => {
+      const result = assistContentSchema.safeParse(await rawAssistContent(locale));
       expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
     });
 

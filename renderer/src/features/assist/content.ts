@@ -1,24 +1,30 @@
 import { assistContentSchema, compileAvoidRules, type AssistContent, type AvoidMatcher } from '../../../../shared/assist';
 import type { Locale } from '../../../../shared/locales';
-import da from './content/da.json';
-import en from './content/en.json';
-import nb from './content/nb.json';
-import nl from './content/nl.json';
-import tl from './content/tl.json';
 
-/** The shipped content as it sits in the files, before validation. */
-export const RAW_ASSIST_CONTENT: Readonly<Record<Locale, unknown>> = { en, nl, da, nb, tl };
+// One chunk per language, fetched with the UI strings when a language is first used (issue 19).
+const LOADERS = import.meta.glob<unknown>('./content/*.json', { import: 'default' });
+
+/** The shipped content of one language as it sits in its file, before validation. */
+export async function rawAssistContent(locale: Locale): Promise<unknown> {
+  const load = LOADERS[`./content/${locale}.json`];
+  if (!load) throw new Error(`no assist content for ${locale}`);
+  return load();
+}
 
 const parsed = new Map<Locale, AssistContent>();
 const matchers = new Map<Locale, AvoidMatcher>();
 
-/** One language's de-escalation content, checked against the shared schema once and kept. */
-export function assistContent(locale: Locale): AssistContent {
-  const cached = parsed.get(locale);
-  if (cached) return cached;
+/** Loads and checks one language's content; `assistContent` then has it at once. */
+export async function loadAssistContent(locale: Locale): Promise<void> {
+  if (parsed.has(locale)) return;
   // The files ship with the app and a unit test parses each; failing loudly here means a broken build, not bad input.
-  const content = assistContentSchema.parse(RAW_ASSIST_CONTENT[locale]);
-  parsed.set(locale, content);
+  parsed.set(locale, assistContentSchema.parse(await rawAssistContent(locale)));
+}
+
+/** One language's de-escalation content, loaded with its UI strings (`setLanguage`) before it is shown. */
+export function assistContent(locale: Locale): AssistContent {
+  const content = parsed.get(locale);
+  if (!content) throw new Error(`assist content for ${locale} is not loaded (setLanguage loads it)`);
   return content;
 }
 

@@ -1,5 +1,5 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QualityAssessment } from '../../../../shared/quality/e-model';
 import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
@@ -10,13 +10,12 @@ import { QualityBadge } from './QualityBadge';
 export interface ActiveCallProps {
   readonly entry: CallEntry;
   readonly now: number;
-  readonly micLevel: number;
-  readonly quality?: {
-    readonly assessment: QualityAssessment;
-    readonly rttMs: number;
-    readonly jitterMs: number;
-    readonly lossPercent: number;
-  };
+  /**
+   * The microphone meter and the quality badge of the talking call: leaf components that update
+   * themselves (ten and half a time a second), so this card does not re-render with them.
+   */
+  readonly meter?: ReactNode;
+  readonly qualityBadge?: ReactNode;
   readonly keypadOpen: boolean;
   readonly digitsSent: string;
   readonly onHold: () => void;
@@ -32,7 +31,7 @@ export interface ActiveCallProps {
 
 /** The call the agent is on: who, how long, and every control one click (or key) away. */
 export function ActiveCall(props: ActiveCallProps) {
-  const { entry, now, micLevel, quality, keypadOpen, digitsSent } = props;
+  const { entry, now, keypadOpen, digitsSent } = props;
   const { t } = useTranslation();
   const { call, info } = entry;
   const connected = call.phase !== 'dialing' && call.phase !== 'offered' && call.phase !== 'ended';
@@ -75,20 +74,19 @@ export function ActiveCall(props: ActiveCallProps) {
       )}
       {connected && (
         <div className="call-meters">
-          <span
-            className="mic-level"
-            aria-label={t('calls.active.micLevel')}
-            role="meter"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(micLevel * 100)}
-          >
-            <span className="mic-level-bar" style={{ width: `${Math.round((entry.muted ? 0 : micLevel) * 100)}%` }} />
-          </span>
-          <QualityBadge
-            quality={quality?.assessment}
-            {...(quality ? { rttMs: quality.rttMs, jitterMs: quality.jitterMs, lossPercent: quality.lossPercent } : {})}
-          />
+          {props.meter ?? (
+            <span
+              className="mic-level"
+              aria-label={t('calls.active.micLevel')}
+              role="meter"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={0}
+            >
+              <span className="mic-level-bar" style={{ width: '0%' }} />
+            </span>
+          )}
+          {props.qualityBadge ?? <QualityBadge quality={undefined} />}
         </div>
       )}
       <div className="call-actions">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { slaPolicyFor } from '../../../../shared/assist';
 import type { Microphone } from '../../audio/microphone';
@@ -23,7 +23,9 @@ import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { ActiveCall } from './ActiveCall';
 import { IncomingCall } from './IncomingCall';
 import { Notices } from './Notices';
-import { useCallQuality, useMicLevel, useRinger } from './use-call-media';
+import { MicMeter } from './MicMeter';
+import { LiveQualityBadge } from './QualityBadge';
+import { useRinger } from './use-call-media';
 import type { QualityLog } from '../../state/quality-log';
 
 export interface PhoneScreenProps {
@@ -64,7 +66,17 @@ function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, not
   };
 }
 
-export function PhoneScreen({ store, host, settings, escalations, ringer, microphone, quality: qualityLog }: PhoneScreenProps) {
+// Memoised: its props are the app's long-lived services and settings, so the status bar's clock
+// and quality readings re-render the bar, not the calls (issue 19).
+export const PhoneScreen = memo(function PhoneScreen({
+  store,
+  host,
+  settings,
+  escalations,
+  ringer,
+  microphone,
+  quality: qualityLog,
+}: PhoneScreenProps) {
   const { t } = useTranslation();
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
@@ -75,8 +87,6 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
   const wrapUp = state.agent.kind === 'wrap-up' ? state.agent : undefined;
   const now = useClock(state.calls.length > 0 || wrapUp !== undefined);
   const ring = useRinger(offered.length > 0, ringer);
-  const micLevel = useMicLevel(talking !== undefined, microphone);
-  const quality = useCallQuality(talking?.info.callId, qualityLog);
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
@@ -119,8 +129,12 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
             key={entry.info.callId}
             entry={entry}
             now={now}
-            micLevel={entry === talking ? micLevel : 0}
-            {...(entry === talking && quality ? { quality } : {})}
+            {...(entry === talking
+              ? {
+                  meter: <MicMeter microphone={microphone} muted={entry.muted} />,
+                  qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
+                }
+              : {})}
             keypadOpen={keypadFor === entry.info.callId}
             digitsSent={digits[entry.info.callId] ?? ''}
             onHold={() => store.toggleHold(entry.info.callId)}
@@ -208,4 +222,4 @@ export function PhoneScreen({ store, host, settings, escalations, ringer, microp
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { QualityAssessment } from '../../../../shared/quality/e-model';
+import type { CallId } from '../../phone';
+import type { QualityLog } from '../../state/quality-log';
+import { useCallQuality } from './use-call-media';
 
 export interface QualityBadgeProps {
   readonly quality: QualityAssessment | undefined;
@@ -27,5 +30,16 @@ export function QualityBadge({ quality, jitterMs, lossPercent, rttMs }: QualityB
         </span>
       )}
     </span>
+  );
+}
+
+/** The badge of one call, subscribed to the quality log itself: a new reading re-renders only the badge. */
+export function LiveQualityBadge({ callId, log }: { readonly callId: CallId; readonly log: QualityLog }) {
+  const quality = useCallQuality(callId, log);
+  return (
+    <QualityBadge
+      quality={quality?.assessment}
+      {...(quality ? { rttMs: quality.rttMs, jitterMs: quality.jitterMs, lossPercent: quality.lossPercent } : {})}
+    />
   );
 }

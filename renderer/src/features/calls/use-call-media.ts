@@ -1,6 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { watchLevel } from '../../audio/level-meter';
-import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
 import type { CallQuality, QualityLog } from '../../state/quality-log';
@@ -10,20 +8,6 @@ export type { CallQuality } from '../../state/quality-log';
 /** The latest quality reading of a call (taken by the quality log, which measures every connected call). */
 export function useCallQuality(callId: CallId | undefined, log: QualityLog): CallQuality | undefined {
   return useSyncExternalStore(log.subscribe, () => log.latest(callId));
-}
-
-/** The microphone's level while a call is up. */
-export function useMicLevel(active: boolean, microphone: Microphone): number {
-  const [level, setLevel] = useState(0);
-  const [stream, setStream] = useState<MediaStream | undefined>(microphone.current);
-  useEffect(() => microphone.onStream(setStream), [microphone]);
-  useEffect(() => {
-    if (!active) return;
-    const current = stream ?? microphone.current;
-    if (!current) return;
-    return watchLevel(current, setLevel);
-  }, [active, stream, microphone]);
-  return active ? level : 0;
 }
 
 /** Rings while a call is offered; `blocked` when the browser refused sound (no click on the page yet). */

@@ -1,8 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentStats } from '../../../../shared/history';
-import i18next from 'i18next';
-import { initI18n } from '../../i18n';
+import { initI18n, setLanguage } from '../../i18n';
 import { MyFigures, type FiguresLoad } from './MyFigures';
 
 const today: AgentStats = {
@@ -44,12 +43,12 @@ describe('My figures', () => {
   });
 
   it('writes the figures the way the language does', async () => {
-    await i18next.changeLanguage('da');
+    await setLanguage('da');
     const html = render({ kind: 'ready', today, week }, 'da');
     expect(html).toContain('Håndterede opkald');
     expect(html).toContain('4 min. og 30 sek.');
     expect(html).toContain('33,3\u00a0%');
-    await i18next.changeLanguage('en');
+    await setLanguage('en');
   });
 
   it('says while loading and when the figures could not be read, as text', () => {

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAssistContent } from '../assist/content';
 import { initI18n } from '../../i18n';
 import { WrapUpForm, type WrapUpFormProps } from './WrapUpForm';
 import {
@@ -37,6 +38,7 @@ const readyButton = (html: string) => /<button type="submit"[^>]*>Ready<\/button
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadAssistContent('nl');
 });
 
 describe('WrapUpForm', () => {

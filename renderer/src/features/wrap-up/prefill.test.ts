@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
-import { initI18n } from '../../i18n';
+import { initI18n, setLanguage } from '../../i18n';
 import { notesFromEscalation } from './prefill';
 
 const context = escalationContextSchema.parse(dana);
@@ -33,11 +33,11 @@ describe('wrap-up notes started from the escalation', () => {
   });
 
   it('is written in the agent’s language', async () => {
-    await i18next.changeLanguage('nl');
+    await setLanguage('nl');
     try {
       expect(notesFromEscalation(context, 'sent', i18next.t)).toMatch(/^Geëscaleerd naar Seniorwachtrij: /);
     } finally {
-      await i18next.changeLanguage('en');
+      await setLanguage('en');
     }
   });
 

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { watchLevel } from '../../audio/level-meter';
+import type { Microphone } from '../../audio/microphone';
+
+export interface MicMeterProps {
+  readonly microphone: Microphone;
+  /** Shows zero while muted: what the far end hears. */
+  readonly muted: boolean;
+}
+
+/**
+ * The microphone level of the talking call. It changes ten times a second, so it writes the bar's
+ * width and the meter's value straight into its own two elements: no React render at all, where a
+ * state update re-rendered the whole phone screen each time (issue 19).
+ */
+export function MicMeter({ microphone, muted }: MicMeterProps) {
+  const { t } = useTranslation();
+  const meter = useRef<HTMLSpanElement>(null);
+  const bar = useRef<HTMLSpanElement>(null);
+  const [stream, setStream] = useState<MediaStream | undefined>(microphone.current);
+  useEffect(() => microphone.onStream(setStream), [microphone]);
+  useEffect(() => {
+    const current = stream ?? microphone.current;
+    if (!current) return;
+    let shown = -1;
+    return watchLevel(current, (level) => {
+      const percent = muted ? 0 : Math.round(level * 100);
+      if (percent === shown) return;
+      shown = percent;
+      meter.current?.setAttribute('aria-valuenow', String(percent));
+      if (bar.current) bar.current.style.width = `${percent}%`;
+    });
+  }, [stream, microphone, muted]);
+  return (
+    <span
+      ref={meter}
+      className="mic-level"
+      aria-label={t('calls.active.micLevel')}
+      role="meter"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={0}
+    >
+      <span ref={bar} className="mic-level-bar" style={{ width: '0%' }} />
+    </span>
+  );
+}

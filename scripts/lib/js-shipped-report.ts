@@ -1,0 +1,66 @@
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/** node_modules/<package> or the project folder a module comes from: what the report groups by. */
+export function moduleGroup(id: string): string {
+  const path = id.replace(/\\/g, '/').replace(/^\0/, '');
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg?.[1]) return pkg[1];
+  const own = /\/(renderer\/src\/(?:features\/[^/]+|[^/]+)|shared\/[^/]+)/.exec(path);
+  return own?.[1]?.replace(/\.(tsx?|json|css)$/, '') ?? 'other';
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Prints what the renderer ships (issue 19): each chunk minified, raw and gzip, the ones loaded
+ * at start marked, and what the start chunks are made of by module group (each group's share of
+ * the chunk, applied to the minified size). `limitKb` fails the build when the start exceeds it.
+ */
+export function jsShippedReport(options: { readonly limitKb?: number } = {}): Plugin {
+  return {
+    name: 'warmline-js-shipped',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const start = new Set<string>();
+      const visit = (name: string) => {
+        if (start.has(name)) return;
+        start.add(name);
+        for (const imported of byName.get(name)?.imports ?? []) visit(imported);
+      };
+      for (const c of chunks) if (c.isEntry) visit(c.fileName);
+
+      let startRaw = 0;
+      let startGzip = 0;
+      const groups = new Map<string, number>();
+      const lines: string[] = [];
+      for (const c of [...chunks].sort((a, b) => b.code.length - a.code.length)) {
+        const raw = Buffer.byteLength(c.code);
+        const gzip = gzipSync(c.code, { level: 9 }).length;
+        const atStart = start.has(c.fileName);
+        lines.push(
+          `  ${atStart ? 'start ' : 'later '} ${c.fileName.padEnd(48)} ${kb(raw).padStart(10)} ${kb(gzip).padStart(10)} gzip`,
+        );
+        if (!atStart) continue;
+        startRaw += raw;
+        startGzip += gzip;
+        const rendered = Object.values(c.modules).reduce((sum, m) => sum + m.renderedLength, 0) || 1;
+        for (const [id, m] of Object.entries(c.modules)) {
+          const group = moduleGroup(id);
+          groups.set(group, (groups.get(group) ?? 0) + (m.renderedLength / rendered) * raw);
+        }
+      }
+      console.log(`\nJS shipped by the renderer (minified): ${kb(startRaw)} at start (${kb(startGzip)} gzip)`);
+      for (const line of lines) console.log(line);
+      console.log('  at start, by module group (≈, share of the minified chunk):');
+      for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+        console.log(`    ${group.padEnd(40)} ${kb(bytes).padStart(10)}`);
+      }
+      if (options.limitKb !== undefined && startRaw > options.limitKb * 1024) {
+        this.error(`the renderer ships ${kb(startRaw)} at start, over its budget of ${options.limitKb} KB`);
+      }
+    },
+  };
+}

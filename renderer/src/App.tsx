@@ -6,6 +6,7 @@ import type { Ringer } from './audio/ringer';
 import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
+import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useCallQuality } from './features/calls/use-call-media';
 import type { HostApi } from './host';
 import { AudioDevicesPanel, HistoryScreen, SettingsScreen } from './ui/lazy-views';
@@ -55,7 +56,12 @@ export function App({ services }: { readonly services: AppServices }) {
     startup.kind === 'ready' ? startup.signInProblems : [],
   );
   const rootRef = useRef<HTMLDivElement>(null);
-  const keyboard = useDeskKeyboard(host, store, view, setView, rootRef);
+  const ringing = ringingCalls(phone).length > 0;
+  const keyboard = useDeskKeyboard(host, store, view, setView, rootRef, ringing);
+  // Settings stay mounted once opened, hidden while another view shows: a half-edited form survives
+  // a call answered from it (the phone screen comes forward) and the way back.
+  const [settingsOpened, setSettingsOpened] = useState(false);
+  if (view === 'settings' && !settingsOpened) setSettingsOpened(true);
   const acw = useAcwClock(host, phone.agent);
   const quality = useCallQuality(talkingCall(phone)?.info.callId, services.quality)?.assessment;
 
@@ -68,10 +74,13 @@ export function App({ services }: { readonly services: AppServices }) {
     [host, store, services],
   );
 
-  const onSaved = (settings: SettingsView) => {
+  // Only a change to the sign-in touches the registration, and never during a call (the store decides).
+  const onSaved = async (settings: SettingsView) => {
     setLoad({ kind: 'ready', settings });
     services.applyDevices(settings);
-    if (isConfigured(settings)) void signIn(settings);
+    if (!isConfigured(settings)) return;
+    const password = await host.getSipPassword();
+    setSignInProblems(store.applySettings(settings, password.ok ? password.value : '').problems);
   };
 
   const settings = load.kind === 'ready' ? load.settings : undefined;
@@ -122,13 +131,14 @@ export function App({ services }: { readonly services: AppServices }) {
           </p>
         )}
         {load.kind === 'failed' && <p role="alert">{t('settings.loadFailed', { message: load.message })}</p>}
-        {settings && view === 'settings' && (
-          <div className="settings-columns">
+        {settings && settingsOpened && (
+          <div className="settings-columns" hidden={view !== 'settings'}>
             <SettingsScreen
               host={host}
               initial={settings}
-              onSaved={onSaved}
+              onSaved={(s) => void onSaved(s)}
               onTeamPhrasesSaved={(s) => setLoad({ kind: 'ready', settings: s })}
+              signInWaitsForCalls={phone.calls.length > 0 || phone.signInDeferred === true}
             />
             <AudioDevicesPanel
               host={host}
@@ -142,6 +152,19 @@ export function App({ services }: { readonly services: AppServices }) {
           </div>
         )}
         {settings && view === 'history' && <HistoryScreen host={host} dispositions={settings.dispositions} />}
+        {/* A ringing call comes in front of any other view; the phone screen shows its own. */}
+        {settings && view !== 'phone' && (
+          <div className="ringing-layer">
+            <RingingCalls
+              state={phone}
+              store={store}
+              host={host}
+              settings={settings}
+              ringer={services.ringer}
+              onAnswered={() => setView('phone')}
+            />
+          </div>
+        )}
         {settings && view === 'phone' && (
           <PhoneScreen
             store={store}

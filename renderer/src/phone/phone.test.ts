@@ -61,6 +61,41 @@ describe('Phone registration (fake transport)', () => {
   });
 });
 
+describe('signing in again with new settings (issue 13)', () => {
+  it('reports the new sign-in once, and a late disconnect of the replaced connection changes nothing', async () => {
+    const sockets: FakeSocket[] = [];
+    const registrar = (message: string, s: FakeSocket) => {
+      if (!message.startsWith('REGISTER')) return;
+      const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+      s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+    };
+    const phone = new Phone({
+      createSocket: () => {
+        const socket = new FakeSocket();
+        socket.serve = registrar;
+        sockets.push(socket);
+        return socket.asSocket();
+      },
+    });
+    const events: PhoneEvent[] = [];
+    phone.on((event) => events.push(event));
+    phone.configure(CONFIG);
+    phone.start();
+    await until(() => phone.registration.state === 'registered');
+    events.splice(0);
+
+    expect(phone.configure({ ...CONFIG, displayName: 'Agent 1001 (late shift)' }).ok).toBe(true);
+    await until(() => phone.registration.state === 'registered');
+    // The old connection closes after the new one is up: JsSIP tells its (retired) user agent.
+    sockets[0]?.ondisconnect(false, 1000, 'closed');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(statuses(events).map((s) => s.state)).toEqual(['connecting', 'registering', 'registered']);
+    expect(phone.registration).toEqual({ state: 'registered', recovered: false });
+    expect(sockets).toHaveLength(2);
+    await phone.stop();
+  });
+});
+
 describe('JsSIP defect: a malformed message must not escape the WebSocket data handler', () => {
   // A response whose CSeq does not parse made JsSIP's Parser read `.method` of undefined;
   // the TypeError left onmessage and the message's processing half done. Patched in patches/.

@@ -100,13 +100,23 @@ export class Phone {
     return [...this.#calls.values()].map((call) => call.info);
   }
 
-  /** Checks and keeps the sign-in settings; a running phone signs in again with them. */
+  /**
+   * Checks and keeps the sign-in settings; a running phone signs in again with them, once: the
+   * old user agent unregisters and goes, the new one reports connecting → registering →
+   * registered, and nothing the old one says afterwards counts (no "stopped" in between, so the
+   * agent's state is not reset by a settings change).
+   */
   configure(config: PhoneConfig): Result<void, readonly ConfigProblem[]> {
     const checked = validateConfig(config);
     if (!checked.ok) return checked;
     this.#config = checked.value;
-    if (this.#ua) {
-      this.#teardown();
+    const old = this.#ua;
+    if (old) {
+      this.#registration.retire();
+      for (const call of this.#calls.values()) call.session.terminate();
+      this.#calls.clear();
+      this.#ua = undefined;
+      old.stop();
       this.start();
     }
     return ok(undefined);

@@ -16,6 +16,12 @@ export class RegistrationTracker {
   #lastFailure: RegistrationFailure | undefined;
   /** Unregistered on purpose while the agent is paused in the queues (the `unregister` strategy). */
   #parked = false;
+  /**
+   * Which user agent's events count. A user agent that was replaced (new sign-in settings) still
+   * reports its own disconnect a moment later; without this, that old 'disconnected' landed after
+   * the new one's 'registered' and the desk showed "reconnecting" for good (issue 13).
+   */
+  #generation = 0;
 
   constructor(emit: (event: PhoneEvent) => void) {
     this.#emit = emit;
@@ -39,9 +45,23 @@ export class RegistrationTracker {
   }
 
   watch(ua: UA): void {
+    this.#generation += 1;
+    const generation = this.#generation;
+    const current = () => generation === this.#generation;
     this.#stopping = false;
     this.#attempt = 0;
-    ua.on('connecting', () => {
+    this.#lostConnection = false;
+    this.#wasRegistered = false;
+    this.#lastFailure = undefined;
+    // Every handler below hears only the current user agent (JsSIP's `on` is overloaded per event).
+    const on = ((type: string, listener: (...args: never[]) => void) =>
+      ua.on(
+        type as never,
+        ((...args: never[]) => {
+          if (current()) listener(...args);
+        }) as never,
+      )) as UA['on'];
+    on('connecting', () => {
       this.#attempt += 1;
       this.#set({
         state: 'connecting',
@@ -49,11 +69,11 @@ export class RegistrationTracker {
         ...(this.#lastFailure ? { lastFailure: this.#lastFailure } : {}),
       });
     });
-    ua.on('connected', () => {
+    on('connected', () => {
       this.#attempt = 0;
       this.#set({ state: 'registering' });
     });
-    ua.on('disconnected', (data) => {
+    on('disconnected', (data) => {
       if (this.#stopping) return;
       if (this.#wasRegistered) this.#lostConnection = true;
       this.#wasRegistered = false;
@@ -65,7 +85,7 @@ export class RegistrationTracker {
       // JsSIP schedules the next attempt itself; 'connecting' follows when it starts.
       this.#set({ state: 'connecting', attempt: this.#attempt, lastFailure: this.#lastFailure });
     });
-    ua.on('registered', () => {
+    on('registered', () => {
       if (this.#parked) {
         // JsSIP registers again by itself after a reconnect; a paused agent stays without a contact.
         this.#set({ state: 'registered', recovered: this.#lostConnection, parked: true });
@@ -78,7 +98,7 @@ export class RegistrationTracker {
       this.#wasRegistered = true;
       this.#lastFailure = undefined;
     });
-    ua.on('unregistered', () => {
+    on('unregistered', () => {
       this.#wasRegistered = false;
       if (this.#parked && this.#status.state === 'registered' && !this.#stopping) {
         this.#wasRegistered = true;
@@ -88,7 +108,7 @@ export class RegistrationTracker {
       // Also fired when the transport closes; 'disconnected' already said what happened.
       if (this.#status.state === 'registered' && !this.#stopping) this.#set({ state: 'unregistered' });
     });
-    ua.on('registrationFailed', ({ response, cause }) => {
+    on('registrationFailed', ({ response, cause }) => {
       const failure = registrationFailure(response, cause);
       this.#wasRegistered = false;
       if (failure.reason === 'server-unreachable') {
@@ -100,7 +120,13 @@ export class RegistrationTracker {
     });
   }
 
+  /** The user agent is being replaced (new sign-in settings): nothing it says from now on counts. */
+  retire(): void {
+    this.#generation += 1;
+  }
+
   stopped(): void {
+    this.#generation += 1;
     this.#parked = false;
     this.#set({ state: 'stopped' });
     this.#lostConnection = false;

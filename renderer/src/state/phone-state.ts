@@ -76,6 +76,8 @@ export interface PhoneState {
    * saves them to disk) and are dropped when its wrap-up is finished.
    */
   readonly callNotes?: Readonly<Record<string, string>>;
+  /** Sign-in settings were saved during a call: they apply when the calls end (the settings form says so). */
+  readonly signInDeferred?: boolean;
 }
 
 export const MAX_NOTICES = 5;

@@ -64,6 +64,10 @@ export class PhoneStore {
   };
   /** What the server was last told: paused in the queues or not (undefined before the first sync). */
   #paused: boolean | undefined;
+  /** The sign-in the engine runs with (see signInKey), to tell a save that changes it from one that does not. */
+  #signedInWith: string | undefined;
+  /** A sign-in change saved during a call: applied when the calls end. */
+  #pendingSignIn: { readonly settings: SettingsView; readonly password: string } | undefined;
 
   constructor(engine: PhoneEngine, now: () => number = Date.now) {
     this.#engine = engine;
@@ -82,25 +86,50 @@ export class PhoneStore {
 
   readonly getSnapshot = (): PhoneState => this.#state;
 
-  /** Signs in with the saved settings; problems come back per field. */
+  /** Signs in with the saved settings (at start-up, or the agent's Sign in); problems come back per field. */
   signIn(settings: SettingsView, password: string): readonly string[] {
-    this.#defaultCountry = settings.defaultCountry;
-    this.#dtmfMode = settings.dtmfMode;
-    this.#pause = { queuePause: settings.queuePause, pauseCode: settings.pauseCode, unpauseCode: settings.unpauseCode };
-    this.#paused = undefined;
-    const config: PhoneConfig = {
-      serverUrl: settings.serverUrl,
-      sipUri: settings.sipUri,
-      password,
-      ...(settings.authUser ? { authUser: settings.authUser } : {}),
-      ...(settings.displayName ? { displayName: settings.displayName } : {}),
-      iceServers: settings.iceServers.map((s) => ({ ...s })),
-      dtmfTransport: settings.dtmfMode,
-    };
+    this.#pendingSignIn = undefined;
+    this.#takeSettings(settings);
+    const config = phoneConfigOf(settings, password);
     const configured = this.#engine.configure(config);
     if (!configured.ok) return configured.error;
+    this.#signedInWith = signInKey(config);
     const started = this.#engine.start();
     return started.ok ? [] : [started.error];
+  }
+
+  /**
+   * Saved settings while the app runs. A save that changes no sign-in field leaves the
+   * registration alone; one that does signs in again once — at once with no call up, otherwise
+   * when the last call ends (never by cutting a call). Returns the problems, and whether the
+   * sign-in change waits for the calls to end.
+   */
+  applySettings(settings: SettingsView, password: string): { readonly problems: readonly string[]; readonly deferred: boolean } {
+    this.#takeSettings(settings);
+    const config = phoneConfigOf(settings, password);
+    if (signInKey(config) === this.#signedInWith) {
+      this.#pendingSignIn = undefined;
+      if (this.#state.signInDeferred) {
+        const { signInDeferred: _reverted, ...rest } = this.#state;
+        this.#set(rest);
+      }
+      return { problems: [], deferred: false };
+    }
+    if (this.#state.calls.length > 0) {
+      this.#pendingSignIn = { settings, password };
+      this.#set({ ...this.#state, signInDeferred: true });
+      return { problems: [], deferred: true };
+    }
+    return { problems: this.signIn(settings, password), deferred: false };
+  }
+
+  #takeSettings(settings: SettingsView): void {
+    this.#defaultCountry = settings.defaultCountry;
+    this.#dtmfMode = settings.dtmfMode;
+    const pause = { queuePause: settings.queuePause, pauseCode: settings.pauseCode, unpauseCode: settings.unpauseCode };
+    // A new strategy tells the server again; an unchanged one keeps what the server was told.
+    if (pause.queuePause !== this.#pause.queuePause) this.#paused = undefined;
+    this.#pause = pause;
   }
 
   async signOut(): Promise<void> {
@@ -366,9 +395,40 @@ export class PhoneStore {
     this.#state = next;
     // Only an Available agent (or one on a single call, for call waiting) is offered calls; the rest get 486.
     this.#engine.setAvailable(acceptsCalls(next));
+    // A server that lost us (a dropped connection, a restart, a new sign-in) may have forgotten
+    // the pause too: the next registration tells it again, whatever it was told before.
+    if (next.registration.state !== 'registered') this.#paused = undefined;
     this.#syncQueuePause(next);
     for (const listener of this.#listeners) listener();
+    const pending = this.#pendingSignIn;
+    if (pending && next.calls.length === 0) {
+      // The last call is over: the sign-in change saved during it applies now (after this event's listeners).
+      this.#pendingSignIn = undefined;
+      queueMicrotask(() => {
+        const { signInDeferred: _applied, ...rest } = this.#state;
+        this.#set(rest);
+        this.signIn(pending.settings, pending.password);
+      });
+    }
   }
+}
+
+/** The sign-in fields of a configuration, as one comparable value (the password included). */
+function signInKey(config: PhoneConfig): string {
+  const { serverUrl, sipUri, password, authUser, displayName, iceServers } = config;
+  return JSON.stringify([serverUrl, sipUri, password, authUser ?? '', displayName ?? '', iceServers ?? []]);
+}
+
+function phoneConfigOf(settings: SettingsView, password: string): PhoneConfig {
+  return {
+    serverUrl: settings.serverUrl,
+    sipUri: settings.sipUri,
+    password,
+    ...(settings.authUser ? { authUser: settings.authUser } : {}),
+    ...(settings.displayName ? { displayName: settings.displayName } : {}),
+    iceServers: settings.iceServers.map((s) => ({ ...s })),
+    dtmfTransport: settings.dtmfMode,
+  };
 }
 
 export function usePhoneState(store: PhoneStore): PhoneState {

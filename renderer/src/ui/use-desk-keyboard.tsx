@@ -37,6 +37,8 @@ export function useDeskKeyboard(
   view: DeskView,
   setView: (view: DeskView) => void,
   root: RefObject<HTMLElement | null>,
+  /** A call rings: the sheet (a modal dialog, the page behind it inert) gives way to it. */
+  ringing = false,
 ): DeskKeyboard {
   const { t } = useTranslation();
   const [shortcuts, setShortcuts] = useState<ShortcutsView | undefined>();
@@ -57,6 +59,7 @@ export function useDeskKeyboard(
     opener.current = document.activeElement;
     setSheetOpen(true);
   }, []);
+  if (ringing && sheetOpen) setSheetOpen(false);
   const closeSheet = useCallback(() => {
     setSheetOpen(false);
     const back = opener.current;
@@ -97,6 +100,6 @@ export function useDeskKeyboard(
   return {
     keymap,
     openSheet,
-    sheet: sheetOpen ? <ShortcutSheet keymap={keymap} onClose={closeSheet} /> : null,
+    sheet: sheetOpen && !ringing ? <ShortcutSheet keymap={keymap} onClose={closeSheet} /> : null,
   };
 }

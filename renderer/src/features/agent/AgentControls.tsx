@@ -16,7 +16,7 @@ export function AgentControls({ agent, signedIn, onAvailable, onBreak, onSignIn,
   if (!signedIn) {
     return (
       <div className="agent-controls">
-        <button type="button" onClick={onSignIn}>
+        <button type="button" onClick={onSignIn} data-action="sign-in">
           {t('agent.signIn')}
         </button>
       </div>
@@ -55,7 +55,12 @@ export function AgentControls({ agent, signedIn, onAvailable, onBreak, onSignIn,
           </option>
         ))}
       </select>
-      <button type="button" onClick={onSignOut} disabled={!canTransition(agent, 'signedOut') && agent.kind !== 'offline'}>
+      <button
+        type="button"
+        onClick={onSignOut}
+        data-action="sign-out"
+        disabled={!canTransition(agent, 'signedOut') && agent.kind !== 'offline'}
+      >
         {t('agent.signOut')}
       </button>
     </div>

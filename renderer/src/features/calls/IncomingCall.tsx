@@ -23,6 +23,7 @@ export function IncomingCall({ info, waiting, ringingForMs, onAnswer, onDecline,
       aria-label={t('calls.incoming.region')}
       role="alertdialog"
       data-focus-home="1"
+      data-call-id={info.callId}
     >
       <div className="call-main">
         {/* Announced at once, and only this: the ringing time ticks and the screen pop arrives

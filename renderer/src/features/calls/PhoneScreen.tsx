@@ -1,9 +1,8 @@
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { slaPolicyFor } from '../../../../shared/assist';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
-import type { CallId, CallInfo } from '../../phone';
+import type { CallId } from '../../phone';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { EscalationLog } from '../../state/escalation-log';
@@ -14,18 +13,16 @@ import { CustomerPop } from '../customers/CustomerPop';
 import { AssistSidebar } from '../assist/AssistSidebar';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
-import { HandoffCard } from '../escalation/HandoffCard';
-import { useHandoff } from '../escalation/use-handoff';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
 import { useClock } from '../../ui/use-clock';
 import { Dialer } from '../dialer/Dialer';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { ActiveCall } from './ActiveCall';
-import { IncomingCall } from './IncomingCall';
+import { Handoff } from './Handoff';
+import { RingingCalls } from './RingingCalls';
 import { Notices } from './Notices';
 import { MicMeter } from './MicMeter';
 import { LiveQualityBadge } from './QualityBadge';
-import { useRinger } from './use-call-media';
 import type { QualityLog } from '../../state/quality-log';
 
 export interface PhoneScreenProps {
@@ -43,10 +40,6 @@ interface EscalationRequest {
   readonly callId: CallId;
   /** Preselected queue: "try the other queue" after a failed consult. */
   readonly queue?: 'senior' | 'technical';
-}
-
-function Handoff({ info, host }: { readonly info: CallInfo; readonly host: HostApi }) {
-  return <HandoffCard decoded={useHandoff(info.contextHeader, info.contextReceived, host)} />;
 }
 
 /** What the wrap-up of the call that just ended starts from: who, which queue, and its escalation. */
@@ -77,16 +70,13 @@ export const PhoneScreen = memo(function PhoneScreen({
   microphone,
   quality: qualityLog,
 }: PhoneScreenProps) {
-  const { t } = useTranslation();
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
   const customers = customerCalls(state);
-  const offered = customers.filter((c) => c.call.phase === 'offered' && !c.info.replaces);
   const connected = customers.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
   const talking = talkingCall(state);
   const wrapUp = state.agent.kind === 'wrap-up' ? state.agent : undefined;
   const now = useClock(state.calls.length > 0 || wrapUp !== undefined);
-  const ring = useRinger(offered.length > 0, ringer);
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
@@ -105,24 +95,7 @@ export const PhoneScreen = memo(function PhoneScreen({
     <div className="phone-screen">
       <Notices notices={state.notices} onDismiss={(id) => store.dismissNotice(id)} />
       <InterruptedNotes host={host} liveCallIds={state.calls.map((c) => c.info.callId)} />
-      {ring === 'blocked' && (
-        <button type="button" className="enable-sound" onClick={() => void ringer.start()}>
-          {t('calls.enableSound')}
-        </button>
-      )}
-      {offered.map((entry) => (
-        <IncomingCall
-          key={entry.info.callId}
-          info={entry.info}
-          waiting={entry.waiting}
-          ringingForMs={now - entry.call.startedAt}
-          onAnswer={() => void store.answer(entry.info.callId)}
-          onDecline={(reason) => store.reject(entry.info.callId, reason)}
-        >
-          {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
-          <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
-        </IncomingCall>
-      ))}
+      <RingingCalls state={state} store={store} host={host} settings={settings} ringer={ringer} />
       {connected.map((entry) => (
         <div className="call-stack" key={entry.info.callId}>
           <ActiveCall

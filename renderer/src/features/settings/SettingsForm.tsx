@@ -46,6 +46,8 @@ export interface SettingsFormProps {
   readonly teamKeySet: boolean;
   readonly errors: FieldErrors;
   readonly status: SaveStatus;
+  /** Sign-in changes (server, address, password, name) wait for the calls to end: the form says so. */
+  readonly signInWaitsForCalls?: boolean;
   readonly onChange: (field: SettingsField, value: string) => void;
   readonly onSubmit: () => void;
 }
@@ -65,7 +67,16 @@ const ESCALATION_FIELDS = [
 ] as const;
 
 /** The sign-in and settings form; props only, so it is tested and reviewed alone. */
-export function SettingsForm({ draft, passwordSet, teamKeySet, errors, status, onChange, onSubmit }: SettingsFormProps) {
+export function SettingsForm({
+  draft,
+  passwordSet,
+  teamKeySet,
+  errors,
+  status,
+  signInWaitsForCalls = false,
+  onChange,
+  onSubmit,
+}: SettingsFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -192,6 +203,11 @@ export function SettingsForm({ draft, passwordSet, teamKeySet, errors, status, o
           ))}
         </select>
       </div>
+      {signInWaitsForCalls && (
+        <p className="hint sign-in-waits" data-testid="sign-in-waits">
+          {t('settings.signInAfterCalls')}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" disabled={status.kind === 'saving'}>
           {t(status.kind === 'saving' ? 'settings.saving' : 'settings.save')}

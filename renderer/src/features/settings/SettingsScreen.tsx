@@ -17,6 +17,8 @@ export interface SettingsScreenProps {
   readonly onSaved: (view: SettingsView) => void;
   /** Team phrases change no connection setting: taking them must not sign the phone in again. */
   readonly onTeamPhrasesSaved: (view: SettingsView) => void;
+  /** A call is up (or a saved sign-in change waits for it): sign-in changes apply when the calls end. */
+  readonly signInWaitsForCalls?: boolean;
 }
 
 function draftFrom(view: SettingsView): SettingsDraft {
@@ -62,7 +64,7 @@ const secondsOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(te
 const isDtmfMode = (value: string): value is DtmfMode => (DTMF_MODES as readonly string[]).includes(value);
 
 /** Container: holds the draft, checks it with the shared schema, saves through the host. */
-export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: SettingsScreenProps) {
+export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, signInWaitsForCalls = false }: SettingsScreenProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(initial));
   const [passwordSet, setPasswordSet] = useState(initial.passwordSet);
   const [teamKeySet, setTeamKeySet] = useState(initial.teamKeySet);
@@ -161,6 +163,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved }: S
         teamKeySet={teamKeySet}
         errors={errors}
         status={status}
+        signInWaitsForCalls={signInWaitsForCalls}
         onChange={onChange}
         onSubmit={() => void onSubmit()}
       />

@@ -8,6 +8,7 @@ import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
 import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useCallQuality } from './features/calls/use-call-media';
+import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
 import { AudioDevicesPanel, HistoryScreen, SettingsScreen } from './ui/lazy-views';
 import type { EscalationLog } from './state/escalation-log';
@@ -151,6 +152,7 @@ export function App({ services }: { readonly services: AppServices }) {
             />
           </div>
         )}
+        {settings && view === 'phone' && <LabBanner host={host} settingsVersion={settings} busy={phone.calls.length > 0} />}
         {settings && view === 'history' && <HistoryScreen host={host} dispositions={settings.dispositions} />}
         {/* A ringing call comes in front of any other view; the phone screen shows its own. */}
         {settings && view !== 'phone' && (

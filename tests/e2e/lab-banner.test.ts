@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHostServices, type HostServices } from '../../electron/services/host-api/host-services';
+import { startEmbeddedLabIfNeeded, type EmbeddedLab } from '../../electron/web-host/embedded-lab';
+import { createLabDesk, type LabDeskHandle } from '../../electron/web-host/lab-desk';
+import { startWebHost, type WebHost } from '../../electron/web-host/server';
+import { silentLogger } from '../../electron/lab';
+import { ensureRendererBuilt, REPO_ROOT, RENDERER_DIR } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { freeTcpPort } from '../support/ports';
+import { snap } from '../support/screenshots';
+import { makeTempDir } from '../support/temp-dir';
+import { eventually } from './phone-engine.harness';
+
+/**
+ * Issue 18: the first screen teaches the lab. From a fresh data folder (what `npm start` does on
+ * a new machine, electron/web-host/cli.ts), the banner says who the agent is, "Have a customer
+ * call me" has the lab's simulated customer call in the UI language, and the agent answers and
+ * hears the customer's recorded complaint.
+ */
+let browser: Browser;
+let dir: ReturnType<typeof makeTempDir>;
+let services: HostServices;
+let lab: EmbeddedLab | undefined;
+let desk: LabDeskHandle | undefined;
+let web: WebHost;
+const opened: Page[] = [];
+
+const complaints = JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'complaints', 'complaints.json'), 'utf8')) as {
+  lang: string;
+  caller: string;
+}[];
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  dir = makeTempDir();
+  services = createHostServices({
+    dataDir: dir.path,
+    host: 'browser',
+    version: 'e2e',
+    log: { warn() {}, error: console.error },
+    lab: () => desk,
+  });
+  lab = await startEmbeddedLabIfNeeded(services.handlers, { port: await freeTcpPort(), dataDir: dir.path });
+  if (!lab) throw new Error('a fresh data folder starts the lab');
+  desk = createLabDesk(lab, () => services.handlers.getSettings(), silentLogger);
+  web = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
+  lab.server?.allowOrigin(new URL(web.url).origin);
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((p) => p.close()));
+  await desk?.close();
+  desk = undefined;
+  await web.close();
+  await lab?.server?.close();
+  services.close();
+  dir.remove();
+});
+
+/** Loudness of what the agent's headset plays (the remote-audio element), RMS of one analyser frame. */
+function heardLevel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const element = document.querySelector<HTMLAudioElement>('audio[data-testid="remote-audio"]');
+    const stream = element?.srcObject;
+    if (!(stream instanceof MediaStream)) return 0;
+    const w = window as unknown as { __level?: { stream: MediaStream; analyser: AnalyserNode } };
+    if (w.__level?.stream !== stream) {
+      const ctx = new AudioContext();
+      void ctx.resume();
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 2048;
+      ctx.createMediaStreamSource(stream).connect(analyser);
+      w.__level = { stream, analyser };
+    }
+    const samples = new Float32Array(w.__level.analyser.fftSize);
+    w.__level.analyser.getFloatTimeDomainData(samples);
+    return Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
+  });
+}
+
+describe('the lab banner', () => {
+  it('a new user has a customer call them from the banner, in the UI language, answers and hears them', async () => {
+    await services.handlers.saveSettings({ language: 'nl' });
+    const agent = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    opened.push(agent);
+    await agent.goto(web.url);
+    const banner = agent.getByRole('region', { name: 'Oefencallcenter' });
+    await banner.getByText('je bent agent 1001, wachtrijen: support').waitFor();
+    await eventually(
+      () => agent.getByTestId('registration').textContent(),
+      (t) => t === 'Aangemeld',
+      'signed in to the lab',
+    );
+
+    await snap(agent, 'lab-banner');
+    // How to start the senior's Warmline: the exact command.
+    await banner.getByText('Start de Warmline van de senior').click();
+    expect(await banner.locator('code').textContent()).toBe('npm start -- --agent 2001');
+    await snap(agent, 'lab-banner-senior');
+
+    await banner.getByRole('button', { name: 'Laat een klant mij bellen' }).click();
+    const status = await eventually(
+      () => banner.getByRole('status').textContent(),
+      (t) => (t ?? '').includes('belt de wachtrij support'),
+      'the call placed',
+    );
+    const caller = complaints.find((c) => status?.startsWith(c.caller));
+    expect(caller?.lang).toBe('nl');
+
+    const ringing = agent.getByRole('alertdialog', { name: 'Inkomende oproep' });
+    await ringing.waitFor({ timeout: 30_000 });
+    await ringing
+      .getByText(caller?.caller ?? '?')
+      .first()
+      .waitFor();
+    await ringing.getByRole('button', { name: 'Opnemen' }).click();
+    // The customer speaks their recorded complaint: the agent's headset is not silent.
+    await eventually(
+      () => heardLevel(agent),
+      (level) => level > 0.01,
+      'the customer heard at the agent',
+      30_000,
+    );
+    await snap(agent, 'lab-banner-call');
+  });
+
+  it('tells nothing when the app is on another server', async () => {
+    await services.handlers.saveSettings({ serverUrl: 'wss://pbx.example.com' });
+    expect(await services.dispatch('getLabInfo', [])).toEqual({ ok: true, value: null });
+    expect(await services.dispatch('labCallMe', [{ language: 'en' }])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

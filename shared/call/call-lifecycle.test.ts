@@ -88,6 +88,8 @@ const legal: readonly LegalCase[] = [
 
   { story: 'the far end accepts the blind transfer and the call is over for the agent', from: calls.transferring, event: events.transferCompleted, to: { ...answered, ...endedNow, endReason: { kind: 'transfer-completed', mode: 'blind', target: EXTERNAL } } },
   { story: 'a blind transfer is refused and the agent has the customer back as before', from: calls.transferring, event: events.transferFailed, to: calls.active },
+  { story: 'a blind transfer with no outcome in time gives the customer back as before', from: calls.transferring, event: events.transferTimedOut, to: calls.active },
+  { story: 'the agent withdraws a blind transfer and has the customer back as before', from: calls.transferring, event: events.transferWithdrawn, to: calls.active },
   { story: 'customer hangs up while the transfer is under way', from: calls.transferring, event: events.customerHungUp, to: { ...answered, ...endedNow, endReason: { kind: 'remote-hangup' } } },
   { story: 'agent hangs up while the transfer is under way', from: calls.transferring, event: events.localHangup, to: { ...answered, ...endedNow, endReason: { kind: 'local-hangup' } } },
   { story: 'a call drops while the transfer is under way', from: calls.transferring, event: events.failed, to: { ...answered, ...endedNow, endReason: { kind: 'failed', sipStatus: 488 } } },
@@ -100,18 +102,18 @@ const legal: readonly LegalCase[] = [
 // prettier-ignore
 const illegal: { readonly [P in CallPhase]: readonly CallEventType[] } = {
   // The agent cannot hold, consult or transfer a call nobody has answered, nor hang up a ringing one: that is `rejected`.
-  offered: ['held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'consultPartyHungUp', 'localHangup'],
+  offered: ['held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'consultPartyHungUp', 'localHangup'],
   // A far end that never answered cannot hang up; it rejects.
-  dialing: ['ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'customerHungUp', 'consultPartyHungUp'],
-  active: ['answered', 'rejected', 'ringTimedOut', 'resumed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'consultPartyHungUp'],
-  'on-hold': ['answered', 'rejected', 'ringTimedOut', 'held', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'consultPartyHungUp'],
+  dialing: ['ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'customerHungUp', 'consultPartyHungUp'],
+  active: ['answered', 'rejected', 'ringTimedOut', 'resumed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'consultPartyHungUp'],
+  'on-hold': ['answered', 'rejected', 'ringTimedOut', 'held', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'consultPartyHungUp'],
   // Nothing to swap to, merge or hand over until the consult party answers.
-  'consult-ringing': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'consultPartyHungUp'],
+  'consult-ringing': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'consultPartyHungUp'],
   // One consult leg at a time; hold and resume are what `swapped` does here.
-  consulting: ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'blindTransferRequested', 'transferCompleted', 'transferFailed'],
-  'three-way': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'swapped', 'merged', 'blindTransferRequested', 'transferCompleted', 'transferFailed'],
+  consulting: ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'blindTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn'],
+  'three-way': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'swapped', 'merged', 'blindTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn'],
   // With the customer gone there is nobody to hold, merge or transfer; hanging up is `localHangup`.
-  'customer-left': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'customerHungUp'],
+  'customer-left': ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'transferCompleted', 'transferFailed', 'transferTimedOut', 'transferWithdrawn', 'customerHungUp'],
   // While a REFER is out the agent waits for its outcome; a consult-leg BYE then is the replaced dialog closing.
   transferring: ['answered', 'rejected', 'ringTimedOut', 'held', 'resumed', 'consultDialed', 'consultAnswered', 'consultFailed', 'consultCancelled', 'swapped', 'merged', 'blindTransferRequested', 'attendedTransferRequested', 'consultPartyHungUp'],
   ended: [...CALL_EVENT_TYPES],

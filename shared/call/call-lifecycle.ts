@@ -15,6 +15,7 @@ import {
   type CustomerLeftCall,
   type OnHoldCall,
   type ThreeWayCall,
+  type TransferIssue,
   type TransferringCall,
 } from './call';
 import { activeFrom, baseOf, closeConsult, closeHold, endCall, onHoldFrom, openHold } from './call-timeline';
@@ -126,7 +127,10 @@ const CALL_TRANSITIONS: CallTransitionTable = {
   transferring: {
     transferCompleted: (c, e) =>
       endCall(c, e.at, { kind: 'transfer-completed', mode: c.transfer.mode, target: c.transfer.target }, { kind: 'transferred' }),
-    transferFailed: (c) => c.resumeTo,
+    transferFailed: (c, e) =>
+      withIssue(c.resumeTo, e.sipStatus === undefined ? { kind: 'refused' } : { kind: 'refused', sipStatus: e.sipStatus }),
+    transferTimedOut: (c) => withIssue(c.resumeTo, { kind: 'timed-out' }),
+    transferWithdrawn: (c) => withoutIssue(c.resumeTo),
     customerHungUp: (c, e) => endCall(c, e.at, REMOTE),
     localHangup: (c, e) => endCall(c, e.at, LOCAL),
     failed: (c, e) => endCall(c, e.at, withStatus('failed', e.sipStatus)),
@@ -184,6 +188,17 @@ function attendedTransfer(c: ConsultingCall | ThreeWayCall, e: CallEventOf<'atte
     transfer: { mode: 'attended', target: c.consult.target, requestedAt: e.at },
     resumeTo: c,
   };
+}
+
+/** An attended transfer that did not land is remembered on the consult (the bar says why); a blind one goes back as it was. */
+function withIssue(back: TransferringCall['resumeTo'], issue: TransferIssue): TransferringCall['resumeTo'] {
+  return back.phase === 'consulting' || back.phase === 'three-way' ? { ...back, transferIssue: issue } : back;
+}
+
+function withoutIssue(back: TransferringCall['resumeTo']): TransferringCall['resumeTo'] {
+  if (back.phase !== 'consulting' && back.phase !== 'three-way') return back;
+  const { transferIssue: _gone, ...rest } = back;
+  return rest;
 }
 
 function consultFailure(e: CallEventOf<'consultFailed'>): ConsultOutcome {

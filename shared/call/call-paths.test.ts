@@ -124,7 +124,8 @@ describe('call paths', () => {
       { type: 'attendedTransferRequested' },
       { type: 'transferFailed', sipStatus: 503 },
     ]);
-    expect(seen.at(-1)).toEqual(seen.at(-3));
+    // Back in the three-way call as it was, now saying why the transfer did not land.
+    expect(seen.at(-1)).toEqual({ ...seen.at(-3), transferIssue: { kind: 'refused', sipStatus: 503 } });
   });
 
   it('no technical agent is free, the consult fails and the agent takes the customer back', () => {

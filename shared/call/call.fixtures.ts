@@ -94,6 +94,8 @@ export const events: { readonly [E in CallEventType]: CallEventOf<E> } = {
   attendedTransferRequested: { type: 'attendedTransferRequested', at: NOW },
   transferCompleted: { type: 'transferCompleted', at: NOW },
   transferFailed: { type: 'transferFailed', at: NOW, sipStatus: 603 },
+  transferTimedOut: { type: 'transferTimedOut', at: NOW },
+  transferWithdrawn: { type: 'transferWithdrawn', at: NOW },
   customerHungUp: { type: 'customerHungUp', at: NOW },
   consultPartyHungUp: { type: 'consultPartyHungUp', at: NOW },
   localHangup: { type: 'localHangup', at: NOW },

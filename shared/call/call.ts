@@ -93,16 +93,24 @@ export interface ConsultRingingCall extends ConnectedCall {
   readonly phase: 'consult-ringing';
   readonly consult: ConsultLeg;
 }
+/**
+ * Why the last attempt to complete the transfer did not land, while both legs are still up: the
+ * customer's side refused the REFER or reported the new call failed, or no outcome came in time.
+ */
+export type TransferIssue = { readonly kind: 'refused'; readonly sipStatus?: number } | { readonly kind: 'timed-out' };
+
 /** Both legs up, the agent talking to one and the other held; `swapped` flips them. */
 export interface ConsultingCall extends ConnectedCall {
   readonly phase: 'consulting';
   readonly consult: AnsweredConsultLeg;
   readonly talkingTo: 'customer' | 'consult';
+  readonly transferIssue?: TransferIssue;
 }
 /** Customer, agent and consult party in one conversation. */
 export interface ThreeWayCall extends ConnectedCall {
   readonly phase: 'three-way';
   readonly consult: AnsweredConsultLeg & { readonly mergedAt: number };
+  readonly transferIssue?: TransferIssue;
 }
 /** The customer hung up during a consult; the agent is still talking to the consult party and must be told. */
 export interface CustomerLeftCall extends ConnectedCall {
@@ -159,6 +167,10 @@ export type CallEvent =
   | { readonly type: 'attendedTransferRequested'; readonly at: number }
   | { readonly type: 'transferCompleted'; readonly at: number }
   | { readonly type: 'transferFailed'; readonly at: number; readonly sipStatus?: number }
+  /** No outcome of the REFER arrived in time: both legs are as they were. */
+  | { readonly type: 'transferTimedOut'; readonly at: number }
+  /** The agent went back to the customer before the REFER's outcome came: the transfer is given up. */
+  | { readonly type: 'transferWithdrawn'; readonly at: number }
   | { readonly type: 'customerHungUp'; readonly at: number }
   | { readonly type: 'consultPartyHungUp'; readonly at: number }
   /** The agent hangs up the call: every leg still up goes with it. */
@@ -198,6 +210,8 @@ const EVENT_TYPES = {
   attendedTransferRequested: true,
   transferCompleted: true,
   transferFailed: true,
+  transferTimedOut: true,
+  transferWithdrawn: true,
   customerHungUp: true,
   consultPartyHungUp: true,
   localHangup: true,

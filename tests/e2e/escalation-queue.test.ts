@@ -18,7 +18,7 @@ import {
   type QueueBench,
   type QueueTopology,
 } from './escalation-queue.harness';
-import { eventually, type FarEndDriver } from './phone-engine.harness';
+import { eventually, rising, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * Escalation through real queues (issue 12): the Senior target is a queue address with two
@@ -108,5 +108,113 @@ describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
     expect(await member.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
     expect(await agentState(member)).toBe('Status: On a call');
     await snap(member, `queue-handoff-after-transfer-${topology.forks ? 'kamailio' : 'lab'}`);
+  });
+
+  /** One action takes the agent back: the customer is off hold and hears the agent's line again. */
+  async function backWithTheCustomer(): Promise<void> {
+    await eventually(
+      () => agentState(agent),
+      (t) => t === 'Status: On a call',
+      'agent back on the call',
+    );
+    await agent.getByText('On a call', { exact: true }).waitFor();
+    await rising(() => customer.inboundBytes(), 'audio to the customer again');
+  }
+
+  it('one member busy, one free: the free member rings and takes it, and Complete lands', async () => {
+    const other = await customerLine(bench, topology, 1);
+    await other.call(`sip:${topology.seniors[0].user}@${topology.domain}`);
+    await seniors[0]!.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => other.state(),
+      (s) => s.session === 'Established',
+      'the first senior busy with another customer',
+    );
+    await consultQueue();
+    await seniors[1]!.getByTestId('handoff-card').waitFor();
+    await seniors[1]!.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(
+      () => customer.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'customer hears the free senior',
+    );
+    await eventually(
+      () => agentState(agent),
+      (t) => t === 'Status: After-call work',
+      'agent in wrap-up',
+    );
+    expect(await agentState(seniors[0]!)).toBe('Status: On a call');
+  });
+
+  it('the first member declines with a reason and the second takes it', async () => {
+    await consultQueue();
+    await seniors[0]!.getByTestId('handoff-card').waitFor();
+    await seniors[0]!.getByLabel('Decline with a reason…').selectOption('not-my-expertise');
+    await seniors[1]!.getByTestId('handoff-card').waitFor();
+    await seniors[1]!.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+    expect(await seniors[0]!.getByTestId('handoff-card').count()).toBe(0);
+  });
+
+  it('every member declines: the agent reads why at once, with the fallbacks, and goes back to the customer', async () => {
+    await consultQueue();
+    for (const member of seniors) {
+      await member.getByTestId('handoff-card').waitFor();
+      await member.getByLabel('Decline with a reason…').selectOption('call-back-later');
+    }
+    await agent.getByTestId('consult-bar').getByText('The colleague declined the consult (SIP 603).').waitFor();
+    await agent.getByRole('button', { name: 'Try the Technical queue' }).waitFor();
+    await agent.getByRole('button', { name: 'Blind transfer instead' }).waitFor();
+    await agent.getByRole('button', { name: 'Back to the customer' }).click();
+    await backWithTheCustomer();
+  });
+
+  it('no member free: the agent is told at once, with the fallbacks', async () => {
+    for (const member of seniors) {
+      await member.locator('#break-reason').selectOption('meeting');
+      await eventually(
+        () => agentState(member),
+        (t) => t?.startsWith('Status: On a break') ?? false,
+        'member on a break',
+      );
+    }
+    await consultQueue();
+    await agent.getByTestId('consult-bar').getByText('Everyone in that queue is busy (SIP 486).').waitFor();
+    await snap(agent, `queue-consult-no-member-free-${topology.forks ? 'kamailio' : 'lab'}`);
+    await agent.getByRole('button', { name: 'Back to the customer' }).click();
+    await backWithTheCustomer();
+  });
+
+  it('Cancel while a member rings gives the customer back and withdraws the card', async () => {
+    await consultQueue();
+    const ringing = await ringingMembers(seniors);
+    await agent.getByRole('button', { name: 'Cancel consult' }).click();
+    await backWithTheCustomer();
+    await eventually(
+      () => withCard(ringing),
+      (pages) => pages.length === 0,
+      'the card withdrawn',
+    );
+  });
+
+  it("the customer's phone refuses the transfer (603): the agent is told, still has both, and goes back to the customer", async () => {
+    await consultQueue();
+    const member = await memberAnswers();
+    await customer.refuseNextRefer(603);
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await agent
+      .getByTestId('consult-bar')
+      .getByText("The customer's phone did not take the transfer to Senior queue (SIP 603).", { exact: false })
+      .waitFor();
+    await snap(agent, `queue-transfer-refused-${topology.forks ? 'kamailio' : 'lab'}`);
+    await agent.getByRole('button', { name: 'Back to the customer' }).click();
+    await backWithTheCustomer();
+    await eventually(
+      () => agentState(member),
+      (t) => t !== 'Status: On a call',
+      'the member released',
+    );
   });
 });

@@ -238,4 +238,8 @@ export class FarEndDriver {
   notifyWithoutEvent(): Promise<number> {
     return this.page.evaluate(() => window.farEnd.notifyWithoutEvent());
   }
+
+  refuseNextRefer(status: number): Promise<void> {
+    return this.page.evaluate((s) => window.farEnd.refuseNextRefer(s), status);
+  }
 }

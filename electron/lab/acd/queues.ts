@@ -1,7 +1,7 @@
 import { parseNameAddr } from '../sip/fields.js';
 import { getHeader } from '../sip/headers.js';
 import { uriUser } from '../sip/uri.js';
-import type { SipResponse } from '../sip/types.js';
+import type { Header, SipResponse } from '../sip/types.js';
 import type { LabConfig, QueueConfig } from '../config.js';
 import type { LabLogger } from '../log.js';
 import { prepareForward, type Target } from '../proxy/forward.js';
@@ -19,6 +19,14 @@ interface WaitingCall {
   readonly enqueuedAt: number;
   /** Members that declined or did not answer since the agents last changed; not rung again until then. */
   readonly tried: Set<string>;
+  /**
+   * The caller asked not to wait (RFC 3841 `Request-Disposition: no-queue`; Warmline sends it on an
+   * escalation consult, whose customer is on hold): when no member is free, or every member
+   * declined or let it ring out, the caller gets a final answer with the reason at once.
+   */
+  readonly noQueue: boolean;
+  /** The last member's refusal (603/486 with its Reason), for a no-queue caller that runs out of members. */
+  lastRefusal: SipResponse | null;
   ringing: { agent: string; ct: ClientTxn; timer: NodeJS.Timeout } | null;
   /** Max wait passed while an agent was ringing: that ring may still be answered, then the caller gets 480. */
   expired: boolean;
@@ -65,6 +73,8 @@ export class QueueEngine {
       st,
       enqueuedAt: Date.now(),
       tried: new Set(),
+      noQueue: wantsNoQueue(st.request),
+      lastRefusal: null,
       ringing: null,
       expired: false,
       queuedSent: false,
@@ -82,7 +92,7 @@ export class QueueEngine {
     }, queue.maxWaitSeconds * 1000);
     call.waitTimer.unref();
     this.dispatch();
-    if (!call.ringing && this.waiting.includes(call)) this.sendQueued(call);
+    if (!call.ringing && this.waiting.includes(call)) this.nobodyRinging(call);
   }
 
   /** Agents changed (registration, pause, login, a call ended): everyone may be tried again. */
@@ -197,8 +207,28 @@ export class QueueEngine {
     if (call.st.cancelled) return this.finish(call, 487);
     if (call.expired) return this.finish(call, 480);
     call.tried.add(agent);
+    // A decline (603/600) says more than a busy (486): it is the one passed on when members run out.
+    if ((resp.status === 486 && call.lastRefusal?.status === undefined) || resp.status === 600 || resp.status === 603)
+      call.lastRefusal = resp;
     this.dispatch();
-    if (!call.ringing) this.sendQueued(call);
+    if (!call.ringing) this.nobodyRinging(call);
+  }
+
+  /** No member rings this call now: it waits in the queue, or, for a no-queue caller, it is answered with why. */
+  private nobodyRinging(call: WaitingCall): void {
+    if (!call.noQueue) return this.sendQueued(call);
+    const { board } = this.deps;
+    const members = board.members(call.queue.name);
+    const signedIn = members.filter((m) => {
+      const state = board.state(m, call.queue.name);
+      return state !== 'offline' && state !== 'logged-out';
+    });
+    if (signedIn.length === 0) return this.finish(call, 480, { reason: 'No Member Signed In', text: 'No member signed in' });
+    const refusal = call.lastRefusal;
+    if (refusal?.status === 486) return this.finish(call, 486, { reason: 'Busy Here', headers: reasonOf(refusal, 'Busy') });
+    if (refusal) return this.finish(call, 603, { reason: 'Decline', headers: reasonOf(refusal, 'Declined') });
+    if (call.tried.size > 0) return this.finish(call, 408, { reason: 'No Member Answered', text: 'No member answered' });
+    this.finish(call, 486, { reason: 'All Members Busy', text: 'Every member is busy or paused' });
   }
 
   /**
@@ -216,7 +246,11 @@ export class QueueEngine {
     });
   }
 
-  private finish(call: WaitingCall, status: 480 | 487 | 503): void {
+  private finish(
+    call: WaitingCall,
+    status: 408 | 480 | 486 | 487 | 503 | 603,
+    why?: { readonly reason: string; readonly text?: string; readonly headers?: Header[] },
+  ): void {
     if (call.done) return;
     call.done = true;
     this.remove(call);
@@ -227,8 +261,13 @@ export class QueueEngine {
       call.ringing = null;
     }
     // RFC 3261 §20.33: Retry-After tells the caller when the queue may have room.
-    const headers = status === 480 ? [{ name: 'Retry-After', value: String(call.queue.retryAfterSeconds) }] : [];
-    const reason = status === 480 ? 'No Agent Available' : undefined;
+    const headers =
+      why !== undefined
+        ? (why.headers ?? [{ name: 'Reason', value: `SIP;cause=${status};text="${why.text ?? why.reason}"` }])
+        : status === 480
+          ? [{ name: 'Retry-After', value: String(call.queue.retryAfterSeconds) }]
+          : [];
+    const reason = why?.reason ?? (status === 480 ? 'No Agent Available' : undefined);
     this.deps.txns.reply(call.st, status, { headers, ...(reason ? { reason } : {}) });
     this.deps.log({ event: 'queue-left', queue: call.queue.name, status, callId: getHeader(call.st.request, 'Call-ID') });
     this.dispatch();
@@ -239,6 +278,20 @@ export class QueueEngine {
     if (index >= 0) this.waiting.splice(index, 1);
     if (call.waitTimer) clearTimeout(call.waitTimer);
   }
+}
+
+/** RFC 3841 §9.1: `Request-Disposition: no-queue` (among other directives, any case). */
+function wantsNoQueue(request: ServerTxn['request']): boolean {
+  const value = getHeader(request, 'Request-Disposition');
+  return value !== undefined && value.split(',').some((d) => d.trim().toLowerCase() === 'no-queue');
+}
+
+/** The member's own Reason (RFC 3326, e.g. a colleague's decline reason), passed on bounded; else ours. */
+function reasonOf(resp: SipResponse, text: string): Header[] {
+  const theirs = getHeader(resp, 'Reason');
+  const value =
+    theirs !== undefined && theirs.length <= 200 && !/[\r\n]/.test(theirs) ? theirs : `SIP;cause=${resp.status};text="${text}"`;
+  return [{ name: 'Reason', value }];
 }
 
 function callerOf(call: WaitingCall): string | undefined {

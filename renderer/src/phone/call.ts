@@ -105,8 +105,10 @@ export class Call {
   #wire(): void {
     const s = this.session;
     s.on('peerconnection', ({ peerconnection }) => this.#watchPeerConnection(peerconnection));
-    s.on('progress', () => {
-      if (this.info.direction === 'outbound') this.#emit({ type: 'ringing', callId: this.id });
+    s.on('progress', (data: { response?: unknown }) => {
+      if (this.info.direction !== 'outbound') return;
+      const queued = (data.response as { status_code?: number } | undefined)?.status_code === 182;
+      this.#emit(queued ? { type: 'ringing', callId: this.id, queued } : { type: 'ringing', callId: this.id });
     });
     s.on('confirmed', () => {
       this.#answered = true;

@@ -106,7 +106,8 @@ export type PhoneEvent =
   /** A call refused with 486 because the agent was not Available: logged, never silently dropped. */
   | { readonly type: 'refused'; readonly call: CallInfo; readonly status: 486 }
   | { readonly type: 'dialing'; readonly call: CallInfo }
-  | { readonly type: 'ringing'; readonly callId: CallId }
+  /** The far end rings (180), or, `queued`, the call waits in a queue for a member (182 Queued, RFC 3261 §21.1.4). */
+  | { readonly type: 'ringing'; readonly callId: CallId; readonly queued?: true }
   | { readonly type: 'answered'; readonly callId: CallId }
   | { readonly type: 'held'; readonly callId: CallId; readonly by: 'local' | 'remote' }
   | { readonly type: 'resumed'; readonly callId: CallId; readonly by: 'local' | 'remote' }

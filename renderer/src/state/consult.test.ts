@@ -40,7 +40,8 @@ describe('escalation in the phone store', () => {
   it('agent escalates to the senior queue: the customer is held and a consult leg rings', async () => {
     const { engine, state } = await consulting();
     expect(engine.hold).toHaveBeenCalledWith(CUSTOMER);
-    expect(engine.call).toHaveBeenCalledWith('sip:senior@x', { headers: [] });
+    // The customer is on hold: the consult asks not to wait in a queue (RFC 3841).
+    expect(engine.call).toHaveBeenCalledWith('sip:senior@x', { headers: ['Request-Disposition: no-queue'] });
     expect(customer(state())?.call).toMatchObject({ phase: 'consult-ringing', consult: { target: SENIOR } });
     expect(state().calls.find((c) => c.info.callId === LEG)?.consultFor).toBe(CUSTOMER);
     expect(state().agent).toMatchObject({ kind: 'consulting', callId: CUSTOMER });
@@ -87,7 +88,7 @@ describe('escalation in the phone store', () => {
   it('cancel ends the consult and takes the customer back', async () => {
     const { engine, emit, store, state } = await consulting();
     emit({ type: 'answered', callId: LEG });
-    store.cancelConsult(CUSTOMER);
+    await store.cancelConsult(CUSTOMER);
     expect(engine.hangup).toHaveBeenCalledWith(LEG);
     expect(engine.resume).toHaveBeenCalledWith(CUSTOMER);
     emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
@@ -128,5 +129,82 @@ describe('escalation in the phone store', () => {
     expect(customer(state())?.call.phase).toBe('customer-left');
     emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
     expect(state().agent).toMatchObject({ kind: 'wrap-up' });
+  });
+
+  it('a consult waiting in the queue (182) is shown as queued until a member rings', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'ringing', callId: LEG, queued: true });
+    expect(state().calls.find((c) => c.info.callId === LEG)?.queued).toBe(true);
+    emit({ type: 'ringing', callId: LEG });
+    expect(state().calls.find((c) => c.info.callId === LEG)?.queued).toBe(false);
+  });
+
+  it('while queued, Back to the customer cancels the consult and resumes the customer', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'ringing', callId: LEG, queued: true });
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(engine.resume).toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: LEG, cause: 'cancelled', by: 'local' });
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+  });
+
+  it("a transfer the customer's phone refuses leaves both legs up, says why, and the agent can go back", async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.completeTransfer(CUSTOMER);
+    emit({ type: 'transfer-failed', callId: CUSTOMER, status: 603 });
+    expect(customer(state())?.call).toMatchObject({ phase: 'consulting', transferIssue: { kind: 'refused', sipStatus: 603 } });
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(engine.resume).toHaveBeenCalledWith(CUSTOMER);
+  });
+
+  it('a transfer with no outcome in time is reported; going back withdraws it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.completeTransfer(CUSTOMER);
+    vi.advanceTimersByTime(20_000);
+    expect(customer(state())?.call).toMatchObject({ phase: 'consulting', transferIssue: { kind: 'timed-out' } });
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+  });
+
+  it('going back while the REFER is out withdraws the transfer first', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.completeTransfer(CUSTOMER);
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(customer(state())?.call.phase).toBe('consulting');
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+  });
+
+  it('from a three-way call, going back ends the mix and the consult leg', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    await store.mergeConsult(CUSTOMER);
+    engine.resume.mockReturnValueOnce({ ok: false, error: 'wrong-state' } as never);
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.unmerge).toHaveBeenCalled();
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+  });
+
+  it('after a failed consult, going back takes the customer off hold', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'ended', callId: LEG, cause: 'rejected', by: 'remote', status: 603 });
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.resume).toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
   });
 });

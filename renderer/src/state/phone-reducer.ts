@@ -56,7 +56,7 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
       return applyAgentEvent(next, { type: 'callPlaced', callId: event.call.callId });
     }
     case 'ringing':
-      return updateEntry(state, event.callId, (e) => ({ ...e, remoteRinging: true }));
+      return updateEntry(state, event.callId, (e) => ({ ...e, remoteRinging: true, queued: event.queued === true }));
     case 'answered': {
       const entry = state.calls.find((c) => c.info.callId === event.callId);
       if (entry?.consultFor) return consultAnswered(state, entry, at);

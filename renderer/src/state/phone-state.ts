@@ -13,6 +13,8 @@ export interface CallEntry {
   readonly heldByRemote: boolean;
   /** Outbound: the far end is ringing (180). */
   readonly remoteRinging: boolean;
+  /** Outbound: waiting in a queue for a member (182 Queued) until a member rings or answers. */
+  readonly queued?: boolean;
   /** This is the consult leg of that customer call (escalation); shown inside the customer's card. */
   readonly consultFor?: CallId;
   /** Network trouble on this call (absent when healthy): "Reconnecting…", or the agent's choice when stalled. */

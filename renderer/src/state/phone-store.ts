@@ -2,8 +2,17 @@ import { useSyncExternalStore } from 'react';
 import type { AgentEvent, BreakReason, WrapUpChoice } from '../../../shared/agent';
 import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/normalise';
 import type { SettingsView } from '../../../shared/settings';
-import type { TransferTarget } from '../../../shared/call';
-import type { CallId, CommandError, DeclineReason, Phone, PhoneConfig, PhoneEvent, SafeHeader } from '../phone';
+import { consultStateOf, wayBackToCustomer, type TransferTarget } from '../../../shared/call';
+import {
+  sipHeader,
+  type CallId,
+  type CommandError,
+  type DeclineReason,
+  type Phone,
+  type PhoneConfig,
+  type PhoneEvent,
+  type SafeHeader,
+} from '../phone';
 import { WRAP_UP_LIMITS } from '../../../shared/history/wrap-up';
 import { missingCaseError } from '../../../shared/result';
 import { applyCallEvent } from './fold';
@@ -43,6 +52,19 @@ const QUEUE_CONTROL_USER = 'queue-control';
 
 /** How long the consult leg is left to the transfer target to close after a completed transfer. */
 const REPLACED_LEG_GRACE_MS = 3_000;
+
+/**
+ * How long a REFER may go without an outcome before the agent is told the transfer did not land.
+ * With Replaces the target answers at once, so its NOTIFY 200 follows in well under a second;
+ * 20 s covers a slow PSTN gateway without leaving the agent staring at "Handing over…".
+ */
+const TRANSFER_TIMEOUT_MS = 20_000;
+
+/**
+ * RFC 3841 §9.1: the customer is on hold, so a consult must not wait in a queue. A server that
+ * knows the header (the lab) answers at once when no member is free; others ignore it.
+ */
+const NO_QUEUE = sipHeader('Request-Disposition', 'no-queue');
 
 type Outcome = { ok: true } | { ok: false; error: CommandError | 'dial-input' };
 
@@ -258,7 +280,7 @@ export class PhoneStore {
       if (!held.ok) return this.#report('consult', held);
     }
     this.#set({ ...this.#state, pendingConsult: { customer, target } });
-    const dialled = await this.#engine.call(address, { headers, ...(sipCallId ? { sipCallId } : {}) });
+    const dialled = await this.#engine.call(address, { headers: [...headers, NO_QUEUE], ...(sipCallId ? { sipCallId } : {}) });
     if (!dialled.ok) {
       const { pendingConsult: _dropped, ...rest } = this.#state;
       this.#set(rest);
@@ -268,11 +290,41 @@ export class PhoneStore {
   }
 
   /** Cancel: end the consult call and take the customer back. */
-  cancelConsult(customer: CallId): Outcome {
+  cancelConsult(customer: CallId): Promise<Outcome> {
+    return this.backToCustomer(customer);
+  }
+
+  /**
+   * The one action back to the customer from any consult state (shared/call/consult-state.ts):
+   * leave a three-way mix, withdraw a pending transfer, end the consult leg, take the customer off hold.
+   */
+  async backToCustomer(customer: CallId): Promise<Outcome> {
+    const entry = this.#state.calls.find((c) => c.info.callId === customer);
     const leg = consultLegOf(this.#state, customer);
-    if (!leg) return this.#report('cancel', { ok: false, error: 'no-such-call' });
-    this.#engine.hangup(leg.info.callId);
-    return this.#report('resume', this.#engine.resume(customer));
+    const consult = entry && consultStateOf(entry.call, leg ? { queued: leg.queued === true } : undefined);
+    if (!consult) return this.#report('back', { ok: false, error: 'wrong-state' });
+    for (const step of wayBackToCustomer(consult)) {
+      switch (step) {
+        case 'withdraw-transfer':
+          this.#set(applyCallEvent(this.#state, customer, { type: 'transferWithdrawn', at: this.#now() }));
+          break;
+        case 'leave-three-way':
+          await this.#engine.unmerge();
+          break;
+        case 'end-consult-leg':
+          if (leg) this.#engine.hangup(leg.info.callId);
+          break;
+        case 'resume-customer': {
+          // Not on hold (a three-way call) is not a failure of going back.
+          const resumed = this.#engine.resume(customer);
+          if (!resumed.ok && resumed.error !== 'wrong-state') return this.#report('resume', resumed);
+          break;
+        }
+        default:
+          throw missingCaseError(step);
+      }
+    }
+    return { ok: true };
   }
 
   /** Swap: talk to the other party; the one left is put on hold. */
@@ -304,7 +356,13 @@ export class PhoneStore {
     if (!leg) return this.#report('transfer', { ok: false, error: 'no-such-call' });
     const referred = this.#engine.transferAttended(customer, leg.info.callId, headers);
     if (!referred.ok) return this.#report('transfer', referred);
-    this.#set(applyCallEvent(this.#state, customer, { type: 'attendedTransferRequested', at: this.#now() }));
+    const requestedAt = this.#now();
+    this.#set(applyCallEvent(this.#state, customer, { type: 'attendedTransferRequested', at: requestedAt }));
+    setTimeout(() => {
+      const call = this.#state.calls.find((c) => c.info.callId === customer)?.call;
+      if (call?.phase !== 'transferring' || call.transfer.requestedAt !== requestedAt) return;
+      this.#set(applyCallEvent(this.#state, customer, { type: 'transferTimedOut', at: this.#now() }));
+    }, TRANSFER_TIMEOUT_MS);
     return { ok: true };
   }
 

@@ -46,6 +46,7 @@ class FarEnd {
   #invited: { at: number; sdp: string } | undefined;
   #final: { at: number; sdp: string } | undefined;
   #sessions = 0;
+  #refuseRefer: number | undefined;
 
   async register(options: FarEndOptions): Promise<void> {
     this.#options = options;
@@ -125,6 +126,11 @@ class FarEnd {
       sdh.setDescription = original;
       return Promise.reject(new Error('test: refusing this offer'));
     };
+  }
+
+  /** The next REFER is answered with this final status instead of followed (a phone that refuses transfers). */
+  refuseNextRefer(status: number): void {
+    this.#refuseRefer = status;
   }
 
   /** An in-dialog NOTIFY without the mandatory Event header (RFC 6665 §8.2.1); resolves to the status. */
@@ -224,6 +230,13 @@ class FarEnd {
       },
       onRefer: (referral) => {
         const referTo = referral.request.getHeader('Refer-To');
+        const refuse = this.#refuseRefer;
+        if (refuse !== undefined) {
+          this.#refuseRefer = undefined;
+          this.#referTo = referTo;
+          void referral.reject({ statusCode: refuse });
+          return;
+        }
         // Follow the transfer as a phone does (RFC 3515/5589): accept, then call the new party
         // (with Replaces when the Refer-To carries one). The NOTIFY back to the transferor is
         // sent by SIP.js's referred Inviter. The old leg is left for the transferor to end.

@@ -145,7 +145,7 @@ export const PhoneScreen = memo(function PhoneScreen({
             onMerge={() => void store.mergeConsult(entry.info.callId)}
             onSwap={() => store.swapConsult(entry.info.callId)}
             onCancel={() => store.cancelConsult(entry.info.callId)}
-            onBackToCustomer={() => store.toggleHold(entry.info.callId)}
+            onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
             onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
             onBlind={() => setEscalation({ callId: entry.info.callId })}
           />

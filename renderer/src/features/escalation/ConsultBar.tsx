@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { holdGuidance } from '../../../../shared/assist';
-import type { Call } from '../../../../shared/call';
+import { consultStateOf, type ConsultState } from '../../../../shared/call';
+import { missingCaseError } from '../../../../shared/result';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
 
@@ -17,49 +19,33 @@ export interface ConsultBarProps {
   readonly onBlind: () => void;
 }
 
-function lastFailure(call: Call) {
-  const last = call.consults[call.consults.length - 1];
-  return last?.outcome.kind === 'failed' ? { ...last.outcome, target: last.target } : undefined;
-}
-
-/** The warm transfer in progress: who is being consulted, how long the customer has held, and the four choices. */
+/** The warm transfer in progress, in every consult state (shared/call/consult-state.ts), each with its way back to the customer. */
 export function ConsultBar(props: ConsultBarProps) {
   const { customer, leg, now } = props;
   const { t } = useTranslation();
   const call = customer.call;
+  const consult = consultStateOf(call, leg ? { queued: leg.queued === true } : undefined);
+  if (!consult) return null;
   const openHold = call.holds[call.holds.length - 1];
   const heldMs = openHold && openHold.end === undefined ? now - openHold.start : 0;
   // The same 30 s / 60 s rule the assistant follows on a plain hold (shared/assist).
   const guidance = holdGuidance(heldMs);
   const nudge = guidance === 'return' ? 'back' : guidance === 'check-in' ? 'tell' : undefined;
-  const failure = lastFailure(call);
-  const consultPhase =
-    call.phase === 'consult-ringing' ||
-    call.phase === 'consulting' ||
-    call.phase === 'three-way' ||
-    call.phase === 'customer-left' ||
-    call.phase === 'transferring';
-  if (!consultPhase && !(failure && call.phase === 'on-hold')) return null;
-  const target = 'consult' in call ? call.consult.target : failure?.target;
-  const targetName = target
-    ? target.kind === 'queue'
-      ? t(`escalation.targets.${target.queue}`)
-      : target.kind === 'agent'
-        ? target.agentId
-        : target.number
-    : '';
-  const otherQueue = target?.kind === 'queue' && target.queue === 'senior' ? 'technical' : 'senior';
+  const target = consult.target;
+  const targetName =
+    target.kind === 'queue' ? t(`escalation.targets.${target.queue}`) : target.kind === 'agent' ? target.agentId : target.number;
+  const otherQueue = target.kind === 'queue' && target.queue === 'senior' ? 'technical' : 'senior';
+  const consultMs = 'consult' in call ? now - call.consult.dialedAt : 0;
+  const kind = consult.kind;
+  const canComplete =
+    kind === 'connected' || kind === 'three-way' || kind === 'transfer-refused' || kind === 'transfer-timed-out';
+  const cancels = kind === 'queued' || kind === 'ringing' || kind === 'connected' || kind === 'three-way';
+  const goesBack = kind === 'failed' || kind === 'transfer-sent' || kind === 'transfer-refused' || kind === 'transfer-timed-out';
 
   return (
-    <section className="consult-bar" aria-label={t('consult.region')} data-testid="consult-bar">
+    <section className="consult-bar" aria-label={t('consult.region')} data-testid="consult-bar" data-consult-state={kind}>
       <p className="consult-status" role="status" aria-live="polite">
-        {call.phase === 'consult-ringing' && t('consult.ringing', { target: targetName })}
-        {call.phase === 'consulting' &&
-          t(call.talkingTo === 'consult' ? 'consult.talkingToConsult' : 'consult.talkingToCustomer', { target: targetName })}
-        {call.phase === 'three-way' && t('consult.threeWay', { target: targetName })}
-        {call.phase === 'customer-left' && t('consult.customerLeft')}
-        {call.phase === 'transferring' && t('consult.transferring', { target: targetName })}
-        {failure && call.phase === 'on-hold' && t(`notices.consultFailed.${failure.reason}`, { status: failure.sipStatus ?? '' })}
+        {statusText(consult, targetName, formatDuration(consultMs), t)}
       </p>
       {heldMs > 0 && (
         <p className={`hold-nudge ${nudge ?? ''}`} data-testid="consult-hold">
@@ -70,7 +56,7 @@ export function ConsultBar(props: ConsultBarProps) {
         </p>
       )}
       <div className="call-actions">
-        {(call.phase === 'consulting' || call.phase === 'three-way') && (
+        {canComplete && (
           <button type="button" className="answer" onClick={props.onComplete} data-shortcut="complete-transfer">
             {t('consult.complete')}
           </button>
@@ -85,16 +71,18 @@ export function ConsultBar(props: ConsultBarProps) {
             </button>
           </>
         )}
-        {(call.phase === 'consult-ringing' || call.phase === 'consulting' || call.phase === 'three-way') && leg && (
+        {cancels && leg && (
           <button type="button" className="decline" onClick={props.onCancel} data-shortcut="cancel-consult">
             {t('consult.cancel')}
           </button>
         )}
-        {failure && call.phase === 'on-hold' && (
+        {goesBack && (
+          <button type="button" className="answer" onClick={props.onBackToCustomer} data-shortcut="back-to-customer">
+            {t('consult.backToCustomer')}
+          </button>
+        )}
+        {kind === 'failed' && (
           <>
-            <button type="button" className="answer" onClick={props.onBackToCustomer} data-shortcut="back-to-customer">
-              {t('consult.backToCustomer')}
-            </button>
             <button type="button" onClick={() => props.onRetry(otherQueue)}>
               {t('consult.tryOther', { queue: t(`escalation.targets.${otherQueue}`) })}
             </button>
@@ -106,4 +94,29 @@ export function ConsultBar(props: ConsultBarProps) {
       </div>
     </section>
   );
+}
+
+function statusText(consult: ConsultState, target: string, waited: string, t: TFunction): string {
+  switch (consult.kind) {
+    case 'queued':
+      return t('consult.queued', { target, time: waited });
+    case 'ringing':
+      return t('consult.ringing', { target });
+    case 'connected':
+      return t(consult.talkingTo === 'consult' ? 'consult.talkingToConsult' : 'consult.talkingToCustomer', { target });
+    case 'three-way':
+      return t('consult.threeWay', { target });
+    case 'transfer-sent':
+      return t('consult.transferring', { target });
+    case 'transfer-refused':
+      return t('consult.transferRefused', { target, status: consult.sipStatus ?? '' });
+    case 'transfer-timed-out':
+      return t('consult.transferTimedOut', { target });
+    case 'failed':
+      return t(`notices.consultFailed.${consult.reason}`, { status: consult.sipStatus ?? '' });
+    case 'customer-left':
+      return t('consult.customerLeft');
+    default:
+      throw missingCaseError(consult);
+  }
 }

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LabServer } from '../../../electron/lab/server.js';
+import { getHeader } from '../../../electron/lab/sip/headers.js';
+import type { SipRequest } from '../../../electron/lab/sip/types.js';
+import { DOMAIN, RawClient } from './helpers/raw-client.js';
+import { PASSWORDS, startTestLab } from './helpers/lab.js';
+
+/**
+ * An escalation consult to a queue (Request-Disposition: no-queue, RFC 3841 §9.1): the agent's
+ * customer is on hold, so the lab never leaves the consult waiting. A member's decline frees it for
+ * the next free member; when members run out the agent gets a final answer with the reason.
+ * Hang guards of 2 s on the final answers: "at once" means well before any queue timer (10 s here).
+ */
+let lab: LabServer;
+const open: RawClient[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+  await lab.close();
+});
+
+async function registered(user: string): Promise<RawClient> {
+  const c = await RawClient.connect(lab.url, user);
+  open.push(c);
+  expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
+  return c;
+}
+
+const consult = (agent: RawClient, queue: string): Promise<SipRequest> =>
+  agent.sendAuthed(
+    {
+      method: 'INVITE',
+      uri: `sip:${queue}@${DOMAIN}`,
+      to: `<sip:${queue}@${DOMAIN}>`,
+      headers: [{ name: 'Request-Disposition', value: 'no-queue' }],
+    },
+    PASSWORDS[agent.user]!,
+  );
+
+/** Two-member queue with a ring time long enough that only the test decides who answers. */
+const seniors = {
+  queues: [{ name: 'senior', members: ['1002', '1003'], ringTimeoutSeconds: 5, maxWaitSeconds: 10 }],
+};
+
+describe('a consult to a queue', () => {
+  it('with no member signed in is answered 480 with the reason at once, not after the queue wait', async () => {
+    lab = await startTestLab(seniors);
+    const agent = await registered('1001');
+    const final = await agent.response(await consult(agent, 'senior'), undefined, 2_000);
+    expect(final.status).toBe(480);
+    expect(getHeader(final, 'Reason')).toBe('SIP;cause=480;text="No member signed in"');
+    expect(agent.received.some((m) => m.kind === 'response' && m.status === 182)).toBe(false);
+  });
+
+  it('with every member busy is answered 486 at once', async () => {
+    lab = await startTestLab(seniors);
+    const agent = await registered('1001');
+    await registered('1002');
+    const paused = await registered('1003');
+    for (const member of ['1002', '1003']) {
+      const c = open.find((o) => o.user === member)!;
+      await c.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause' }, PASSWORDS[member]!);
+    }
+    const final = await agent.response(await consult(agent, 'senior'), undefined, 2_000);
+    expect(final.status).toBe(486);
+    expect(getHeader(final, 'Reason')).toContain('busy');
+    expect(paused.received.some((m) => m.kind === 'request' && m.method === 'INVITE')).toBe(false);
+  });
+
+  it('a member who declines frees it for the next member, who takes it', async () => {
+    lab = await startTestLab(seniors);
+    const agent = await registered('1001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const invite = await consult(agent, 'senior');
+    const offered = await first.nextRequest('INVITE');
+    first.reply(offered, 603, {
+      toTag: 'no',
+      headers: [{ name: 'Reason', value: 'SIP;cause=603;text="not-my-expertise"' }],
+    });
+    const next = await second.nextRequest('INVITE', 2_000);
+    second.reply(next, 200, { toTag: 'yes' });
+    const answer = await agent.response(invite);
+    expect(answer.status).toBe(200);
+    expect(getHeader(answer, 'To')).toContain('tag=yes');
+  });
+
+  it('when every member declined, the agent gets 603 with the last decline reason', async () => {
+    lab = await startTestLab(seniors);
+    const agent = await registered('1001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const invite = await consult(agent, 'senior');
+    first.reply(await first.nextRequest('INVITE'), 486, { toTag: 'a' });
+    second.reply(await second.nextRequest('INVITE', 2_000), 603, {
+      toTag: 'b',
+      headers: [{ name: 'Reason', value: 'SIP;cause=603;text="call-back-later"' }],
+    });
+    const final = await agent.response(invite, undefined, 2_000);
+    expect(final.status).toBe(603);
+    expect(getHeader(final, 'Reason')).toBe('SIP;cause=603;text="call-back-later"');
+  });
+
+  it('when nobody answers within the ring time, the agent gets 408 "No member answered"', async () => {
+    lab = await startTestLab({ queues: [{ name: 'senior', members: ['1002'], ringTimeoutSeconds: 1, maxWaitSeconds: 10 }] });
+    const agent = await registered('1001');
+    const member = await registered('1002');
+    const invite = await consult(agent, 'senior');
+    const offered = await member.nextRequest('INVITE');
+    member.reply(offered, 180, { toTag: 'r' });
+    const cancel = await member.nextRequest('CANCEL', 3_000);
+    member.reply(cancel, 200, { toTag: 'r' });
+    member.reply(offered, 487, { toTag: 'r' });
+    const final = await agent.response(invite, undefined, 2_000);
+    expect(final.status).toBe(408);
+    expect(getHeader(final, 'Reason')).toBe('SIP;cause=408;text="No member answered"');
+  });
+
+  it('a customer call (no Request-Disposition) still waits in the queue with 182 when every member declined', async () => {
+    lab = await startTestLab(seniors);
+    const customer = await registered('9001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const invite = await customer.sendAuthed(
+      { method: 'INVITE', uri: `sip:senior@${DOMAIN}`, to: `<sip:senior@${DOMAIN}>` },
+      PASSWORDS['9001']!,
+    );
+    first.reply(await first.nextRequest('INVITE'), 603, { toTag: 'a' });
+    second.reply(await second.nextRequest('INVITE', 2_000), 603, { toTag: 'b' });
+    expect((await customer.response(invite, 182)).status).toBe(182);
+    expect(
+      customer.received.some(
+        (m) => m.kind === 'response' && m.status >= 300 && m.status !== 407 && getHeader(m, 'CSeq')?.endsWith('INVITE'),
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
 export * from './xml';
 export * from './pidf';
 export * from './dialog-info';
+export * from './queue-board';

@@ -1,5 +1,6 @@
 import { buildPidf, type AgentPresence, type PresenceKind } from '../../../shared/presence/pidf.js';
 import { buildDialogInfo, type DialogInfoEntry } from '../../../shared/presence/dialog-info.js';
+import type { QueueBoardEntry } from '../../../shared/presence/queue-board.js';
 import type { AgentQueueState } from '../acd/agents.js';
 
 /**
@@ -33,27 +34,6 @@ export function dialogInfoFor(entity: string, version: number, calls: readonly {
     remote: '',
   }));
   return buildDialogInfo({ entity, version, dialogs });
-}
-
-/** The `x-warmline-queues` event package's body (JSON): one entry per queue. */
-export interface QueueBoardEntry {
-  readonly name: string;
-  readonly waiting: number;
-  readonly longestWaitSeconds: number;
-  readonly members: {
-    readonly available: number;
-    readonly onCall: number;
-    readonly wrapUp: number;
-    readonly break: number;
-    readonly offline: number;
-  };
-  /** Today's answered calls, and those answered within the target (seconds of waiting). */
-  readonly serviceLevel: { readonly targetSeconds: number; readonly answered: number; readonly withinTarget: number };
-}
-
-export interface QueueBoardDocument {
-  readonly v: 1;
-  readonly queues: readonly QueueBoardEntry[];
 }
 
 export interface MemberFacts {

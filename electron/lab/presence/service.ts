@@ -12,7 +12,8 @@ import { parseNameAddr, parseSmallInt } from '../sip/fields.js';
 import { getHeader } from '../sip/headers.js';
 import type { SipRequest } from '../sip/types.js';
 import type { Connection } from '../transport.js';
-import { countMembers, dialogInfoFor, pidfFor, type PresenceFacts, type QueueBoardDocument } from './documents.js';
+import { QUEUE_BOARD_EVENT, type QueueBoard } from '../../../shared/presence/queue-board.js';
+import { countMembers, dialogInfoFor, pidfFor, type PresenceFacts } from './documents.js';
 
 /**
  * The lab as a presence server (RFC 3856 presence, RFC 4235 dialog, and the Warmline queue board
@@ -32,7 +33,6 @@ import { countMembers, dialogInfoFor, pidfFor, type PresenceFacts, type QueueBoa
  */
 export const PRESENCE_USER = 'presence';
 export const QUEUE_BOARD_USER = 'queues';
-export const QUEUE_BOARD_EVENT = 'x-warmline-queues';
 const EVENTS = new Set(['presence', 'dialog', QUEUE_BOARD_EVENT]);
 const DEFAULT_EXPIRES = 600;
 const MAX_EXPIRES = 3600;
@@ -286,11 +286,11 @@ export class PresenceService {
     };
   }
 
-  queueBoard(): QueueBoardDocument {
+  queueBoard(): QueueBoard {
     const waiting = this.d.queues.snapshot();
     const day = new Date(this.now()).toISOString().slice(0, 10);
     return {
-      v: 1,
+      v: 1 as const,
       queues: this.d.config.queues.map((q) => {
         const mine = waiting.filter((w) => w.queue === q.name);
         const today = this.answeredToday.get(q.name);
@@ -306,6 +306,7 @@ export class PresenceService {
             })),
           ),
           serviceLevel: { targetSeconds: SERVICE_LEVEL_TARGET_SECONDS, answered: served.answered, withinTarget: served.within },
+          people: [...this.d.board.members(q.name)],
         };
       }),
     };

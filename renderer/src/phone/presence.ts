@@ -1,0 +1,215 @@
+import type { UA } from 'jssip/lib/UA';
+import type { Subscriber } from 'jssip/lib/Subscriber';
+// JsSIP's typings declare a named export; at run time the CommonJS module IS the class.
+import SubscriberModule from 'jssip/lib/Subscriber';
+import { OutgoingRequest, type IncomingResponse } from 'jssip/lib/SIPMessage';
+// JsSIP has no PUBLISH client (3.13); its RequestSender answers digest challenges for any request.
+// @ts-expect-error untyped internal module of JsSIP, used as its own Message.js uses it
+import RequestSender from 'jssip/lib/RequestSender';
+import { buildPidf, parsePidf, PIDF_CONTENT_TYPE, type AgentPresence, type PresenceKind } from '../../../shared/presence/pidf';
+import { DIALOG_INFO_CONTENT_TYPE, lampOf, parseDialogInfo } from '../../../shared/presence/dialog-info';
+import { parseQueueBoard, QUEUE_BOARD_EVENT, type QueueBoard } from '../../../shared/presence/queue-board';
+
+/**
+ * The team's presence over standard SIP (issue 15): the agent's own state PUBLISHed as PIDF
+ * (RFC 3903), colleagues watched by SUBSCRIBE to the `presence` package (RFC 3856) — and to
+ * `dialog` (RFC 4235) for a colleague whose server serves no presence for them — and the queue
+ * board by SUBSCRIBE to `x-warmline-queues` where the server has one (the lab does).
+ *
+ * Everything that arrives is parsed by shared/presence (bounded, no DTD) and turned into typed
+ * events; a document that does not parse is dropped, never thrown.
+ */
+export type PresenceEvent =
+  | { readonly type: 'colleague'; readonly user: string; readonly presence: AgentPresence }
+  | { readonly type: 'colleague-lamp'; readonly user: string; readonly lamp: 'idle' | 'ringing' | 'on-call' }
+  | { readonly type: 'queue-board'; readonly board: QueueBoard | undefined };
+
+export interface OwnPresence {
+  readonly kind: PresenceKind;
+  readonly since: number;
+  readonly reason: string;
+}
+
+/** JsSIP's typings omit the constructor that its own Message.js calls. */
+type OutgoingRequestConstructor = new (
+  method: string,
+  ruri: string,
+  ua: UA,
+  params: { readonly to_uri: string },
+  extraHeaders: readonly string[],
+  body: string | undefined,
+) => OutgoingRequest;
+
+/** The Subscriber's events as JsSIP emits them (its typings extend Node's EventEmitter, absent here). */
+interface SubscriberEvents {
+  on(event: 'notify', listener: (isFinal: boolean, request: unknown, body: string | undefined) => void): unknown;
+  on(event: 'terminated', listener: (code: number) => void): unknown;
+}
+
+const SubscriberClass = SubscriberModule as unknown as typeof Subscriber;
+
+const SUBSCRIBE_EXPIRES = 600;
+const PUBLISH_EXPIRES = 600;
+/** Republish this long before the publication would expire (RFC 3903 §4.1). */
+const REFRESH_MARGIN_MS = 60_000;
+
+interface Watch {
+  readonly subscriber: Subscriber;
+  readonly event: 'presence' | 'dialog' | typeof QUEUE_BOARD_EVENT;
+}
+
+export class PresenceClient {
+  readonly #watches = new Map<string, Watch>();
+  #own: OwnPresence | undefined;
+  #etag: string | undefined;
+  #refresh: ReturnType<typeof setTimeout> | undefined;
+  #inFlight = false;
+  #pending = false;
+  #closed = false;
+
+  constructor(
+    private readonly ua: UA,
+    private readonly domain: string,
+    private readonly self: string,
+    private readonly emit: (event: PresenceEvent) => void,
+  ) {}
+
+  /** Publish the agent's state; a change while a PUBLISH is in flight is sent right after it. */
+  publish(own: OwnPresence): void {
+    this.#own = own;
+    if (this.#inFlight) {
+      this.#pending = true;
+      return;
+    }
+    this.#sendPublish(PUBLISH_EXPIRES);
+  }
+
+  /** Watch exactly these colleagues (SIP users); subscriptions for others end. */
+  watch(users: readonly string[]): void {
+    const wanted = new Set(users.filter((u) => u !== this.self && /^[\w.+-]{1,64}$/.test(u)));
+    for (const [key, w] of this.#watches) {
+      const user = key.slice(key.indexOf(':') + 1);
+      if (w.event !== QUEUE_BOARD_EVENT && !wanted.has(user)) {
+        this.#watches.delete(key);
+        terminate(w.subscriber);
+      }
+    }
+    for (const user of wanted) if (!this.#watches.has(`presence:${user}`)) this.#subscribe(user, 'presence');
+  }
+
+  watchQueueBoard(): void {
+    if (!this.#watches.has(`${QUEUE_BOARD_EVENT}:queues`)) this.#subscribe('queues', QUEUE_BOARD_EVENT);
+  }
+
+  /** After a reconnect the server may have lost every subscription: start them again. */
+  renew(): void {
+    const keys = [...this.#watches.keys()];
+    for (const key of keys) {
+      const w = this.#watches.get(key)!;
+      this.#watches.delete(key);
+      terminate(w.subscriber);
+      this.#subscribe(key.slice(key.indexOf(':') + 1), w.event);
+    }
+    this.#etag = undefined;
+    if (this.#own) this.publish(this.#own);
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#refresh);
+    for (const w of this.#watches.values()) terminate(w.subscriber);
+    this.#watches.clear();
+    if (this.#etag) this.#sendPublish(0);
+  }
+
+  #subscribe(user: string, event: Watch['event']): void {
+    if (this.#closed) return;
+    const accept = event === 'presence' ? PIDF_CONTENT_TYPE : event === 'dialog' ? DIALOG_INFO_CONTENT_TYPE : 'application/json';
+    const subscriber = new SubscriberClass(this.ua, `sip:${user}@${this.domain}`, event, accept, {
+      expires: SUBSCRIBE_EXPIRES,
+      contentType: accept,
+    });
+    const key = `${event === QUEUE_BOARD_EVENT ? QUEUE_BOARD_EVENT : event}:${user}`;
+    this.#watches.set(key, { subscriber, event });
+    const events = subscriber as unknown as SubscriberEvents;
+    events.on('notify', (_final, _request, body) => this.#received(user, event, body ?? ''));
+    events.on('terminated', (code) => {
+      if (this.#watches.get(key)?.subscriber !== subscriber) return;
+      this.#watches.delete(key);
+      if (this.#closed) return;
+      // A server without this package (489) or without presence for the user: fall back once.
+      if (event === 'presence' && code === SubscriberClass.C.SUBSCRIBE_NON_OK_RESPONSE) this.#subscribe(user, 'dialog');
+      else if (event === QUEUE_BOARD_EVENT) this.emit({ type: 'queue-board', board: undefined });
+    });
+    subscriber.subscribe();
+  }
+
+  #received(user: string, event: Watch['event'], body: string): void {
+    if (event === 'presence') {
+      const parsed = parsePidf(body);
+      if (parsed.ok) this.emit({ type: 'colleague', user, presence: parsed.value });
+    } else if (event === 'dialog') {
+      const parsed = parseDialogInfo(body);
+      if (parsed.ok) this.emit({ type: 'colleague-lamp', user, lamp: lampOf(parsed.value.dialogs) });
+    } else {
+      const board = parseQueueBoard(body);
+      if (board) this.emit({ type: 'queue-board', board });
+    }
+  }
+
+  #sendPublish(expires: number): void {
+    const own = this.#own;
+    if (!own && expires > 0) return;
+    const target = `sip:${this.self}@${this.domain}`;
+    const headers = ['Event: presence', `Expires: ${expires}`, ...(this.#etag ? [`SIP-If-Match: ${this.#etag}`] : [])];
+    const body = expires > 0 && own ? buildPidf({ entity: target, ...own }) : undefined;
+    if (body) headers.push(`Content-Type: ${PIDF_CONTENT_TYPE}`);
+    const request = new (OutgoingRequest as unknown as OutgoingRequestConstructor)(
+      'PUBLISH',
+      target,
+      this.ua,
+      { to_uri: target },
+      headers,
+      body,
+    );
+    this.#inFlight = true;
+    const done = () => {
+      this.#inFlight = false;
+      if (this.#pending && !this.#closed) {
+        this.#pending = false;
+        this.#sendPublish(PUBLISH_EXPIRES);
+      }
+    };
+    const sender = new RequestSender(this.ua, request, {
+      onReceiveResponse: (response: IncomingResponse) => {
+        if (response.status_code < 200) return;
+        if (response.status_code < 300) {
+          this.#etag = expires > 0 ? response.getHeader('SIP-ETag') || undefined : undefined;
+          clearTimeout(this.#refresh);
+          const granted = Number(response.getHeader('Expires')) || expires;
+          if (expires > 0)
+            this.#refresh = setTimeout(
+              () => this.#sendPublish(PUBLISH_EXPIRES),
+              Math.max(5_000, granted * 1000 - REFRESH_MARGIN_MS),
+            );
+        } else if (response.status_code === 412) {
+          // The server forgot our publication (restart): publish it afresh.
+          this.#etag = undefined;
+          this.#pending = !this.#closed;
+        }
+        done();
+      },
+      onRequestTimeout: done,
+      onTransportError: done,
+    }) as { send(): void };
+    sender.send();
+  }
+}
+
+function terminate(subscriber: Subscriber): void {
+  try {
+    subscriber.terminate();
+  } catch {
+    // already terminated: nothing to end
+  }
+}

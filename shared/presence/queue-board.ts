@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The queue board the app shows (issue 15), as the lab's `x-warmline-queues` event package sends
+ * it (electron/lab/README.md). Any other source (an Asterisk or FreeSWITCH adapter) produces the
+ * same shape. Parsed from the network: bounded, unknown keys dropped, never thrown.
+ */
+export const QUEUE_BOARD_EVENT = 'x-warmline-queues';
+const MAX_BODY = 64 * 1024;
+const count = z.number().int().min(0).max(1_000_000);
+
+const entrySchema = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.+-]+$/),
+  waiting: count,
+  longestWaitSeconds: count,
+  members: z.object({ available: count, onCall: count, wrapUp: count, break: count, offline: count }),
+  serviceLevel: z.object({ targetSeconds: count, answered: count, withinTarget: count }),
+  /** The queue's members (SIP users), where the source names them: the team list's default. */
+  people: z
+    .array(z.string().regex(/^[\w.+-]{1,64}$/))
+    .max(300)
+    .optional(),
+});
+const boardSchema = z.object({ v: z.literal(1), queues: z.array(entrySchema).max(200) });
+
+export type QueueBoardEntry = Readonly<z.infer<typeof entrySchema>>;
+export type QueueBoard = Readonly<z.infer<typeof boardSchema>>;
+
+export function parseQueueBoard(body: string): QueueBoard | undefined {
+  if (body.length > MAX_BODY) return undefined;
+  try {
+    const parsed = boardSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Today's service level in whole percent, or undefined before the first answered call. */
+export function serviceLevelPercent(entry: QueueBoardEntry): number | undefined {
+  const { answered, withinTarget } = entry.serviceLevel;
+  return answered === 0 ? undefined : Math.round((Math.min(withinTarget, answered) / answered) * 100);
+}

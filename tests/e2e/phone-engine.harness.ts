@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CallId, PhoneConfig, PhoneEvent } from '../../renderer/src/phone';
+import type { MediaPath } from '../../renderer/src/phone/ice';
 import type { FarEndOptions, FarEndState } from '../support/far-end/sipjs-far-end';
 import type { SipTestServer } from '../support/sip-servers';
 import type { TestPages } from '../support/test-pages';
@@ -171,6 +172,10 @@ export class EngineDriver {
 
   inboundBytes(callId: CallId): Promise<number> {
     return this.page.evaluate((id) => window.engine.inboundBytes(id), callId);
+  }
+
+  mediaPath(callId: CallId): Promise<MediaPath | undefined> {
+    return this.page.evaluate((id) => window.engine.mediaPath(id), callId);
   }
 }
 

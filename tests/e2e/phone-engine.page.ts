@@ -3,6 +3,7 @@
  * microphone, driven from the test through `window.engine`. No React, no app: the engine alone.
  */
 import { Phone, type CallId, type PhoneConfig, type PhoneEvent } from '../../renderer/src/phone';
+import { mediaPathOf, type MediaPath } from '../../renderer/src/phone/ice';
 import { hears, inboundAudioBytes, readTone, toneStream, type ToneReading } from '../support/browser-audio';
 
 const remoteAudio = document.getElementById('remote') as HTMLAudioElement;
@@ -77,6 +78,12 @@ class EnginePage {
   /** The audio element the engine plays the active call into (the headset). */
   playing(): boolean {
     return remoteAudio.srcObject instanceof MediaStream;
+  }
+
+  /** The candidate pair the call's audio uses now (host/srflx/relay, the local address). */
+  async mediaPath(callId: CallId): Promise<MediaPath | undefined> {
+    const stats = await this.#phone.getStats(callId);
+    return stats ? mediaPathOf(stats) : undefined;
   }
 
   async inboundBytes(callId: CallId): Promise<number> {

@@ -17,6 +17,11 @@ interface Dialog {
   confirmed: boolean;
   /** Set by a BYE: the dialog is forgotten after a grace period (NOTIFYs of a transfer may still follow). */
   endsAt: number | null;
+  /**
+   * Accounts whose connection dropped while the dialog was up, with when: a phone whose WebSocket dropped
+   * mid-call reconnects, registers again as the same account and goes on with its call (issue 14).
+   */
+  readonly orphans: Map<string, number>;
 }
 
 /** An authenticated client may hold this many dialogs per connection; the oldest go first beyond it. */
@@ -25,6 +30,8 @@ const MAX_DIALOGS_PER_CONNECTION = 500;
 const GRACE_AFTER_BYE_MS = 32_000;
 /** A dialog never answered (a queue call abandoned, a failed INVITE whose end we missed) is dropped after this. */
 const UNCONFIRMED_TTL_MS = 15 * 60_000;
+/** How long an account that lost its connection may take to come back to its dialogs. */
+const REBIND_WINDOW_MS = 5 * 60_000;
 
 export class DialogTable {
   private readonly byCallId = new Map<string, Dialog>();
@@ -36,7 +43,15 @@ export class DialogTable {
   open(callId: string, fromTag: string | null, connId: number, user: string | null): void {
     let dialog = this.byCallId.get(callId);
     if (!dialog) {
-      dialog = { callId, tags: new Set(), parties: new Map(), openedAt: this.now(), confirmed: false, endsAt: null };
+      dialog = {
+        callId,
+        tags: new Set(),
+        parties: new Map(),
+        openedAt: this.now(),
+        confirmed: false,
+        endsAt: null,
+        orphans: new Map(),
+      };
       this.byCallId.set(callId, dialog);
     }
     if (fromTag !== null) dialog.tags.add(fromTag);
@@ -92,17 +107,38 @@ export class DialogTable {
     for (const callId of this.byConn.get(connId) ?? []) {
       const dialog = this.byCallId.get(callId);
       if (!dialog) continue;
+      const user = dialog.parties.get(connId);
       dialog.parties.delete(connId);
-      if (dialog.parties.size === 0) this.byCallId.delete(callId);
+      if (user && dialog.confirmed && dialog.endsAt === null) dialog.orphans.set(user, this.now());
+      if (dialog.parties.size === 0 && dialog.orphans.size === 0) this.byCallId.delete(callId);
     }
     this.byConn.delete(connId);
+  }
+
+  /**
+   * `user` authenticated on `connId` (a REGISTER after a reconnect): the dialogs it held on a connection that
+   * dropped are its again, on the new connection. Only the same account, only within the window.
+   */
+  rebind(user: string, connId: number): void {
+    const since = this.now() - REBIND_WINDOW_MS;
+    for (const dialog of this.byCallId.values()) {
+      const droppedAt = dialog.orphans.get(user);
+      if (droppedAt === undefined) continue;
+      dialog.orphans.delete(user);
+      if (droppedAt >= since && dialog.endsAt === null) this.addParty(dialog, connId, user);
+    }
   }
 
   /** Forget dialogs past their grace period or never answered; called periodically. */
   sweep(): void {
     const now = this.now();
     for (const dialog of this.byCallId.values()) {
-      if ((dialog.endsAt !== null && dialog.endsAt < now) || (!dialog.confirmed && now - dialog.openedAt > UNCONFIRMED_TTL_MS)) {
+      for (const [user, droppedAt] of dialog.orphans) if (now - droppedAt > REBIND_WINDOW_MS) dialog.orphans.delete(user);
+      if (
+        (dialog.endsAt !== null && dialog.endsAt < now) ||
+        (!dialog.confirmed && now - dialog.openedAt > UNCONFIRMED_TTL_MS) ||
+        (dialog.parties.size === 0 && dialog.orphans.size === 0)
+      ) {
         this.remove(dialog);
       }
     }

@@ -231,7 +231,10 @@ export class Router {
     const user = this.authenticate(st, 'www');
     if (user === null) return;
     const response = this.d.registrar.register(st.request, st.conn.id, user);
-    if (response.status === 200) this.d.contacts.learn(st.conn.id, st.request, user);
+    if (response.status === 200) {
+      this.d.contacts.learn(st.conn.id, st.request, user);
+      this.d.dialogs.rebind(user, st.conn.id);
+    }
     this.d.txns.respond(st, response);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usableCandidate } from './ice';
+import { mediaPathOf, usableCandidate } from './ice';
 
 describe('usableCandidate', () => {
   it('takes host, server-reflexive and relay candidates, with or without a parsed address', () => {
@@ -18,5 +18,32 @@ describe('usableCandidate', () => {
   it('skips the empty end-of-candidates marker and address-less entries', () => {
     expect(usableCandidate({ candidate: '', address: null })).toBe(false);
     expect(usableCandidate({ candidate: 'candidate:1 1 udp 1 x 1 typ host', address: '' })).toBe(false);
+  });
+});
+
+describe('mediaPathOf', () => {
+  const report = (entries: readonly Record<string, unknown>[]): RTCStatsReport =>
+    new Map(entries.map((e) => [String(e['id']), e])) as unknown as RTCStatsReport;
+
+  it('reads the selected pair: a TURN relay over TCP', () => {
+    const path = mediaPathOf(
+      report([
+        { id: 'T', type: 'transport', selectedCandidatePairId: 'P' },
+        { id: 'P', type: 'candidate-pair', localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded' },
+        { id: 'L', type: 'local-candidate', candidateType: 'relay', address: '10.0.0.1', protocol: 'udp', relayProtocol: 'tcp' },
+        { id: 'R', type: 'remote-candidate', candidateType: 'host', address: '10.0.0.9', protocol: 'udp' },
+      ]),
+    );
+    expect(path).toEqual({
+      localType: 'relay',
+      remoteType: 'host',
+      localAddress: '10.0.0.1',
+      protocol: 'udp',
+      relayProtocol: 'tcp',
+    });
+  });
+
+  it('is undefined before a pair is selected', () => {
+    expect(mediaPathOf(report([{ id: 'T', type: 'transport' }]))).toBeUndefined();
   });
 });

@@ -33,3 +33,40 @@ export function boundIceGathering(session: RTCSession, waitMs: number = ICE_GATH
   session.on('ended', stop);
   session.on('failed', stop);
 }
+
+/** Which way a call's audio goes: straight (host), through a NAT's mapping (srflx/prflx), or a TURN relay. */
+export interface MediaPath {
+  readonly localType: RTCIceCandidateType;
+  readonly remoteType: RTCIceCandidateType;
+  readonly localAddress: string;
+  readonly protocol: string;
+  /** For a relay: how we reach the TURN server (udp, tcp, tls). */
+  readonly relayProtocol?: string;
+}
+
+interface StatsEntry {
+  readonly type: string;
+  readonly id: string;
+  readonly [key: string]: unknown;
+}
+
+/** The selected candidate pair of a call's transport, from getStats() (W3C webrtc-stats §8.5). */
+export function mediaPathOf(report: RTCStatsReport): MediaPath | undefined {
+  const entries = new Map<string, StatsEntry>();
+  report.forEach((entry: StatsEntry) => entries.set(entry.id, entry));
+  const transport = [...entries.values()].find((e) => e.type === 'transport' && typeof e['selectedCandidatePairId'] === 'string');
+  const pair =
+    entries.get(String(transport?.['selectedCandidatePairId'])) ??
+    [...entries.values()].find((e) => e.type === 'candidate-pair' && e['nominated'] === true && e['state'] === 'succeeded');
+  const local = entries.get(String(pair?.['localCandidateId']));
+  const remote = entries.get(String(pair?.['remoteCandidateId']));
+  if (!local || !remote) return undefined;
+  const relayProtocol = local['relayProtocol'];
+  return {
+    localType: local['candidateType'] as RTCIceCandidateType,
+    remoteType: remote['candidateType'] as RTCIceCandidateType,
+    localAddress: String(local['address'] ?? local['ip'] ?? ''),
+    protocol: String(local['protocol'] ?? ''),
+    ...(typeof relayProtocol === 'string' ? { relayProtocol } : {}),
+  };
+}

@@ -11,6 +11,8 @@ export const RECOVERY_CHOICE_AFTER_MS = 15_000;
 export const ICE_GRACE_MS = 1_000;
 /** A re-INVITE cannot start while another offer/answer is open (a hold): try again shortly. */
 const REOFFER_RETRY_MS = 300;
+/** How often the transport is checked for the restarted ICE session's first working pair. */
+const PATH_CHECK_MS = 250;
 
 /** The part of JsSIP's Transport (UA#transport, untyped in its .d.ts) used to reconnect at once. */
 interface Transport {
@@ -31,6 +33,7 @@ interface Watched {
   stallTimer?: ReturnType<typeof setTimeout>;
   graceTimer?: ReturnType<typeof setTimeout>;
   retryTimer?: ReturnType<typeof setTimeout>;
+  pathTimer?: ReturnType<typeof setTimeout>;
   reoffering: boolean;
 }
 
@@ -67,7 +70,9 @@ export class CallRecovery {
     this.#ua = ua;
     this.#kicked = false;
     ua.on('disconnected', () => this.#transportLost());
-    ua.on('connected', () => this.#transportBack());
+    // Not at 'connected': the REGISTER goes out then, and a server may route to us (or accept our
+    // requests) only once it knows our new connection.
+    ua.on('registered', () => this.#transportBack());
   }
 
   forgetUa(): void {
@@ -190,9 +195,29 @@ export class CallRecovery {
       watched.reoffering = false;
       watched.signallingLost = false;
       this.#update(watched);
+      if (iceRestart) this.#awaitNewPath(watched);
     });
     if (started) watched.reoffering = true;
     else watched.retryTimer = setTimeout(() => this.#reoffer(watched), REOFFER_RETRY_MS);
+  }
+
+  /**
+   * After an ICE restart Chromium may stay 'connected' throughout (the old pair was not declared
+   * dead yet), so no state change says the new path works: the transport's selected pair does,
+   * once its local candidate carries the restarted session's ufrag (W3C webrtc-stats).
+   */
+  #awaitNewPath(watched: Watched): void {
+    clearTimeout(watched.pathTimer);
+    const pc = watched.session.connection;
+    if (!watched.mediaLost || !pc || watched.session.isEnded()) return;
+    void pc.getStats().then((report) => {
+      if (onRestartedPath(report)) {
+        watched.mediaLost = false;
+        this.#update(watched);
+      } else {
+        watched.pathTimer = setTimeout(() => this.#awaitNewPath(watched), PATH_CHECK_MS);
+      }
+    });
   }
 
   #update(watched: Watched): void {
@@ -226,9 +251,23 @@ export class CallRecovery {
     clearTimeout(watched.stallTimer);
     clearTimeout(watched.graceTimer);
     clearTimeout(watched.retryTimer);
+    clearTimeout(watched.pathTimer);
   }
 
   #transport(): Transport | undefined {
     return (this.#ua as unknown as { transport?: Transport } | undefined)?.transport;
   }
+}
+
+/** The selected candidate pair works and belongs to the current ICE session (not the one before a restart). */
+export function onRestartedPath(report: RTCStatsReport): boolean {
+  const byId = new Map<string, Record<string, unknown>>();
+  report.forEach((entry: Record<string, unknown>) => byId.set(String(entry['id']), entry));
+  for (const entry of byId.values()) {
+    if (entry['type'] !== 'transport' || (entry['iceState'] !== 'connected' && entry['iceState'] !== 'completed')) continue;
+    const pair = byId.get(String(entry['selectedCandidatePairId']));
+    const local = byId.get(String(pair?.['localCandidateId']));
+    if (pair?.['state'] === 'succeeded' && local && local['usernameFragment'] === entry['iceLocalUsernameFragment']) return true;
+  }
+  return false;
 }

@@ -56,7 +56,8 @@ async function startLab(maxAgents: number): Promise<Server> {
       accounts,
       // One load-generator connection stands for an agent re-registering back to back, far above what a person's
       // phone sends; the per-connection flood limit would measure itself, not the server.
-      limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000 },
+      // 201 connections from loopback: the per-address connection cap is for a room behind one NAT, not this.
+      limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000, maxConnectionsPerAddress: 1_000 },
     }),
   );
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -124,10 +125,7 @@ async function main(): Promise<void> {
     for (const n of LEVELS) {
       const agents = new Map<Server['name'], LabBenchClient[]>();
       const callers = new Map<Server['name'], LabBenchClient>();
-      for (const s of servers) {
-        agents.set(s.name, await connectAgents(s, n));
-        callers.set(s.name, await LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD));
-      }
+      for (const s of servers) agents.set(s.name, await connectAgents(s, n));
       const regs = { lab: [] as number[], kamailio: [] as number[] };
       for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
@@ -135,6 +133,8 @@ async function main(): Promise<void> {
           if (round > 0) regs[s.name].push(rate); // round 0 warms up
         }
       }
+      // Connected only now: the lab closes a connection that has not authenticated within 10 s (issue 17).
+      for (const s of servers) callers.set(s.name, await LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD));
       const latency = { lab: [] as number[], kamailio: [] as number[] };
       for (let i = 0; i < (CALLS + WARM_UP_CALLS) * 2; i += 1) {
         const s = servers[i % 2]!;

@@ -1,5 +1,5 @@
 import { createResponse, newBranch, randomToken } from '../sip/build.js';
-import { parseCSeq, parseNameAddr, parseVia } from '../sip/fields.js';
+import { parseCSeq, parseVia } from '../sip/fields.js';
 import { getHeader, getHeaders, removeFirstHeader } from '../sip/headers.js';
 import type { Header, SipRequest, SipResponse } from '../sip/types.js';
 import type { Connection } from '../transport.js';
@@ -76,8 +76,10 @@ export class TransactionLayer {
     st.finalStatus = resp.status;
     this.logTransaction(st, resp.status);
     // Keep the INVITE transaction a while so an ACK to a non-2xx final or a late CANCEL can still be matched.
-    const linger = st.request.method === 'INVITE' ? TIMER_64T1_MS : 5_000;
-    setTimeout(() => this.server.delete(st.key), linger).unref();
+    // Others end at once: Timer J is 0 on a reliable transport (RFC 3261 §17.2.2), and keeping every REGISTER
+    // for 5 s kept thousands of requests alive for the garbage collector to trace (issue 19).
+    if (st.request.method === 'INVITE') setTimeout(() => this.server.delete(st.key), TIMER_64T1_MS).unref();
+    else this.server.delete(st.key);
   }
 
   reply(st: ServerTxn, status: number, options: { reason?: string; headers?: Header[]; body?: Buffer } = {}): void {
@@ -207,23 +209,27 @@ export class TransactionLayer {
   }
 
   private logTransaction(st: ServerTxn, status: number): void {
-    const uriOf = (name: string): string | undefined => {
-      const v = getHeader(st.request, name);
-      try {
-        return v === undefined ? undefined : parseNameAddr(v).uri.raw;
-      } catch {
-        return undefined;
-      }
-    };
     this.log({
       event: 'sip-transaction',
       method: st.request.method,
       callId: getHeader(st.request, 'Call-ID'),
-      from: uriOf('From'),
-      to: uriOf('To'),
+      from: uriText(getHeader(st.request, 'From')),
+      to: uriText(getHeader(st.request, 'To')),
       status,
       ms: Math.round(performance.now() - st.startedAt),
       conn: st.conn.id,
     });
   }
+}
+
+/** The URI of a name-addr for the log, cut out rather than parsed (the message passed the parser's checks). */
+function uriText(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const lt = value.indexOf('<');
+  if (lt >= 0) {
+    const gt = value.indexOf('>', lt);
+    return gt > lt ? value.slice(lt + 1, gt) : undefined;
+  }
+  const semi = value.indexOf(';');
+  return (semi >= 0 ? value.slice(0, semi) : value).trim();
 }

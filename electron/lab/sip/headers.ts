@@ -61,9 +61,16 @@ const KNOWN = [
 ];
 const CANONICAL = new Map(KNOWN.map((n) => [n.toLowerCase(), n]));
 
+/** Names seen before, as written, to their canonical form: every header of every message is looked up. */
+const seenNames = new Map<string, string>();
+
 export function canonicalName(name: string): string {
+  const seen = seenNames.get(name);
+  if (seen !== undefined) return seen;
   const lower = name.toLowerCase();
-  return COMPACT[lower] ?? CANONICAL.get(lower) ?? name;
+  const canonical = COMPACT[lower] ?? CANONICAL.get(lower) ?? name;
+  if (seenNames.size < 4096 && name.length <= 64) seenNames.set(name, canonical);
+  return canonical;
 }
 
 /**

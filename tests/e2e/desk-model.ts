@@ -1,0 +1,429 @@
+import { agrees, AGENT, type DeskView, type LabAgentView, type LabDesk } from './lab-desk';
+import { eventually } from './phone-engine.harness';
+
+/**
+ * The model-based test's vocabulary (issue 13): what an agent does and what the network does,
+ * each a step run against the real desk (the app in Chromium, the embedded lab, SIP.js customers).
+ * A step that makes no sense in the state the desk is in (Answer with nothing ringing) is skipped,
+ * so any sequence fast-check generates or shrinks to can run. Steps wait on conditions, never on time.
+ */
+export const AGENT_STEPS = [
+  'view-phone',
+  'view-history',
+  'view-settings',
+  'shortcut-sheet',
+  'escalation-panel',
+  'save-settings',
+  'save-sign-in',
+  'break',
+  'ready',
+  'sign-out',
+  'sign-in',
+  'answer',
+  'decline',
+  'hang-up',
+  'escalate',
+  'cancel-consult',
+] as const;
+export const NETWORK_STEPS = [
+  'customer-0-calls',
+  'customer-1-calls',
+  'customer-0-hangs-up',
+  'customer-1-hangs-up',
+  'socket-drops',
+  'lab-restarts',
+] as const;
+export type Step = (typeof AGENT_STEPS)[number] | (typeof NETWORK_STEPS)[number];
+
+/** How far apart the status bar and the lab may be, and how long a ringing call may take to show. */
+export const AGREEMENT_MS = 2_000;
+
+interface StoreView {
+  readonly registration: string;
+  readonly agent: string;
+  readonly calls: readonly { readonly id: string; readonly phase: string; readonly consult: boolean; readonly queue?: string }[];
+}
+
+/** What the sequence did that the invariants count on. */
+export interface RunLog {
+  declines: number;
+  readonly steps: string[];
+}
+
+const storeView = (desk: LabDesk): Promise<StoreView> =>
+  desk.page.evaluate(() => {
+    const state = (
+      window as unknown as {
+        warmlineState: () => {
+          registration: { state: string };
+          agent: { kind: string };
+          calls: { info: { callId: string; queue?: { name: string } }; call: { phase: string }; consultFor?: string }[];
+        };
+      }
+    ).warmlineState();
+    return {
+      registration: state.registration.state,
+      agent: state.agent.kind,
+      calls: state.calls.map((c) => ({
+        id: c.info.callId,
+        phase: c.call.phase,
+        consult: c.consultFor !== undefined,
+        ...(c.info.queue ? { queue: c.info.queue.name } : {}),
+      })),
+    };
+  });
+
+const until = <T>(read: () => Promise<T>, check: (v: T) => boolean, what: string, ms = 15_000) =>
+  eventually(read, check, what, ms);
+
+const sheetOpen = (desk: LabDesk) => desk.page.locator('dialog.shortcut-sheet').isVisible();
+const currentView = (desk: LabDesk) =>
+  desk.page.evaluate(() => document.querySelector('.views button[aria-pressed="true"]')?.getAttribute('data-shortcut') ?? '');
+
+async function showView(desk: LabDesk, view: 'phone' | 'history' | 'settings'): Promise<boolean> {
+  if (await sheetOpen(desk)) return false;
+  if ((await currentView(desk)) === view) return true;
+  await desk.page.locator(`.views [data-shortcut="${view}"]`).click();
+  await until(
+    () => currentView(desk),
+    (v) => v === view,
+    `the ${view} view`,
+  );
+  return true;
+}
+
+async function saveSettings(desk: LabDesk, field: 'defaultCountry' | 'displayName', a: string, b: string): Promise<string> {
+  if (!(await showView(desk, 'settings'))) return 'skipped';
+  const input = desk.page.locator(`form.settings-form input[name="${field}"]`);
+  await input.fill((await input.inputValue()) === a ? b : a);
+  await desk.page.locator('form.settings-form button[type="submit"]').click();
+  await desk.page.locator('form.settings-form .save-status.saved').waitFor();
+  return 'done';
+}
+
+const ringing = (s: StoreView) => s.calls.filter((c) => c.phase === 'offered' && !c.consult);
+const customerCall = (s: StoreView) => s.calls.find((c) => !c.consult && c.phase !== 'offered');
+
+/** Runs one step; returns what it did ('skipped' when it did not apply). */
+export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<string> {
+  const page = desk.page;
+  const before = await storeView(desk);
+  switch (step) {
+    case 'view-phone':
+    case 'view-history':
+    case 'view-settings':
+      return (await showView(desk, step.slice('view-'.length) as 'phone' | 'history' | 'settings')) ? 'done' : 'skipped';
+    case 'shortcut-sheet':
+      if (await sheetOpen(desk)) {
+        await page.keyboard.press('Escape');
+        await until(
+          () => sheetOpen(desk),
+          (open) => !open,
+          'the sheet closed',
+        );
+        return 'closed';
+      }
+      if (ringing(before).length > 0) return 'skipped';
+      await page.locator('.shortcuts-button').click();
+      await until(
+        () => sheetOpen(desk),
+        (open) => open,
+        'the sheet open',
+      );
+      return 'opened';
+    case 'escalation-panel': {
+      const panel = page.locator('.escalation-panel');
+      if (await panel.isVisible()) {
+        await panel.press('Escape');
+        await panel.waitFor({ state: 'hidden' });
+        return 'closed';
+      }
+      const call = customerCall(before);
+      if (!call || call.phase !== 'active' || !(await showView(desk, 'phone'))) return 'skipped';
+      await page.locator('[data-shortcut="escalate"]').first().click();
+      await panel.waitFor();
+      return 'opened';
+    }
+    case 'save-settings':
+      return saveSettings(desk, 'defaultCountry', 'NL', 'BE');
+    case 'save-sign-in':
+      return saveSettings(desk, 'displayName', 'Agent 1001 (first line)', 'Agent 1001 (late shift)');
+    case 'break': {
+      const select = page.locator('#break-reason');
+      if ((await sheetOpen(desk)) || !(await select.isVisible()) || (await select.isDisabled())) return 'skipped';
+      await select.selectOption('short');
+      await until(
+        () => storeView(desk),
+        (s) => s.agent === 'break' || s.calls.length > 0,
+        'on a break',
+      );
+      return 'done';
+    }
+    case 'ready': {
+      if (await sheetOpen(desk)) return 'skipped';
+      if (before.agent === 'wrap-up') {
+        if (!(await showView(desk, 'phone'))) return 'skipped';
+        await page.locator('form.wrap-up-form [data-shortcut="ready"]').click();
+        await until(
+          () => storeView(desk),
+          (s) => s.agent !== 'wrap-up',
+          'wrap-up finished',
+        );
+        return 'wrap-up done';
+      }
+      const available = page.locator('[data-shortcut="available"]');
+      if (!(await available.isVisible()) || (await available.isDisabled())) return 'skipped';
+      await available.click();
+      await until(
+        () => storeView(desk),
+        (s) => s.agent !== before.agent || s.calls.length > 0,
+        'available',
+      );
+      return 'available';
+    }
+    case 'sign-out': {
+      const button = page.locator('[data-action="sign-out"]');
+      if ((await sheetOpen(desk)) || !(await button.isVisible()) || (await button.isDisabled())) return 'skipped';
+      await button.click();
+      await until(
+        () => storeView(desk),
+        (s) => s.registration === 'stopped',
+        'signed out',
+      );
+      return 'done';
+    }
+    case 'sign-in': {
+      const button = page.locator('[data-action="sign-in"]');
+      if ((await sheetOpen(desk)) || !(await button.isVisible())) return 'skipped';
+      await button.click();
+      await until(
+        () => storeView(desk),
+        (s) => s.registration === 'registered',
+        'signed in',
+      );
+      return 'done';
+    }
+    case 'answer':
+    case 'decline': {
+      const call = ringing(before)[0];
+      if (!call) return 'skipped';
+      const button = page.locator(`[data-call-id="${call.id}"] [data-shortcut="${step}"]`);
+      // The call may stop ringing on its own (the customer gave up, the queue's ring timeout) at any moment.
+      const clicked = await button.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!clicked) return 'gone';
+      if (step === 'decline') log.declines += 1;
+      await until(
+        () => storeView(desk),
+        (s) => !s.calls.some((c) => c.id === call.id && c.phase === 'offered'),
+        `the call ${step === 'answer' ? 'answered' : 'declined'}`,
+      );
+      return 'done';
+    }
+    case 'hang-up': {
+      const call = customerCall(before);
+      if (!call || !(await showView(desk, 'phone'))) return 'skipped';
+      const button = page.locator('.call-stack [data-shortcut="hangup"]').first();
+      const clicked = await button.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!clicked) return 'gone';
+      await until(
+        () => storeView(desk),
+        (s) => !s.calls.some((c) => c.id === call.id),
+        'hung up',
+      );
+      return 'done';
+    }
+    case 'escalate': {
+      const call = customerCall(before);
+      if (!call || call.phase !== 'active' || before.calls.some((c) => c.consult) || !(await showView(desk, 'phone')))
+        return 'skipped';
+      const panel = page.locator('.escalation-panel');
+      if (!(await panel.isVisible())) await page.locator('[data-shortcut="escalate"]').first().click();
+      await panel.getByLabel('Why').selectOption('wants-higher-authority');
+      await panel.getByLabel('Summary in one line').fill('Wants a manager');
+      await panel.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+      await until(
+        () => storeView(desk),
+        (s) => s.calls.some((c) => c.consult) || !s.calls.some((c) => c.id === call.id),
+        'the consult call',
+      );
+      return 'done';
+    }
+    case 'cancel-consult': {
+      if (!before.calls.some((c) => c.consult) || !(await showView(desk, 'phone'))) return 'skipped';
+      const clicked = await page
+        .locator('[data-shortcut="cancel-consult"]')
+        .first()
+        .click({ timeout: 2_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!clicked) return 'gone';
+      await until(
+        () => storeView(desk),
+        (s) => !s.calls.some((c) => c.consult),
+        'the consult ended',
+      );
+      return 'done';
+    }
+    case 'customer-0-calls':
+    case 'customer-1-calls': {
+      const n = step === 'customer-0-calls' ? 0 : 1;
+      const far = await desk.customer(n);
+      const session = (await far.state()).session;
+      if (session === 'Establishing' || session === 'Established') return 'skipped';
+      const offers = desk.labEvents('queue-offer').length;
+      await desk.customerCalls(n);
+      // In the queue: offered to the agent, or waiting there (182) while the agent cannot take it.
+      await until(
+        async () => ({ far: await far.state(), offers: desk.labEvents('queue-offer').length, lab: await desk.queueWaiting() }),
+        (v) => v.offers > offers || v.lab > 0 || v.far.session === 'Terminated',
+        'the call in the queue',
+      );
+      return 'done';
+    }
+    case 'customer-0-hangs-up':
+    case 'customer-1-hangs-up': {
+      const far = await desk.customer(step === 'customer-0-hangs-up' ? 0 : 1);
+      const session = (await far.state()).session;
+      if (session !== 'Establishing' && session !== 'Established') return 'skipped';
+      await far.hangup();
+      await until(
+        () => far.state(),
+        (s) => s.session === 'Terminated',
+        'the customer gone',
+      );
+      return 'done';
+    }
+    case 'socket-drops':
+      // A dropped connection during a call is not modelled: the lab forgets calls on a closed connection.
+      if (before.calls.length > 0 || before.registration !== 'registered') return 'skipped';
+      await desk.dropSocket();
+      await until(
+        () => storeView(desk),
+        (s) => s.registration !== 'registered',
+        'the drop noticed',
+      );
+      return 'done';
+    case 'lab-restarts':
+      // Calls die with a restarted server (the lab keeps no dialogs): restarts are modelled between calls.
+      if (before.calls.length > 0) return 'skipped';
+      await desk.restartLab();
+      return 'done';
+    default:
+      throw new Error(`unknown step ${String(step satisfies never)}`);
+  }
+}
+
+/** Invariant: every call the store knows to be ringing is on screen with Answer reachable, in the next frame. */
+async function ringingIsVisible(desk: LabDesk): Promise<string | undefined> {
+  return desk.page.evaluate(async () => {
+    const state = (
+      window as unknown as {
+        warmlineState: () => {
+          calls: { info: { callId: string; replaces?: string }; call: { phase: string }; consultFor?: string }[];
+        };
+      }
+    ).warmlineState();
+    const offered = state.calls
+      .filter((c) => c.call.phase === 'offered' && !c.consultFor && !c.info.replaces)
+      .map((c) => c.info.callId);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    const still = (
+      window as unknown as { warmlineState: () => { calls: { info: { callId: string }; call: { phase: string } }[] } }
+    )
+      .warmlineState()
+      .calls.filter((c) => c.call.phase === 'offered')
+      .map((c) => c.info.callId);
+    for (const id of offered.filter((o) => still.includes(o))) {
+      const answer = document.querySelector(`[data-call-id="${CSS.escape(id)}"] [data-shortcut="answer"]`);
+      if (!(answer instanceof HTMLElement) || answer.closest('[hidden], [inert]'))
+        return `ringing call ${id} has no Answer on screen`;
+      const box = answer.getBoundingClientRect();
+      if (box.width === 0 || box.bottom <= 0 || box.top >= innerHeight) return `ringing call ${id}: Answer is off screen`;
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (top !== answer && !answer.contains(top))
+        return `ringing call ${id}: Answer is covered by ${top?.className ?? 'nothing'}`;
+    }
+    return undefined;
+  });
+}
+
+/** Invariant: the status bar and the lab agree within AGREEMENT_MS (both ways: polled until they do). */
+async function statusAgrees(desk: LabDesk): Promise<string | undefined> {
+  const deadline = Date.now() + AGREEMENT_MS;
+  let last: { desk: DeskView; lab: LabAgentView } | undefined;
+  for (;;) {
+    last = { desk: await desk.desk(), lab: await desk.labAgent() };
+    if (agrees(last.desk, last.lab)) return undefined;
+    if (Date.now() > deadline) return `status bar and lab disagree: ${JSON.stringify(last)}`;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Invariant: the lab never rang the agent while the desk was not taking calls (a 486 the agent did not choose). */
+function noOfferRefused(desk: LabDesk, log: RunLog): string | undefined {
+  const busy = desk.labEvents('queue-no-answer').filter((e) => e.agent === AGENT && e.status === 486).length;
+  return busy > log.declines
+    ? `the lab offered ${busy - log.declines} call(s) the desk refused (wrap-up, break or offline)`
+    : undefined;
+}
+
+/** The invariants checked after every step; the first broken one, in words. */
+export async function checkStep(desk: LabDesk, log: RunLog): Promise<string | undefined> {
+  return (await ringingIsVisible(desk)) ?? (await statusAgrees(desk)) ?? noOfferRefused(desk, log);
+}
+
+/**
+ * The end of a sequence: from whatever state it left, the agent gets back to Available (hang up,
+ * customers gone, wrap-up done, signed in, Available), and then every finished call is in History
+ * exactly once.
+ */
+export async function backToAvailable(desk: LabDesk, log: RunLog): Promise<string | undefined> {
+  const page = desk.page;
+  if (await sheetOpen(desk)) await page.keyboard.press('Escape');
+  for (const n of [0, 1]) await runStep(desk, n === 0 ? 'customer-0-hangs-up' : 'customer-1-hangs-up', log);
+  await until(
+    () => storeView(desk),
+    (s) => s.calls.length === 0,
+    'no calls left',
+    20_000,
+  );
+  if ((await storeView(desk)).registration === 'stopped') await runStep(desk, 'sign-in', log);
+  await until(
+    () => storeView(desk),
+    (s) => s.registration === 'registered',
+    'signed in',
+    30_000,
+  );
+  await runStep(desk, 'ready', log);
+  await runStep(desk, 'ready', log);
+  await until(
+    () => storeView(desk),
+    (s) => s.agent === 'available',
+    'Available reached',
+    20_000,
+  ).catch(() => undefined);
+  const end = await storeView(desk);
+  if (end.agent !== 'available') return `Available not reachable: the agent stays ${end.agent}`;
+  const agreement = await statusAgrees(desk);
+  if (agreement) return agreement;
+  // History: each call the lab offered the agent and the desk did not refuse, once.
+  const offered = desk.labEvents('queue-offer').filter((e) => e.agent === AGENT).length;
+  const refused = desk.labEvents('queue-no-answer').filter((e) => e.agent === AGENT && e.status === 486).length - log.declines;
+  const history = await until(
+    () => desk.historyCallIds(),
+    (ids) => ids.length >= offered - refused,
+    'history written',
+    5_000,
+  ).catch(() => desk.historyCallIds());
+  if (new Set(history).size !== history.length) return `a call is in History twice: ${JSON.stringify(history)}`;
+  if (history.length !== offered - refused) return `History has ${history.length} calls, the lab offered ${offered - refused}`;
+  return undefined;
+}

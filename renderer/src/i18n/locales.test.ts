@@ -26,6 +26,19 @@ describe('translations', () => {
     expect(Object.keys(messages).sort()).toEqual([...LOCALES].sort());
   });
 
+  it('Dutch addresses the agent one way throughout: je, never u (u is for customers, inside quotes)', () => {
+    const formal = [...flatten(nl)]
+      .map(([key, text]) => [key, text.replace(/‘[^’]*’/g, '')] as const)
+      .filter(([, text]) => /(^|[^\p{L}])(u|uw)([^\p{L}]|$)/iu.test(text))
+      .map(([key]) => key);
+    expect(formal).toEqual([]);
+  });
+
+  it('Tagalog calls "My figures" statistics, not numero (a phone number)', () => {
+    const figures = [...flatten(tl)].filter(([key]) => key.startsWith('figures.'));
+    expect(figures.filter(([, text]) => /numero/i.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
     const translated = flatten(messages[locale]);
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormats } from './locale-format';
 import type { AgentState } from '../../../shared/agent';
 import type { QualityLevel } from '../../../shared/quality/e-model';
 import { formatDuration } from './format';
@@ -22,6 +23,7 @@ export interface StatusBarProps {
 /** The strip an agent glances at all shift: who they are to the queue right now. */
 export function StatusBar({ agentState, phoneConfigured, acw, quality, children }: StatusBarProps) {
   const { t } = useTranslation();
+  const formats = useLocaleFormats();
   const stateName = t(`agentState.${agentState.kind}`);
   const label =
     agentState.kind === 'break'
@@ -45,7 +47,7 @@ export function StatusBar({ agentState, phoneConfigured, acw, quality, children 
         )}
         {quality && (
           <span className={`quality-badge ${quality.level}`} data-testid="status-quality">
-            {t(`quality.level.${quality.level}`, { mos: quality.mos.toFixed(1) })}
+            {t(`quality.level.${quality.level}`, { mos: formats.decimal(quality.mos) })}
           </span>
         )}
         {!phoneConfigured && <span className="registration">{t('status.phoneNotConfigured')}</span>}

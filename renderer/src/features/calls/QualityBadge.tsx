@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormats } from '../../ui/locale-format';
 import type { QualityAssessment } from '../../../../shared/quality/e-model';
 import type { CallId } from '../../phone';
 import type { QualityLog } from '../../state/quality-log';
@@ -14,15 +15,16 @@ export interface QualityBadgeProps {
 /** MOS at a glance, with the reason in words when it is below what customers tolerate. */
 export function QualityBadge({ quality, jitterMs, lossPercent, rttMs }: QualityBadgeProps) {
   const { t } = useTranslation();
+  const formats = useLocaleFormats();
   if (!quality) return <span className="quality-badge unknown">{t('quality.measuring')}</span>;
   const detail = t('quality.detail', {
     rtt: Math.round(rttMs ?? 0),
     jitter: Math.round(jitterMs ?? 0),
-    loss: (lossPercent ?? 0).toFixed(1),
+    loss: formats.decimal(lossPercent ?? 0),
   });
   return (
     <span className={`quality-badge ${quality.level}`} title={detail} data-testid="quality-badge">
-      {t(`quality.level.${quality.level}`, { mos: quality.mos.toFixed(1) })}
+      {t(`quality.level.${quality.level}`, { mos: formats.decimal(quality.mos) })}
       {quality.warnings.length > 0 && (
         <span className="quality-warnings" role="status">
           {' · '}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormats } from '../../ui/locale-format';
 import type { CustomerView } from '../../../../shared/history';
 import { CustomerNoteForm } from './CustomerNoteForm';
 import './customers.css';
@@ -13,11 +14,10 @@ export interface CustomerCardProps {
   readonly error?: string;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
 /** The screen pop: this customer's last calls with how they ended, notes, callbacks owed. Props only. */
 export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: CustomerCardProps) {
   const { t } = useTranslation();
+  const formats = useLocaleFormats();
   const known = customer.lastCalls.length > 0 || customer.notes.length > 0 || customer.openFollowUps.length > 0;
   return (
     <section className="customer-card" aria-label={t('customer.region')} data-testid="customer-card">
@@ -32,7 +32,7 @@ export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: Cu
           <ul>
             {customer.openFollowUps.map((note) => (
               <li key={note.id}>
-                {note.followUp && t('customer.callbackAt', { time: timeFormat.format(note.followUp.at) })}
+                {note.followUp && t('customer.callbackAt', { time: formats.dateTime(note.followUp.at) })}
                 {note.followUp?.number && ` · ${note.followUp.number}`}
                 {note.text && <span className="customer-text"> — {note.text}</span>}
                 {onCloseFollowUp && (
@@ -51,7 +51,7 @@ export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: Cu
           <ul>
             {customer.lastCalls.map((call) => (
               <li key={call.callId}>
-                {timeFormat.format(call.endedAt)} · {t(`history.${call.direction}`)}
+                {formats.dateTime(call.endedAt)} · {t(`history.${call.direction}`)}
                 {!call.answered && ` · ${t('customer.unanswered')}`}
                 {call.disposition && ` · ${call.disposition}`}
                 {call.escalated && ` · ${t('history.escalatedBadge')}`}
@@ -67,7 +67,7 @@ export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: Cu
           <ul>
             {customer.notes.map((note) => (
               <li key={note.id}>
-                {timeFormat.format(note.createdAt)} <span className="customer-text">— {note.text}</span>
+                {formats.dateTime(note.createdAt)} <span className="customer-text">— {note.text}</span>
                 {note.followUp?.closedAt !== undefined && ` · ${t('customer.callbackMade')}`}
               </li>
             ))}

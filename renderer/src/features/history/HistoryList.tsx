@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
 import { formatDuration } from '../../ui/format';
 
@@ -43,8 +44,6 @@ export interface HistoryListProps {
   readonly onExport: () => void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
 /** Call history: filters, a table of calls newest first, CSV export. Props only. */
 export function HistoryList({
   filter,
@@ -58,6 +57,7 @@ export function HistoryList({
   onExport,
 }: HistoryListProps) {
   const { t } = useTranslation();
+  const formats = useLocaleFormats();
   const id = useId();
   const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) =>
     onFilter({ ...filter, [key]: value });
@@ -171,7 +171,7 @@ export function HistoryList({
           <tbody>
             {load.items.map((item) => (
               <tr key={item.callId} data-testid="history-row">
-                <td>{timeFormat.format(item.endedAt)}</td>
+                <td>{formats.dateTime(item.endedAt)}</td>
                 <td>{t(`history.${item.direction}`)}</td>
                 <td>
                   {item.remoteName || item.remoteNumber}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeFormats } from '../../ui/locale-format';
 import type { InterruptedCallNotes } from '../../../../shared/history/call-notes';
 import type { HostApi } from '../../host';
 import './interrupted-notes.css';
@@ -27,7 +28,7 @@ export function InterruptedNotes({ host, liveCallIds }: InterruptedNotesProps) {
 
   const shown = items.filter((item) => !liveCallIds.includes(item.callId));
   if (shown.length === 0) return null;
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const formats = localeFormats(i18n.language);
   return (
     <section className="interrupted-notes" aria-label={t('wrapUp.interrupted.region')}>
       {shown.map((item) => (
@@ -35,7 +36,7 @@ export function InterruptedNotes({ host, liveCallIds }: InterruptedNotesProps) {
           <h2>
             {t('wrapUp.interrupted.title', {
               caller: item.remoteName || item.remoteNumber || t('wrapUp.interrupted.unknownCaller'),
-              time: time.format(item.startedAt),
+              time: formats.dateTime(item.startedAt),
             })}
           </h2>
           <p className="interrupted-notes-text">{item.notes}</p>

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { snap } from '../support/screenshots';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { agrees, LabDesk } from './lab-desk';
 import { eventually } from './phone-engine.harness';
@@ -143,6 +144,7 @@ describe('a ringing call is always in front', () => {
     expect(await card.getByRole('heading', { name: 'Sanne de Vries' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-shortcut'))).toBe('answer');
     expect((await desk.desk()).answerVisible).toBe(true);
+    await snap(page, 'ringing-over-settings');
 
     await page.keyboard.press('Enter');
     await page.locator('[data-shortcut="hangup"]').waitFor();

@@ -138,5 +138,5 @@ export async function vethLink(
 
 /** Adds an address to the test namespace's loopback (a stable "server" address behind the veths). */
 export async function addLoopbackAddress(address: string): Promise<void> {
-  await ip('addr', 'add', `${address}/32`, 'dev', 'lo');
+  await ip('addr', 'replace', `${address}/32`, 'dev', 'lo');
 }

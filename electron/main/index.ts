@@ -9,15 +9,17 @@ import {
   Notification,
   protocol,
   safeStorage,
+  type MessageBoxSyncOptions,
   screen,
   session,
   Tray,
 } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SecretCodec } from '../services/credentials/credential-store';
 import type { Dispatch } from '../services/host-api/dispatcher';
 import { createHostServices, type HostServices } from '../services/host-api/host-services';
+import { openMovingCorruptAside, type CorruptDatabaseError } from '../services/storage/corrupt-database';
+import { lockDataDir, type DataDirLock } from '../services/storage/data-dir-lock';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { createDialLinkHandler, registerProtocolClients, wireDialLinks } from './dial-links';
 import { hideToTrayOnClose, isSignedIn } from './hide-to-tray';
@@ -27,6 +29,7 @@ import { createCallNotifier } from './notifications';
 import { fill, shellText, type ShellText } from './shell-text';
 import { createGlobalShortcuts } from './shortcuts';
 import { createAgentTray } from './tray';
+import { chooseSecretStorage } from './secret-storage';
 import { lockDownContents, restrictPermissions } from './security';
 import { MAIN_WINDOW_MIN, openMainWindow } from './window-options';
 import { rememberWindowState, restoredWindowState } from './window-state';
@@ -40,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
   const here = fileURLToPath(new URL('.', import.meta.url));
   let window: BrowserWindow | undefined;
   let services: HostServices | undefined;
+  let dataLock: DataDirLock | undefined;
   let tray: ReturnType<typeof createAgentTray> | undefined;
   let shortcuts: ReturnType<typeof createGlobalShortcuts> | undefined;
   // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
@@ -54,9 +58,19 @@ if (!app.requestSingleInstanceLock()) {
   let text: ShellText = shellText(undefined);
   let signedIn = false;
 
-  const safeStorageCodec: SecretCodec = {
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (blob) => safeStorage.decryptString(blob),
+  // Before the settings (and their language) can be read: the database itself is what is damaged.
+  const offerFreshStart = (error: CorruptDatabaseError) => {
+    const options: MessageBoxSyncOptions = {
+      type: 'error',
+      title: 'Warmline cannot open its database',
+      message: 'The Warmline database is damaged.',
+      detail: error.message,
+      buttons: ['Move it aside and start fresh', 'Quit'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    return dialog.showMessageBoxSync(options) === 0;
   };
 
   const focusWindow = () => {
@@ -94,20 +108,32 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       if (devServerUrl === undefined) serveRenderer(protocol, join(here, '../renderer'));
       shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
-      services = createHostServices({
-        dataDir: app.getPath('userData'),
-        host: 'electron',
-        version: app.getVersion(),
-        log: fileLog,
-        onRendererError: (report) => fileLog.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack),
-        ...(safeStorage.isEncryptionAvailable() ? { secretCodec: safeStorageCodec } : {}),
-        globalShortcuts: shortcuts,
-        onAgentStatus: (status) => {
-          signedIn = isSignedIn(status);
-          tray?.update(status);
-          notifier.update(status);
-        },
-      });
+      const dataDir = app.getPath('userData');
+      // A second desktop app hands over (single-instance lock above); this stops browser mode on the same folder.
+      dataLock = lockDataDir(dataDir, 'desktop app');
+      const secrets = chooseSecretStorage(safeStorage, process.platform);
+      if (secrets.withoutKeyring) log('main: no keyring (safeStorage basic_text): secrets are kept in memory only');
+      const globalShortcuts = shortcuts;
+      services = openMovingCorruptAside(
+        () =>
+          createHostServices({
+            dataDir,
+            host: 'electron',
+            version: app.getVersion(),
+            log: fileLog,
+            onRendererError: (report) => fileLog.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack),
+            ...(secrets.codec ? { secretCodec: secrets.codec } : {}),
+            withoutKeyring: secrets.withoutKeyring,
+            globalShortcuts,
+            onAgentStatus: (status) => {
+              signedIn = isSignedIn(status);
+              tray?.update(status);
+              notifier.update(status);
+            },
+          }),
+        offerFreshStart,
+        log,
+      );
       const started = services;
       const followLanguage = async () => {
         text = shellText((await started.handlers.getSettings()).language);
@@ -169,5 +195,6 @@ if (!app.requestSingleInstanceLock()) {
     notifier.closeAll();
     tray?.destroy();
     services?.close();
+    dataLock?.release();
   });
 }

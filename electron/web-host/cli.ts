@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAesGcmCodec, parseSecretKey } from '../services/credentials/aes-gcm-codec';
 import { createHostServices } from '../services/host-api/host-services';
+import { openMovingCorruptAside } from '../services/storage/corrupt-database';
+import { lockDataDir } from '../services/storage/data-dir-lock';
 import { DEFAULT_LAB_CONFIG_PATH, jsonLineLogger, loadLabConfig } from '../lab';
 import { labAgents, startEmbeddedLabIfNeeded, type EmbeddedLab } from './embedded-lab';
 import { parseHostToken } from './host-token';
@@ -40,13 +42,20 @@ async function main(): Promise<void> {
   const key = parseSecretKey(process.env.WARMLINE_SECRET_KEY);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let labDesk: LabDeskHandle | undefined;
-  const services = createHostServices({
-    dataDir: options.dataDir,
-    host: 'browser',
-    version,
-    lab: () => labDesk,
-    ...(key ? { secretCodec: createAesGcmCodec(key) } : {}),
-  });
+  // One Warmline per data folder: a second one is told which process has it (issue 17).
+  const lock = lockDataDir(options.dataDir, 'browser mode');
+  const services = openMovingCorruptAside(
+    () =>
+      createHostServices({
+        dataDir: options.dataDir,
+        host: 'browser',
+        version,
+        lab: () => labDesk,
+        ...(key ? { secretCodec: createAesGcmCodec(key) } : {}),
+      }),
+    () => options.resetCorruptDb,
+    (m) => console.warn(m),
+  );
   let host: WebHost;
   try {
     host = await startWebHost({
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
     );
   }
 
+  lock.describe(host.origin);
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
   if (lab) {
     const whose = lab.server ? 'Embedded lab call center' : 'Lab call center of another Warmline (joined)';
@@ -117,6 +127,7 @@ async function main(): Promise<void> {
       .then(() => lab?.server?.close())
       .then(() => {
         services.close();
+        lock.release();
         process.exit(0);
       });
   };

@@ -13,6 +13,8 @@ export interface StartOptions {
   /** `--agent 2001`: sign in to the lab as this agent (its own port and data folder by default). */
   readonly agent: string | undefined;
   readonly help: boolean;
+  /** `--reset-corrupt-db`: a damaged database is moved aside (never deleted) and an empty one started. */
+  readonly resetCorruptDb: boolean;
 }
 
 export const DEFAULT_PORT = 5180;
@@ -26,6 +28,7 @@ export const START_USAGE = `usage: npm start -- [--agent USER] [--port N] [--dat
   --data-dir DIR  settings and history (default ~/.config/Warmline; WARMLINE_DATA_DIR)
   --lab-port N    the embedded lab call center's port (default ${DEFAULT_LAB_PORT}; WARMLINE_LAB_PORT)
   --no-lab        never start or join the lab
+  --reset-corrupt-db  if the database is damaged, rename it to warmline.sqlite.corrupt-<date> and start empty
 `;
 
 const AGENT = /^[A-Za-z0-9._-]{1,32}$/;
@@ -66,6 +69,7 @@ export function parseStartOptions(
       'no-lab': { type: 'boolean', default: false },
       agent: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      'reset-corrupt-db': { type: 'boolean', default: false },
     },
   });
   const agent = values.agent;
@@ -86,5 +90,6 @@ export function parseStartOptions(
     noLab: values['no-lab'],
     agent,
     help: values.help,
+    resetCorruptDb: values['reset-corrupt-db'],
   };
 }

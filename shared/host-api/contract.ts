@@ -27,6 +27,9 @@ import {
 import type { HostMethod } from './channels';
 import { labCallMeArgsSchema, labCallPlacedSchema, labInfoSchema } from './lab';
 
+export const PASSWORD_STORAGE = ['encrypted', 'memory', 'memory-no-keyring'] as const;
+export type PasswordStorage = (typeof PASSWORD_STORAGE)[number];
+
 export const appInfoSchema = z
   .object({
     name: z.string(),
@@ -34,6 +37,12 @@ export const appInfoSchema = z
     /** Which host serves the renderer: the Electron shell or the browser-mode web host. */
     host: z.enum(['electron', 'browser']),
     dataDir: z.string(),
+    /**
+     * Where the SIP password and team key are kept: encrypted at rest, or in memory only (browser
+     * mode without WARMLINE_SECRET_KEY; the desktop app on Linux without a keyring, where the OS
+     * would encrypt with a publicly known key — Settings tells the agent).
+     */
+    passwordStorage: z.enum(PASSWORD_STORAGE),
   })
   .strict();
 export type AppInfo = Readonly<z.infer<typeof appInfoSchema>>;

@@ -73,7 +73,8 @@ async function portClosed(port: number): Promise<void> {
   throw new Error(`port ${port} still open after kill -9`);
 }
 
-export async function startHostProcess(data: HostData): Promise<HostProcess> {
+/** `extraArgs`: more command-line options for the host (say `--reset-corrupt-db`). */
+export async function startHostProcess(data: HostData, extraArgs: readonly string[] = []): Promise<HostProcess> {
   ensureRendererBuilt();
   const child = spawn(
     join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
@@ -86,6 +87,7 @@ export async function startHostProcess(data: HostData): Promise<HostProcess> {
       '--renderer-dir',
       RENDERER_DIR,
       '--no-lab',
+      ...extraArgs,
     ],
     // A process group of its own: tsx runs the host in a child node process, and a kill must reach both.
     {

@@ -31,6 +31,8 @@ export interface HostServicesOptions {
   readonly version: string;
   /** How secrets are encrypted at rest; without one they are kept in memory only. */
   readonly secretCodec?: SecretCodec;
+  /** No codec because the OS has no keyring (Linux `basic_text`): Settings says why. */
+  readonly withoutKeyring?: boolean;
   readonly now?: () => number;
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
   /** The shell's tray, notifications and shortcuts follow the agent; browser mode has none. */
@@ -84,7 +86,13 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const customers = createCustomerService({ store: createCustomerStore(db), now });
   const callNotes = createCallNotesStore(db);
   const handlers: HostHandlers = {
-    getAppInfo: () => ({ name: 'Warmline', version: options.version, host: options.host, dataDir: options.dataDir }),
+    getAppInfo: () => ({
+      name: 'Warmline',
+      version: options.version,
+      host: options.host,
+      dataDir: options.dataDir,
+      passwordStorage: options.secretCodec ? 'encrypted' : options.withoutKeyring ? 'memory-no-keyring' : 'memory',
+    }),
     bootstrap: () => ({ settings: settings.get(), openWrapUp: wrapUp.open(), sipPassword: settings.sipPassword() }),
     getSettings: () => settings.get(),
     saveSettings: (patch) => settings.save(patch),

@@ -89,6 +89,10 @@ export interface MainOptions {
   /** A data folder from an earlier run, to test what survives a restart. */
   readonly dataDir?: ReturnType<typeof makeTempDir>;
   readonly workAreas?: { x: number; y: number; width: number; height: number }[];
+  /** The OS's secret storage; by default none available. */
+  readonly safeStorage?: { isEncryptionAvailable(): boolean; getSelectedStorageBackend(): string };
+  /** The button a message box's user presses (its index). */
+  readonly messageBoxAnswer?: number;
 }
 
 /** The real main module, with only the `electron` module itself replaced at the OS boundary. */
@@ -104,14 +108,20 @@ export async function loadMain(options: MainOptions = {}) {
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      ...options.safeStorage,
+      encryptString: vi.fn((plain: string) => Buffer.from(plain)),
+      decryptString: vi.fn((blob: Buffer) => blob.toString()),
+    },
     session: { defaultSession: new FakeSession() },
     Tray: FakeTray,
     Menu: FakeMenu,
     nativeImage: fakeNativeImage,
     Notification: FakeNotification,
     globalShortcut: new FakeGlobalShortcut(options.keysTakenByOthers),
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn((_options: unknown) => options.messageBoxAnswer ?? 1) },
     protocol: new FakeProtocol(),
     screen: {
       getAllDisplays: () => (options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1050 }]).map((workArea) => ({ workArea })),

@@ -10,6 +10,7 @@ import { toFieldErrors, type FieldErrors, type SettingsField } from './field-err
 import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
 import { TeamPhrasesSettings } from '../assist/TeamPhrasesSettings';
 import { DialLinksPanel } from './DialLinksSection';
+import { PasswordStorageNotice } from './PasswordStorageNotice';
 
 export interface SettingsScreenProps {
   readonly host: HostApi;
@@ -157,6 +158,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
 
   return (
     <>
+      <PasswordStorageNotice host={host} />
       <SettingsForm
         draft={draft}
         passwordSet={passwordSet}

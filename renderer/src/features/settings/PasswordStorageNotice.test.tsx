@@ -1,0 +1,26 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { initI18n } from '../../i18n';
+import { PasswordStorageNote } from './PasswordStorageNotice';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+describe('where the password is kept, in Settings', () => {
+  it('tells the agent when Linux has no keyring and the password is kept in memory only (issue 17, finding 10)', async () => {
+    const html = renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />);
+    expect(html).toContain('role="note"');
+    expect(html).toContain('no keyring');
+    await i18next.changeLanguage('nl');
+    expect(renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />)).toContain('sleutelbos');
+    await i18next.changeLanguage('en');
+  });
+
+  it('says nothing when the password is encrypted, or in browser mode (which prints it at start)', () => {
+    expect(renderToStaticMarkup(<PasswordStorageNote storage="encrypted" />)).toBe('');
+    expect(renderToStaticMarkup(<PasswordStorageNote storage="memory" />)).toBe('');
+    expect(renderToStaticMarkup(<PasswordStorageNote storage={undefined} />)).toBe('');
+  });
+});

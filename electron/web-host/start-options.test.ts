@@ -20,7 +20,9 @@ describe('npm start options', () => {
       noLab: false,
       agent: undefined,
       help: false,
+      resetCorruptDb: false,
     });
+    expect(parse(['--reset-corrupt-db'])).toMatchObject({ resetCorruptDb: true });
   });
 
   it('--agent 2001 gets its own port and data folder, beside the first Warmline', () => {

@@ -1,7 +1,8 @@
 /** The shape every HostApi call returns: Electron passes only an error's message across IPC, so errors travel as data. */
 export type Result<T, E = HostError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
-export type HostErrorCode = 'invalid-input' | 'forbidden' | 'not-found' | 'internal' | 'unknown-method';
+/** `storage-full`: the disk is full; the page keeps what was typed and saves again (issue 17). */
+export type HostErrorCode = 'invalid-input' | 'forbidden' | 'not-found' | 'internal' | 'unknown-method' | 'storage-full';
 
 export interface HostError {
   readonly code: HostErrorCode;

@@ -83,6 +83,19 @@ describe('wrap-up draft saver', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(saved).toEqual(['x']);
   });
+
+  it('on a full disk says so and keeps trying the latest draft, past any retry limit, until there is space (issue 17, finding 11)', async () => {
+    const full: Result<null> = { ok: false, error: { code: 'storage-full', message: 'The disk is full' } };
+    for (let i = 0; i < 80; i += 1) answers.push(full);
+    saver.update(draft('x'), true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toBe('diskFull');
+    saver.update(draft('xy'));
+    await vi.advanceTimersByTimeAsync(80 * 2000);
+    expect(states).not.toContain('failed');
+    expect(saved.at(-1)).toBe('xy');
+    expect(states.at(-1)).toBe('saved');
+  });
 });
 
 describe('wrap-up draft saver, leaving the form', () => {

@@ -1,6 +1,7 @@
 import type { Result } from '../../../shared/result';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+/** `diskFull`: the host's disk is full; the draft is kept here and written again until it fits. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'diskFull';
 
 export interface DraftSaverOptions<T> {
   readonly save: (draft: T) => Promise<Result<null>>;
@@ -13,6 +14,8 @@ export interface DraftSaverOptions<T> {
   /** The call may not be in the history yet when wrap-up starts (it is recorded as it ends): try again. */
   readonly retryMs?: number;
   readonly maxRetries?: number;
+  /** How often a draft refused for a full disk is tried again: without limit, until space returns. */
+  readonly diskFullRetryMs?: number;
 }
 
 /**
@@ -30,7 +33,7 @@ export class DraftSaver<T> {
   #closed = false;
 
   constructor(options: DraftSaverOptions<T>) {
-    this.#options = { debounceMs: 120, retryMs: 100, maxRetries: 50, ...options };
+    this.#options = { debounceMs: 120, retryMs: 100, maxRetries: 50, diskFullRetryMs: 2000, ...options };
   }
 
   update(draft: T, immediately = false): void {
@@ -79,6 +82,13 @@ export class DraftSaver<T> {
     if (result.ok) {
       this.#retries = 0;
       if (!this.#pending) this.#options.onState('saved');
+      return;
+    }
+    if (result.error.code === 'storage-full' && !this.#closed) {
+      // Nothing is lost while the page stays open: the latest draft is written once there is space.
+      this.#options.onState('diskFull');
+      this.#pending ??= draft;
+      if (this.#timer === undefined) this.#arm(this.#options.diskFullRetryMs);
       return;
     }
     const retry = result.error.code === 'not-found' || result.error.code === 'internal';

@@ -1,7 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import i18next from 'i18next';
-import { initI18n } from '../../i18n';
+import { initI18n, setLanguage } from '../../i18n';
 import { PasswordStorageNote } from './PasswordStorageNotice';
 
 beforeAll(async () => {
@@ -13,9 +12,9 @@ describe('where the password is kept, in Settings', () => {
     const html = renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />);
     expect(html).toContain('role="note"');
     expect(html).toContain('no keyring');
-    await i18next.changeLanguage('nl');
+    await setLanguage('nl');
     expect(renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />)).toContain('sleutelbos');
-    await i18next.changeLanguage('en');
+    await setLanguage('en');
   });
 
   it('says nothing when the password is encrypted, or in browser mode (which prints it at start)', () => {

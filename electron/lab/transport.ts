@@ -85,6 +85,10 @@ export class LabTransport {
     this.wss = new WebSocketServer({
       server: this.http,
       maxPayload: options.maxPayload,
+      // The parser reads frames as UTF-8 and a bad sequence only spoils that message: no second pass (issue 19).
+      skipUTF8Validation: true,
+      // The lab keeps its own table of connections; `ws` need not keep a second one.
+      clientTracking: false,
       handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
       verifyClient: (info, done) => {
         const refusal = this.refusal(info.req);

@@ -12,7 +12,7 @@
  * Medians and p10–p90; the lab/Kamailio ratio of medians (goal: lab latency within 2× of Kamailio's).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +32,35 @@ interface Server {
   readonly name: 'lab' | 'kamailio';
   readonly url: string;
   readonly domain: string;
+  /** The server's processes (the lab's one, Kamailio's main process and its forked workers), for CPU time. */
+  readonly processMarker: string;
   stop(): Promise<void>;
+}
+
+/**
+ * CPU milliseconds (user + system) used so far by every process whose command line contains `marker`. Unlike
+ * registrations per second, CPU time per registration does not depend on what else the machine runs: under a
+ * load average of 20 on two cores, throughput mostly measures the scheduler (Kamailio's two TCP workers get
+ * twice the lab's one event loop's share), while CPU per registration still compares the servers' work.
+ */
+function cpuMs(marker: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms (USER_HZ 100)
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return total;
 }
 
 interface LevelResult {
   readonly regsPerSecond: Record<Server['name'], Summary>;
+  /** Server CPU microseconds per registration over all rounds of the level. */
+  readonly cpuPerReg: Record<Server['name'], number>;
   readonly inviteTo180: Record<Server['name'], Summary>;
 }
 
@@ -83,6 +107,7 @@ async function startLab(maxAgents: number): Promise<Server> {
     name: 'lab',
     url,
     domain: DOMAIN,
+    processMarker: configPath,
     stop: async () => {
       const gone = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -117,7 +142,13 @@ async function main(): Promise<void> {
   const kamailio = await startKamailio({ domain: DOMAIN, password: PASSWORD });
   const servers: Server[] = [
     await startLab(maxAgents),
-    { name: 'kamailio', url: kamailio.wsUrl, domain: kamailio.domain, stop: () => kamailio.stop() },
+    {
+      name: 'kamailio',
+      url: kamailio.wsUrl,
+      domain: kamailio.domain,
+      processMarker: `WS_PORT=${new URL(kamailio.wsUrl).port}`,
+      stop: () => kamailio.stop(),
+    },
   ];
   const results = new Map<number, LevelResult>();
   const started = performance.now();
@@ -127,12 +158,17 @@ async function main(): Promise<void> {
       const callers = new Map<Server['name'], LabBenchClient>();
       for (const s of servers) agents.set(s.name, await connectAgents(s, n));
       const regs = { lab: [] as number[], kamailio: [] as number[] };
+      const cpu = { lab: 0, kamailio: 0 };
       for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
+          const cpuBefore = cpuMs(s.processMarker);
           const rate = await registrationRound(agents.get(s.name)!);
-          if (round > 0) regs[s.name].push(rate); // round 0 warms up
+          if (round === 0) continue; // round 0 warms up
+          regs[s.name].push(rate);
+          cpu[s.name] += cpuMs(s.processMarker) - cpuBefore;
         }
       }
+      const regCount = REG_ROUNDS * Math.ceil(REGS_PER_ROUND / n) * n;
       // Connected only now: the lab closes a connection that has not authenticated within 10 s (issue 17).
       for (const s of servers) callers.set(s.name, await LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD));
       const latency = { lab: [] as number[], kamailio: [] as number[] };
@@ -144,6 +180,7 @@ async function main(): Promise<void> {
       }
       results.set(n, {
         regsPerSecond: { lab: summarize(regs.lab), kamailio: summarize(regs.kamailio) },
+        cpuPerReg: { lab: (cpu.lab * 1000) / regCount, kamailio: (cpu.kamailio * 1000) / regCount },
         inviteTo180: { lab: summarize(latency.lab), kamailio: summarize(latency.kamailio) },
       });
       for (const s of servers) {
@@ -181,6 +218,19 @@ function print(results: ReadonlyMap<number, LevelResult>, elapsedMs: number): vo
       ),
     );
   }
+  console.log('\nServer CPU time per registration (user + system, all its processes; lower is better)');
+  console.log(formatRow(['agents', 'lab', 'Kamailio', 'Kam/lab'], widths));
+  for (const [n, r] of results) {
+    const us = (v: number): string => `${v.toFixed(0)} µs`;
+    console.log(
+      formatRow(
+        [String(n), us(r.cpuPerReg.lab), us(r.cpuPerReg.kamailio), (r.cpuPerReg.kamailio / r.cpuPerReg.lab).toFixed(2)],
+        widths,
+      ),
+    );
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`(load average at the end: ${load})`);
   console.log('\nINVITE → 180 latency (lower is better; goal: lab/Kamailio ≤ 2)');
   console.log(formatRow(['agents', 'lab', 'Kamailio', 'lab/Kam'], widths));
   for (const [n, r] of results) {

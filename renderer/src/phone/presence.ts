@@ -9,6 +9,7 @@ import RequestSender from 'jssip/lib/RequestSender';
 import { buildPidf, parsePidf, PIDF_CONTENT_TYPE, type AgentPresence, type PresenceKind } from '../../../shared/presence/pidf';
 import { DIALOG_INFO_CONTENT_TYPE, lampOf, parseDialogInfo } from '../../../shared/presence/dialog-info';
 import { parseQueueBoard, QUEUE_BOARD_EVENT, type QueueBoard } from '../../../shared/presence/queue-board';
+import { isSafeHeaderValue, sipHeader, type SafeHeader } from './headers';
 
 /**
  * The team's presence over standard SIP (issue 15): the agent's own state PUBLISHed as PIDF
@@ -36,7 +37,7 @@ type OutgoingRequestConstructor = new (
   ruri: string,
   ua: UA,
   params: { readonly to_uri: string },
-  extraHeaders: readonly string[],
+  extraHeaders: readonly SafeHeader[],
   body: string | undefined,
 ) => OutgoingRequest;
 
@@ -161,9 +162,13 @@ export class PresenceClient {
     const own = this.#own;
     if (!own && expires > 0) return;
     const target = `sip:${this.self}@${this.domain}`;
-    const headers = ['Event: presence', `Expires: ${expires}`, ...(this.#etag ? [`SIP-If-Match: ${this.#etag}`] : [])];
+    const headers = [
+      sipHeader('Event', 'presence'),
+      sipHeader('Expires', String(expires)),
+      ...(this.#etag ? [sipHeader('SIP-If-Match', this.#etag)] : []),
+    ];
     const body = expires > 0 && own ? buildPidf({ entity: target, ...own }) : undefined;
-    if (body) headers.push(`Content-Type: ${PIDF_CONTENT_TYPE}`);
+    if (body) headers.push(sipHeader('Content-Type', PIDF_CONTENT_TYPE));
     const request = new (OutgoingRequest as unknown as OutgoingRequestConstructor)(
       'PUBLISH',
       target,
@@ -184,7 +189,9 @@ export class PresenceClient {
       onReceiveResponse: (response: IncomingResponse) => {
         if (response.status_code < 200) return;
         if (response.status_code < 300) {
-          this.#etag = expires > 0 ? response.getHeader('SIP-ETag') || undefined : undefined;
+          // The server's entity tag goes back in SIP-If-Match: kept only when it is a safe header value.
+          const etag = expires > 0 ? response.getHeader('SIP-ETag') || undefined : undefined;
+          this.#etag = etag !== undefined && isSafeHeaderValue(etag, 128) ? etag : undefined;
           clearTimeout(this.#refresh);
           const granted = Number(response.getHeader('Expires')) || expires;
           if (expires > 0)

@@ -3,10 +3,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIfChanged } from './lib/build-app.mjs';
 import { electronBinary, ensureNodeModules, root } from './lib/ensure-deps.mjs';
 
 ensureNodeModules();
+// Imported only now: the build uses packages (esbuild) that a fresh clone has just installed.
+const { buildIfChanged } = await import('./lib/build-app.mjs');
 await buildIfChanged();
 
 const binary = process.env.WARMLINE_MODE === 'browser' ? undefined : electronBinary({ tryDownload: true });

@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepCompiledSqlite } from './native-cache.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
@@ -18,8 +19,36 @@ export function ensureNodeModules() {
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('Installing dependencies (npm ci)…');
   // The Electron binary comes from outside the npm registry; fetch it in a separate, optional step.
-  run('npm', ['ci', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  process.stderr.write(withoutPackagingEngineWarnings(result.stderr ?? ''));
+  if (result.status !== 0) throw new Error(`npm ci failed (exit ${result.status})`);
+  keepCompiledSqlite(root);
 }
+
+/**
+ * electron-builder (`npm run dist` only) brings @electron/rebuild and node-abi, which declare
+ * Node 22.12+; npm warns about them on every install although starting and testing never load
+ * them. Those warnings are dropped here (dist.mjs says it needs Node 22.12 when it runs); any
+ * other warning is shown.
+ */
+export function withoutPackagingEngineWarnings(stderr) {
+  const blocks = stderr.split(/(?=npm warn EBADENGINE Unsupported engine \{)/);
+  return blocks
+    .map((block) => {
+      if (!block.startsWith('npm warn EBADENGINE Unsupported engine {')) return block;
+      const end = block.indexOf('npm warn EBADENGINE }');
+      const whole = end < 0 ? block : block.slice(0, end + 'npm warn EBADENGINE }'.length + 1);
+      return PACKAGING_ONLY.test(whole) ? block.slice(whole.length) : block;
+    })
+    .join('');
+}
+const PACKAGING_ONLY = /package: '(@electron\/rebuild|node-abi)@/;
 
 /** Path of the Electron binary, or undefined where it is not installed (and cannot be downloaded). */
 export function electronBinary({ tryDownload }) {

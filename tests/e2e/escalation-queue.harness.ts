@@ -47,7 +47,8 @@ export interface QueueTopology {
 /** The lab with the config it ships with, as `npm start` runs it. */
 export async function labShipped(): Promise<QueueTopology> {
   const config = loadLabConfig(DEFAULT_LAB_CONFIG_PATH);
-  const lab = await startLabServer({ port: 0, config, log: () => {} });
+  // The pages of these stories are served on ports picked at run time (the lab refuses foreign origins).
+  const lab = await startLabServer({ port: 0, config, log: () => {}, allowedOrigins: ['http://127.0.0.1:*'] });
   const account = (user: string): Account => {
     const found = config.accounts.find((a) => a.user === user);
     if (!found) throw new Error(`the shipped lab config has no account ${user}`);
@@ -220,6 +221,29 @@ export async function ringingMembers(members: readonly Page[], atLeast = 1): Pro
     `the handoff card on ${atLeast} member(s)`,
   );
 }
+
+/** Escalate reopens with what the agent wrote before (reason, severity, summary, notes). */
+export async function draftKept(agent: Page): Promise<Record<string, string>> {
+  await agent.getByRole('button', { name: 'Escalate' }).click();
+  const read = (label: string) => agent.getByLabel(label, { exact: true }).inputValue();
+  const kept = {
+    reason: await read('Why'),
+    severity: await read('Severity'),
+    summary: await read('Summary in one line'),
+    tried: await read('What was already tried'),
+    note: await read('Note for the colleague'),
+  };
+  await agent.getByRole('button', { name: 'Close' }).click();
+  return kept;
+}
+
+export const DRAFT_AS_WRITTEN = {
+  reason: 'wants-higher-authority',
+  severity: '2',
+  summary: 'Refund of 240 EUR refused twice; wants a manager',
+  tried: 'Checked both payments. Offered a credit: declined.',
+  note: 'Prefers email follow-up',
+};
 
 export function agentState(page: Page): Promise<string | null> {
   return page.getByTestId('agent-state').textContent();

@@ -5,6 +5,8 @@ import { snap } from '../support/screenshots';
 import {
   agentState,
   closeStory,
+  draftKept,
+  DRAFT_AS_WRITTEN,
   customerLine,
   customerOnTheLine,
   fillEscalation,
@@ -80,6 +82,8 @@ describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
   it('a member takes the consult and Complete lands: the customer talks to that member, the agent is free', async () => {
     await consultQueue();
     const member = await memberAnswers();
+    // A colleague's consult is not a customer call: the member's assistant waits for the customer.
+    expect(await member.getByTestId('assist-panel').count()).toBe(0);
     await agent.getByRole('button', { name: 'Complete transfer' }).click();
     await eventually(
       () => customer.state(),
@@ -107,6 +111,7 @@ describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
     expect(await agent.getByTestId('consult-bar').count()).toBe(0);
     expect(await member.getByTestId('handoff-card').textContent()).toContain('Refund of 240 EUR');
     expect(await agentState(member)).toBe('Status: On a call');
+    await member.getByTestId('assist-panel').waitFor();
     await snap(member, `queue-handoff-after-transfer-${topology.forks ? 'kamailio' : 'lab'}`);
   });
 
@@ -169,6 +174,7 @@ describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
     await agent.getByRole('button', { name: 'Blind transfer instead' }).waitFor();
     await agent.getByRole('button', { name: 'Back to the customer' }).click();
     await backWithTheCustomer();
+    expect(await draftKept(agent)).toEqual(DRAFT_AS_WRITTEN);
   });
 
   it('no member free: the agent is told at once, with the fallbacks', async () => {
@@ -197,6 +203,7 @@ describe.each(TOPOLOGIES)('escalation to a queue on %s', (_name, start) => {
       (pages) => pages.length === 0,
       'the card withdrawn',
     );
+    expect(await draftKept(agent)).toEqual(DRAFT_AS_WRITTEN);
   });
 
   it("the customer's phone refuses the transfer (603): the agent is told, still has both, and goes back to the customer", async () => {

@@ -37,6 +37,8 @@ export interface CallInfo {
   readonly contextHeader?: string;
   /** The INVITE that brought `contextHeader` (its Call-ID, caller and time): what a sealed context must be for. */
   readonly contextReceived?: ReceivedOn;
+  /** A colleague's escalation consult (`X-Warmline-Leg: consult`), not a customer call. */
+  readonly colleagueConsult?: true;
   /** RFC 7433 User-to-User value, for servers that pass UUI but strip X- headers. */
   readonly userToUser?: string;
   /**

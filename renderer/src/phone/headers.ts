@@ -48,6 +48,17 @@ export function rawHeader(getHeader: (name: string) => string | undefined, name:
   return value;
 }
 
+/**
+ * On the INVITE of an escalation consult: this call is a colleague asking, not a customer. The
+ * receiving desk starts its de-escalation stages and call target only when the customer is
+ * transferred in (a new call, which does not carry it).
+ */
+export const CONSULT_LEG_HEADER = 'X-Warmline-Leg';
+
+export function isConsultLeg(getHeader: (name: string) => string | undefined): boolean {
+  return getHeader(CONSULT_LEG_HEADER)?.trim().toLowerCase() === 'consult';
+}
+
 export const QUEUE_HEADER = 'X-Warmline-Queue';
 export const QUEUE_WAIT_HEADER = 'X-Warmline-Queue-Wait';
 

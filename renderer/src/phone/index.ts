@@ -10,6 +10,7 @@ export {
   CONTEXT_HEADER,
   USER_TO_USER_HEADER,
   MAX_CONTEXT_HEADER_VALUE,
+  CONSULT_LEG_HEADER,
 } from './headers';
 export { OVERSIZED_CONTEXT } from './remote-party';
 export type * from './events';

@@ -17,7 +17,7 @@ import {
   type PhoneListener,
   type RegistrationStatus,
 } from './events';
-import { isValidDtmf, sipHeader, type SafeHeader } from './headers';
+import { isConsultLeg, isValidDtmf, sipHeader, type SafeHeader } from './headers';
 import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
 import { CallRecovery } from './recovery';
@@ -377,6 +377,9 @@ export class Phone {
       remote,
       ...withQueue(queueOf(request)),
       ...contextOf(request, remote.number),
+      ...(isConsultLeg((name) => (request.hasHeader(name) ? request.getHeader(name) : undefined))
+        ? { colleagueConsult: true }
+        : {}),
       ...(replaced ? { replaces: replaced.id } : {}),
     };
     if (replaced) {

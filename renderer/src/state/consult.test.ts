@@ -41,7 +41,9 @@ describe('escalation in the phone store', () => {
     const { engine, state } = await consulting();
     expect(engine.hold).toHaveBeenCalledWith(CUSTOMER);
     // The customer is on hold: the consult asks not to wait in a queue (RFC 3841).
-    expect(engine.call).toHaveBeenCalledWith('sip:senior@x', { headers: ['Request-Disposition: no-queue'] });
+    expect(engine.call).toHaveBeenCalledWith('sip:senior@x', {
+      headers: ['Request-Disposition: no-queue', 'X-Warmline-Leg: consult'],
+    });
     expect(customer(state())?.call).toMatchObject({ phase: 'consult-ringing', consult: { target: SENIOR } });
     expect(state().calls.find((c) => c.info.callId === LEG)?.consultFor).toBe(CUSTOMER);
     expect(state().agent).toMatchObject({ kind: 'consulting', callId: CUSTOMER });

@@ -4,6 +4,7 @@ import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/nor
 import type { SettingsView } from '../../../shared/settings';
 import { consultStateOf, wayBackToCustomer, type TransferTarget } from '../../../shared/call';
 import {
+  CONSULT_LEG_HEADER,
   sipHeader,
   type CallId,
   type CommandError,
@@ -65,6 +66,7 @@ const TRANSFER_TIMEOUT_MS = 20_000;
  * knows the header (the lab) answers at once when no member is free; others ignore it.
  */
 const NO_QUEUE = sipHeader('Request-Disposition', 'no-queue');
+const CONSULT_LEG = sipHeader(CONSULT_LEG_HEADER, 'consult');
 
 type Outcome = { ok: true } | { ok: false; error: CommandError | 'dial-input' };
 
@@ -280,7 +282,10 @@ export class PhoneStore {
       if (!held.ok) return this.#report('consult', held);
     }
     this.#set({ ...this.#state, pendingConsult: { customer, target } });
-    const dialled = await this.#engine.call(address, { headers: [...headers, NO_QUEUE], ...(sipCallId ? { sipCallId } : {}) });
+    const dialled = await this.#engine.call(address, {
+      headers: [...headers, NO_QUEUE, CONSULT_LEG],
+      ...(sipCallId ? { sipCallId } : {}),
+    });
     if (!dialled.ok) {
       const { pendingConsult: _dropped, ...rest } = this.#state;
       this.#set(rest);

@@ -129,14 +129,17 @@ export const PhoneScreen = memo(function PhoneScreen({
             language={settings.language}
             onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
           />
-          <AssistSidebar
-            entry={entry}
-            now={now}
-            teamPhrases={settings.teamPhrases}
-            slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
-            onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
-            onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
-          />
+          {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
+          {!entry.info.colleagueConsult && (
+            <AssistSidebar
+              entry={entry}
+              now={now}
+              teamPhrases={settings.teamPhrases}
+              slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
+              onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+              onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+            />
+          )}
           <ConsultBar
             customer={entry}
             {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}

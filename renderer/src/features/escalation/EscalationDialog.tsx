@@ -15,6 +15,7 @@ import type { PhoneStore } from '../../state/phone-store';
 import { formatDuration } from '../../ui/format';
 import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
 import { EscalationPanel } from './EscalationPanel';
+import { escalationDrafts } from './draft-memory';
 
 const ENCODE_ERRORS: Readonly<Record<EscalationEncodeError['code'], string>> = {
   'invalid-context': 'escalation.errors.invalid',
@@ -37,7 +38,18 @@ export interface EscalationDialogProps {
 /** Container: builds, signs and attaches the context, then starts the consult (or a blind transfer). */
 export function EscalationDialog({ entry, store, host, settings, escalations, now, queue, onClose }: EscalationDialogProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<EscalationDraft>(() => (queue ? { ...EMPTY_DRAFT, target: queue } : EMPTY_DRAFT));
+  const callId = entry.info.callId;
+  // After a cancelled or failed consult the panel reopens as the agent left it ("try the other queue" only changes the target).
+  const [draft, setDraftState] = useState<EscalationDraft>(() => {
+    const kept = escalationDrafts.recall(callId) ?? EMPTY_DRAFT;
+    return queue ? { ...kept, target: queue } : kept;
+  });
+  const setDraft = (next: EscalationDraft | ((d: EscalationDraft) => EscalationDraft)) =>
+    setDraftState((d) => {
+      const value = typeof next === 'function' ? next(d) : next;
+      escalationDrafts.keep(callId, value);
+      return value;
+    });
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 

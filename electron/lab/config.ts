@@ -16,6 +16,11 @@ const queueSchema = z.object({
   ringTimeoutSeconds: z.number().positive().max(300).default(15),
   maxWaitSeconds: z.number().nonnegative().max(3600).default(120),
   retryAfterSeconds: z.number().int().nonnegative().max(86_400).default(60),
+  /**
+   * After a call, the member is not offered the next one for this long (Asterisk's `wrapuptime`):
+   * time for the agent's phone to say it is in after-call work (its pause MESSAGE follows the BYE).
+   */
+  wrapUpSeconds: z.number().nonnegative().max(3600).default(0),
 });
 
 export const labConfigSchema = z

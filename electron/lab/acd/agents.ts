@@ -8,6 +8,8 @@ interface Agent {
   ringing: boolean;
   /** When the agent last became free; longest-idle picks the smallest. */
   idleSince: number;
+  /** When the agent's last call ended (for the queues' wrap-up hold). */
+  callEndedAt: number;
 }
 
 export interface AgentBoardDeps {
@@ -23,6 +25,7 @@ export interface AgentBoardDeps {
 export class AgentBoard {
   private readonly agents = new Map<string, Agent>();
   private readonly memberships = new Map<string, string[]>();
+  private readonly wrapUpMs = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(
@@ -32,6 +35,7 @@ export class AgentBoard {
     this.now = deps.now ?? Date.now;
     for (const q of config.queues) {
       this.memberships.set(q.name, [...q.members]);
+      this.wrapUpMs.set(q.name, q.wrapUpSeconds * 1000);
       for (const user of q.members) this.agent(user).loggedIn.add(q.name);
     }
   }
@@ -66,7 +70,9 @@ export class AgentBoard {
   }
 
   callEnded(user: string): void {
-    this.agent(user).idleSince = this.now();
+    const agent = this.agent(user);
+    agent.idleSince = this.now();
+    agent.callEndedAt = agent.idleSince;
   }
 
   idleSince(user: string): number {
@@ -80,13 +86,15 @@ export class AgentBoard {
     if (agent.paused.has(queue)) return 'paused';
     if (agent.ringing) return 'ringing';
     if (this.deps.activeCalls(user) > 0) return 'busy';
+    // Still in the queue's wrap-up hold after a call: not offered yet (shown busy, as on the call).
+    if (this.now() < agent.callEndedAt + (this.wrapUpMs.get(queue) ?? 0)) return 'busy';
     return 'available';
   }
 
   private agent(user: string): Agent {
     let agent = this.agents.get(user);
     if (!agent) {
-      agent = { loggedIn: new Set(), paused: new Set(), ringing: false, idleSince: 0 };
+      agent = { loggedIn: new Set(), paused: new Set(), ringing: false, idleSince: 0, callEndedAt: Number.NEGATIVE_INFINITY };
       this.agents.set(user, agent);
     }
     return agent;

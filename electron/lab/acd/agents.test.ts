@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseLabConfig } from '../config';
+import { AgentBoard } from './agents';
+
+describe('the queue wrap-up hold (issue 13)', () => {
+  it('a member whose call just ended is not offered the next one until the hold is over or they say they are paused', () => {
+    let now = 1_000_000;
+    let calls = 1;
+    const config = parseLabConfig({
+      accounts: [{ user: '1001', password: 'secret-1001' }],
+      queues: [{ name: 'support', members: ['1001'], wrapUpSeconds: 2 }],
+    });
+    const board = new AgentBoard(config, { isRegistered: () => true, activeCalls: () => calls, now: () => now });
+    expect(board.state('1001', 'support')).toBe('busy');
+    calls = 0;
+    board.callEnded('1001');
+    // The BYE is through, the phone's pause MESSAGE not yet: no offer in between.
+    expect(board.state('1001', 'support')).toBe('busy');
+    board.pause('1001', 'support');
+    expect(board.state('1001', 'support')).toBe('paused');
+    board.unpause('1001', 'support');
+    now += 2_000;
+    expect(board.state('1001', 'support')).toBe('available');
+  });
+
+  it('without a wrap-up hold (the default) the member is available at once', () => {
+    const config = parseLabConfig({
+      accounts: [{ user: '1001', password: 'secret-1001' }],
+      queues: [{ name: 'support', members: ['1001'] }],
+    });
+    const board = new AgentBoard(config, { isRegistered: () => true, activeCalls: () => 0 });
+    board.callEnded('1001');
+    expect(board.state('1001', 'support')).toBe('available');
+  });
+});

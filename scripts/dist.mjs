@@ -10,6 +10,13 @@ const run = (cmd, args) => {
   return result.status ?? 1;
 };
 
+// electron-builder's native-module rebuild (@electron/rebuild, node-abi) declares Node 22.12+.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.warn(
+    `Note: electron-builder's native rebuild (@electron/rebuild) declares Node.js 22.12+; this is ${process.version}.`,
+  );
+}
 npx(['electron-vite', 'build']);
 const status = run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...process.argv.slice(2)]);
 const restored = run('npm', ['rebuild', 'better-sqlite3']);

@@ -1,8 +1,8 @@
 import { createResponse, newBranch } from '../sip/build.js';
 import { parseNameAddr, parseSmallInt } from '../sip/fields.js';
-import { getHeader, getHeaders, removeFirstHeader, removeHeaders } from '../sip/headers.js';
+import { getHeader, getHeaders, removeFirstHeader } from '../sip/headers.js';
 import { parseUri, uriUser } from '../sip/uri.js';
-import type { NameAddr, SipMessage, SipRequest, SipResponse, SipUri } from '../sip/types.js';
+import type { NameAddr, SipRequest, SipResponse, SipUri } from '../sip/types.js';
 import type { Connection } from '../transport.js';
 import type { LabConfig } from '../config.js';
 import type { LabLogger } from '../log.js';
@@ -17,6 +17,7 @@ import type { ContactTable } from './contacts.js';
 import type { DialogTable } from './dialogs.js';
 import { PRESENCE_USER, QUEUE_BOARD_USER, type PresenceService } from '../presence/service.js';
 import { fork, prepareForward, type Target } from './forward.js';
+import { addReceived, stripAssertedIdentity, tagOf } from './message-edits.js';
 import { serverTxnKey, type ServerTxn, type TransactionLayer } from './transactions.js';
 
 export interface RouterDeps {
@@ -308,33 +309,4 @@ export class Router {
       // an unparseable Route was refused by the parser already; nothing to pop.
     }
   }
-}
-
-/**
- * RFC 3325 §5: a proxy removes P-Asserted-Identity (and P-Preferred-Identity) from anyone outside its trust
- * domain. Every client of the lab is outside it; the lab adds its own assertion to authenticated requests.
- */
-function stripAssertedIdentity(msg: SipMessage): void {
-  for (const h of msg.headers) {
-    if (h.name === 'P-Asserted-Identity' || h.name === 'P-Preferred-Identity') {
-      removeHeaders(msg, 'P-Asserted-Identity');
-      removeHeaders(msg, 'P-Preferred-Identity');
-      return;
-    }
-  }
-}
-
-function tagOf(req: SipRequest, header: 'From' | 'To'): string | null {
-  return parseNameAddr(getHeader(req, header)!).params.get('tag') ?? null;
-}
-
-/** RFC 3261 §18.2.1: record the source address in the top Via (and rport, RFC 3581) for the response path. */
-function addReceived(req: SipRequest, conn: Connection): void {
-  const index = req.headers.findIndex((h) => h.name === 'Via');
-  if (index < 0 || conn.remote === '') return;
-  const ip = conn.remote.replace(/^::ffff:/, '');
-  let value = req.headers[index]!.value;
-  if (!/;\s*received=/i.test(value)) value += `;received=${ip}`;
-  value = value.replace(/;\s*rport(?=;|$)/i, `;rport=${conn.remotePort}`);
-  req.headers[index] = { name: 'Via', value };
 }

@@ -40,7 +40,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), contentSecurityPolicy, jsShippedReport()],
+    // The start budget fails the build past 850 KB (issue 19's goal is 600 KB; zod and JsSIP are most of the gap).
+    plugins: [react(), contentSecurityPolicy, jsShippedReport({ limitKb: 850 })],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: electron-vite leaves the renderer as it is by default, and every byte is parsed at start (issue 19).

@@ -9,7 +9,9 @@ export type DialTarget =
 
 export type DialError = 'empty' | 'too-long' | 'invalid-characters' | 'invalid-number';
 
-export const MAX_DIAL_INPUT = 128;
+import { MAX_DIAL_INPUT } from './limits';
+
+export { MAX_DIAL_INPUT };
 /** Longer than any internal extension plan we know, shorter than a national number. */
 const MAX_EXTENSION_DIGITS = 6;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customerKeyForNumber, customerKeyForReference, normaliseRemoteNumber } from './number';
+import { customerKeyForNumber, customerKeyForReference } from './number';
+import { normaliseRemoteNumber } from './remote-number';
 
 describe('the caller number history stores', () => {
   it('takes the user part of a SIP URI and writes it as E.164', () => {

@@ -1,8 +1,8 @@
+import { normaliseRemoteNumber } from '../../../shared/history/remote-number';
 import {
   customerKeyForNumber,
   decodeHistoryCursor,
   HISTORY_LIMITS,
-  normaliseRemoteNumber,
   callDurations,
   toFtsQuery,
   type AgentStats,

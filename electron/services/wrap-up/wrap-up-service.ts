@@ -1,10 +1,5 @@
-import {
-  customerKeyForNumber,
-  normaliseRemoteNumber,
-  type FinishWrapUp,
-  type OpenWrapUp,
-  type WrapUpDraft,
-} from '../../../shared/history';
+import { normaliseRemoteNumber } from '../../../shared/history/remote-number';
+import { customerKeyForNumber, type FinishWrapUp, type OpenWrapUp, type WrapUpDraft } from '../../../shared/history';
 import { HostServiceError } from '../../../shared/host-api';
 import type { WrapUpStore } from './wrap-up-store';
 

@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
 import type { AgentEvent, BreakReason, WrapUpChoice } from '../../../shared/agent';
-import { dialTargetUser, normaliseDialString } from '../../../shared/dialing/normalise';
 import type { SettingsView } from '../../../shared/settings';
 import { consultStateOf, wayBackToCustomer, type TransferTarget } from '../../../shared/call';
 import {
@@ -242,6 +241,8 @@ export class PhoneStore {
 
   /** Dials what the agent typed or pasted, normalised with the default country. */
   async dial(input: string): Promise<Outcome> {
+    // The number parser and its metadata load when the agent first dials, not at start (issue 19).
+    const { dialTargetUser, normaliseDialString } = await import('../../../shared/dialing/normalise');
     const target = normaliseDialString(input, this.#defaultCountry);
     if (!target.ok) {
       this.#set(notify(this.#state, { kind: 'command-failed', command: 'dial', error: 'dial-input' }));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { customerKeyForNumber, normaliseRemoteNumber, type CustomerView } from '../../../../shared/history';
+import { customerKeyForNumber, type CustomerView } from '../../../../shared/history';
 import type { HostApi } from '../../host';
 import { CustomerCard } from './CustomerCard';
 
@@ -18,8 +18,24 @@ export interface CustomerPopProps {
  * and saves the agent's notes and closed callbacks on the customer, reading the card again after
  * each so it shows what is stored.
  */
+/** The customer key of a caller's number; the number parser loads on first use, not at start (issue 19). */
+function useCustomerKey(number: string, defaultCountry: string): string | undefined {
+  const [found, setFound] = useState<{ readonly number: string; readonly country: string; readonly key?: string }>();
+  useEffect(() => {
+    let live = true;
+    void import('../../../../shared/history/remote-number').then(({ normaliseRemoteNumber }) => {
+      const key = customerKeyForNumber(normaliseRemoteNumber(number, defaultCountry));
+      if (live) setFound({ number, country: defaultCountry, ...(key ? { key } : {}) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [number, defaultCountry]);
+  return found?.number === number && found.country === defaultCountry ? found.key : undefined;
+}
+
 export function CustomerPop({ host, number, defaultCountry, callId, now = Date.now }: CustomerPopProps) {
-  const key = customerKeyForNumber(normaliseRemoteNumber(number, defaultCountry));
+  const key = useCustomerKey(number, defaultCountry);
   const [found, setFound] = useState<{ readonly key: string; readonly view: CustomerView } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [version, setVersion] = useState(0);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_DIAL_INPUT } from '../../../../shared/dialing/normalise';
+import { MAX_DIAL_INPUT } from '../../../../shared/dialing/limits';
 import { Keypad } from '../calls/Keypad';
 
 export interface DialerProps {

@@ -6,7 +6,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages, ensureNodeModules, hasCommand, npx, root } from './lib/ensure-deps.mjs';
 
-const TEST_DEBIAN_PACKAGES = ['chromium', 'kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'baresip-core', 'rtpengine-daemon', 'openssl', 'coturn', 'iptables'];
+const TEST_DEBIAN_PACKAGES = [
+  'chromium',
+  'kamailio',
+  'kamailio-websocket-modules',
+  'kamailio-tls-modules',
+  'baresip-core',
+  'rtpengine-daemon',
+  'openssl',
+  'coturn',
+  'iptables',
+];
 
 ensureDebianPackages(TEST_DEBIAN_PACKAGES);
 ensureNodeModules();

@@ -51,9 +51,10 @@ interface StatsEntry {
 }
 
 /** The selected candidate pair of a call's transport, from getStats() (W3C webrtc-stats §8.5). */
-export function mediaPathOf(report: RTCStatsReport): MediaPath | undefined {
+export function mediaPathOf(report: RTCStatsReport | Iterable<StatsEntry>): MediaPath | undefined {
   const entries = new Map<string, StatsEntry>();
-  report.forEach((entry: StatsEntry) => entries.set(entry.id, entry));
+  if (Symbol.iterator in report && !('forEach' in report)) for (const entry of report) entries.set(entry.id, entry);
+  else (report as RTCStatsReport).forEach((entry: StatsEntry) => entries.set(entry.id, entry));
   const transport = [...entries.values()].find((e) => e.type === 'transport' && typeof e['selectedCandidatePairId'] === 'string');
   const pair =
     entries.get(String(transport?.['selectedCandidatePairId'])) ??

@@ -1,6 +1,7 @@
 import { assessQuality, type QualityAssessment } from '../../../shared/quality/e-model';
 import { readQuality, type LossCounters } from '../audio/call-quality';
 import type { CallId } from '../phone';
+import { mediaPathOf, type MediaPath } from '../phone/ice';
 import type { PhoneStore } from './phone-store';
 
 /** How often every connected call's audio is measured (the badge shows the same readings). */
@@ -14,6 +15,8 @@ export interface CallQuality {
   readonly rttMs: number;
   readonly jitterMs: number;
   readonly lossPercent: number;
+  /** Which way the audio goes (host, srflx/prflx, relay and how the relay is reached), when known. */
+  readonly path?: Pick<MediaPath, 'localType' | 'relayProtocol'>;
 }
 
 interface Tally {
@@ -44,8 +47,10 @@ export class QualityLog {
 
   /** One reading of a call's receive statistics; the loss is counted since the previous reading. */
   addReading(callId: string, stats: Iterable<Record<string, unknown> & { type: string; id: string }>): void {
+    const entries = [...stats];
+    const path = mediaPathOf(entries);
     const tally = this.#tallies.get(callId) ?? { sum: 0, count: 0 };
-    const reading = readQuality(stats, tally.counters);
+    const reading = readQuality(entries, tally.counters);
     if (!reading) return;
     tally.counters = reading.counters;
     // Before the first packet arrives there is nothing to judge.
@@ -54,7 +59,13 @@ export class QualityLog {
     tally.sum += assessment.mos;
     tally.count += 1;
     this.#tallies.set(callId, tally);
-    this.#latest.set(callId, { assessment, ...reading.sample });
+    this.#latest.set(callId, {
+      assessment,
+      ...reading.sample,
+      ...(path
+        ? { path: { localType: path.localType, ...(path.relayProtocol ? { relayProtocol: path.relayProtocol } : {}) } }
+        : {}),
+    });
     for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) {
       this.#tallies.delete(old);
       this.#latest.delete(old);

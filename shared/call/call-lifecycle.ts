@@ -202,9 +202,12 @@ function withoutIssue(back: TransferringCall['resumeTo']): TransferringCall['res
 }
 
 function consultFailure(e: CallEventOf<'consultFailed'>): ConsultOutcome {
-  return e.sipStatus === undefined
-    ? { kind: 'failed', reason: e.reason }
-    : { kind: 'failed', reason: e.reason, sipStatus: e.sipStatus };
+  return {
+    kind: 'failed',
+    reason: e.reason,
+    ...(e.sipStatus !== undefined ? { sipStatus: e.sipStatus } : {}),
+    ...(e.declineReason !== undefined ? { declineReason: e.declineReason } : {}),
+  };
 }
 
 function withStatus(kind: 'rejected' | 'failed', sipStatus: number | undefined): CallEndReason {

@@ -9,6 +9,10 @@ export type TransferTarget =
 
 export type ConsultFailureReason = 'no-answer' | 'busy' | 'declined' | 'no-agents' | 'error';
 
+/** Why a consultee declines an escalation: fixed tokens, sent in a Reason header (RFC 3326) and translated on arrival. */
+export const DECLINE_REASONS = ['busy-with-customer', 'not-my-expertise', 'needs-supervisor', 'call-back-later'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
 export interface RemoteParty {
   readonly uri: string;
   /** Untrusted (it comes from SIP headers): render as text. */
@@ -31,7 +35,13 @@ export interface ConsultLeg {
 export type AnsweredConsultLeg = ConsultLeg & { readonly answeredAt: number };
 
 export type ConsultOutcome =
-  | { readonly kind: 'failed'; readonly reason: ConsultFailureReason; readonly sipStatus?: number }
+  | {
+      readonly kind: 'failed';
+      readonly reason: ConsultFailureReason;
+      readonly sipStatus?: number;
+      /** The consultee's own reason, when they declined with one. */
+      readonly declineReason?: DeclineReason;
+    }
   /** The agent hung up the consult leg. */
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'consult-party-hung-up' }
@@ -157,7 +167,13 @@ export type CallEvent =
   | { readonly type: 'resumed'; readonly at: number }
   | { readonly type: 'consultDialed'; readonly at: number; readonly target: TransferTarget }
   | { readonly type: 'consultAnswered'; readonly at: number }
-  | { readonly type: 'consultFailed'; readonly at: number; readonly reason: ConsultFailureReason; readonly sipStatus?: number }
+  | {
+      readonly type: 'consultFailed';
+      readonly at: number;
+      readonly reason: ConsultFailureReason;
+      readonly sipStatus?: number;
+      readonly declineReason?: DeclineReason;
+    }
   /** The agent hangs up the consult leg (ringing or answered) and keeps the customer. */
   | { readonly type: 'consultCancelled'; readonly at: number }
   | { readonly type: 'swapped'; readonly at: number }

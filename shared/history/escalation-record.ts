@@ -9,21 +9,32 @@ import {
   type EscalationReason,
   type Severity,
 } from '../escalation/schema';
+import { DECLINE_REASONS, type ConsultFailureReason } from '../call/call';
 import { CONSULT_FAILURE_REASONS } from './call-record';
 import { transferTargetSchema } from './target';
 import { block, durationMs, epochMs, line, sipStatus } from './text';
 
-export const ESCALATION_OUTCOMES = ['completed', 'conference', 'cancelled', 'failed'] as const;
+export const ESCALATION_OUTCOMES = ['transferred', 'three-way', 'cancelled', 'declined', 'failed', 'blind'] as const;
 export type EscalationOutcomeKind = (typeof ESCALATION_OUTCOMES)[number];
+/** Why a consult failed, other than a decline (which is its own outcome). */
+export const ESCALATION_FAILURES = CONSULT_FAILURE_REASONS.filter(
+  (r): r is Exclude<ConsultFailureReason, 'declined'> => r !== 'declined',
+) as [Exclude<ConsultFailureReason, 'declined'>, ...Exclude<ConsultFailureReason, 'declined'>[]];
 
-const outcomeSchema = z.discriminatedUnion('kind', [
-  /** The customer was handed over (REFER with Replaces). */
-  z.object({ kind: z.literal('completed') }).strict(),
-  /** The agent merged the three parties (and may have left by completing afterwards: then `completed`). */
-  z.object({ kind: z.literal('conference') }).strict(),
+export const escalationOutcomeSchema = z.discriminatedUnion('kind', [
+  /** The customer was handed over after a consult (REFER with Replaces). */
+  z.object({ kind: z.literal('transferred') }).strict(),
+  /** The agent merged the three parties and did not hand over afterwards (then it is `transferred`). */
+  z.object({ kind: z.literal('three-way') }).strict(),
+  /** The consult ended without a handover: the agent cancelled, or the consultee hung up. */
   z.object({ kind: z.literal('cancelled') }).strict(),
-  z.object({ kind: z.literal('failed'), reason: z.enum(CONSULT_FAILURE_REASONS), sipStatus: sipStatus.optional() }).strict(),
+  /** The consultee (or every member of the queue) declined, with their reason when they gave one. */
+  z.object({ kind: z.literal('declined'), reason: z.enum(DECLINE_REASONS).optional(), sipStatus: sipStatus.optional() }).strict(),
+  z.object({ kind: z.literal('failed'), reason: z.enum(ESCALATION_FAILURES), sipStatus: sipStatus.optional() }).strict(),
+  /** Handed over without a consult (REFER without Replaces). */
+  z.object({ kind: z.literal('blind') }).strict(),
 ]);
+export type EscalationOutcome = z.output<typeof escalationOutcomeSchema>;
 
 const L = ESCALATION_LIMITS;
 
@@ -50,7 +61,7 @@ export const escalationRecordSchema = z
     /** The customer's hold while the agent consulted, and the consult leg's length. */
     holdMs: durationMs,
     consultMs: durationMs,
-    outcome: outcomeSchema,
+    outcome: escalationOutcomeSchema,
   })
   .strict()
   .refine((e) => (e.direction === 'received') === (e.verified !== undefined), {

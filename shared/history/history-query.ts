@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ESCALATION_REASONS, type EscalationReason } from '../escalation/schema';
 import { CALL_DIRECTIONS, CALL_END_REASONS } from './call-record';
+import { ESCALATION_OUTCOMES } from './escalation-record';
 import { dispositionSchema } from './wrap-up';
 import { epochMs } from './text';
 
@@ -36,6 +38,19 @@ export const listHistorySchema = z
 export type ListHistoryInput = z.input<typeof listHistorySchema>;
 export type ListHistory = Readonly<z.output<typeof listHistorySchema>>;
 
+export const historyEscalationSchema = z
+  .object({
+    direction: z.enum(['sent', 'received']),
+    target: z.object({ kind: z.enum(['queue', 'agent', 'external']), value: z.string(), name: z.string() }).strict(),
+    reason: z.enum(ESCALATION_REASONS as [EscalationReason, ...EscalationReason[]]),
+    outcome: z.enum(ESCALATION_OUTCOMES),
+    /** A declined escalation's decline reason, or a failed one's failure reason. */
+    outcomeReason: z.string().optional(),
+    sipStatus: z.number().int().optional(),
+  })
+  .strict();
+export type HistoryEscalation = Readonly<z.output<typeof historyEscalationSchema>>;
+
 export const historyItemSchema = z
   .object({
     callId: z.string(),
@@ -58,6 +73,10 @@ export const historyItemSchema = z
     meanMos: z.number().optional(),
     /** The call's latest escalation (sent or received). */
     escalationId: z.string().optional(),
+    /** What that escalation was and what became of it, readable without another query. */
+    escalation: historyEscalationSchema.optional(),
+    /** The callback the agent promised in this call's wrap-up: when, and to which number. */
+    callback: z.object({ at: epochMs, number: z.string() }).strict().optional(),
     wrappedUpAt: epochMs.optional(),
   })
   .strict();

@@ -2,6 +2,7 @@ export * from './call-record';
 export * from './csv';
 export * from './customer';
 export * from './escalation-record';
+export * from './escalation-outcome';
 export { callRecordFromEndedCall, type CallRecordExtras } from './from-call';
 export * from './history-query';
 export * from './local-days';

@@ -27,7 +27,7 @@ const escalation: EscalationRecordInput = {
   escalatedAt: T + 20_000,
   holdMs: 30_000,
   consultMs: 25_000,
-  outcome: { kind: 'completed' },
+  outcome: { kind: 'transferred' },
 };
 
 describe('call records', () => {

@@ -249,7 +249,7 @@ export function generateHistory(db: Database.Database, count: number, end: numbe
             at: endedAt - Math.round(connected / 2),
             holdMs: 40_000,
             consultMs: 35_000,
-            outcome: random() < 0.85 ? 'completed' : 'cancelled',
+            outcome: random() < 0.85 ? 'transferred' : 'cancelled',
           });
           linkEscalation.run(escalationId, id);
           escalations += 1;

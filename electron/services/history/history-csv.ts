@@ -1,4 +1,5 @@
-import { CSV_BOM, csvRow, csvSeconds, csvTime, type HistoryItem } from '../../../shared/history';
+import { missingCaseError } from '../../../shared/result';
+import { CSV_BOM, csvRow, csvSeconds, csvTime, type HistoryEscalation, type HistoryItem } from '../../../shared/history';
 
 const HEADER = [
   'Call ID',
@@ -19,9 +20,39 @@ const HEADER = [
   'Notes',
   'Mean MOS',
   'Escalation',
+  'Escalation target',
+  'Escalation reason',
+  'Escalation outcome',
+  'Outcome reason',
+  'Callback (UTC)',
+  'Callback number',
 ];
 
-/** The history as a spreadsheet opens it: BOM, header row, one row a call (see shared/history/csv.ts). */
+/** Where an escalation went, as a person reads it: "senior queue", "Sam Senior (2001)", "+3120…". */
+function targetText({ target }: HistoryEscalation): string {
+  switch (target.kind) {
+    case 'queue':
+      return `${target.value} queue`;
+    case 'agent':
+      return target.name ? `${target.name} (${target.value})` : target.value;
+    case 'external':
+      return target.value;
+    default:
+      throw missingCaseError(target.kind);
+  }
+}
+
+/** A decline's or failure's reason, with the SIP status when there was one: "busy (SIP 486)". */
+function outcomeReasonText(e: HistoryEscalation): string | undefined {
+  const status = e.sipStatus !== undefined ? `SIP ${e.sipStatus}` : undefined;
+  if (e.outcomeReason && status) return `${e.outcomeReason} (${status})`;
+  return e.outcomeReason ?? status;
+}
+
+/**
+ * The history as a spreadsheet opens it: BOM, header row, one row a call (see shared/history/csv.ts).
+ * The escalation and the callback are spelled out in their own columns, not left as an id to look up.
+ */
 export function historyCsv(items: Iterable<HistoryItem>): string {
   const parts = [CSV_BOM, csvRow(HEADER)];
   for (const item of items) {
@@ -44,7 +75,13 @@ export function historyCsv(items: Iterable<HistoryItem>): string {
         item.disposition,
         item.notes,
         item.meanMos === undefined ? undefined : Math.round(item.meanMos * 100) / 100,
-        item.escalationId,
+        item.escalation?.direction,
+        item.escalation && targetText(item.escalation),
+        item.escalation?.reason,
+        item.escalation?.outcome,
+        item.escalation && outcomeReasonText(item.escalation),
+        csvTime(item.callback?.at),
+        item.callback?.number,
       ]),
     );
   }

@@ -1,7 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { AgentStats, HistoryCursor, HistoryFilter, HistoryItem } from '../../../shared/history';
 import type { WarmlineDatabase } from '../storage/database';
-import { HISTORY_COLUMNS, historyListSql, shapeKey, toHistoryItem, type HistoryQueryShape, type HistoryRow } from './history-sql';
+import {
+  ESCALATION_JOIN,
+  HISTORY_COLUMNS,
+  historyListSql,
+  shapeKey,
+  toHistoryItem,
+  type HistoryQueryShape,
+  type HistoryRow,
+} from './history-sql';
 
 /** A filter ready for SQL: the search already turned into an FTS5 query (see shared/history/search.ts). */
 export interface HistoryQuery extends Omit<HistoryFilter, 'query'> {
@@ -42,7 +50,7 @@ export function createHistoryReader(db: WarmlineDatabase) {
   );
 
   const statements = new Map<string, Statement<Record<string, unknown>, HistoryRow>>();
-  const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c WHERE c.id = ?`);
+  const selectOne = db.prepare<[string], HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM calls c ${ESCALATION_JOIN} WHERE c.id = ?`);
   const stats = db.prepare<{ from: number; to: number }, StatsRow>(AGENT_STATS_SQL);
 
   function statement(query: HistoryQuery) {

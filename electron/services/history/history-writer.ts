@@ -62,17 +62,18 @@ export function createHistoryWriter(db: WarmlineDatabase) {
   const upsertEscalation = db.prepare(
     `INSERT INTO escalations (id, call_id, direction, verified, target_kind, target_value, target_name, reason, kind,
        severity, mood, summary, tried, promised, escalated_at, hold_ms, consult_ms, outcome, failure_reason,
-       sip_status, recorded_at)
+       decline_reason, sip_status, recorded_at)
      VALUES (@id, @callId, @direction, @verified, @targetKind, @targetValue, @targetName, @reason, @kind,
        @severity, @mood, @summary, @tried, @promised, @escalatedAt, @holdMs, @consultMs, @outcome, @failureReason,
-       @sipStatus, @now)
+       @declineReason, @sipStatus, @now)
      ON CONFLICT (id) DO UPDATE SET
        call_id = excluded.call_id, direction = excluded.direction, verified = excluded.verified,
        target_kind = excluded.target_kind, target_value = excluded.target_value, target_name = excluded.target_name,
        reason = excluded.reason, kind = excluded.kind, severity = excluded.severity, mood = excluded.mood,
        summary = excluded.summary, tried = excluded.tried, promised = excluded.promised,
        escalated_at = excluded.escalated_at, hold_ms = excluded.hold_ms, consult_ms = excluded.consult_ms,
-       outcome = excluded.outcome, failure_reason = excluded.failure_reason, sip_status = excluded.sip_status,
+       outcome = excluded.outcome, failure_reason = excluded.failure_reason, decline_reason = excluded.decline_reason,
+       sip_status = excluded.sip_status,
        recorded_at = excluded.recorded_at`,
   );
   // The call's latest escalation, whichever was recorded last.
@@ -163,7 +164,8 @@ export function createHistoryWriter(db: WarmlineDatabase) {
           consultMs: record.consultMs,
           outcome: outcome.kind,
           failureReason: outcome.kind === 'failed' ? outcome.reason : null,
-          sipStatus: outcome.kind === 'failed' ? nil(outcome.sipStatus) : null,
+          declineReason: outcome.kind === 'declined' ? nil(outcome.reason) : null,
+          sipStatus: outcome.kind === 'failed' || outcome.kind === 'declined' ? nil(outcome.sipStatus) : null,
           now,
         });
         linkEscalation.run({ callId: record.callId });

@@ -2,6 +2,7 @@
  * Everything the phone tells the rest of the app, in one union. The UI, the stores and the
  * tests switch over `type`; no other module invents event names.
  */
+import type { DeclineReason } from '../../../shared/call/call';
 import type { ReceivedOn } from '../../../shared/escalation';
 
 /** Opaque id of one call (one SIP dialog), stable for the call's life. */
@@ -131,9 +132,8 @@ export type PhoneEvent =
       readonly declineReason?: DeclineReason;
     };
 
-/** Why a consultee declines an escalation: fixed tokens, sent in a Reason header (RFC 3326) and translated on arrival. */
-export const DECLINE_REASONS = ['busy-with-customer', 'not-my-expertise', 'needs-supervisor', 'call-back-later'] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
+/** Why a consultee declines an escalation: defined with the call model, where a declined consult keeps it. */
+export { DECLINE_REASONS, type DeclineReason } from '../../../shared/call/call';
 
 export type PhoneEventType = PhoneEvent['type'];
 export type PhoneListener = (event: PhoneEvent) => void;

@@ -54,7 +54,13 @@ export function consultLegEnded(
         next = applyCallEvent(rest, customerId, { type: 'consultCancelled', at });
       } else {
         const reason = failureReason(cause, status);
-        next = applyCallEvent(rest, customerId, { type: 'consultFailed', at, reason, ...withStatus });
+        next = applyCallEvent(rest, customerId, {
+          type: 'consultFailed',
+          at,
+          reason,
+          ...withStatus,
+          ...(declineReason ? { declineReason } : {}),
+        });
         next = notify(next, {
           kind: 'consult-failed',
           reason,

@@ -1,8 +1,8 @@
 import type { EndedCall, PastConsult } from '../../../shared/call';
 import type { EscalationContext } from '../../../shared/escalation';
 import { callRecordFromEndedCall } from '../../../shared/history/from-call';
-import type { EscalationRecordInput } from '../../../shared/history/escalation-record';
-import { missingCaseError } from '../../../shared/result';
+import type { EscalationOutcome, EscalationRecordInput } from '../../../shared/history/escalation-record';
+import { receivedEscalationOutcome, sentEscalationOutcomes } from '../../../shared/history/escalation-outcome';
 import type { HostApi } from '../host';
 import type { EscalationLog } from './escalation-log';
 import type { EndedCall as EndedEntry } from './phone-state';
@@ -20,10 +20,14 @@ export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationL
   // A received escalation arrives on the consult call and lives on in the call that replaced it: record it once.
   const received = new Set<string>();
   return store.subscribe(() => {
-    const ended = store.getSnapshot().lastEnded;
+    const snapshot = store.getSnapshot();
+    const ended = snapshot.lastEnded;
     if (!ended || ended === last) return;
     last = ended;
-    void record(ended, host, log, received, quality).catch((error: unknown) => {
+    // A consult call that a customer's INVITE replaced (a warm transfer to us) is recorded with
+    // the call that replaced it, which knows the handover happened.
+    const replacedBy = snapshot.calls.some((c) => c.info.replaces === ended.info.callId);
+    void record(ended, host, log, received, quality, replacedBy).catch((error: unknown) => {
       void host.logError({ message: `history: could not record a call: ${String(error)}` });
     });
   });
@@ -35,6 +39,7 @@ async function record(
   log: EscalationLog,
   received: Set<string>,
   quality: QualityLog | undefined,
+  replacedBy: boolean,
 ): Promise<void> {
   if (ended.call.phase !== 'ended') return;
   const call: EndedCall = ended.call;
@@ -47,18 +52,29 @@ async function record(
   );
   if (!saved.ok) throw new Error(saved.error.message);
   const sent = log.take(call.callId);
-  for (const [i, context] of sent.entries()) {
-    const consult: PastConsult | undefined = call.consults[i];
-    await host.recordEscalation(escalationRecord(context, call, consult, 'sent'));
+  const outcomes = sentEscalationOutcomes(
+    call,
+    sent.map((s) => s.mode),
+  );
+  let consults = 0;
+  for (const [i, { context, mode }] of sent.entries()) {
+    const consult = mode === 'consult' ? call.consults[consults++] : undefined;
+    const outcome = outcomes[i] ?? { kind: 'failed', reason: 'error' };
+    await host.recordEscalation(escalationRecord(context, call, consult, 'sent', outcome));
   }
   const header = ended.info.contextHeader;
-  if (header) {
+  if (header && !replacedBy) {
     const decoded = await decodeReceivedContext(header, ended.info.contextReceived, host);
     // A context not valid for this call (expired, replayed, made for another) is not this call's escalation.
     if (decoded.status !== 'unreadable' && decoded.status !== 'not-valid' && !received.has(decoded.context.id)) {
       received.add(decoded.context.id);
+      const outcome = receivedEscalationOutcome(call, {
+        tookOver: ended.info.replaces !== undefined,
+        // A blind transfer reaches us as the customer's own call, from the number the context names.
+        blind: ended.info.replaces === undefined && ended.info.remote.number === decoded.context.customer.number,
+      });
       await host.recordEscalation({
-        ...escalationRecord(decoded.context, call, undefined, 'received'),
+        ...escalationRecord(decoded.context, call, undefined, 'received', outcome),
         verified: decoded.status === 'verified' ? 'verified' : 'unverified',
       });
     }
@@ -70,8 +86,8 @@ function escalationRecord(
   call: EndedCall,
   consult: PastConsult | undefined,
   direction: 'sent' | 'received',
+  outcome: EscalationOutcome,
 ): EscalationRecordInput {
-  const blind = call.endReason.kind === 'transfer-completed' && call.endReason.mode === 'blind';
   return {
     id: context.id,
     callId: call.callId,
@@ -86,27 +102,6 @@ function escalationRecord(
     escalatedAt: context.time.escalatedAt,
     holdMs: consult ? Math.max(0, consult.endedAt - consult.dialedAt) : 0,
     consultMs: consult?.answeredAt !== undefined ? Math.max(0, consult.endedAt - consult.answeredAt) : 0,
-    outcome: direction === 'received' || blind ? { kind: 'completed' } : outcomeOf(consult),
+    outcome,
   };
-}
-
-function outcomeOf(consult: PastConsult | undefined): EscalationRecordInput['outcome'] {
-  if (!consult) return { kind: 'cancelled' };
-  const outcome = consult.outcome;
-  switch (outcome.kind) {
-    case 'transferred':
-      return { kind: 'completed' };
-    case 'failed':
-      return {
-        kind: 'failed',
-        reason: outcome.reason,
-        ...(outcome.sipStatus !== undefined ? { sipStatus: outcome.sipStatus } : {}),
-      };
-    case 'cancelled':
-    case 'consult-party-hung-up':
-    case 'call-ended':
-      return consult.mergedAt !== undefined ? { kind: 'conference' } : { kind: 'cancelled' };
-    default:
-      throw missingCaseError(outcome);
-  }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callRecord, historyHost, T, type HistoryHost } from './history-host';
+import { callRecord, escalationRecord, historyHost, MINUTE, T, type HistoryHost } from './history-host';
 
 let host: HistoryHost;
 beforeEach(() => (host = historyHost()));
@@ -85,5 +85,55 @@ describe('exporting the history as CSV', () => {
     const rows = parseCsv((await host.ok<string>('exportHistoryCsv', { direction: 'outbound' })).slice(1));
     expect(rows.map((r) => r[3])).toEqual(['Name', 'Out']);
     expect(parseCsv((await host.ok<string>('exportHistoryCsv', { query: 'nobody' })).slice(1))).toHaveLength(1);
+  });
+
+  it('spells out the escalation (target, reason, outcome and why) and the callback (time, number) in their own columns', async () => {
+    const declined = callRecord({ remoteName: 'Declined', endedAt: T });
+    const blind = callRecord({ remoteName: 'Blind', endedAt: T - MINUTE });
+    const plain = callRecord({ remoteName: 'Plain', endedAt: T - 2 * MINUTE });
+    for (const call of [declined, blind, plain]) await host.ok('recordCall', call);
+    await host.ok(
+      'recordEscalation',
+      escalationRecord(declined.callId, {
+        target: { kind: 'agent', agentId: '2001', displayName: 'Sam Senior' },
+        reason: 'lacks-expertise',
+        outcome: { kind: 'declined', reason: 'not-my-expertise', sipStatus: 603 },
+      }),
+    );
+    await host.ok('recordEscalation', escalationRecord(blind.callId, { outcome: { kind: 'blind' } }));
+    await host.ok('finishWrapUp', {
+      callId: declined.callId,
+      disposition: 'callback',
+      notes: 'Call back with the answer',
+      followUp: { at: T + 60 * MINUTE, number: '+31 20 555 0199' },
+      finishedAt: T,
+    });
+    await host.ok('finishWrapUp', {
+      callId: blind.callId,
+      disposition: '',
+      notes: '',
+      followUp: { at: T + 2 * 60 * MINUTE },
+      finishedAt: T,
+    });
+    const [header, ...rows] = parseCsv((await host.ok<string>('exportHistoryCsv', {})).slice(1));
+    const col = (name: string) => header!.indexOf(name);
+    const row = (name: string) => rows.find((r) => r[col('Name')] === name)!;
+    expect(header).not.toContain('Escalation ID');
+    expect(row('Declined')[col('Escalation')]).toBe('sent');
+    expect(row('Declined')[col('Escalation target')]).toBe('Sam Senior (2001)');
+    expect(row('Declined')[col('Escalation reason')]).toBe('lacks-expertise');
+    expect(row('Declined')[col('Escalation outcome')]).toBe('declined');
+    expect(row('Declined')[col('Outcome reason')]).toBe('not-my-expertise (SIP 603)');
+    expect(row('Declined')[col('Callback (UTC)')]).toBe('2024-05-06 10:00:00');
+    // The formula guard holds here too: a number starting with + is not a formula.
+    expect(row('Declined')[col('Callback number')]).toBe(`'+31 20 555 0199`);
+    expect(row('Blind')[col('Escalation target')]).toBe('senior queue');
+    expect(row('Blind')[col('Escalation outcome')]).toBe('blind');
+    expect(row('Blind')[col('Outcome reason')]).toBe('');
+    // No number of its own: the callback goes to the number the customer called from.
+    expect(row('Blind')[col('Callback number')]).toBe(`'+31205550123`);
+    expect(row('Plain')![col('Escalation outcome')]).toBe('');
+    expect(row('Plain')![col('Callback (UTC)')]).toBe('');
+    for (const r of rows) expect(r).toHaveLength(header!.length);
   });
 });

@@ -96,7 +96,7 @@ export function escalationRecord(callId: string, overrides: Partial<EscalationRe
     escalatedAt: T - 3 * MINUTE,
     holdMs: 45_000,
     consultMs: 40_000,
-    outcome: { kind: 'completed' },
+    outcome: { kind: 'transferred' },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { migration0070 } from './0070-history-search';
 import { migration0080 } from './0080-queue-pause-strategy';
 import { migration0090 } from './0090-history-list-order';
 import { migration0100 } from './0100-call-notes';
+import { migration0110 } from './0110-escalation-outcomes';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { slaPolicyFor } from '../../../../shared/assist';
+import { sentEscalationOutcomes } from '../../../../shared/history';
 import type { Microphone } from '../../audio/microphone';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
@@ -45,6 +46,14 @@ interface EscalationRequest {
 /** What the wrap-up of the call that just ended starts from: who, which queue, and its escalation. */
 function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, notes: PhoneState['callNotes']) {
   const sentContext = escalations.lastSent(info.callId);
+  const sent = escalations.sentOn(info.callId);
+  const sentOutcome =
+    call.phase === 'ended' && sent.length > 0
+      ? sentEscalationOutcomes(
+          call,
+          sent.map((s) => s.mode),
+        ).at(-1)
+      : undefined;
   const callNotes = notes?.[info.callId];
   return {
     ...(callNotes ? { callNotes } : {}),
@@ -54,6 +63,7 @@ function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, not
       escalated: call.consults.length > 0 || sentContext !== undefined || info.contextHeader !== undefined,
     },
     ...(sentContext ? { sentContext } : {}),
+    ...(sentOutcome ? { sentOutcome } : {}),
     ...(info.contextHeader ? { receivedContextHeader: info.contextHeader } : {}),
     ...(info.contextReceived ? { receivedContext: info.contextReceived } : {}),
   };

@@ -87,7 +87,7 @@ export function EscalationDialog({ entry, store, host, settings, escalations, no
         : store.blindTransfer(entry.info.callId, target, address, headers);
     setBusy(false);
     if (result.ok) {
-      escalations.sent(entry.info.callId, encoded.value.context);
+      escalations.sent(entry.info.callId, encoded.value.context, mode);
       onClose();
     } else setError(t(`notices.commandFailed.${result.error}`));
   };

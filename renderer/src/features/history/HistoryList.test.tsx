@@ -49,6 +49,57 @@ describe('HistoryList', () => {
     expect(html).toContain('&lt;b&gt;Ana&lt;/b&gt; Reyes');
   });
 
+  it('says what became of each escalation: a declined or failed one never reads as escalated to the queue', () => {
+    const esc = (escalation: HistoryItem['escalation']): HistoryItem => ({
+      ...item,
+      callId: JSON.stringify(escalation),
+      escalation,
+    });
+    const senior = { kind: 'queue', value: 'senior', name: '' } as const;
+    const html = render({
+      load: {
+        kind: 'ready',
+        more: false,
+        items: [
+          esc({ direction: 'sent', target: senior, reason: 'wants-higher-authority', outcome: 'transferred' }),
+          esc({ direction: 'sent', target: senior, reason: 'wants-higher-authority', outcome: 'cancelled' }),
+          esc({
+            direction: 'sent',
+            target: { kind: 'agent', value: '2001', name: 'Sam Senior' },
+            reason: 'lacks-expertise',
+            outcome: 'declined',
+            outcomeReason: 'not-my-expertise',
+            sipStatus: 603,
+          }),
+          esc({
+            direction: 'sent',
+            target: senior,
+            reason: 'wants-higher-authority',
+            outcome: 'failed',
+            outcomeReason: 'busy',
+            sipStatus: 486,
+          }),
+          esc({
+            direction: 'sent',
+            target: { kind: 'external', value: '+3120555', name: '' },
+            reason: 'lacks-expertise',
+            outcome: 'blind',
+          }),
+          esc({ direction: 'received', target: senior, reason: 'wants-higher-authority', outcome: 'transferred' }),
+        ],
+      },
+    });
+    for (const text of [
+      'Transferred to Senior queue',
+      'Consult with Senior queue cancelled',
+      'Declined by Sam Senior: This is not my area',
+      'Escalation to Senior queue failed: busy (SIP 486)',
+      'Blind transfer to +3120555',
+      'Handoff from a colleague',
+    ])
+      expect(html).toContain(text);
+  });
+
   it('offers the filters: search, dates, direction, disposition from settings, escalated', () => {
     const html = render();
     for (const label of ['Search notes, names and numbers', 'From', 'To (included)', 'Direction', 'Disposition', 'Escalated'])

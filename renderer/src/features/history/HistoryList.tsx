@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
+import { escalationOutcomeText, historyOutcome, historyTargetText } from '../../ui/escalation-outcome';
 import { formatDuration } from '../../ui/format';
 
 /** The filter form as the agent sets it; empty strings mean "any". */
@@ -177,6 +178,14 @@ export function HistoryList({
                   {item.remoteName || item.remoteNumber}
                   {item.remoteName && <span className="hint"> {item.remoteNumber}</span>}
                   {item.escalationId && <span className="badge"> {t('history.escalatedBadge')}</span>}
+                  {item.escalation && (
+                    <span className="hint history-escalation" data-testid="history-escalation">
+                      {' '}
+                      {item.escalation.direction === 'received'
+                        ? t('escalationOutcome.received')
+                        : escalationOutcomeText(historyOutcome(item.escalation), historyTargetText(item.escalation.target, t), t)}
+                    </span>
+                  )}
                 </td>
                 <td>{formatDuration(item.talkMs)}</td>
                 <td>{item.disposition ?? ''}</td>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
 import type { EscalationContext, ReceivedOn } from '../../../../shared/escalation';
+import { handedOver, type EscalationOutcome } from '../../../../shared/history';
 import { decodeReceivedContext } from '../../state/received-context';
 import { WRAP_UP_LIMITS, type WrapUpDraftInput } from '../../../../shared/history/wrap-up';
 import type { SettingsView } from '../../../../shared/settings';
@@ -40,6 +41,8 @@ export interface WrapUpPanelProps {
   readonly sentContext?: EscalationContext;
   /** The raw context header of a call taken over from a colleague (decoded here, untrusted). */
   readonly receivedContextHeader?: string;
+  /** What became of `sentContext`: decides the first line of the notes and whether "escalated" is preselected. */
+  readonly sentOutcome?: EscalationOutcome;
   /** The INVITE the received context came on: only a context valid for this call prefills the form. */
   readonly receivedContext?: ReceivedOn;
   /** What the agent noted during the call: the notes start with it. */
@@ -69,7 +72,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the team has that code.
  */
 async function firstValues(
-  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings' | 'callNotes'>,
+  props: Pick<
+    WrapUpPanelProps,
+    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings' | 'callNotes'
+  >,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
   const fromEscalation = await escalationValues(props, t);
@@ -80,12 +86,16 @@ async function firstValues(
 }
 
 async function escalationValues(
-  props: Pick<WrapUpPanelProps, 'sentContext' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings'>,
+  props: Pick<
+    WrapUpPanelProps,
+    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings'
+  >,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
   if (props.sentContext) {
-    const disposition = props.settings.dispositions.find((d) => d.toLowerCase() === 'escalated') ?? '';
-    return { ...EMPTY_VALUES, disposition, notes: notesFromEscalation(props.sentContext, 'sent', t) };
+    const escalated = props.sentOutcome === undefined || handedOver(props.sentOutcome);
+    const disposition = escalated ? (props.settings.dispositions.find((d) => d.toLowerCase() === 'escalated') ?? '') : '';
+    return { ...EMPTY_VALUES, disposition, notes: notesFromEscalation(props.sentContext, 'sent', t, props.sentOutcome) };
   }
   if (!props.receivedContextHeader) return undefined;
   const decoded = await decodeReceivedContext(props.receivedContextHeader, props.receivedContext, props.host);

@@ -26,6 +26,25 @@ describe('wrap-up notes started from the escalation', () => {
     ]);
   });
 
+  it('says what became of it: a failed, declined or cancelled escalation is not "Escalated to Senior queue"', () => {
+    const first = (outcome: Parameters<typeof notesFromEscalation>[3]) =>
+      notesFromEscalation(context, 'sent', i18next.t, outcome).split('\n')[0];
+    const why = 'Escalation (Customer does not accept the solution):';
+    expect(first({ kind: 'transferred' })).toBe(`${why} Transferred to Senior queue.`);
+    expect(first({ kind: 'three-way' })).toBe(`${why} Three-way call with Senior queue.`);
+    expect(first({ kind: 'blind' })).toBe(`${why} Blind transfer to Senior queue.`);
+    expect(first({ kind: 'cancelled' })).toBe(`${why} Consult with Senior queue cancelled.`);
+    expect(first({ kind: 'declined', reason: 'needs-supervisor', sipStatus: 603 })).toBe(
+      `${why} Declined by Senior queue: This needs a supervisor.`,
+    );
+    expect(first({ kind: 'declined' })).toBe(`${why} Declined by Senior queue.`);
+    expect(first({ kind: 'failed', reason: 'no-agents', sipStatus: 480 })).toBe(
+      `${why} Escalation to Senior queue failed: nobody in the queue is free (SIP 480).`,
+    );
+    for (const kind of ['cancelled', 'declined'] as const) expect(first({ kind })).not.toMatch(/^Escalated to/);
+    expect(first({ kind: 'failed', reason: 'busy' })).not.toMatch(/^Escalated to/);
+  });
+
   it('the colleague who took it over records who from, and the note meant for them', () => {
     const notes = notesFromEscalation(context, 'received', i18next.t);
     expect(notes).toMatch(/^Taken over from Ana Reyes: Customer does not accept the solution\.\n/);

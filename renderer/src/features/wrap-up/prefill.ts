@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { EscalationContext } from '../../../../shared/escalation';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import type { EscalationOutcome } from '../../../../shared/history';
 import { truncateText } from '../../../../shared/text';
+import { escalationOutcomeText } from '../../ui/escalation-outcome';
 
 /** Whose side of the escalation this agent was on. */
 export type EscalationRole = 'sent' | 'received';
@@ -11,7 +13,13 @@ export type EscalationRole = 'sent' | 'received';
  * records where it went and why; the colleague who took it over records where it came from and
  * what was already known. Plain text (rendered in a textarea), cut to the notes limit.
  */
-export function notesFromEscalation(context: EscalationContext, role: EscalationRole, t: TFunction): string {
+export function notesFromEscalation(
+  context: EscalationContext,
+  role: EscalationRole,
+  t: TFunction,
+  /** What became of a sent escalation: a failed one must not read "Escalated to …". */
+  outcome?: EscalationOutcome,
+): string {
   const reason = t(`escalation.reasons.${context.reason}`);
   const target =
     context.target.kind === 'queue'
@@ -20,8 +28,14 @@ export function notesFromEscalation(context: EscalationContext, role: Escalation
         ? (context.target.displayName ?? context.target.agentId)
         : context.target.number;
   const from = context.agent.name || context.agent.id;
+  const first =
+    role === 'received'
+      ? t('wrapUp.prefill.takenOverFrom', { from, reason })
+      : outcome
+        ? t('wrapUp.prefill.escalation', { reason, outcome: escalationOutcomeText(outcome, target, t) })
+        : t('wrapUp.prefill.escalatedTo', { target, reason });
   const lines = [
-    role === 'sent' ? t('wrapUp.prefill.escalatedTo', { target, reason }) : t('wrapUp.prefill.takenOverFrom', { from, reason }),
+    first,
     ...(context.customer.reference ? [t('wrapUp.prefill.reference', { text: context.customer.reference })] : []),
     t('wrapUp.prefill.summary', { text: context.summary }),
     ...(context.tried ? [t('wrapUp.prefill.tried', { text: context.tried })] : []),

@@ -39,6 +39,8 @@ describe('ICE gathering never stalls a call', () => {
     const types = candidateTypes(invited!.sdp);
     expect(types).toContain('host');
     expect(types).not.toContain('srflx');
+    // Opus in-band FEC is offered (Chromium's default; loss concealment depends on it).
+    expect(invited!.sdp).toMatch(/^a=fmtp:\d+ .*useinbandfec=1/m);
     expect(invited!.at - dialedAt).toBeGreaterThanOrEqual(ICE_GATHERING_WAIT_MS);
     expect(invited!.at - dialedAt).toBeLessThan(SETUP_BOUND_MS);
 

@@ -59,13 +59,20 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     baseLog(event);
   };
 
-  const registrar = new Registrar(config, Date.now, () => queues.agentsChanged());
   const longestWrapUpMs = Math.max(0, ...config.queues.map((q) => q.wrapUpSeconds * 1000));
+  // The wrap-up hold ends by itself: look at the waiting callers again then.
+  const afterHold = () => {
+    if (longestWrapUpMs > 0) setTimeout(() => queues.agentsChanged(), longestWrapUpMs + 10).unref();
+  };
+  const registrar = new Registrar(config, Date.now, (user) => {
+    board.registrationChanged(user, registrar.isRegistered(user));
+    queues.agentsChanged();
+    afterHold();
+  });
   const calls = new CallTracker((users, what) => {
     if (what === 'ended') users.forEach((u) => board.callEnded(u));
     queues.agentsChanged();
-    // The wrap-up hold ends by itself: look at the waiting callers again then.
-    if (what === 'ended' && longestWrapUpMs > 0) setTimeout(() => queues.agentsChanged(), longestWrapUpMs + 10).unref();
+    if (what === 'ended') afterHold();
   });
   const board = new AgentBoard(config, {
     isRegistered: (u) => registrar.isRegistered(u),

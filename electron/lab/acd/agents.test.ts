@@ -23,6 +23,22 @@ describe('the queue wrap-up hold (issue 13)', () => {
     expect(board.state('1001', 'support')).toBe('available');
   });
 
+  it('a phone that registers anew is held too, so it can say it is paused before an offer (a restarted lab forgot)', () => {
+    let now = 1_000_000;
+    const config = parseLabConfig({
+      accounts: [{ user: '1001', password: 'secret-1001' }],
+      queues: [{ name: 'support', members: ['1001'], wrapUpSeconds: 2 }],
+    });
+    const board = new AgentBoard(config, { isRegistered: () => true, activeCalls: () => 0, now: () => now });
+    board.registrationChanged('1001', true);
+    expect(board.state('1001', 'support')).toBe('busy');
+    now += 2_000;
+    expect(board.state('1001', 'support')).toBe('available');
+    // A refresh of the same registration is no new sign-in: no hold.
+    board.registrationChanged('1001', true);
+    expect(board.state('1001', 'support')).toBe('available');
+  });
+
   it('without a wrap-up hold (the default) the member is available at once', () => {
     const config = parseLabConfig({
       accounts: [{ user: '1001', password: 'secret-1001' }],

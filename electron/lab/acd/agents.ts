@@ -8,8 +8,9 @@ interface Agent {
   ringing: boolean;
   /** When the agent last became free; longest-idle picks the smallest. */
   idleSince: number;
-  /** When the agent's last call ended (for the queues' wrap-up hold). */
-  callEndedAt: number;
+  /** When the agent's last call ended or their phone registered anew (the queues' wrap-up hold starts then). */
+  heldSince: number;
+  registered: boolean;
 }
 
 export interface AgentBoardDeps {
@@ -72,7 +73,18 @@ export class AgentBoard {
   callEnded(user: string): void {
     const agent = this.agent(user);
     agent.idleSince = this.now();
-    agent.callEndedAt = agent.idleSince;
+    agent.heldSince = agent.idleSince;
+  }
+
+  /**
+   * A phone that registers anew (after a restart of either side) is held like after a call: it
+   * tells its pause state (wrap-up, a break) right after the REGISTER's 200, and a restarted lab
+   * has forgotten it; offering before that got a 486 from a desk in wrap-up.
+   */
+  registrationChanged(user: string, registered: boolean): void {
+    const agent = this.agent(user);
+    if (registered && !agent.registered) agent.heldSince = this.now();
+    agent.registered = registered;
   }
 
   idleSince(user: string): number {
@@ -87,14 +99,21 @@ export class AgentBoard {
     if (agent.ringing) return 'ringing';
     if (this.deps.activeCalls(user) > 0) return 'busy';
     // Still in the queue's wrap-up hold after a call: not offered yet (shown busy, as on the call).
-    if (this.now() < agent.callEndedAt + (this.wrapUpMs.get(queue) ?? 0)) return 'busy';
+    if (this.now() < agent.heldSince + (this.wrapUpMs.get(queue) ?? 0)) return 'busy';
     return 'available';
   }
 
   private agent(user: string): Agent {
     let agent = this.agents.get(user);
     if (!agent) {
-      agent = { loggedIn: new Set(), paused: new Set(), ringing: false, idleSince: 0, callEndedAt: Number.NEGATIVE_INFINITY };
+      agent = {
+        loggedIn: new Set(),
+        paused: new Set(),
+        ringing: false,
+        idleSince: 0,
+        heldSince: Number.NEGATIVE_INFINITY,
+        registered: false,
+      };
       this.agents.set(user, agent);
     }
     return agent;

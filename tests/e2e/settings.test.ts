@@ -118,7 +118,9 @@ describe('the first screen', () => {
 
   it('a wrongly typed payload sent past the form is refused by the host and nothing is written', async () => {
     const result = await page.evaluate(async () => {
-      const ws = new WebSocket(`ws://${location.host}/host`);
+      // As the page's own code would, with the HostApi token it kept from the printed address.
+      const token = localStorage.getItem('warmline.hostToken') ?? '';
+      const ws = new WebSocket(`ws://${location.host}/host?token=${encodeURIComponent(token)}`);
       await new Promise((r) => (ws.onopen = r));
       const reply = new Promise<string>((r) => (ws.onmessage = (e) => r(String(e.data))));
       ws.send(JSON.stringify({ id: 1, method: 'saveSettings', args: [{ displayName: { $gt: '' }, language: 7 }] }));

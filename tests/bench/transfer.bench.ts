@@ -1,9 +1,14 @@
 /**
- * Escalation benchmark (issue 5): on loopback through Kamailio, a SIP.js customer calls the agent,
- * the agent consults a SIP.js colleague and completes the transfer (REFER with Replaces). We time
- * the agent's Complete → the first audio packet between customer and colleague on their new dialog,
- * for Warmline's engine + store and for bare JsSIP doing the same, interleaved, 20 rounds each.
+ * Escalation benchmark (issues 5 and 12): on loopback through Kamailio, a SIP.js customer calls
+ * the agent (Warmline's engine and store), the agent consults and completes the transfer (REFER
+ * with Replaces). Two targets, interleaved, 20 rounds each: one person's address, and the group
+ * address `seniors` that forks to two members (tests/fixtures/kamailio). Measured:
+ *   consult → member ringing: the agent asks for the consult → the member's phone has the INVITE;
+ *   Complete → customer connected: the agent presses Complete → the first audio packet between
+ *   customer and member on their new dialog.
+ * Every wait has a timeout, so a transfer that does not land fails the run instead of hanging it.
  */
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startKamailio } from '../support/kamailio';
 import { serveTestPages } from '../support/test-pages';
@@ -11,6 +16,17 @@ import { formatRow, ms, summarize } from './stats';
 
 const ROUNDS = Number(process.env.WARMLINE_BENCH_CALLS ?? 20);
 const WARM_UP = 2;
+const STEP_TIMEOUT_MS = 20_000;
+
+function within<T>(promise: Promise<T>, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms: ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+type Target = 'person' | 'queue';
 
 async function main(): Promise<void> {
   const kamailio = await startKamailio();
@@ -27,52 +43,86 @@ async function main(): Promise<void> {
       toneHz: tone,
       autoAnswer,
     });
+    const farEnd = async (user: string, tone: number, autoAnswer: boolean): Promise<Page> => {
+      const page = await browser.newPage();
+      await page.goto(pages.url('far-end'));
+      await within(
+        page.evaluate((c) => window.farEnd.register(c), config(user, tone, autoAnswer)),
+        `${user} registered`,
+      );
+      return page;
+    };
     const agent = await browser.newPage();
     agent.on('pageerror', (e) => console.error('agent page error:', e.message));
     await agent.goto(pages.url('bench-transfer'));
-    await agent.evaluate((c) => window.benchTransfer.app.start(c), config('xferapp', 440));
-    await agent.evaluate((c) => window.benchTransfer.bare.start(c), config('xferbare', 440));
-    const customer = await browser.newPage();
-    await customer.goto(pages.url('far-end'));
-    await customer.evaluate((c) => window.farEnd.register(c), config('xfercustomer', 1250));
-    const consultee = await browser.newPage();
-    await consultee.goto(pages.url('far-end'));
-    await consultee.evaluate((c) => window.farEnd.register(c), config('consultee', 880, true));
+    await within(
+      agent.evaluate((c) => window.benchTransfer.app.start(c), config('xferapp', 440)),
+      'agent signed in',
+    );
+    const customer = await farEnd('xfercustomer', 1250, false);
+    const members: Record<Target, Page[]> = {
+      person: [await farEnd('consultee', 880, true)],
+      // One member answers by itself; the other rings until the group's answer withdraws it (CANCEL).
+      queue: [await farEnd('seniors-1', 880, true), await farEnd('seniors-2', 880, false)],
+    };
+    const address: Record<Target, string> = {
+      person: `sip:consultee@${kamailio.domain}`,
+      queue: `sip:seniors@${kamailio.domain}`,
+    };
 
-    const results = { app: [] as number[], bare: [] as number[] };
+    const ringing: Record<Target, number[]> = { person: [], queue: [] };
+    const connected: Record<Target, number[]> = { person: [], queue: [] };
     for (let i = 0; i < (ROUNDS + WARM_UP) * 2; i += 1) {
-      const variant: 'app' | 'bare' = i % 2 === 0 ? 'app' : 'bare';
-      const ready = agent.evaluate(([v, t]) => window.benchTransfer[v].answerAndConsult(t), [
-        variant,
-        `sip:consultee@${kamailio.domain}`,
-      ] as const);
-      await customer.evaluate((t) => window.farEnd.call(t), `sip:xfer${variant}@${kamailio.domain}`);
-      await ready;
-      const before = await consultee.evaluate(() => window.farEnd.sessionCount);
-      const heard = consultee.evaluate((n) => window.farEnd.firstAudioOnSessionAfter(n), before);
-      const asked = await agent.evaluate((v) => window.benchTransfer[v].complete(), variant);
-      const first = await heard;
-      await agent.evaluate((v) => window.benchTransfer[v].reset(), variant);
-      await consultee.evaluate(() => window.farEnd.hangup());
-      await customer.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: 15_000 });
-      if (i >= WARM_UP * 2) results[variant].push(first - asked);
+      const target: Target = i % 2 === 0 ? 'person' : 'queue';
+      const candidates = members[target];
+      const invitedBefore = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.state().invitedAt ?? 0)));
+      const consulted = agent.evaluate((t) => window.benchTransfer.app.answerAndConsult(t), address[target]);
+      await customer.evaluate((t) => window.farEnd.call(t), 'sip:xferapp@' + kamailio.domain);
+      const consultAt = await within(consulted, `${target}: consult answered`);
+      const invitedAt = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.state().invitedAt ?? 0)));
+      const firstRing = Math.min(...invitedAt.filter((at, k) => at > (invitedBefore[k] ?? 0)));
+      // On the forking group every member rang; the one whose session carries the consult takes the transfer.
+      const counts = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.sessionCount)));
+      const heard = Promise.any(
+        candidates.map((m, k) => m.evaluate((n) => window.farEnd.firstAudioOnSessionAfter(n, 15_000), counts[k] ?? 0)),
+      );
+      const asked = await agent.evaluate(() => window.benchTransfer.app.complete());
+      const first = await within(heard, `${target}: customer connected to the member`);
+      await within(
+        agent.evaluate(() => window.benchTransfer.app.reset()),
+        `${target}: agent free`,
+      ).catch(async (error: unknown) => {
+        const seen = await agent.evaluate(() => (window.benchTransfer.app as unknown as { describe(): string }).describe());
+        throw new Error(`${String(error)}; agent: ${seen}`);
+      });
+      // The member that only rang has nothing left to end.
+      await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.hangup().catch(() => undefined))));
+      await customer.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, {
+        timeout: STEP_TIMEOUT_MS,
+      });
+      if (i >= WARM_UP * 2) {
+        ringing[target].push(firstRing - consultAt);
+        connected[target].push(first - asked);
+      }
     }
-    const a = summarize(results.app);
-    const b = summarize(results.bare);
-    const widths = [36, 26, 26, 8];
-    console.log(`\nEscalation benchmark: ${ROUNDS} transfers per variant on loopback through Kamailio (median, p10–p90)\n`);
-    console.log(formatRow(['measure', 'Warmline (engine+store)', 'bare JsSIP 3.13', 'ratio'], widths));
-    console.log(
-      formatRow(
+    const widths = [42, 26, 26, 8];
+    const row = (measure: string, values: Record<Target, number[]>) => {
+      const p = summarize(values.person);
+      const q = summarize(values.queue);
+      return formatRow(
         [
-          'Complete → customer↔colleague audio',
-          `${ms(a.median)} (${ms(a.p10)}–${ms(a.p90)})`,
-          `${ms(b.median)} (${ms(b.p10)}–${ms(b.p90)})`,
-          (a.median / b.median).toFixed(2),
+          measure,
+          `${ms(p.median)} (${ms(p.p10)}–${ms(p.p90)})`,
+          `${ms(q.median)} (${ms(q.p10)}–${ms(q.p90)})`,
+          (q.median / p.median).toFixed(2),
         ],
         widths,
-      ),
-    );
+      );
+    };
+    console.log(`\nEscalation benchmark: ${ROUNDS} transfers per target on loopback through Kamailio (median, p10–p90)\n`);
+    console.log(formatRow(['measure', "one person's address", 'queue (group, 2 members)', 'ratio'], widths));
+    console.log(row('consult → member ringing', ringing));
+    console.log(row('Complete → customer connected to member', connected));
   } finally {
     await browser.close();
     await pages.close();

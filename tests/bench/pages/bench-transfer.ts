@@ -26,8 +26,8 @@ function until(check: () => boolean, subscribe: (listener: () => void) => () => 
 
 export interface TransferAgent {
   start(config: BenchConfig): Promise<void>;
-  /** Answers the next call, consults `target`, waits until the consult is answered. */
-  answerAndConsult(target: string): Promise<void>;
+  /** Answers the next call, consults `target`, waits until the consult is answered; returns when the consult was asked. */
+  answerAndConsult(target: string): Promise<number>;
   /** Completes the transfer; returns when it was asked (the benchmark's start time). */
   complete(): number;
   /** Ready for the next round. */
@@ -46,7 +46,7 @@ class AppTransferAgent implements TransferAgent {
     await until(() => this.#store.getSnapshot().agent.kind === 'available', this.#sub);
   }
 
-  async answerAndConsult(target: string): Promise<void> {
+  async answerAndConsult(target: string): Promise<number> {
     await until(() => this.#store.getSnapshot().calls.some((c) => c.call.phase === 'offered'), this.#sub);
     const offered = this.#store.getSnapshot().calls.find((c) => c.call.phase === 'offered');
     if (!offered) throw new Error('no call');
@@ -54,8 +54,10 @@ class AppTransferAgent implements TransferAgent {
     this.#customer = id;
     await this.#store.answer(id);
     await until(() => this.#store.getSnapshot().calls.some((c) => c.info.callId === id && c.call.phase === 'active'), this.#sub);
+    const asked = now();
     await this.#store.startConsult(id, { kind: 'agent', agentId: 'consultee' }, target, []);
     await until(() => customerCalls(this.#store.getSnapshot()).some((c) => c.call.phase === 'consulting'), this.#sub);
+    return asked;
   }
 
   complete(): number {
@@ -64,8 +66,22 @@ class AppTransferAgent implements TransferAgent {
     return at;
   }
 
+  describe(): string {
+    const s = this.#store.getSnapshot();
+    return JSON.stringify({
+      agent: s.agent.kind,
+      calls: s.calls.map((c) => c.call.phase),
+      notices: s.notices.map((n) => n.kind),
+    });
+  }
+
   async reset(): Promise<void> {
-    await until(() => this.#store.getSnapshot().agent.kind === 'wrap-up', this.#sub);
+    // The transfer is done when both legs are gone: in wrap-up, or already free again.
+    const done = () => {
+      const s = this.#store.getSnapshot();
+      return s.agent.kind === 'wrap-up' || (s.agent.kind === 'available' && s.calls.length === 0);
+    };
+    await until(done, this.#sub);
     this.#store.finishWrapUp();
   }
 }
@@ -93,7 +109,7 @@ class BareTransferAgent implements TransferAgent {
     });
   }
 
-  async answerAndConsult(target: string): Promise<void> {
+  async answerAndConsult(target: string): Promise<number> {
     const customer = await new Promise<RTCSession>((resolve) => (this.#incoming = resolve));
     this.#customer = customer;
     await new Promise<void>((resolve) => {
@@ -101,10 +117,12 @@ class BareTransferAgent implements TransferAgent {
       customer.answer({ mediaStream: toneStream(440), mediaConstraints: { audio: true, video: false } });
     });
     customer.hold();
+    const asked = now();
     const consult = this.#ua?.call(target, { mediaStream: toneStream(440), mediaConstraints: { audio: true, video: false } });
     if (!consult) throw new Error('not started');
     this.#consult = consult;
     await new Promise<void>((resolve) => consult.on('confirmed', () => resolve()));
+    return asked;
   }
 
   complete(): number {

@@ -28,6 +28,8 @@ export interface FarEndState {
   readonly dialog?: { readonly callId: string; readonly localTag: string; readonly remoteTag: string };
   /** When the last initial INVITE left for the server (performance.timeOrigin + now), for benchmarks. */
   readonly inviteSentAt?: number;
+  /** When the last incoming INVITE arrived (performance.timeOrigin + now), for benchmarks. */
+  readonly invitedAt?: number;
   /** The last INVITE that called us: when it arrived (performance.timeOrigin + now) and its SDP offer. */
   readonly invited?: { readonly at: number; readonly sdp: string };
   /** When the final response to our last INVITE arrived (performance.timeOrigin + now) and its SDP. */
@@ -47,6 +49,7 @@ class FarEnd {
   #final: { at: number; sdp: string } | undefined;
   #sessions = 0;
   #refuseRefer: number | undefined;
+  #invitedAt: number | undefined;
 
   async register(options: FarEndOptions): Promise<void> {
     this.#options = options;
@@ -166,6 +169,7 @@ class FarEnd {
       ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
       ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
       ...(this.#inviteSentAt === undefined ? {} : { inviteSentAt: this.#inviteSentAt }),
+      ...(this.#invitedAt === undefined ? {} : { invitedAt: this.#invitedAt }),
       ...(this.#invited === undefined ? {} : { invited: this.#invited }),
       ...(this.#final === undefined ? {} : { final: this.#final }),
     };
@@ -211,6 +215,7 @@ class FarEnd {
   }
 
   #incoming(invitation: Invitation): void {
+    this.#invitedAt = performance.timeOrigin + performance.now();
     this.#invited = { at: performance.timeOrigin + performance.now(), sdp: invitation.request.body ?? '' };
     this.#adopt(invitation);
     if (this.#options?.autoAnswer) void invitation.accept();

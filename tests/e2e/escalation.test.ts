@@ -198,7 +198,7 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
       target_kind: 'queue',
       target_value: 'senior',
       reason: 'wants-higher-authority',
-      outcome: 'completed',
+      outcome: 'transferred',
       end_reason: 'transfer-completed',
     });
 

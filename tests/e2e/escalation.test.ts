@@ -206,7 +206,7 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     const agentForm = agent.getByRole('form', { name: 'After-call work' });
     const agentNotes = await agentForm.getByLabel('Notes').inputValue();
     expect(agentNotes.split('\n').slice(0, 3)).toEqual([
-      'Escalated to Senior queue: Customer asks for someone with more authority.',
+      'Escalation (Customer asks for someone with more authority): Transferred to Senior queue.',
       'Summary: Refund of 240 EUR refused twice; wants a manager',
       'Already tried: Checked both payments. Offered a credit: declined.',
     ]);

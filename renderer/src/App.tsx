@@ -18,6 +18,8 @@ import { StatusBar } from './ui/StatusBar';
 import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 import type { QualityLog } from './state/quality-log';
+import type { TeamStore } from './state/team-store';
+import { TeamPanel } from './features/team/TeamPanel';
 
 /** What main.tsx found at start, having already restored an open wrap-up and signed in. */
 export type Startup =
@@ -27,6 +29,7 @@ export type Startup =
 export interface AppServices {
   readonly host: HostApi;
   readonly store: PhoneStore;
+  readonly team: TeamStore;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   /** Every connected call's audio quality, measured by one sampler for the badges and the history. */
@@ -178,6 +181,7 @@ export function App({ services }: { readonly services: AppServices }) {
             quality={services.quality}
           />
         )}
+        {settings && view === 'phone' && phone.calls.length === 0 && <TeamPanel team={services.team} />}
       </main>
       {keyboard.sheet}
     </div>

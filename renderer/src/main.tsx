@@ -13,6 +13,7 @@ import { saveCallNotesAsTyped } from './state/call-notes-saver';
 import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
+import { TeamStore } from './state/team-store';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
 import './ui/desk.css';
@@ -36,6 +37,10 @@ async function boot(): Promise<void> {
   const ringer = new Ringer();
   const phone = new Phone({ remoteAudio, getLocalStream: microphone.open });
   const store = new PhoneStore(phone);
+  // The team's presence and the queue board; the agent's own state is published as it changes.
+  let selfUser = '';
+  const team = new TeamStore(phone, () => selfUser);
+  store.subscribe(() => team.agentChanged(store.getSnapshot().agent));
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
   // Electron registers global shortcuts and OS notifications; a browser tab gets the in-window equivalents.
@@ -50,6 +55,7 @@ async function boot(): Promise<void> {
   recordHistory(store, host, escalations, quality);
   saveCallNotesAsTyped(store, host);
   const applyDevices = (settings: SettingsView) => {
+    selfUser = /^sips?:([^@;]+)@/.exec(settings.sipUri)?.[1] ?? '';
     microphone.setDevice(settings.microphoneId);
     void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);
     void ringer.setSink(settings.ringerId);
@@ -74,7 +80,7 @@ async function boot(): Promise<void> {
     await initI18n();
     startup = { kind: 'failed', message: started.error.message };
   }
-  const services: AppServices = { host, store, ringer, microphone, quality, escalations, applyDevices, startup };
+  const services: AppServices = { host, store, team, ringer, microphone, quality, escalations, applyDevices, startup };
   // Exposed for end-to-end tests and support: read-only state, never credentials.
   (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
   window.addEventListener('beforeunload', () => void phone.stop());

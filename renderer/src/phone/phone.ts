@@ -26,6 +26,7 @@ import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
 import { dialFeatureCode, sendControlMessage } from './service-requests';
+import { PresenceClient, type OwnPresence, type PresenceEvent } from './presence';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -72,6 +73,11 @@ export class Phone {
   #ua: UA | undefined;
   #available = false;
   readonly #conference: ConferenceController;
+  #presence: PresenceClient | undefined;
+  readonly #presenceListeners = new Set<(event: PresenceEvent) => void>();
+  /** The last state asked to be published and the colleagues asked to be watched, kept across sign-ins. */
+  #ownPresence: OwnPresence | undefined;
+  #watched: readonly string[] | undefined;
   /** Set while JsSIP builds the session for an INVITE with Replaces we accepted (synchronously). */
   #replacing: Call | undefined;
 
@@ -143,6 +149,17 @@ export class Phone {
     this.#ua = ua;
     this.#registration.watch(ua);
     this.#recovery.watchUa(ua);
+    const presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+      this.#presenceListeners.forEach((listener) => listener(event)),
+    );
+    this.#presence = presence;
+    // Every (re)connection: the server may have lost our subscriptions and publication.
+    ua.on('connected', () => presence.renew());
+    if (this.#ownPresence) presence.publish(this.#ownPresence);
+    if (this.#watched) {
+      presence.watch(this.#watched);
+      presence.watchQueueBoard();
+    }
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
     });
@@ -167,6 +184,25 @@ export class Phone {
       });
     }
     this.#teardown();
+  }
+
+  /** The team's presence and the queue board (issue 15): colleagues' states as they change. */
+  onPresence(listener: (event: PresenceEvent) => void): () => void {
+    this.#presenceListeners.add(listener);
+    return () => void this.#presenceListeners.delete(listener);
+  }
+
+  /** Tells colleagues the agent's state (PUBLISH); kept and sent again after every sign-in. */
+  publishPresence(own: OwnPresence): void {
+    this.#ownPresence = own;
+    this.#presence?.publish(own);
+  }
+
+  /** Watches these colleagues (SIP users) and the server's queue board. */
+  watchTeam(users: readonly string[]): void {
+    this.#watched = users;
+    this.#presence?.watch(users);
+    this.#presence?.watchQueueBoard();
   }
 
   /** Agent state: only an Available agent is offered calls; others get 486 Busy Here. */
@@ -461,6 +497,8 @@ export class Phone {
   }
 
   #teardown(): void {
+    this.#presence?.close();
+    this.#presence = undefined;
     this.#registration.stopping();
     this.#recovery.forgetUa();
     this.#ua?.stop();

@@ -1,7 +1,5 @@
 import type { UA } from 'jssip/lib/UA';
 import type { Subscriber } from 'jssip/lib/Subscriber';
-// JsSIP's typings declare a named export; at run time the CommonJS module IS the class.
-import SubscriberModule from 'jssip/lib/Subscriber';
 import { OutgoingRequest, type IncomingResponse } from 'jssip/lib/SIPMessage';
 // JsSIP has no PUBLISH client (3.13); its RequestSender answers digest challenges for any request.
 // @ts-expect-error untyped internal module of JsSIP, used as its own Message.js uses it
@@ -34,9 +32,9 @@ export interface OwnPresence {
 /** JsSIP's typings omit the constructor that its own Message.js calls. */
 type OutgoingRequestConstructor = new (
   method: string,
-  ruri: string,
+  ruri: unknown,
   ua: UA,
-  params: { readonly to_uri: string },
+  params: null,
   extraHeaders: readonly SafeHeader[],
   body: string | undefined,
 ) => OutgoingRequest;
@@ -46,8 +44,6 @@ interface SubscriberEvents {
   on(event: 'notify', listener: (isFinal: boolean, request: unknown, body: string | undefined) => void): unknown;
   on(event: 'terminated', listener: (code: number) => void): unknown;
 }
-
-const SubscriberClass = SubscriberModule as unknown as typeof Subscriber;
 
 const SUBSCRIBE_EXPIRES = 600;
 const PUBLISH_EXPIRES = 600;
@@ -126,7 +122,7 @@ export class PresenceClient {
   #subscribe(user: string, event: Watch['event']): void {
     if (this.#closed) return;
     const accept = event === 'presence' ? PIDF_CONTENT_TYPE : event === 'dialog' ? DIALOG_INFO_CONTENT_TYPE : 'application/json';
-    const subscriber = new SubscriberClass(this.ua, `sip:${user}@${this.domain}`, event, accept, {
+    const subscriber = this.ua.subscribe(`sip:${user}@${this.domain}`, event, accept, {
       expires: SUBSCRIBE_EXPIRES,
       contentType: accept,
     });
@@ -136,10 +132,13 @@ export class PresenceClient {
     events.on('notify', (_final, _request, body) => this.#received(user, event, body ?? ''));
     events.on('terminated', (code) => {
       if (this.#watches.get(key)?.subscriber !== subscriber) return;
+      // Not connected yet, or the connection dropped: kept, and started again by renew() on connect.
+      const C = subscriber.C;
+      if (code === C.SUBSCRIBE_TRANSPORT_ERROR || code === C.SUBSCRIBE_RESPONSE_TIMEOUT) return;
       this.#watches.delete(key);
       if (this.#closed) return;
       // A server without this package (489) or without presence for the user: fall back once.
-      if (event === 'presence' && code === SubscriberClass.C.SUBSCRIBE_NON_OK_RESPONSE) this.#subscribe(user, 'dialog');
+      if (event === 'presence' && code === subscriber.C.SUBSCRIBE_NON_OK_RESPONSE) this.#subscribe(user, 'dialog');
       else if (event === QUEUE_BOARD_EVENT) this.emit({ type: 'queue-board', board: undefined });
     });
     subscriber.subscribe();
@@ -169,14 +168,9 @@ export class PresenceClient {
     ];
     const body = expires > 0 && own ? buildPidf({ entity: target, ...own }) : undefined;
     if (body) headers.push(sipHeader('Content-Type', PIDF_CONTENT_TYPE));
-    const request = new (OutgoingRequest as unknown as OutgoingRequestConstructor)(
-      'PUBLISH',
-      target,
-      this.ua,
-      { to_uri: target },
-      headers,
-      body,
-    );
+    // As JsSIP's own MESSAGE does: the Request-URI parsed, and the To header taken from it.
+    const uri = (this.ua as unknown as { normalizeTarget(target: string): unknown }).normalizeTarget(target);
+    const request = new (OutgoingRequest as unknown as OutgoingRequestConstructor)('PUBLISH', uri, this.ua, null, headers, body);
     this.#inFlight = true;
     const done = () => {
       this.#inFlight = false;

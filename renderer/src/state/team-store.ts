@@ -1,0 +1,151 @@
+import type { AgentState } from '../../../shared/agent';
+import type { PresenceKind } from '../../../shared/presence/pidf';
+import type { QueueBoard } from '../../../shared/presence/queue-board';
+import type { OwnPresence, PresenceEvent } from '../phone/presence';
+
+/** What the team list shows of a colleague. `unknown` until the server has said anything. */
+export interface Colleague {
+  readonly user: string;
+  readonly kind: PresenceKind | 'unknown';
+  /** When the state began (epoch ms), as the colleague published it or as first seen here. */
+  readonly since: number | undefined;
+  readonly reason: string;
+  /** The queues the colleague is a member of, from the board. */
+  readonly queues: readonly string[];
+}
+
+export interface TeamState {
+  readonly colleagues: readonly Colleague[];
+  /** `undefined` until the board arrives; `null` when the server has none (presence only). */
+  readonly board: QueueBoard | null | undefined;
+}
+
+/** The parts of the phone engine the team needs (Phone implements it). */
+export interface TeamSource {
+  onPresence(listener: (event: PresenceEvent) => void): () => void;
+  publishPresence(own: OwnPresence): void;
+  watchTeam(users: readonly string[]): void;
+}
+
+/** The agent's own state as colleagues see it. */
+export function presenceKindOf(agent: AgentState): PresenceKind {
+  switch (agent.kind) {
+    case 'offline':
+      return 'offline';
+    case 'available':
+    case 'ringing':
+      return 'available';
+    case 'on-call':
+    case 'consulting':
+      return 'on-call';
+    case 'wrap-up':
+      return 'wrap-up';
+    case 'break':
+      return 'break';
+    default:
+      return 'available';
+  }
+}
+
+/** Escalation targets first, then everyone else, each by user. */
+const ESCALATION_QUEUES = ['senior', 'technical'];
+function rank(c: Colleague): number {
+  const i = ESCALATION_QUEUES.findIndex((q) => c.queues.includes(q));
+  return i < 0 ? ESCALATION_QUEUES.length : i;
+}
+
+/**
+ * The team list and queue board, fed by the phone's presence events. NOTIFY bursts (a whole team
+ * changing at shift start, 300 colleagues) are applied once per animation frame, so React renders
+ * once per frame at most; the "time in state" labels are the view's one clock, not a timer each.
+ * It also publishes the agent's own state whenever it changes.
+ */
+export class TeamStore {
+  #state: TeamState = { colleagues: [], board: undefined };
+  readonly #byUser = new Map<string, Colleague>();
+  readonly #listeners = new Set<() => void>();
+  #queued: PresenceEvent[] = [];
+  #scheduled = false;
+  #published: PresenceKind | undefined;
+  #watched = '';
+
+  constructor(
+    private readonly source: TeamSource,
+    private readonly self: () => string,
+    private readonly now: () => number = Date.now,
+    private readonly schedule: (flush: () => void) => void = (flush) => requestAnimationFrame(flush),
+  ) {
+    source.onPresence((event) => {
+      this.#queued.push(event);
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      this.schedule(() => this.#flush());
+    });
+    source.watchTeam([]);
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): TeamState => this.#state;
+
+  /** Called with every agent state the desk has; publishes only a change of what colleagues see. */
+  agentChanged(agent: AgentState): void {
+    const kind = presenceKindOf(agent);
+    if (kind === this.#published) return;
+    this.#published = kind;
+    this.source.publishPresence({ kind, since: this.now(), reason: agent.kind === 'break' ? agent.reason : '' });
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    const events = this.#queued;
+    this.#queued = [];
+    let board = this.#state.board;
+    for (const event of events) {
+      switch (event.type) {
+        case 'queue-board':
+          board = event.board ?? null;
+          if (event.board) this.#learnMembers(event.board);
+          break;
+        case 'colleague': {
+          const before = this.#byUser.get(event.user);
+          if (!before) break;
+          const { kind, reason } = event.presence;
+          const since = event.presence.since ?? (before.kind === kind ? before.since : this.now());
+          this.#byUser.set(event.user, { ...before, kind, reason, since });
+          break;
+        }
+        case 'colleague-lamp': {
+          const before = this.#byUser.get(event.user);
+          if (!before) break;
+          const kind: PresenceKind = event.lamp === 'on-call' ? 'on-call' : 'available';
+          this.#byUser.set(event.user, { ...before, kind, since: before.kind === kind ? before.since : this.now() });
+          break;
+        }
+      }
+    }
+    const colleagues = [...this.#byUser.values()].sort((a, b) => rank(a) - rank(b) || a.user.localeCompare(b.user));
+    this.#state = { colleagues, board };
+    this.#listeners.forEach((l) => l());
+  }
+
+  /** The board names each queue's members: they are the team (the agent aside). */
+  #learnMembers(board: QueueBoard): void {
+    const queuesOf = new Map<string, string[]>();
+    for (const q of board.queues) for (const user of q.people ?? []) queuesOf.set(user, [...(queuesOf.get(user) ?? []), q.name]);
+    queuesOf.delete(this.self());
+    for (const [user, queues] of queuesOf) {
+      const before = this.#byUser.get(user);
+      this.#byUser.set(user, before ? { ...before, queues } : { user, kind: 'unknown', since: undefined, reason: '', queues });
+    }
+    for (const user of [...this.#byUser.keys()]) if (!queuesOf.has(user)) this.#byUser.delete(user);
+    const watched = [...queuesOf.keys()].sort().join(',');
+    if (watched !== this.#watched) {
+      this.#watched = watched;
+      this.source.watchTeam([...queuesOf.keys()]);
+    }
+  }
+}

@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LabServer } from '../../../electron/lab/server.js';
+import { describe, expect, it } from 'vitest';
 import { getHeader } from '../../../electron/lab/sip/headers.js';
 import type { SipRequest } from '../../../electron/lab/sip/types.js';
-import { DOMAIN, RawClient } from './helpers/raw-client.js';
-import { PASSWORDS, startTestLab } from './helpers/lab.js';
+import { DOMAIN, type RawClient } from './helpers/raw-client.js';
+import { PASSWORDS, useTestLabs } from './helpers/lab.js';
 
 /**
  * An escalation consult to a queue (Request-Disposition: no-queue, RFC 3841 §9.1): the agent's
@@ -11,19 +10,8 @@ import { PASSWORDS, startTestLab } from './helpers/lab.js';
  * the next free member; when members run out the agent gets a final answer with the reason.
  * Hang guards of 2 s on the final answers: "at once" means well before any queue timer (10 s here).
  */
-let lab: LabServer;
-const open: RawClient[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await lab.close();
-});
-
-async function registered(user: string): Promise<RawClient> {
-  const c = await RawClient.connect(lab.url, user);
-  open.push(c);
-  expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
-  return c;
-}
+const labs = useTestLabs();
+const registered = labs.registered;
 
 const consult = (agent: RawClient, queue: string): Promise<SipRequest> =>
   agent.sendAuthed(
@@ -43,7 +31,7 @@ const seniors = {
 
 describe('a consult to a queue', () => {
   it('with no member signed in is answered 480 with the reason at once, not after the queue wait', async () => {
-    lab = await startTestLab(seniors);
+    await labs.start(seniors);
     const agent = await registered('1001');
     const final = await agent.response(await consult(agent, 'senior'), undefined, 2_000);
     expect(final.status).toBe(480);
@@ -52,12 +40,12 @@ describe('a consult to a queue', () => {
   });
 
   it('with every member busy is answered 486 at once', async () => {
-    lab = await startTestLab(seniors);
+    await labs.start(seniors);
     const agent = await registered('1001');
     await registered('1002');
     const paused = await registered('1003');
     for (const member of ['1002', '1003']) {
-      const c = open.find((o) => o.user === member)!;
+      const c = labs.clients.find((o) => o.user === member)!;
       await c.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause' }, PASSWORDS[member]!);
     }
     const final = await agent.response(await consult(agent, 'senior'), undefined, 2_000);
@@ -67,7 +55,7 @@ describe('a consult to a queue', () => {
   });
 
   it('a member who declines frees it for the next member, who takes it', async () => {
-    lab = await startTestLab(seniors);
+    await labs.start(seniors);
     const agent = await registered('1001');
     const [first, second] = [await registered('1002'), await registered('1003')];
     const invite = await consult(agent, 'senior');
@@ -84,7 +72,7 @@ describe('a consult to a queue', () => {
   });
 
   it('when every member declined, the agent gets 603 with the last decline reason', async () => {
-    lab = await startTestLab(seniors);
+    await labs.start(seniors);
     const agent = await registered('1001');
     const [first, second] = [await registered('1002'), await registered('1003')];
     const invite = await consult(agent, 'senior');
@@ -99,7 +87,7 @@ describe('a consult to a queue', () => {
   });
 
   it('when nobody answers within the ring time, the agent gets 408 "No member answered"', async () => {
-    lab = await startTestLab({ queues: [{ name: 'senior', members: ['1002'], ringTimeoutSeconds: 1, maxWaitSeconds: 10 }] });
+    await labs.start({ queues: [{ name: 'senior', members: ['1002'], ringTimeoutSeconds: 1, maxWaitSeconds: 10 }] });
     const agent = await registered('1001');
     const member = await registered('1002');
     const invite = await consult(agent, 'senior');
@@ -114,7 +102,7 @@ describe('a consult to a queue', () => {
   });
 
   it('a customer call (no Request-Disposition) still waits in the queue with 182 when every member declined', async () => {
-    lab = await startTestLab(seniors);
+    await labs.start(seniors);
     const customer = await registered('9001');
     const [first, second] = [await registered('1002'), await registered('1003')];
     const invite = await customer.sendAuthed(

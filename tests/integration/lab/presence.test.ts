@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LabServer } from '../../../electron/lab/server.js';
+import { describe, expect, it } from 'vitest';
 import { createResponse } from '../../../electron/lab/sip/build.js';
 import { getHeader } from '../../../electron/lab/sip/headers.js';
 import type { SipRequest } from '../../../electron/lab/sip/types.js';
 import { buildPidf, parsePidf } from '../../../shared/presence/pidf.js';
-import { DOMAIN, RawClient } from './helpers/raw-client.js';
-import { PASSWORDS, startTestLab, until } from './helpers/lab.js';
+import { DOMAIN, type RawClient } from './helpers/raw-client.js';
+import { PASSWORDS, useTestLabs, until } from './helpers/lab.js';
 
-let lab: LabServer;
-const open: RawClient[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await lab.close();
-});
-
-async function registered(user: string): Promise<RawClient> {
-  const c = await RawClient.connect(lab.url, user);
-  open.push(c);
-  expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
-  return c;
-}
+const labs = useTestLabs();
+const registered = labs.registered;
 
 /** The next NOTIFY for `event`, answered 200 as a subscriber must (RFC 6665 §4.1.3). */
 async function nextNotify(c: RawClient, event: string, timeoutMs = 3_000): Promise<SipRequest> {
@@ -66,7 +54,7 @@ const kindOf = (n: SipRequest) => {
 
 describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue board', () => {
   it('a colleague subscribes, sees available at once and every published change after', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('1001');
     const senior = await registered('2001');
     const { response } = await subscribe(agent, '2001', 'presence');
@@ -96,7 +84,7 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
   });
 
   it("refuses to let one account publish another one's presence, and hostile PIDF", async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('1001');
     await registered('2001');
     const forged = buildPidf({ entity: `sip:2001@${DOMAIN}`, kind: 'break', reason: 'gone' });
@@ -109,7 +97,7 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
   });
 
   it('the dialog package shows a colleague on a call (RFC 4235) and idle after', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const watcher = await registered('1002');
     const agent = await registered('1001');
     const customer = await registered('9001');
@@ -129,7 +117,7 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
   });
 
   it('the queue board (x-warmline-queues): customers waiting, longest wait, members by state', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const watcher = await registered('1001');
     await registered('2001');
     const customer = await registered('9001');
@@ -161,7 +149,7 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
   });
 
   it('an unsubscribe (Expires: 0) ends the subscription with a final NOTIFY', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('1001');
     await registered('2001');
     const { request, response } = await subscribe(agent, '2001', 'presence');

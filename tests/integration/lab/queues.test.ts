@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LabServer } from '../../../electron/lab/server.js';
+import { describe, expect, it } from 'vitest';
 import { getHeader } from '../../../electron/lab/sip/headers.js';
 import type { SipRequest } from '../../../electron/lab/sip/types.js';
-import { DOMAIN, RawClient } from './helpers/raw-client.js';
-import { PASSWORDS, startTestLab } from './helpers/lab.js';
+import { DOMAIN, type RawClient } from './helpers/raw-client.js';
+import { PASSWORDS, useTestLabs } from './helpers/lab.js';
 import { sipjsAgent } from './helpers/sipjs.js';
 
-let lab: LabServer;
-const open: RawClient[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await lab.close();
-});
-
-async function registered(user: string): Promise<RawClient> {
-  const c = await RawClient.connect(lab.url, user);
-  open.push(c);
-  expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
-  return c;
-}
+const labs = useTestLabs();
+const registered = labs.registered;
 
 const callQueue = (customer: RawClient, queue: string): Promise<SipRequest> =>
   customer.sendAuthed(
@@ -35,7 +23,7 @@ const invitesTo = (c: RawClient): number => c.received.filter((m) => m.kind === 
 
 describe('ACD queues', () => {
   it('rings one available member with the queue headers; the answer reaches the customer', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const [a1, a2, a3] = [await registered('1001'), await registered('1002'), await registered('1003')];
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'support');
@@ -56,7 +44,7 @@ describe('ACD queues', () => {
   });
 
   it('cancels a member who does not answer within the ring timeout and rings the next', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const [a1, a2] = [await registered('1001'), await registered('1002')];
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'support');
@@ -74,7 +62,7 @@ describe('ACD queues', () => {
   });
 
   it('moves on to the next member when a busy agent answers 486', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const [a1, a2] = [await registered('1001'), await registered('1002')];
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'support');
@@ -86,7 +74,7 @@ describe('ACD queues', () => {
   });
 
   it('queues the caller with 182 when nobody is available, then gives up with 480 and Retry-After', async () => {
-    lab = await startTestLab();
+    const lab = await labs.start();
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'technical');
     expect((await customer.response(invite, 182)).status).toBe(182);
@@ -98,12 +86,11 @@ describe('ACD queues', () => {
   });
 
   it('an agent registering while a caller waits gets the REGISTER 200 before the offer (else a phone not yet signed in answers 486)', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'support');
     await customer.response(invite, 182);
-    const agent = await RawClient.connect(lab.url, '1001');
-    open.push(agent);
+    const agent = await labs.connect('1001');
     expect((await agent.register(PASSWORDS['1001']!)).response.status).toBe(200);
     await agent.nextRequest('INVITE');
     const order = agent.received.map((m) =>
@@ -114,7 +101,7 @@ describe('ACD queues', () => {
   });
 
   it('lets a queued caller hang up (CANCEL → 487)', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const customer = await registered('9001');
     const invite = await callQueue(customer, 'senior');
     await customer.response(invite, 182);
@@ -133,7 +120,7 @@ describe('ACD queues', () => {
   });
 
   it('pause keeps calls away from an agent; unpause delivers the waiting caller with its wait time', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const senior = await registered('2001');
     const paused = await control(senior, 'pause');
     expect(paused.status).toBe(200);
@@ -150,7 +137,7 @@ describe('ACD queues', () => {
   });
 
   it('authenticates queue control and answers bad commands with 400 and foreign queues with 403', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('1001');
     const unauth = agent.request({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause' });
     expect((await agent.response(unauth)).status).toBe(407);
@@ -161,7 +148,7 @@ describe('ACD queues', () => {
   });
 
   it('delivers a queue call to a SIP.js agent, which sees the queue headers', async () => {
-    lab = await startTestLab();
+    const lab = await labs.start();
     const agent = await sipjsAgent(lab.url, '3001', PASSWORDS['3001']!);
     await agent.register();
     const customer = await registered('9001');
@@ -180,15 +167,14 @@ describe('ACD queues', () => {
 
 describe('ACD queues with SIP.js on both ends', () => {
   it('a SIP.js customer waits through 182 Queued and is connected when the agent unpauses', async () => {
-    lab = await startTestLab();
+    const lab = await labs.start();
     const { SessionState } = await import('sip.js');
     const { sessionState } = await import('./helpers/sipjs.js');
     const agent = await sipjsAgent(lab.url, '2001', PASSWORDS['2001']!);
     const customer = await sipjsAgent(lab.url, '9001', PASSWORDS['9001']!);
     await Promise.all([agent.register(), customer.register()]);
     // Queue control needs credentials, not a registration: a second connection of 2001 sends it.
-    const controller = await RawClient.connect(lab.url, '2001');
-    open.push(controller);
+    const controller = await labs.connect('2001');
     expect((await control(controller, 'pause')).status).toBe(200);
     let queued = false;
     const inviter = customer.call(`sip:senior@${DOMAIN}`);
@@ -207,7 +193,7 @@ describe('ACD queues with SIP.js on both ends', () => {
 
 describe('queue edge cases', () => {
   it("cancels the ringing agent when the queued caller's socket closes", async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('2001');
     const customer = await registered('9001');
     await callQueue(customer, 'senior');
@@ -219,7 +205,7 @@ describe('queue edge cases', () => {
   });
 
   it('strips the queue headers a client puts on a direct call, so only queue calls carry them, and passes the escalation context', async () => {
-    lab = await startTestLab();
+    await labs.start();
     const agent = await registered('1002');
     const caller = await registered('1001');
     await caller.sendAuthed(

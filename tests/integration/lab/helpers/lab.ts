@@ -1,7 +1,8 @@
 import { startLabServer, type LabServer } from '../../../../electron/lab/server.js';
 import type { LabConfigInput } from '../../../../electron/lab/config.js';
 import { silentLogger, type LabLogger } from '../../../../electron/lab/log.js';
-import { DOMAIN } from './raw-client.js';
+import { afterEach, expect } from 'vitest';
+import { DOMAIN, RawClient } from './raw-client.js';
 
 export const PASSWORDS: Readonly<Record<string, string>> = {
   '1001': 'pw-1001',
@@ -40,4 +41,45 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export interface TestLabs {
+  /** This test's lab (closed after the test). */
+  start(overrides?: Partial<LabConfigInput>): Promise<LabServer>;
+  /** A raw client of this test's lab, closed after the test. */
+  connect(user: string): Promise<RawClient>;
+  /** A raw client registered as `user` with its test password. */
+  registered(user: string): Promise<RawClient>;
+  /** The clients opened so far in this test. */
+  readonly clients: readonly RawClient[];
+}
+
+/** One lab per test and the raw clients it opened, all closed after each test. */
+export function useTestLabs(): TestLabs {
+  let lab: LabServer | undefined;
+  const clients: RawClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await lab?.close();
+    lab = undefined;
+  });
+  const connect = async (user: string): Promise<RawClient> => {
+    if (!lab) throw new Error('start the lab first');
+    const c = await RawClient.connect(lab.url, user);
+    clients.push(c);
+    return c;
+  };
+  return {
+    clients,
+    connect,
+    async start(overrides = {}) {
+      lab = await startTestLab(overrides);
+      return lab;
+    },
+    async registered(user) {
+      const c = await connect(user);
+      expect((await c.register(PASSWORDS[user]!)).response.status).toBe(200);
+      return c;
+    },
+  };
 }

@@ -169,9 +169,8 @@ export class PresenceService {
       const current = this.answeredToday.get(event.queue);
       const today = current?.day === day ? current : { day, answered: 0, within: 0 };
       today.answered += 1;
-      // The queue logs its wait in seconds or milliseconds depending on version: both read as seconds.
-      const seconds = waited > 1000 ? waited / 1000 : waited;
-      if (seconds <= SERVICE_LEVEL_TARGET_SECONDS) today.within += 1;
+      // The queue engine logs `waited` in whole seconds (acd/queues.ts).
+      if (waited <= SERVICE_LEVEL_TARGET_SECONDS) today.within += 1;
       this.answeredToday.set(event.queue, today);
     }
     if (this.offeredWait.size > 10_000) this.offeredWait.clear();

@@ -27,8 +27,9 @@ function seed(db: Database.Database, version: number) {
       `INSERT INTO escalations (id, call_id, direction, target_kind, target_value, target_name, reason, kind, severity, mood,
          summary, tried, promised, escalated_at, hold_ms, consult_ms, outcome, recorded_at)
        VALUES (?, 'c1', 'sent', 'queue', 'senior', '', 'wants-higher-authority', 'hierarchical', 2, 'angry', 's', '', '', ?, 0, 0,
-         'completed', ?)`,
-    ).run('e'.repeat(32), T, T);
+         ?, ?)`,
+      // 0110 renamed 'completed' to 'transferred': a file at 110 or later holds only the new name.
+    ).run('e'.repeat(32), T, version >= 110 ? 'transferred' : 'completed', T);
     db.prepare("UPDATE calls SET escalation_id = ? WHERE id = 'c1'").run('e'.repeat(32));
   }
   if (version >= 50) {
@@ -39,6 +40,12 @@ function seed(db: Database.Database, version: number) {
   }
   if (version >= 60) {
     db.prepare("INSERT INTO customer_notes (customer_key, text, created_at) VALUES ('tel:+31205550123', 'VIP', ?)").run(T);
+  }
+  if (version >= 120) {
+    const id = 'a'.repeat(32);
+    db.prepare(
+      `INSERT INTO recordings (id, call_id, mime_type, file_name, started_at, ended_at, bytes) VALUES (?, 'c1', 'audio/webm', ?, ?, ?, 9)`,
+    ).run(id, `${id}.webm`, T, T);
   }
 }
 

@@ -10,6 +10,7 @@ import { migration0080 } from './0080-queue-pause-strategy';
 import { migration0090 } from './0090-history-list-order';
 import { migration0100 } from './0100-call-notes';
 import { migration0110 } from './0110-escalation-outcomes';
+import { migration0120 } from './0120-recordings';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -179,6 +179,7 @@ export function App({ services }: { readonly services: AppServices }) {
             ringer={services.ringer}
             microphone={services.microphone}
             quality={services.quality}
+            team={services.team}
           />
         )}
         {settings && view === 'phone' && phone.calls.length === 0 && <TeamPanel team={services.team} />}

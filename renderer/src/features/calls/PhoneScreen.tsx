@@ -25,6 +25,7 @@ import { Notices } from './Notices';
 import { MicMeter } from './MicMeter';
 import { LiveQualityBadge } from './QualityBadge';
 import type { QualityLog } from '../../state/quality-log';
+import type { TeamStore } from '../../state/team-store';
 
 export interface PhoneScreenProps {
   readonly store: PhoneStore;
@@ -34,6 +35,7 @@ export interface PhoneScreenProps {
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   readonly quality: QualityLog;
+  readonly team: TeamStore;
 }
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
@@ -79,6 +81,7 @@ export const PhoneScreen = memo(function PhoneScreen({
   ringer,
   microphone,
   quality: qualityLog,
+  team,
 }: PhoneScreenProps) {
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
@@ -179,6 +182,7 @@ export const PhoneScreen = memo(function PhoneScreen({
           host={host}
           settings={settings}
           escalations={escalations}
+          team={team}
           now={now}
           {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
           onClose={() => {

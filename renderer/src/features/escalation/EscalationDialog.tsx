@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   encodeEscalationContext,
@@ -12,8 +12,10 @@ import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, newSipCallId, sipHeader, type
 import type { EscalationLog } from '../../state/escalation-log';
 import type { CallEntry } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
+import type { TeamStore } from '../../state/team-store';
 import { formatDuration } from '../../ui/format';
 import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
+import { escalationAvailability } from './availability';
 import { EscalationPanel } from './EscalationPanel';
 import { escalationDrafts } from './draft-memory';
 
@@ -29,6 +31,8 @@ export interface EscalationDialogProps {
   readonly host: HostApi;
   readonly settings: SettingsView;
   readonly escalations: EscalationLog;
+  /** The team board: who is free in each target queue, and which colleagues to consult directly. */
+  readonly team: TeamStore;
   readonly now: number;
   /** Preselected queue (e.g. "try the other queue" after a failed consult). */
   readonly queue?: 'senior' | 'technical';
@@ -36,11 +40,21 @@ export interface EscalationDialogProps {
 }
 
 /** Container: builds, signs and attaches the context, then starts the consult (or a blind transfer). */
-export function EscalationDialog({ entry, store, host, settings, escalations, now, queue, onClose }: EscalationDialogProps) {
+export function EscalationDialog({
+  entry,
+  store,
+  host,
+  settings,
+  escalations,
+  team,
+  now,
+  queue,
+  onClose,
+}: EscalationDialogProps) {
   const { t } = useTranslation();
   const callId = entry.info.callId;
   // After a cancelled or failed consult the panel reopens as the agent left it ("try the other queue" only changes the target).
-  const [draft, setDraftState] = useState<EscalationDraft>(() => {
+  const [current, setDraftState] = useState<EscalationDraft>(() => {
     const kept = escalationDrafts.recall(callId) ?? EMPTY_DRAFT;
     return queue ? { ...kept, target: queue } : kept;
   });
@@ -52,8 +66,9 @@ export function EscalationDialog({ entry, store, host, settings, escalations, no
     });
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const teamState = useSyncExternalStore(team.subscribe, team.getSnapshot);
 
-  const send = async (mode: 'consult' | 'blind') => {
+  const send = async (mode: 'consult' | 'blind', draft: EscalationDraft = current) => {
     if (draft.summary.trim() === '') return setError(t('escalation.errors.summary'));
     const target = transferTargetOf(draft);
     if (
@@ -97,8 +112,15 @@ export function EscalationDialog({ entry, store, host, settings, escalations, no
       customer={entry.info.remote.name ?? entry.info.remote.number}
       {...(entry.info.queue ? { queue: entry.info.queue.name } : {})}
       onCallFor={formatDuration(now - entry.call.startedAt)}
-      draft={draft}
+      draft={current}
       {...(error ? { error } : {})}
+      availability={escalationAvailability(teamState, settings)}
+      onConsultColleague={(user) => {
+        // Choosing a free colleague is a consult to that named agent: the draft says so, should the consult fail and the panel reopen.
+        const chosen: EscalationDraft = { ...current, target: 'agent', targetValue: user };
+        setDraft(chosen);
+        void send('consult', chosen);
+      }}
       busy={busy}
       onChange={(d) => {
         setDraft(d);

@@ -1,6 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ESCALATION_LIMITS, ESCALATION_REASONS, MOODS, SEVERITIES } from '../../../../shared/escalation';
+import type { EscalationAvailability } from './availability';
 import type { EscalationDraft, TargetChoice } from './escalation-draft';
 
 export interface EscalationPanelProps {
@@ -15,6 +16,10 @@ export interface EscalationPanelProps {
   readonly onConsult: () => void;
   readonly onBlind: () => void;
   readonly onClose: () => void;
+  /** Who is free now, from the team board; absent where the app has no team view. */
+  readonly availability?: EscalationAvailability;
+  /** Consult one free colleague directly (a named-agent consult). */
+  readonly onConsultColleague?: (user: string) => void;
 }
 
 const TARGETS: readonly TargetChoice[] = ['senior', 'technical', 'agent', 'external'];
@@ -100,6 +105,14 @@ export function EscalationPanel(props: EscalationPanelProps) {
           </div>
         )}
       </div>
+      {props.availability && (
+        <FreeNow
+          availability={props.availability}
+          target={draft.target}
+          busy={busy}
+          {...(props.onConsultColleague ? { onConsultColleague: props.onConsultColleague } : {})}
+        />
+      )}
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-severity`}>{t('escalation.severity')}</label>
@@ -148,5 +161,62 @@ export function EscalationPanel(props: EscalationPanelProps) {
         </button>
       </div>
     </form>
+  );
+}
+
+const QUEUE_TARGETS = ['senior', 'technical'] as const;
+
+/** Per target queue how many are free, "nobody free" before the agent presses Consult, and the free colleagues. */
+function FreeNow({
+  availability,
+  target,
+  busy,
+  onConsultColleague,
+}: {
+  readonly availability: EscalationAvailability;
+  readonly target: TargetChoice;
+  readonly busy: boolean;
+  readonly onConsultColleague?: (user: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queues = QUEUE_TARGETS.filter((q) => availability.queues[q] !== undefined);
+  const nobodyInTarget = (target === 'senior' || target === 'technical') && availability.queues[target] === 0;
+  return (
+    <div className="escalation-free" data-testid="escalation-free">
+      {queues.length > 0 && (
+        <ul className="escalation-free-queues">
+          {queues.map((q) => {
+            const free = availability.queues[q] ?? 0;
+            return (
+              <li key={q} data-testid={`escalation-free-${q}`} className={free === 0 ? 'none-free' : undefined}>
+                {free === 0
+                  ? t('escalation.free.nobody', { queue: t(`escalation.targets.${q}`) })
+                  : t('escalation.free.count', { queue: t(`escalation.targets.${q}`), n: free })}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {nobodyInTarget && (
+        <p className="warning" role="status" data-testid="escalation-nobody-free">
+          {t('escalation.free.warning', { queue: t(`escalation.targets.${target}`) })}
+        </p>
+      )}
+      <h3>{t('escalation.free.colleagues')}</h3>
+      {availability.free.length === 0 ? (
+        <p className="hint">{t('escalation.free.noColleagues')}</p>
+      ) : (
+        <ul className="escalation-free-colleagues" data-testid="escalation-free-colleagues">
+          {availability.free.map((c) => (
+            <li key={c.user} data-user={c.user}>
+              <button type="button" disabled={busy || !onConsultColleague} onClick={() => onConsultColleague?.(c.user)}>
+                {t('escalation.free.consult', { user: c.user })}
+              </button>
+              {c.queues.length > 0 && <span className="hint"> {c.queues.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

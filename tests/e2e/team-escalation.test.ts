@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLabServer, type LabServer } from '../../electron/lab';
+import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import type { Kamailio } from '../support/kamailio';
+import { snap } from '../support/screenshots';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { eventually, FarEndDriver } from './phone-engine.harness';
+
+/**
+ * Escalating from what is seen (issue 15), on the lab: the escalation panel says, before Consult,
+ * that nobody in the senior queue is free while the only signed-in senior is on a break; when the
+ * senior comes back the panel counts them free and lists them, and choosing them consults them
+ * directly; Complete hands the customer over.
+ */
+const PASSWORD = 'team-escalation';
+const DOMAIN = 'warmline.test';
+const users = ['agent1', 'senior1', 'senior2', 'customer1'];
+
+let lab: LabServer;
+let browser: Browser;
+let pages: TestPages;
+const hosts: AppHost[] = [];
+const dirs: ReturnType<typeof makeTempDir>[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  lab = await startLabServer({
+    port: 0,
+    log: () => {},
+    config: {
+      domain: DOMAIN,
+      allowedOrigins: ['http://127.0.0.1:*'],
+      accounts: users.map((user) => ({ user, password: PASSWORD })),
+      queues: [
+        { name: 'support', members: ['agent1'], ringTimeoutSeconds: 10, maxWaitSeconds: 60 },
+        { name: 'senior', members: ['senior1', 'senior2'], ringTimeoutSeconds: 10, maxWaitSeconds: 60 },
+      ],
+    },
+  });
+  browser = await launchChromium();
+  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await Promise.all(hosts.map((h) => h.close()));
+  dirs.forEach((d) => d.remove());
+  await lab?.close();
+});
+
+async function desk(user: string): Promise<Page> {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  const host = await startAppHost(dir.path);
+  hosts.push(host);
+  await host.services.handlers.saveSettings({
+    serverUrl: lab.url,
+    sipUri: `sip:${user}@${DOMAIN}`,
+    password: PASSWORD,
+    displayName: user,
+    teamKey: TEAM_KEY,
+    queuePause: 'message',
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
+  await page.goto(host.url);
+  await eventually(
+    () => page.getByTestId('registration').textContent(),
+    (t) => t === 'Signed in',
+    `${user} signed in`,
+  );
+  return page;
+}
+
+const text = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+
+describe('escalating to a free colleague, seen on the team board (lab)', () => {
+  it('the panel says nobody in the senior queue is free while the senior is on a break, then lists them; choosing them consults them', async () => {
+    const agent = await desk('agent1');
+    const senior = await desk('senior1');
+    await senior.getByLabel('Take a break…').selectOption('lunch');
+    await eventually(
+      () => agent.locator('[data-testid="team-list"] [data-user="senior1"]').getAttribute('data-state', { timeout: 1_000 }),
+      (s) => s === 'break',
+      'the senior shows on a break',
+    );
+
+    const customer = await FarEndDriver.open(
+      browser,
+      pages,
+      { wsUrl: lab.url, domain: DOMAIN, password: PASSWORD } as unknown as Kamailio,
+      'x',
+      { uri: `sip:customer1@${DOMAIN}`, toneHz: 1250 },
+    );
+    await customer.call(`sip:agent1@${DOMAIN}`);
+    await agent.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => customer.state(),
+      (s) => s.session === 'Established',
+      'customer connected',
+    );
+
+    await agent.getByRole('button', { name: 'Escalate' }).click();
+    await agent.getByLabel('Why').selectOption('wants-higher-authority');
+    expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+    await eventually(
+      () => text(agent, 'escalation-free-senior'),
+      (t) => t === 'Senior queue: nobody free',
+      'the panel says nobody in the senior queue is free',
+    );
+    expect(await agent.getByTestId('escalation-nobody-free').textContent()).toMatch(
+      /^Nobody in the Senior queue is free right now/,
+    );
+    expect(await agent.getByText('No colleague is free right now.').isVisible()).toBe(true);
+
+    await senior.getByRole('button', { name: 'Available' }).click();
+    await eventually(
+      () => text(agent, 'escalation-free-senior'),
+      (t) => t === 'Senior queue: 1 free now',
+      'the panel counts the senior free',
+    );
+    expect(await agent.getByTestId('escalation-nobody-free').count()).toBe(0);
+    const consultSenior = agent.getByRole('button', { name: 'Consult senior1' });
+    await consultSenior.waitFor();
+
+    await agent.getByLabel('Summary in one line').fill('Wants a manager about the refund');
+    await snap(agent, 'escalation-free-colleagues');
+    await consultSenior.click();
+    await senior.getByTestId('handoff-card').waitFor();
+    expect(await senior.getByTestId('handoff-card').textContent()).toContain('Wants a manager about the refund');
+    await senior.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to senior1; the customer is on hold.').waitFor();
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'the agent is free of the call, in wrap-up',
+    );
+    await eventually(
+      () =>
+        senior.evaluate(() => {
+          const state = (
+            window as unknown as { warmlineState(): { calls: { info: { remote: { number: string } } }[] } }
+          ).warmlineState();
+          return state.calls.map((c) => c.info.remote.number);
+        }),
+      (numbers) => numbers.length === 1 && numbers[0] === 'customer1',
+      'the senior has the customer',
+    );
+    await customer.page.close();
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export interface FarEndOptions {
   readonly toneHz: number;
   /** Answer incoming calls by itself (when the agent dials out to this party). */
   readonly autoAnswer?: boolean;
+  /** ICE servers and policy of this party's peer connections (e.g. relay only, through a test's TURN). */
+  readonly rtcConfiguration?: RTCConfiguration;
 }
 
 export interface FarEndState {
@@ -63,6 +65,9 @@ class FarEnd {
       displayName: options.displayName ?? '',
       logLevel: 'warn',
       sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(async () => toneStream(options.toneHz)),
+      ...(options.rtcConfiguration
+        ? { sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: options.rtcConfiguration } }
+        : {}),
       delegate: { onInvite: (invitation) => this.#incoming(invitation) },
     });
     this.#ua = ua;

@@ -16,8 +16,10 @@ export interface Coturn {
 /**
  * Debian's coturn as the TURN server of a test: long-term credentials, no TLS, no CLI, relaying
  * from `host` only (an address of the test's own namespace: nothing leaves the machine).
+ * `allowLoopbackPeers` lets it relay to 127.0.0.1 (coturn refuses loopback peers by default), for
+ * a test where the relayed party's peer is a page on loopback.
  */
-export async function startCoturn(host: string, port: number): Promise<Coturn> {
+export async function startCoturn(host: string, port: number, options: { allowLoopbackPeers?: boolean } = {}): Promise<Coturn> {
   const dir = mkdtempSync(join(tmpdir(), 'warmline-coturn-'));
   const args = [
     '-n',
@@ -46,6 +48,7 @@ export async function startCoturn(host: string, port: number): Promise<Coturn> {
     '--log-file',
     'stdout',
     '--simple-log',
+    ...(options.allowLoopbackPeers ? ['--allow-loopback-peers'] : []),
   ];
   let output = '';
   const child: ChildProcess = spawn(TURNSERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -11,6 +11,7 @@ export const CALL_RECORD_LIMITS = {
   holds: 100,
   consults: 20,
   transfers: 20,
+  supervisions: 50,
 } as const;
 const L = CALL_RECORD_LIMITS;
 
@@ -83,6 +84,25 @@ const transferSchema = z
   .strict();
 
 /**
+ * A stretch of the call a supervisor listened, coached or was in the call (issue 16): a mode
+ * switch ends one and starts the next. `supervisor` is the SIP user the verified request named.
+ */
+const supervisionSchema = z
+  .object({
+    supervisor: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[^\p{Cc}\p{Cf}<>"]+$/u),
+    mode: z.enum(['listen', 'coach', 'barge']),
+    start: epochMs,
+    end: epochMs,
+  })
+  .strict()
+  .refine((s) => s.end >= s.start, { message: 'endBeforeStart', path: ['end'] });
+export type SupervisionRecord = Readonly<z.output<typeof supervisionSchema>>;
+
+/**
  * A finished call as the renderer knows it when it ends (`callRecordFromEndedCall` builds it
  * from the shared call model). Durations are not sent: the host derives talk, hold and consult
  * time from the timeline, so the figures and the timeline cannot disagree.
@@ -104,6 +124,7 @@ export const callRecordSchema = z
     holds: z.array(holdSchema).max(L.holds).default([]),
     consults: z.array(consultSchema).max(L.consults).default([]),
     transfers: z.array(transferSchema).max(L.transfers).default([]),
+    supervisions: z.array(supervisionSchema).max(L.supervisions).default([]),
     /** Mean opinion score over the call (E-model), when measured. */
     meanMos: z.number().min(1).max(5).optional(),
   })

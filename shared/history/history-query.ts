@@ -78,6 +78,12 @@ export const historyItemSchema = z
     /** The callback the agent promised in this call's wrap-up: when, and to which number. */
     callback: z.object({ at: epochMs, number: z.string() }).strict().optional(),
     wrappedUpAt: epochMs.optional(),
+    /** Who supervised the call, each mode from–to, oldest first (issue 16); absent when nobody did. */
+    supervisions: z
+      .array(
+        z.object({ supervisor: z.string(), mode: z.enum(['listen', 'coach', 'barge']), start: epochMs, end: epochMs }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export type HistoryItem = Readonly<z.output<typeof historyItemSchema>>;

@@ -12,7 +12,9 @@ export const HISTORY_COLUMNS = `c.id, c.direction, c.remote_number, c.remote_nam
   e.target_name AS e_target_name, e.reason AS e_reason, e.outcome AS e_outcome, e.failure_reason AS e_failure_reason,
   e.decline_reason AS e_decline_reason, e.sip_status AS e_sip_status,
   (SELECT json_array(n.follow_up_at, n.follow_up_number) FROM customer_notes n
-    WHERE n.call_id = c.id AND n.follow_up_at IS NOT NULL ORDER BY n.id DESC LIMIT 1) AS callback`;
+    WHERE n.call_id = c.id AND n.follow_up_at IS NOT NULL ORDER BY n.id DESC LIMIT 1) AS callback,
+  (SELECT json_group_array(json_array(s.supervisor, s.mode, s.start_at, s.end_at)) FROM call_supervisions s
+    WHERE s.call_id = c.id) AS supervisions`;
 export const ESCALATION_JOIN = 'LEFT JOIN escalations e ON e.id = c.escalation_id';
 
 export interface HistoryRow {
@@ -48,6 +50,13 @@ export interface HistoryRow {
   readonly e_sip_status: number | null;
   /** JSON `[follow_up_at, follow_up_number]`. */
   readonly callback: string | null;
+  /** JSON `[[supervisor, mode, start_at, end_at], …]`, `[]` for none (the primary key's order). */
+  readonly supervisions: string;
+}
+
+function supervisionsOf(row: HistoryRow): HistoryItem['supervisions'] | null {
+  const rows = JSON.parse(row.supervisions) as [string, 'listen' | 'coach' | 'barge', number, number][];
+  return rows.length === 0 ? null : rows.map(([supervisor, mode, start, end]) => ({ supervisor, mode, start, end }));
 }
 
 function escalationOf(row: HistoryRow): HistoryEscalation | undefined {
@@ -98,6 +107,7 @@ export function toHistoryItem(row: HistoryRow): HistoryItem {
     ...opt('wrappedUpAt', row.wrapped_up_at),
     ...opt('escalation', escalationOf(row) ?? null),
     ...opt('callback', callbackOf(row) ?? null),
+    ...opt('supervisions', supervisionsOf(row) ?? null),
   };
 }
 

@@ -47,6 +47,10 @@ export function createHistoryWriter(db: WarmlineDatabase) {
   const deleteHolds = db.prepare('DELETE FROM call_holds WHERE call_id = ?');
   const deleteConsults = db.prepare('DELETE FROM consults WHERE call_id = ?');
   const deleteTransfers = db.prepare('DELETE FROM transfers WHERE call_id = ?');
+  const deleteSupervisions = db.prepare('DELETE FROM call_supervisions WHERE call_id = ?');
+  const insertSupervision = db.prepare(
+    'INSERT INTO call_supervisions (call_id, ordinal, supervisor, mode, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertHold = db.prepare('INSERT INTO call_holds (call_id, ordinal, start_at, end_at) VALUES (?, ?, ?, ?)');
   const insertConsult = db.prepare(
     `INSERT INTO consults (call_id, ordinal, target_kind, target_value, target_name, dialed_at, answered_at, merged_at,
@@ -109,6 +113,7 @@ export function createHistoryWriter(db: WarmlineDatabase) {
         deleteHolds.run(callId);
         deleteConsults.run(callId);
         deleteTransfers.run(callId);
+        deleteSupervisions.run(callId);
         record.holds.forEach((h, ordinal) => insertHold.run(callId, ordinal, h.start, h.end));
         record.consults.forEach((c, ordinal) =>
           insertConsult.run({
@@ -135,6 +140,7 @@ export function createHistoryWriter(db: WarmlineDatabase) {
             sipStatus: nil(t.sipStatus),
           }),
         );
+        record.supervisions.forEach((s, ordinal) => insertSupervision.run(callId, ordinal, s.supervisor, s.mode, s.start, s.end));
       })();
     },
 

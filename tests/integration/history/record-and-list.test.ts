@@ -73,6 +73,31 @@ describe('a call is recorded when it ends', () => {
   });
 });
 
+describe('a supervised call keeps who supervised it (issue 16)', () => {
+  it('records each mode from–to with the call, lists them with it, and replaces them when recorded again', async () => {
+    const record = callRecord({
+      supervisions: [
+        { supervisor: '3001', mode: 'listen', start: T - 3 * MINUTE, end: T - 2 * MINUTE },
+        { supervisor: '3001', mode: 'coach', start: T - 2 * MINUTE, end: T - MINUTE },
+      ],
+    });
+    const item = await host.ok<HistoryItem>('recordCall', record);
+    expect(item.supervisions).toEqual(record.supervisions);
+    const page = await host.ok<HistoryPage>('listHistory', {});
+    expect(page.items[0]?.supervisions).toEqual(record.supervisions);
+    const again = await host.ok<HistoryItem>('recordCall', { ...record, supervisions: [] });
+    expect(again.supervisions).toBeUndefined();
+    expect(host.count('call_supervisions')).toBe(0);
+  });
+
+  it('refuses a supervision that ends before it starts or names no supervisor', async () => {
+    const bad = (s: object) => host.call('recordCall', callRecord({ supervisions: [s as never] }));
+    expect(await bad({ supervisor: '3001', mode: 'listen', start: T, end: T - 1 })).toMatchObject({ ok: false });
+    expect(await bad({ supervisor: '', mode: 'listen', start: T - 1, end: T })).toMatchObject({ ok: false });
+    expect(await bad({ supervisor: '3001', mode: 'spy', start: T - 1, end: T })).toMatchObject({ ok: false });
+  });
+});
+
 describe('escalations are recorded and linked to their call', () => {
   it('marks the call escalated, with its latest escalation', async () => {
     const record = callRecord();

@@ -45,6 +45,8 @@ const ROW_LOOKUPS = [
   expect.stringMatching(/^SEARCH e USING INDEX sqlite_autoindex_escalations_1 \(id=\?\)/),
   expect.stringMatching(/^CORRELATED SCALAR SUBQUERY/),
   expect.stringMatching(/^SEARCH n USING INDEX customer_notes_by_call \(call_id=\?\)/),
+  expect.stringMatching(/^CORRELATED SCALAR SUBQUERY/),
+  expect.stringMatching(/^SEARCH s USING INDEX sqlite_autoindex_call_supervisions_1 \(call_id=\?\)/),
 ];
 
 const NO_FILTER: HistoryQueryShape = {
@@ -78,7 +80,7 @@ describe('history list query plans (EXPLAIN QUERY PLAN)', () => {
     const steps = plan(historyListSql({ ...NO_FILTER, ...shape }));
     expect(steps[0]).toMatch(new RegExp(`^(SCAN|SEARCH) c USING (COVERING )?INDEX ${index}\\b`));
     expect(steps.join(' ')).not.toMatch(/TEMP B-TREE/);
-    // Each row's escalation by its key and its callback by the notes' call index: lookups, never scans.
+    // Each row's escalation by its key, its callback by the notes' call index, its supervisions by their key: lookups, never scans.
     expect(steps.slice(1)).toEqual(ROW_LOOKUPS);
   });
 

@@ -48,7 +48,11 @@ export interface QueueTopology {
 export async function labShipped(): Promise<QueueTopology> {
   const config = loadLabConfig(DEFAULT_LAB_CONFIG_PATH);
   // The pages of these stories are served on ports picked at run time (the lab refuses foreign origins).
-  const lab = await startLabServer({ port: 0, config, log: () => {}, allowedOrigins: ['http://127.0.0.1:*'] });
+  // WARMLINE_E2E_LAB_LOG=1 prints the lab's events (queue offers, declines, final answers) with times to stderr.
+  const log = process.env.WARMLINE_E2E_LAB_LOG
+    ? (e: Readonly<Record<string, unknown>>) => process.stderr.write(`lab ${new Date().toISOString()} ${JSON.stringify(e)}\n`)
+    : () => {};
+  const lab = await startLabServer({ port: 0, config, log, allowedOrigins: ['http://127.0.0.1:*'] });
   const account = (user: string): Account => {
     const found = config.accounts.find((a) => a.user === user);
     if (!found) throw new Error(`the shipped lab config has no account ${user}`);

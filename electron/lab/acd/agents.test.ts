@@ -39,6 +39,27 @@ describe('the queue wrap-up hold (issue 13)', () => {
     expect(board.state('1001', 'support')).toBe('available');
   });
 
+  it('tells when a member held only by the hold is free, and nothing for one paused or on a call', () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const config = parseLabConfig({
+      accounts: [{ user: '1001', password: 'secret-1001' }],
+      queues: [{ name: 'support', members: ['1001'], wrapUpSeconds: 2 }],
+    });
+    const board = new AgentBoard(config, { isRegistered: () => true, activeCalls: () => calls, now: () => now });
+    board.registrationChanged('1001', true);
+    expect(board.settlesAt('1001', 'support')).toBe(1_002_000);
+    board.pause('1001', 'support');
+    expect(board.settlesAt('1001', 'support')).toBeNull();
+    board.unpause('1001', 'support');
+    calls = 1;
+    expect(board.settlesAt('1001', 'support')).toBeNull();
+    calls = 0;
+    now += 2_000;
+    expect(board.settlesAt('1001', 'support')).toBeNull();
+    expect(board.state('1001', 'support')).toBe('available');
+  });
+
   it('without a wrap-up hold (the default) the member is available at once', () => {
     const config = parseLabConfig({
       accounts: [{ user: '1001', password: 'secret-1001' }],

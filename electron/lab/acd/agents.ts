@@ -91,6 +91,19 @@ export class AgentBoard {
     return this.agent(user).idleSince;
   }
 
+  /**
+   * When a member held only by the wrap-up hold (after a call or a new registration) becomes available; null when
+   * something else keeps them (offline, logged out, paused, ringing, on a call) or nothing does. A consult that must
+   * not wait in the queue waits this long for them rather than being told "everyone is busy" by a 2 s hold.
+   */
+  settlesAt(user: string, queue: string): number | null {
+    const agent = this.agent(user);
+    if (!this.deps.isRegistered(user) || !agent.loggedIn.has(queue) || agent.paused.has(queue)) return null;
+    if (agent.ringing || this.deps.activeCalls(user) > 0) return null;
+    const until = agent.heldSince + (this.wrapUpMs.get(queue) ?? 0);
+    return this.now() < until ? until : null;
+  }
+
   state(user: string, queue: string): AgentQueueState {
     const agent = this.agent(user);
     if (!this.deps.isRegistered(user)) return 'offline';

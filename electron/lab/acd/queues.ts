@@ -17,7 +17,10 @@ interface WaitingCall {
   readonly queue: QueueConfig;
   readonly st: ServerTxn;
   readonly enqueuedAt: number;
-  /** Members that declined or did not answer since the agents last changed; not rung again until then. */
+  /**
+   * Members that declined or did not answer: not rung again until the agents change (a queued customer), or never
+   * for this call (a no-queue consult, whose caller wants a final answer once every member has had the offer).
+   */
   readonly tried: Set<string>;
   /**
    * The caller asked not to wait (RFC 3841 `Request-Disposition: no-queue`; Warmline sends it on an
@@ -34,6 +37,8 @@ interface WaitingCall {
   /** The caller has had its final answer (or will get the agent's 2xx); late branch answers change nothing. */
   done: boolean;
   waitTimer: NodeJS.Timeout | null;
+  /** A no-queue consult waiting for a member's wrap-up hold to end (see nobodyRinging). */
+  settleTimer: NodeJS.Timeout | null;
 }
 
 export interface QueueDeps {
@@ -80,6 +85,7 @@ export class QueueEngine {
       queuedSent: false,
       done: false,
       waitTimer: null,
+      settleTimer: null,
     };
     this.waiting.push(call);
     st.onCancel = () => {
@@ -95,10 +101,16 @@ export class QueueEngine {
     if (!call.ringing && this.waiting.includes(call)) this.nobodyRinging(call);
   }
 
-  /** Agents changed (registration, pause, login, a call ended): everyone may be tried again. */
+  /**
+   * Agents changed (registration, pause, login, a call ended): a queued customer may be offered to everyone again.
+   * A no-queue consult keeps its tried members (re-ringing a colleague who just declined it, because someone else
+   * registered meanwhile, kept the agent from hearing "declined" for a whole ring time), and is looked at again:
+   * the member it waited for may have paused, or signed out.
+   */
   agentsChanged(): void {
-    for (const call of this.waiting) call.tried.clear();
+    for (const call of this.waiting) if (!call.noQueue) call.tried.clear();
     this.dispatch();
+    for (const call of [...this.waiting]) if (call.noQueue && !call.ringing && !call.expired) this.nobodyRinging(call);
   }
 
   snapshot(): Array<{
@@ -214,11 +226,20 @@ export class QueueEngine {
     if (!call.ringing) this.nobodyRinging(call);
   }
 
-  /** No member rings this call now: it waits in the queue, or, for a no-queue caller, it is answered with why. */
+  /**
+   * No member rings this call now: it waits in the queue, or, for a no-queue caller, it is answered with why, unless
+   * a member it has not tried is only in the wrap-up hold (a call just ended, the phone just signed in): that member
+   * is free in at most `wrapUpSeconds`, and telling the agent "everyone is busy" meanwhile was wrong.
+   */
   private nobodyRinging(call: WaitingCall): void {
     if (!call.noQueue) return this.sendQueued(call);
     const { board } = this.deps;
     const members = board.members(call.queue.name);
+    const settling = members
+      .filter((m) => !call.tried.has(m))
+      .map((m) => board.settlesAt(m, call.queue.name))
+      .filter((at): at is number => at !== null);
+    if (settling.length > 0) return this.waitForSettling(call, Math.min(...settling));
     const signedIn = members.filter((m) => {
       const state = board.state(m, call.queue.name);
       return state !== 'offline' && state !== 'logged-out';
@@ -229,6 +250,20 @@ export class QueueEngine {
     if (refusal) return this.finish(call, 603, { reason: 'Decline', headers: reasonOf(refusal, 'Declined') });
     if (call.tried.size > 0) return this.finish(call, 408, { reason: 'No Member Answered', text: 'No member answered' });
     this.finish(call, 486, { reason: 'All Members Busy', text: 'Every member is busy or paused' });
+  }
+
+  private waitForSettling(call: WaitingCall, at: number): void {
+    if (call.settleTimer) clearTimeout(call.settleTimer);
+    call.settleTimer = setTimeout(
+      () => {
+        call.settleTimer = null;
+        if (call.done || call.ringing) return;
+        this.dispatch();
+        if (!call.ringing && this.waiting.includes(call)) this.nobodyRinging(call);
+      },
+      Math.max(0, at - Date.now()) + 10,
+    );
+    call.settleTimer.unref();
   }
 
   /**
@@ -277,6 +312,7 @@ export class QueueEngine {
     const index = this.waiting.indexOf(call);
     if (index >= 0) this.waiting.splice(index, 1);
     if (call.waitTimer) clearTimeout(call.waitTimer);
+    if (call.settleTimer) clearTimeout(call.settleTimer);
   }
 }
 

@@ -86,6 +86,47 @@ describe('a consult to a queue', () => {
     expect(getHeader(final, 'Reason')).toBe('SIP;cause=603;text="call-back-later"');
   });
 
+  it('a member who declined is not rung again for that consult when another agent changes meanwhile', async () => {
+    await labs.start(seniors);
+    const agent = await registered('1001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const invite = await consult(agent, 'senior');
+    first.reply(await first.nextRequest('INVITE'), 603, { toTag: 'a' });
+    const offered = await second.nextRequest('INVITE', 2_000);
+    // Someone signs in while the second member rings: the agents changed, the declines stand.
+    await registered('9001');
+    second.reply(offered, 603, {
+      toTag: 'b',
+      headers: [{ name: 'Reason', value: 'SIP;cause=603;text="call-back-later"' }],
+    });
+    const final = await agent.response(invite, undefined, 2_000);
+    expect(final.status).toBe(603);
+    expect(first.received.filter((m) => m.kind === 'request' && m.method === 'INVITE')).toHaveLength(1);
+  });
+
+  it('members held by the wrap-up hold (they just signed in) are waited for, not reported busy', async () => {
+    await labs.start({ queues: [{ ...seniors.queues[0]!, wrapUpSeconds: 1 }] });
+    const agent = await registered('1001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    // Both phones registered a moment ago: each is held for a second, so it can say whether it is paused.
+    const invite = await consult(agent, 'senior');
+    first.reply(await first.nextRequest('INVITE', 3_000), 603, { toTag: 'a' });
+    second.reply(await second.nextRequest('INVITE', 3_000), 200, { toTag: 'yes' });
+    const answer = await agent.response(invite, undefined, 3_000);
+    expect(answer.status).toBe(200);
+    expect(getHeader(answer, 'To')).toContain('tag=yes');
+  });
+
+  it('a held member who says they are paused is no longer waited for: busy at once', async () => {
+    await labs.start({ queues: [{ ...seniors.queues[0]!, members: ['1002'], wrapUpSeconds: 30 }] });
+    const agent = await registered('1001');
+    const member = await registered('1002');
+    const invite = await consult(agent, 'senior');
+    await member.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause' }, PASSWORDS['1002']!);
+    const final = await agent.response(invite, undefined, 2_000);
+    expect(final.status).toBe(486);
+  });
+
   it('when nobody answers within the ring time, the agent gets 408 "No member answered"', async () => {
     await labs.start({ queues: [{ name: 'senior', members: ['1002'], ringTimeoutSeconds: 1, maxWaitSeconds: 10 }] });
     const agent = await registered('1001');

@@ -190,6 +190,10 @@ export const settingsSchema = z
     unpauseCode: featureCodeSchema,
     /** The team's own empathy phrases, shown in the assistant beside the shipped ones. */
     teamPhrases: teamPhrasesSchema,
+    /** Record every call (the agent and the far end mixed) into the data folder; off unless the agent turns it on. */
+    recordCalls: z.boolean(),
+    /** Recordings older than this many days are deleted (at start and every hour). */
+    recordingRetentionDays: z.number().int().min(1).max(3650),
   })
   .strict();
 
@@ -235,6 +239,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseCode: '*46',
   unpauseCode: '*47',
   teamPhrases: [],
+  recordCalls: false,
+  recordingRetentionDays: 90,
 };
 
 export type SettingKey = keyof Settings;

@@ -4,6 +4,7 @@ import { CALL_DIRECTIONS, CALL_END_REASONS } from './call-record';
 import { ESCALATION_OUTCOMES } from './escalation-record';
 import { dispositionSchema } from './wrap-up';
 import { epochMs } from './text';
+import { historyRecordingSchema } from '../recording/recording';
 
 export const HISTORY_LIMITS = { pageSize: 200, defaultPageSize: 50, query: 200, cursor: 160, exportRows: 100_000 } as const;
 
@@ -84,6 +85,8 @@ export const historyItemSchema = z
         z.object({ supervisor: z.string(), mode: z.enum(['listen', 'coach', 'barge']), start: epochMs, end: epochMs }).strict(),
       )
       .optional(),
+    /** The call's recording, when recording was on and it holds any audio. */
+    recording: historyRecordingSchema.optional(),
   })
   .strict();
 export type HistoryItem = Readonly<z.output<typeof historyItemSchema>>;

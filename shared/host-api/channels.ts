@@ -27,6 +27,11 @@ export const HOST_CHANNELS = {
   saveCallNotes: 'calls:notes:save',
   listInterruptedCallNotes: 'calls:notes:interrupted',
   dismissCallNotes: 'calls:notes:dismiss',
+  deleteCall: 'calls:history:delete',
+  startRecording: 'calls:recordings:start',
+  appendRecording: 'calls:recordings:append',
+  finishRecording: 'calls:recordings:finish',
+  readRecording: 'calls:recordings:read',
   getLabInfo: 'lab:info:get',
   labCallMe: 'lab:call-me',
 } as const;

@@ -25,6 +25,16 @@ import {
   wrapUpDraftSchema,
 } from '../history';
 import type { HostMethod } from './channels';
+import {
+  appendRecordingSchema,
+  deleteCallSchema,
+  finishRecordingSchema,
+  readRecordingSchema,
+  recordingPageSchema,
+  recordingProgressSchema,
+  recordingStartedSchema,
+  startRecordingSchema,
+} from '../recording/recording';
 import { labCallMeArgsSchema, labCallPlacedSchema, labInfoSchema } from './lab';
 
 export const PASSWORD_STORAGE = ['encrypted', 'memory', 'memory-no-keyring'] as const;
@@ -118,6 +128,19 @@ export const hostApiContract = {
   listInterruptedCallNotes: { args: z.tuple([]), result: z.array(interruptedCallNotesSchema).max(50) },
   /** The agent has read (or copied) the notes of an interrupted call: they are removed. */
   dismissCallNotes: { args: z.tuple([dismissCallNotesSchema]), result: z.null() },
+  /** Removes a call from the history, with its escalations, wrap-up and recording (not-found when there is none). */
+  deleteCall: { args: z.tuple([deleteCallSchema]), result: z.null() },
+  /**
+   * Opens the recording of a live call (forbidden when recording is off in Settings, or the call
+   * has one): the host makes the file and names it; the renderer holds only the id.
+   */
+  startRecording: { args: z.tuple([startRecordingSchema]), result: recordingStartedSchema },
+  /** The next chunk of encoded audio at `offset` (the bytes sent before); past the per-call cap nothing more is kept. */
+  appendRecording: { args: z.tuple([appendRecordingSchema]), result: recordingProgressSchema },
+  /** The call ended: the recording is closed (dropped when it holds no audio). */
+  finishRecording: { args: z.tuple([finishRecordingSchema]), result: z.null() },
+  /** A page of a call's recording for the History player, from `offset`. */
+  readRecording: { args: z.tuple([readRecordingSchema]), result: recordingPageSchema },
   /** Who the app is on the embedded lab as, and what to try; null when not on the lab. */
   getLabInfo: { args: z.tuple([]), result: labInfoSchema.nullable() },
   /** Asks the lab for a simulated customer call (a recorded complaint in `language`) to the agent's queue. */

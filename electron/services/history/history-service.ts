@@ -81,6 +81,11 @@ export function createHistoryService({ reader, writer, now, defaultCountry }: Hi
       return historyCsv(reader.iterate(query));
     },
 
+    /** False when there is no such call. */
+    deleteCall(callId: string): boolean {
+      return writer.deleteCall(callId);
+    },
+
     stats(from: number, to: number): AgentStats {
       return { from, to, ...reader.stats(from, to) };
     },

@@ -1,4 +1,5 @@
 import type { HistoryEscalation, HistoryItem } from '../../../shared/history';
+import type { RecordingMimeType } from '../../../shared/recording';
 
 /**
  * The columns a history item is read from, and how a row becomes one. The call's latest
@@ -14,7 +15,8 @@ export const HISTORY_COLUMNS = `c.id, c.direction, c.remote_number, c.remote_nam
   (SELECT json_array(n.follow_up_at, n.follow_up_number) FROM customer_notes n
     WHERE n.call_id = c.id AND n.follow_up_at IS NOT NULL ORDER BY n.id DESC LIMIT 1) AS callback,
   (SELECT json_group_array(json_array(s.supervisor, s.mode, s.start_at, s.end_at)) FROM call_supervisions s
-    WHERE s.call_id = c.id) AS supervisions`;
+    WHERE s.call_id = c.id) AS supervisions,
+  (SELECT json_array(r.mime_type, r.bytes, r.truncated) FROM recordings r WHERE r.call_id = c.id AND r.bytes > 0) AS recording`;
 export const ESCALATION_JOIN = 'LEFT JOIN escalations e ON e.id = c.escalation_id';
 
 export interface HistoryRow {
@@ -52,6 +54,8 @@ export interface HistoryRow {
   readonly callback: string | null;
   /** JSON `[[supervisor, mode, start_at, end_at], …]`, `[]` for none (the primary key's order). */
   readonly supervisions: string;
+  /** JSON `[mime_type, bytes, truncated]` of the call's recording (migration 0120), by its unique call_id. */
+  readonly recording: string | null;
 }
 
 function supervisionsOf(row: HistoryRow): HistoryItem['supervisions'] | null {
@@ -77,6 +81,12 @@ function callbackOf(row: HistoryRow): HistoryItem['callback'] {
   const [at, number] = JSON.parse(row.callback) as [number, string | null];
   // No number of its own: the callback goes to the number the customer called from.
   return { at, number: number ?? row.remote_number };
+}
+
+function recordingOf(row: HistoryRow): HistoryItem['recording'] {
+  if (row.recording === null) return undefined;
+  const [mimeType, bytes, truncated] = JSON.parse(row.recording) as [RecordingMimeType, number, number];
+  return { mimeType, bytes, truncated: truncated === 1 };
 }
 
 /** Optional fields are left out rather than null: the contract's shape, and what JSON carries. */
@@ -108,6 +118,7 @@ export function toHistoryItem(row: HistoryRow): HistoryItem {
     ...opt('escalation', escalationOf(row) ?? null),
     ...opt('callback', callbackOf(row) ?? null),
     ...opt('supervisions', supervisionsOf(row) ?? null),
+    ...opt('recording', recordingOf(row) ?? null),
   };
 }
 

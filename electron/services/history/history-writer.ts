@@ -44,6 +44,11 @@ export function createHistoryWriter(db: WarmlineDatabase) {
        consult_ms = excluded.consult_ms, mean_mos = coalesce(excluded.mean_mos, mean_mos),
        recorded_at = excluded.recorded_at`,
   );
+  const unlinkEscalations = db.prepare<[string]>(
+    'UPDATE calls SET escalation_id = NULL WHERE escalation_id IN (SELECT id FROM escalations WHERE call_id = ?)',
+  );
+  const deleteEscalations = db.prepare<[string]>('DELETE FROM escalations WHERE call_id = ?');
+  const deleteCall = db.prepare<[string]>('DELETE FROM calls WHERE id = ?');
   const deleteHolds = db.prepare('DELETE FROM call_holds WHERE call_id = ?');
   const deleteConsults = db.prepare('DELETE FROM consults WHERE call_id = ?');
   const deleteTransfers = db.prepare('DELETE FROM transfers WHERE call_id = ?');
@@ -176,6 +181,19 @@ export function createHistoryWriter(db: WarmlineDatabase) {
         });
         linkEscalation.run({ callId: record.callId });
         return true;
+      })();
+    },
+
+    /**
+     * The call leaves the history: its escalations (unlinked first, the two tables point at each
+     * other), then the call with its holds, consults, transfers and wrap-up draft (ON DELETE
+     * CASCADE). The customer's notes stay: they are the customer's, not the call's.
+     */
+    deleteCall(callId: string): boolean {
+      return db.transaction(() => {
+        unlinkEscalations.run(callId);
+        deleteEscalations.run(callId);
+        return deleteCall.run(callId).changes > 0;
       })();
     },
   };

@@ -23,6 +23,8 @@ import { createWrapUpStore } from '../wrap-up/wrap-up-store';
 import { createCallNotesStore } from '../call-notes/call-notes-store';
 import { createShortcutsService, type GlobalShortcutRegistrar } from '../shortcuts/shortcuts-service';
 import { openDatabase, type WarmlineDatabase } from '../storage/database';
+import { createRecordingService, RECORDINGS_FOLDER } from '../recordings/recording-service';
+import { createRecordingStore } from '../recordings/recording-store';
 import { createDispatcher, type Dispatch } from './dispatcher';
 
 export interface HostServicesOptions {
@@ -41,6 +43,10 @@ export interface HostServicesOptions {
   readonly onRendererError?: (report: ErrorReport) => void;
   /** Registers call shortcuts system-wide (Electron's globalShortcut); browser mode has none. */
   readonly globalShortcuts?: GlobalShortcutRegistrar;
+  /** Per-call cap on a recording's bytes; RECORDING_LIMITS.maxBytes unless a test sets a small one. */
+  readonly maxRecordingBytes?: number;
+  /** How often retention runs after the start; an hour unless a test sets it. */
+  readonly retentionIntervalMs?: number;
   /** The embedded lab call center, once started (browser mode); the desktop app has none. */
   readonly lab?: () => LabDesk | undefined;
 }
@@ -59,6 +65,7 @@ export interface HostServices {
 }
 
 export const DATABASE_FILE = 'warmline.sqlite';
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Wires every service to one database file; shared by the Electron main process and the web host. */
 export function createHostServices(options: HostServicesOptions): HostServices {
@@ -85,6 +92,26 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const wrapUp = createWrapUpService({ store: createWrapUpStore(db), now, defaultCountry });
   const customers = createCustomerService({ store: createCustomerStore(db), now });
   const callNotes = createCallNotesStore(db);
+  const recordings = createRecordingService({
+    store: createRecordingStore(db),
+    dir: join(options.dataDir, RECORDINGS_FOLDER),
+    now,
+    enabled: () => settings.get().recordCalls,
+    retentionDays: () => settings.get().recordingRetentionDays,
+    ...(options.maxRecordingBytes ? { maxBytes: options.maxRecordingBytes } : {}),
+    warn: log.warn,
+  });
+  const prune = () => {
+    try {
+      recordings.prune();
+    } catch (error) {
+      log.error('recordings: retention failed', error);
+    }
+  };
+  // Retention at start and every hour after: a Warmline left running for weeks deletes on time too.
+  prune();
+  const pruneTimer = setInterval(prune, options.retentionIntervalMs ?? RETENTION_INTERVAL_MS);
+  pruneTimer.unref();
   const handlers: HostHandlers = {
     getAppInfo: () => ({
       name: 'Warmline',
@@ -137,6 +164,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       callNotes.remove(callId);
       return null;
     },
+    deleteCall: ({ callId }) => {
+      if (!history.deleteCall(callId)) throw new HostServiceError({ code: 'not-found', message: 'No such call in the history.' });
+      recordings.deleteForCall(callId);
+      return null;
+    },
+    startRecording: (args) => recordings.start(args),
+    appendRecording: (args) => recordings.append(args),
+    finishRecording: ({ recordingId }) => recordings.finish(recordingId),
+    readRecording: (args) => recordings.read(args),
     getLabInfo: async () => (await options.lab?.()?.info()) ?? null,
     labCallMe: ({ language }) => {
       const lab = options.lab?.();
@@ -148,6 +184,9 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     db,
     handlers,
     dispatch: createDispatcher(handlers, log.error),
-    close: () => db.close(),
+    close: () => {
+      clearInterval(pruneTimer);
+      db.close();
+    },
   };
 }

@@ -47,6 +47,9 @@ const ROW_LOOKUPS = [
   expect.stringMatching(/^SEARCH n USING INDEX customer_notes_by_call \(call_id=\?\)/),
   expect.stringMatching(/^CORRELATED SCALAR SUBQUERY/),
   expect.stringMatching(/^SEARCH s USING INDEX sqlite_autoindex_call_supervisions_1 \(call_id=\?\)/),
+  // The call's recording (0120) by its unique call_id.
+  expect.stringMatching(/^CORRELATED SCALAR SUBQUERY/),
+  expect.stringMatching(/^SEARCH r USING INDEX sqlite_autoindex_recordings_2 \(call_id=\?\)/),
 ];
 
 const NO_FILTER: HistoryQueryShape = {

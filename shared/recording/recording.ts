@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { identifier } from '../host-api/text';
+
+/**
+ * Call recording (issue 16, opt-in): the renderer mixes the call and streams the encoded audio to
+ * the host in chunks; the host names the file, checks every size and keeps the bytes. Chunks go
+ * as base64 inside the HostApi's JSON (the browser-mode socket and Electron IPC carry the same
+ * text), so a chunk is small enough for MAX_HOST_REQUEST_BYTES (64 KiB) after the 4/3 of base64.
+ */
+export const RECORDING_LIMITS = {
+  /** The largest chunk the host takes, in bytes of audio: 43,692 characters of base64. */
+  chunkBytes: 32 * 1024,
+  /** Per call: about two and a half hours of Opus at 32 kbit/s. Past it the recording stops, marked truncated. */
+  maxBytes: 32 * 1024 * 1024,
+  /** The most a read returns at once (the History player reads page by page). */
+  pageBytes: 256 * 1024,
+  retentionDaysMin: 1,
+  retentionDaysMax: 3650,
+} as const;
+
+export const RECORDING_MIME_TYPES = ['audio/webm', 'audio/ogg'] as const;
+export type RecordingMimeType = (typeof RECORDING_MIME_TYPES)[number];
+
+/** The host's own 128-bit random id of a recording, as lowercase hex. */
+export const recordingIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const MAX_CHUNK_BASE64 = Math.ceil(RECORDING_LIMITS.chunkBytes / 3) * 4;
+
+/** The byte count a well-formed base64 string stands for. */
+export function base64ByteLength(data: string): number {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
+}
+
+/** Base64 of at most `RECORDING_LIMITS.chunkBytes` bytes, never empty. */
+export const recordingChunkDataSchema = z
+  .string()
+  .min(4)
+  .max(MAX_CHUNK_BASE64)
+  .regex(BASE64)
+  .refine((data) => base64ByteLength(data) <= RECORDING_LIMITS.chunkBytes, { message: 'tooLong' });
+
+export const startRecordingSchema = z.object({ callId: identifier, mimeType: z.enum(RECORDING_MIME_TYPES) }).strict();
+export type StartRecording = Readonly<z.output<typeof startRecordingSchema>>;
+
+export const recordingStartedSchema = z.object({ recordingId: recordingIdSchema }).strict();
+export type RecordingStarted = Readonly<z.output<typeof recordingStartedSchema>>;
+
+/**
+ * The next chunk: `offset` is where the renderer believes it goes (the bytes it sent before), so
+ * a chunk sent twice or one that went missing is refused instead of corrupting the file.
+ */
+export const appendRecordingSchema = z
+  .object({ recordingId: recordingIdSchema, offset: z.number().int().min(0), data: recordingChunkDataSchema })
+  .strict();
+export type AppendRecording = Readonly<z.output<typeof appendRecordingSchema>>;
+
+/** The file's size after the chunk, and whether the per-call cap stopped the recording (the chunk then dropped). */
+export const recordingProgressSchema = z.object({ bytes: z.number().int().min(0), truncated: z.boolean() }).strict();
+export type RecordingProgress = Readonly<z.output<typeof recordingProgressSchema>>;
+
+export const finishRecordingSchema = z.object({ recordingId: recordingIdSchema }).strict();
+
+export const readRecordingSchema = z.object({ callId: identifier, offset: z.number().int().min(0) }).strict();
+export type ReadRecording = Readonly<z.output<typeof readRecordingSchema>>;
+
+/** One page of a recording's bytes (base64) from `offset`; `totalBytes` says when the last page is read. */
+export const recordingPageSchema = z
+  .object({
+    mimeType: z.enum(RECORDING_MIME_TYPES),
+    totalBytes: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    data: z.string().max(Math.ceil(RECORDING_LIMITS.pageBytes / 3) * 4),
+  })
+  .strict();
+export type RecordingPage = Readonly<z.output<typeof recordingPageSchema>>;
+
+export const deleteCallSchema = z.object({ callId: identifier }).strict();
+
+/** What History shows of a call's recording. */
+export const historyRecordingSchema = z
+  .object({ mimeType: z.enum(RECORDING_MIME_TYPES), bytes: z.number().int().min(0), truncated: z.boolean() })
+  .strict();
+export type HistoryRecording = Readonly<z.output<typeof historyRecordingSchema>>;
+
+/** The recordings retention keeps at `now`: those started at or after this time. */
+export function retentionCutoff(now: number, retentionDays: number): number {
+  return now - retentionDays * 24 * 60 * 60 * 1000;
+}

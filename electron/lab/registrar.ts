@@ -106,6 +106,13 @@ export class Registrar {
     return this.all().find((b) => b.connId === connId)?.user ?? null;
   }
 
+  /** The account registered on this connection and its Contact keys (a phone that may come back to its calls). */
+  phoneOnConnection(connId: number): { readonly user: string; readonly contacts: string[] } | null {
+    const bindings = this.all().filter((b) => b.connId === connId);
+    if (bindings.length === 0) return null;
+    return { user: bindings[0]!.user, contacts: bindings.map((b) => contactKey(b.contact.uri)) };
+  }
+
   isRegistered(user: string): boolean {
     return this.current(user).length > 0;
   }

@@ -144,10 +144,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
           st.cancelled = true;
           st.onCancel?.();
         }
+        // Read before the registrar forgets it: a registered phone may come back to its calls (issue 14).
+        const phone = registrar.phoneOnConnection(conn.id);
         registrar.dropConnection(conn.id);
         contacts.dropConnection(conn.id);
         dialogs.dropConnection(conn.id);
-        calls.dropConnection(conn.id);
+        calls.dropConnection(conn.id, phone);
         presence?.dropConnection(conn.id);
         txns.dropConnection(conn.id);
       },
@@ -222,6 +224,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const sweeper = setInterval(() => {
     registrar.sweep();
     dialogs.sweep();
+    calls.sweep();
   }, 5_000);
   sweeper.unref();
 

@@ -41,7 +41,14 @@ export const AGREEMENT_MS = 2_000;
 interface StoreView {
   readonly registration: string;
   readonly agent: string;
-  readonly calls: readonly { readonly id: string; readonly phase: string; readonly consult: boolean; readonly queue?: string }[];
+  readonly calls: readonly {
+    readonly id: string;
+    readonly phase: string;
+    readonly consult: boolean;
+    readonly queue?: string;
+    /** Set while the call's signalling or audio is being recovered (issue 14). */
+    readonly network?: string;
+  }[];
 }
 
 /** What the sequence did that the invariants count on. */
@@ -57,7 +64,12 @@ const storeView = (desk: LabDesk): Promise<StoreView> =>
         warmlineState: () => {
           registration: { state: string };
           agent: { kind: string };
-          calls: { info: { callId: string; queue?: { name: string } }; call: { phase: string }; consultFor?: string }[];
+          calls: {
+            info: { callId: string; queue?: { name: string } };
+            call: { phase: string };
+            consultFor?: string;
+            network?: string;
+          }[];
         };
       }
     ).warmlineState();
@@ -69,6 +81,7 @@ const storeView = (desk: LabDesk): Promise<StoreView> =>
         phase: c.call.phase,
         consult: c.consultFor !== undefined,
         ...(c.info.queue ? { queue: c.info.queue.name } : {}),
+        ...(c.network ? { network: c.network } : {}),
       })),
     };
   });
@@ -99,6 +112,23 @@ async function saveSettings(desk: LabDesk, field: 'defaultCountry' | 'displayNam
   await desk.page.locator('form.settings-form button[type="submit"]').click();
   await desk.page.locator('form.settings-form .save-status.saved').waitFor();
   return 'done';
+}
+
+/**
+ * Nothing rings: no call offered on the desk, no consult being set up, and the lab not ringing the agent (an
+ * INVITE on its way). A WebSocket drop or a lab restart is modelled only then: the lab withdraws an offer whose
+ * connection dropped, and a phone would answer its re-offer (same Call-ID and CSeq) as a merged request (482).
+ */
+async function notRinging(desk: LabDesk, s: StoreView): Promise<boolean> {
+  if (s.calls.some((c) => c.phase === 'offered' || c.consult)) return false;
+  return (await desk.labAgent()).queue !== 'ringing';
+}
+
+/** The customers (0, 1) connected to the agent now. */
+async function establishedCustomers(desk: LabDesk): Promise<number[]> {
+  const up: number[] = [];
+  for (const n of desk.customerNumbers()) if ((await (await desk.customer(n)).state()).session === 'Established') up.push(n);
+  return up;
 }
 
 const ringing = (s: StoreView) => s.calls.filter((c) => c.phase === 'offered' && !c.consult);
@@ -246,10 +276,19 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       if (!(await panel.isVisible())) await page.locator('[data-shortcut="escalate"]').first().click();
       await panel.getByLabel('Why').selectOption('wants-higher-authority');
       await panel.getByLabel('Summary in one line').fill('Wants a manager');
+      const consultsEnded = () =>
+        desk
+          .labEvents('sip-transaction')
+          .filter(
+            (e) => e.method === 'INVITE' && String(e.to).startsWith('sip:senior@') && ![401, 407].includes(Number(e.status)),
+          ).length;
+      const ended = consultsEnded();
       await panel.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+      // The consult rings the senior queue; with no senior signed in the lab answers 480 at once, so the
+      // consult call may come and go between two looks: the lab's final answer to it counts as well.
       await until(
-        () => storeView(desk),
-        (s) => s.calls.some((c) => c.consult) || !s.calls.some((c) => c.id === call.id),
+        async () => ({ s: await storeView(desk), ended: consultsEnded() }),
+        ({ s, ended: now }) => s.calls.some((c) => c.consult) || !s.calls.some((c) => c.id === call.id) || now > ended,
         'the consult call',
       );
       return 'done';
@@ -301,21 +340,54 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       );
       return 'done';
     }
-    case 'socket-drops':
-      // A dropped connection during a call is not modelled: the lab forgets calls on a closed connection.
-      if (before.calls.length > 0 || before.registration !== 'registered') return 'skipped';
+    case 'socket-drops': {
+      // Not modelled while a call rings (see notRinging).
+      if (before.registration !== 'registered' || !(await notRinging(desk, before))) return 'skipped';
+      const up = before.calls.map((c) => c.id);
+      const talking = await establishedCustomers(desk);
+      const connections = (await desk.labAgent()).connections;
       await desk.dropSocket();
+      // Noticed: the desk says so, or (with a call up the phone reconnects at once) it is already back on a
+      // new connection.
       await until(
-        () => storeView(desk),
-        (s) => s.registration !== 'registered',
+        async () => ({ s: await storeView(desk), lab: await desk.labAgent() }),
+        ({ s, lab }) =>
+          s.registration !== 'registered' ||
+          (lab.connections.length > 0 && lab.connections.every((c) => !connections.includes(c))),
         'the drop noticed',
       );
-      return 'done';
-    case 'lab-restarts':
-      // Calls die with a restarted server (the lab keeps no dialogs): restarts are modelled between calls.
-      if (before.calls.length > 0) return 'skipped';
+      if (up.length === 0) return 'done';
+      // Issue 14: the calls survive it. The phone reconnects, registers again and re-INVITEs (its audio
+      // path recovered); the lab gives the call the new connection, so the customer is still connected.
+      const after = await until(
+        () => storeView(desk),
+        (s) =>
+          !up.every((id) => s.calls.some((c) => c.id === id)) ||
+          (s.registration === 'registered' && s.calls.every((c) => !up.includes(c.id) || c.network === undefined)),
+        'the calls recovered after the drop',
+        30_000,
+      );
+      if (!up.every((id) => after.calls.some((c) => c.id === id))) throw new Error('a call ended with a dropped WebSocket');
+      for (const n of talking)
+        if ((await (await desk.customer(n)).state()).session !== 'Established')
+          throw new Error(`customer ${n} lost the call with the agent's dropped WebSocket`);
+      return 'done during a call';
+    }
+    case 'lab-restarts': {
+      if (!(await notRinging(desk, before))) return 'skipped';
+      const up = before.calls.map((c) => c.id);
       await desk.restartLab();
-      return 'done';
+      if (up.length === 0) return 'done';
+      // The restarted lab knows no dialog: the phone's re-INVITE after signing in again gets 481 and the call
+      // ends (once in History: checked at the end of the sequence).
+      await until(
+        () => storeView(desk),
+        (s) => !s.calls.some((c) => up.includes(c.id)),
+        'the calls ended by the restart',
+        30_000,
+      );
+      return 'ended calls';
+    }
     default:
       throw new Error(`unknown step ${String(step satisfies never)}`);
   }
@@ -414,8 +486,12 @@ export async function backToAvailable(desk: LabDesk, log: RunLog): Promise<strin
   if (end.agent !== 'available') return `Available not reachable: the agent stays ${end.agent}`;
   const agreement = await statusAgrees(desk);
   if (agreement) return agreement;
-  // History: each call the lab offered the agent and the desk did not refuse, once.
-  const offered = desk.labEvents('queue-offer').filter((e) => e.agent === AGENT).length;
+  // History: each call the lab offered the agent and the desk did not refuse, once. An offer the lab withdrew
+  // because the agent's connection dropped (480, see TransactionLayer.dropConnection) never reached the desk:
+  // the socket closed as the INVITE went out (seed 20261206, sequence 36 of the first long run); the lab offers
+  // that caller again once the phone is back.
+  const withdrawn = desk.labEvents('queue-no-answer').filter((e) => e.agent === AGENT && e.status === 480).length;
+  const offered = desk.labEvents('queue-offer').filter((e) => e.agent === AGENT).length - withdrawn;
   const refused = desk.labEvents('queue-no-answer').filter((e) => e.agent === AGENT && e.status === 486).length - log.declines;
   const history = await until(
     () => desk.historyCallIds(),

@@ -71,6 +71,8 @@ export class LabDesk {
   readonly #dir = makeTempDir();
   readonly #customers = new Map<number, FarEndDriver>();
   readonly pageErrors: string[] = [];
+  /** The app page's console, kept (bounded) so a failing model sequence can be read afterwards. */
+  readonly consoleLines: string[] = [];
 
   private constructor(
     readonly browser: Browser,
@@ -118,6 +120,9 @@ export class LabDesk {
   async openApp(): Promise<void> {
     const page = await this.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (e) => this.pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (this.consoleLines.length < 5_000) this.consoleLines.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`);
+    });
     await page.addInitScript(TRACK_SIP_SOCKETS);
     await page.goto(this.#web.url);
     this.page = page;
@@ -181,6 +186,11 @@ export class LabDesk {
     return far;
   }
 
+  /** The customers that have a page now (0, 1). */
+  customerNumbers(): number[] {
+    return [...this.#customers.keys()];
+  }
+
   /** Customer `n` calls the support queue. */
   async customerCalls(n: number): Promise<FarEndDriver> {
     const far = await this.customer(n);
@@ -216,6 +226,11 @@ export class LabDesk {
   async historyCallIds(): Promise<string[]> {
     const page = await this.#services.handlers.listHistory({ limit: 100 });
     return page.items.map((i) => i.callId);
+  }
+
+  /** The lab's log (JSON lines), as a failing sequence leaves it. */
+  labLog(): string {
+    return readFileSync(join(this.#dir.path, 'lab.log'), 'utf8');
   }
 
   /** The lab's log lines of one event (the lab writes them to lab.log in the data folder, as under `npm start`). */
@@ -292,7 +307,8 @@ export function agrees(desk: DeskView, lab: LabAgentView): boolean {
       return lab.queue === 'ringing' || lab.queue === 'busy';
     case 'on-call':
     case 'consulting':
-      return lab.queue === 'busy' || lab.queue === 'ringing';
+      // The lab knows the call too (not only a busy hold after one): it offers nobody to an agent on a call.
+      return (lab.queue === 'busy' || lab.queue === 'ringing') && lab.activeCalls > 0;
     case 'wrap-up':
     case 'break':
       return lab.queue === 'paused';

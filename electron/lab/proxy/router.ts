@@ -231,10 +231,13 @@ export class Router {
     if (!this.isLocal(uri)) return this.d.txns.reply(st, 403, { reason: 'Not A Lab Domain' });
     const user = this.authenticate(st, 'www');
     if (user === null) return;
+    const known = new Set(this.d.registrar.phoneOnConnection(st.conn.id)?.contacts ?? []);
     const response = this.d.registrar.register(st.request, st.conn.id, user);
     if (response.status === 200) {
       this.d.contacts.learn(st.conn.id, st.request, user);
       this.d.dialogs.rebind(user, st.conn.id);
+      const contacts = this.d.registrar.phoneOnConnection(st.conn.id)?.contacts ?? [];
+      this.d.calls.rejoin(user, st.conn.id, contacts, contacts.length > 0 && !contacts.some((c) => known.has(c)));
     }
     this.d.txns.respond(st, response);
   }

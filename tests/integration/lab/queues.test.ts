@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getHeader } from '../../../electron/lab/sip/headers.js';
 import type { SipRequest } from '../../../electron/lab/sip/types.js';
 import { DOMAIN, type RawClient } from './helpers/raw-client.js';
-import { PASSWORDS, useTestLabs } from './helpers/lab.js';
+import { PASSWORDS, until, useTestLabs } from './helpers/lab.js';
 import { sipjsAgent } from './helpers/sipjs.js';
 
 const labs = useTestLabs();
@@ -145,6 +145,61 @@ describe('ACD queues', () => {
     expect((await control(agent, 'login technical')).status).toBe(403);
     expect(getHeader(await control(agent, 'logout'), 'X-Warmline-Agent-State')).toBe('support=logged-out');
     expect(getHeader(await control(agent, 'login support'), 'X-Warmline-Agent-State')).toBe('support=available');
+  });
+
+  it('keeps an agent whose WebSocket dropped mid-call busy, and gives the call back when the same phone registers again', async () => {
+    const lab = await labs.start();
+    const agentOf = () =>
+      (
+        lab.status()['agents'] as Array<{
+          user: string;
+          registered: boolean;
+          activeCalls: number;
+          queues: Record<string, string>;
+        }>
+      ).find((a) => a.user === '2001')!;
+    const agent = await registered('2001');
+    const customer = await registered('9001');
+    const invite = await callQueue(customer, 'senior');
+    agent.reply(await agent.nextRequest('INVITE'), 200, { toTag: 'a1' });
+    const answer = await customer.response(invite, 200);
+    customer.inDialog('ACK', invite, answer, false, Number(getHeader(invite, 'CSeq')!.split(' ')[0]));
+
+    await agent.close();
+    await until(() => !agentOf().registered, 5_000, 'the dropped registration');
+    expect(agentOf().activeCalls).toBe(1);
+    const again = await agent.reconnect(lab.url);
+    expect((await again.register(PASSWORDS['2001']!)).response.status).toBe(200);
+    await until(() => agentOf().registered, 5_000, 'registered again');
+    expect(agentOf()).toMatchObject({ activeCalls: 1, queues: { senior: 'busy' } });
+
+    // Busy: the next caller waits (182 means the queue found nobody to ring) instead of ringing the agent mid-call.
+    const next = await registered('9002');
+    expect((await next.response(await callQueue(next, 'senior'), 182)).status).toBe(182);
+    expect(invitesTo(again)).toBe(0);
+
+    // The customer's BYE reaches the phone on its new connection, and only then is the call over.
+    const bye = customer.inDialog('BYE', invite, answer, false, 50);
+    again.reply(await again.nextRequest('BYE'), 200, { toTag: 'a1' });
+    expect((await customer.response(bye)).status).toBe(200);
+    expect(agentOf().activeCalls).toBe(0);
+    await again.close();
+  });
+
+  it('ends the dropped call when another phone of the account signs in instead (the app started over)', async () => {
+    const lab = await labs.start();
+    const activeCalls = () =>
+      (lab.status()['agents'] as Array<{ user: string; activeCalls: number }>).find((a) => a.user === '2001')!.activeCalls;
+    const agent = await registered('2001');
+    const customer = await registered('9001');
+    const invite = await callQueue(customer, 'senior');
+    agent.reply(await agent.nextRequest('INVITE'), 200, { toTag: 'a1' });
+    await customer.response(invite, 200);
+    await agent.close();
+    await until(() => !lab.registrations().some((r) => r.user === '2001'), 5_000, 'the dropped registration');
+    expect(activeCalls()).toBe(1);
+    await registered('2001');
+    expect(activeCalls()).toBe(0);
   });
 
   it('delivers a queue call to a SIP.js agent, which sees the queue headers', async () => {

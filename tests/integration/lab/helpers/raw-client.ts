@@ -24,8 +24,16 @@ export interface RequestOptions {
   contentType?: string;
 }
 
+async function openSocket(url: string, protocol: string | undefined, origin?: string): Promise<WebSocket> {
+  const ws = new WebSocket(url, protocol === undefined ? [] : [protocol], origin === undefined ? {} : { origin });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
 export class RawClient {
-  readonly contactHost = `${rand(4)}.invalid`;
   readonly received: SipMessage[] = [];
   readonly rawFrames: string[] = [];
   private unread: SipMessage[] = [];
@@ -36,6 +44,7 @@ export class RawClient {
   private constructor(
     private readonly ws: WebSocket,
     readonly user: string,
+    readonly contactHost = `${rand(4)}.invalid`,
   ) {
     ws.on('message', (data) => {
       const text = data.toString();
@@ -58,12 +67,12 @@ export class RawClient {
     protocol: string | undefined = 'sip',
     origin?: string,
   ): Promise<RawClient> {
-    const ws = new WebSocket(url, protocol === undefined ? [] : [protocol], origin === undefined ? {} : { origin });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return new RawClient(ws, user);
+    return new RawClient(await openSocket(url, protocol, origin), user);
+  }
+
+  /** The same phone on a new connection (same Contact), as a SIP stack reconnects after its WebSocket dropped. */
+  async reconnect(url: string): Promise<RawClient> {
+    return new RawClient(await openSocket(url, 'sip'), this.user, this.contactHost);
   }
 
   get contact(): string {

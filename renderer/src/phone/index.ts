@@ -13,5 +13,6 @@ export {
   CONSULT_LEG_HEADER,
 } from './headers';
 export { OVERSIZED_CONTEXT } from './remote-party';
+export { referredByWithContext } from './blind-context';
 export type * from './events';
 export { DECLINE_REASONS } from './events';

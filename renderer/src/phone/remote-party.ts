@@ -3,6 +3,7 @@ import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
 import type { ReceivedOn } from '../../../shared/escalation';
 import type { QueueInfo, RemoteParty } from './events';
+import { REFERRED_BY_HEADER, referredByContext } from './blind-context';
 import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, USER_TO_USER_HEADER, cleanText, parseQueue, rawHeader } from './headers';
 
 /**
@@ -44,7 +45,14 @@ export function contextOf(
 ): { contextHeader?: string; contextReceived?: ReceivedOn; userToUser?: string } {
   const get = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : undefined);
   const raw = get(CONTEXT_HEADER)?.trim();
-  const context = raw === undefined ? undefined : (rawHeader(get, CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE) ?? OVERSIZED_CONTEXT);
+  // A blind transfer's INVITE comes from the customer's phone, the context in its Referred-By (blind-context.ts).
+  const referred = raw === undefined ? referredByContext(get(REFERRED_BY_HEADER)) : undefined;
+  const context =
+    raw !== undefined
+      ? (rawHeader(get, CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE) ?? OVERSIZED_CONTEXT)
+      : referred === 'oversized'
+        ? OVERSIZED_CONTEXT
+        : referred?.value;
   const uui = rawHeader(get, USER_TO_USER_HEADER, 512);
   // What a sealed context is checked against (shared/escalation/sealed.ts): this INVITE's
   // Call-ID, who sent it, and when it came, so a later reading judges the same moment.

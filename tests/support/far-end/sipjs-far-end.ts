@@ -27,6 +27,8 @@ export interface FarEndState {
   readonly finalStatus?: number;
   readonly infoDigits: string;
   readonly referTo?: string;
+  /** The last REFER as it arrived, every header: what the customer's phone could read of a transfer. */
+  readonly referText?: string;
   readonly dialog?: { readonly callId: string; readonly localTag: string; readonly remoteTag: string };
   /** When the last initial INVITE left for the server (performance.timeOrigin + now), for benchmarks. */
   readonly inviteSentAt?: number;
@@ -46,6 +48,7 @@ class FarEnd {
   #finalStatus: number | undefined;
   #infoDigits = '';
   #referTo: string | undefined;
+  #referText: string | undefined;
   #inviteSentAt: number | undefined;
   #invited: { at: number; sdp: string } | undefined;
   #final: { at: number; sdp: string } | undefined;
@@ -172,6 +175,7 @@ class FarEnd {
       ...(this.#finalStatus === undefined ? {} : { finalStatus: this.#finalStatus }),
       infoDigits: this.#infoDigits,
       ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
+      ...(this.#referText === undefined ? {} : { referText: this.#referText }),
       ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
       ...(this.#inviteSentAt === undefined ? {} : { inviteSentAt: this.#inviteSentAt }),
       ...(this.#invitedAt === undefined ? {} : { invitedAt: this.#invitedAt }),
@@ -240,6 +244,7 @@ class FarEnd {
       },
       onRefer: (referral) => {
         const referTo = referral.request.getHeader('Refer-To');
+        this.#referText = referral.request.data;
         const refuse = this.#refuseRefer;
         if (refuse !== undefined) {
           this.#refuseRefer = undefined;

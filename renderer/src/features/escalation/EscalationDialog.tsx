@@ -8,7 +8,14 @@ import {
 } from '../../../../shared/escalation';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
-import { CONTEXT_HEADER, MAX_CONTEXT_HEADER_VALUE, newSipCallId, sipHeader, type SafeHeader } from '../../phone';
+import {
+  CONTEXT_HEADER,
+  MAX_CONTEXT_HEADER_VALUE,
+  newSipCallId,
+  referredByWithContext,
+  sipHeader,
+  type SafeHeader,
+} from '../../phone';
 import type { EscalationLog } from '../../state/escalation-log';
 import type { CallEntry } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
@@ -91,10 +98,15 @@ export function EscalationDialog({
       setBusy(false);
       return setError(t(ENCODE_ERRORS[encoded.error.code]));
     }
-    const headers: SafeHeader[] = [
-      sipHeader(CONTEXT_HEADER, encoded.value.header, MAX_CONTEXT_HEADER_VALUE),
-      sipHeader(USER_TO_USER_HEADER, encoded.value.userToUser),
-    ];
+    // A consult INVITE is ours and carries the context itself. A blind transfer's INVITE is the
+    // customer's phone's: the context rides in the REFER's Referred-By, which it copies (RFC 3892).
+    const headers: SafeHeader[] =
+      mode === 'consult'
+        ? [
+            sipHeader(CONTEXT_HEADER, encoded.value.header, MAX_CONTEXT_HEADER_VALUE),
+            sipHeader(USER_TO_USER_HEADER, encoded.value.userToUser),
+          ]
+        : [referredByWithContext(settings.sipUri, encoded.value.header)];
     const address = targetAddress(target, settings);
     const result =
       mode === 'consult'

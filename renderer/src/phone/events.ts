@@ -97,9 +97,11 @@ export type EndedBy = 'local' | 'remote' | 'system';
 /**
  * A call's network trouble as the agent should see it: signalling lost (audio may still flow),
  * the audio path lost (ICE restart under way), no recovery for a while (the agent chooses:
- * keep trying or hang up), or healed.
+ * keep trying or hang up), or healed. `no-audio` is a call whose audio never connected (ICE
+ * failed before it ever worked: the network lets no media through), `no-audio-no-turn` the same
+ * with no TURN server set, the usual cause and fix for a firewall that blocks UDP.
  */
-export type CallNetworkState = 'reconnecting' | 'reconnecting-audio' | 'stalled' | 'recovered';
+export type CallNetworkState = 'reconnecting' | 'reconnecting-audio' | 'stalled' | 'no-audio' | 'no-audio-no-turn' | 'recovered';
 
 export type PhoneEvent =
   | { readonly type: 'registration'; readonly status: RegistrationStatus }

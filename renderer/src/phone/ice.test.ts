@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaPathOf, usableCandidate } from './ice';
+import { hasTurnServer, mediaPathOf, usableCandidate } from './ice';
 
 describe('usableCandidate', () => {
   it('takes host, server-reflexive and relay candidates, with or without a parsed address', () => {
@@ -45,5 +45,18 @@ describe('mediaPathOf', () => {
 
   it('is undefined before a pair is selected', () => {
     expect(mediaPathOf(report([{ id: 'T', type: 'transport' }]))).toBeUndefined();
+  });
+});
+
+describe('hasTurnServer', () => {
+  it('is true for a turn: or turns: address, also among several in one entry', () => {
+    expect(hasTurnServer([{ urls: 'turn:turn.example.com:3478', username: 'a', credential: 'b' }])).toBe(true);
+    expect(hasTurnServer([{ urls: ['stun:stun.example.com', 'TURNS:turn.example.com:5349'] }])).toBe(true);
+  });
+
+  it('is false with none, or only STUN', () => {
+    expect(hasTurnServer(undefined)).toBe(false);
+    expect(hasTurnServer([])).toBe(false);
+    expect(hasTurnServer([{ urls: 'stun:stun.example.com:3478' }, { urls: ['stun:turn.example.com'] }])).toBe(false);
   });
 });

@@ -71,3 +71,10 @@ export function mediaPathOf(report: RTCStatsReport | Iterable<StatsEntry>): Medi
     ...(typeof relayProtocol === 'string' ? { relayProtocol } : {}),
   };
 }
+
+/** Whether any of these ICE servers is a TURN server (turn: or turns:), the one thing that gets through a firewall blocking UDP. */
+export function hasTurnServer(servers: readonly RTCIceServer[] | undefined): boolean {
+  return (servers ?? []).some((server) =>
+    (Array.isArray(server.urls) ? server.urls : [server.urls]).some((url) => /^turns?:/i.test(String(url).trim())),
+  );
+}

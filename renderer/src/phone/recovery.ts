@@ -1,6 +1,7 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { UA } from 'jssip/lib/UA';
 import type { CallId, CallNetworkState, PhoneEvent } from './events';
+import { hasTurnServer } from './ice';
 
 /** Past this without recovery the agent is asked what to do (keep trying or hang up), never left in silence. */
 export const RECOVERY_CHOICE_AFTER_MS = 15_000;
@@ -29,6 +30,10 @@ interface Watched {
   /** ICE lost the path (a network change): only an ICE restart finds a new one. */
   mediaLost: boolean;
   stalled: boolean;
+  /** ICE has worked at least once on this call; until then a failure means no path at all, not a lost one. */
+  mediaConnected: boolean;
+  /** ICE failed before it ever worked: set to whether a TURN server was configured. */
+  neverConnected?: { readonly turn: boolean };
   reported: CallNetworkState | undefined;
   stallTimer?: ReturnType<typeof setTimeout>;
   graceTimer?: ReturnType<typeof setTimeout>;
@@ -88,12 +93,17 @@ export class CallRecovery {
       signallingLost: false,
       mediaLost: false,
       stalled: false,
+      mediaConnected: false,
       reported: undefined,
       reoffering: false,
     };
     this.#calls.set(id, watched);
-    const watchPc = (pc: RTCPeerConnection): void =>
-      pc.addEventListener('iceconnectionstatechange', () => this.#iceChanged(watched, pc.iceConnectionState));
+    const watchPc = (pc: RTCPeerConnection): void => {
+      pc.addEventListener('iceconnectionstatechange', () => this.#iceChanged(watched, pc));
+      // Chromium reports ICE checks that all failed as iceConnectionState 'disconnected' and only
+      // connectionState says 'failed'.
+      pc.addEventListener('connectionstatechange', () => this.#iceChanged(watched, pc));
+    };
     if (session.connection) watchPc(session.connection);
     session.on('peerconnection', ({ peerconnection }) => watchPc(peerconnection));
     const forget = (): void => {
@@ -136,15 +146,26 @@ export class CallRecovery {
     }
   }
 
-  #iceChanged(watched: Watched, state: RTCIceConnectionState): void {
-    if (!watched.session.isEstablished()) return;
+  #iceChanged(watched: Watched, pc: RTCPeerConnection): void {
+    const state = pc.iceConnectionState;
     if (state === 'connected' || state === 'completed') {
+      watched.mediaConnected = true;
       clearTimeout(watched.graceTimer);
       watched.graceTimer = undefined;
-      if (watched.mediaLost) {
+      if (watched.mediaLost || watched.neverConnected) {
         watched.mediaLost = false;
+        watched.neverConnected = undefined;
         this.#update(watched);
       }
+      return;
+    }
+    if (!watched.session.isEstablished()) return;
+    if (!watched.mediaConnected && (state === 'failed' || pc.connectionState === 'failed')) {
+      // No candidate pair ever worked: nothing was lost that a restart on the same network could
+      // find again. Say so, and what usually fixes it, instead of "reconnecting" for ever.
+      if (watched.neverConnected) return;
+      watched.neverConnected = { turn: hasTurnServer(pc.getConfiguration().iceServers) };
+      this.#update(watched);
     } else if (state === 'disconnected' && !watched.mediaLost && watched.graceTimer === undefined) {
       watched.graceTimer = setTimeout(() => {
         watched.graceTimer = undefined;
@@ -156,7 +177,7 @@ export class CallRecovery {
   }
 
   #mediaLost(watched: Watched): void {
-    if (watched.mediaLost || !watched.session.isEstablished()) return;
+    if (watched.mediaLost || watched.neverConnected || !watched.session.isEstablished()) return;
     watched.mediaLost = true;
     this.#update(watched);
     this.#reconnect();
@@ -164,7 +185,7 @@ export class CallRecovery {
 
   /** The OS says the network is back (a new interface, a VPN up): every call restarts its path. */
   #restartAll(): void {
-    const live = [...this.#calls.values()].filter((w) => w.session.isEstablished());
+    const live = [...this.#calls.values()].filter((w) => w.session.isEstablished() && !w.neverConnected);
     for (const watched of live) {
       watched.mediaLost = true;
       this.#update(watched);
@@ -221,6 +242,14 @@ export class CallRecovery {
   }
 
   #update(watched: Watched): void {
+    if (watched.neverConnected) {
+      const state = watched.neverConnected.turn ? 'no-audio' : 'no-audio-no-turn';
+      if (state !== watched.reported) {
+        watched.reported = state;
+        this.#emit({ type: 'call-network', callId: watched.id, state });
+      }
+      return;
+    }
     const trouble = watched.signallingLost || watched.mediaLost;
     if (!trouble) {
       clearTimeout(watched.stallTimer);

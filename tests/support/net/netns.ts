@@ -21,8 +21,9 @@ export interface Namespace {
   /**
    * Forwards TCP from 127.0.0.1:<returned port> inside the namespace to `host:port` (reached over
    * the veth links): the phone accepts ws:// only to loopback, and a loopback page is a secure context.
+   * `listenPort` keeps a port number the page must see (the browser host accepts its own origin only).
    */
-  forward(host: string, port: number): Promise<number>;
+  forward(host: string, port: number, listenPort?: number): Promise<number>;
   /** An executable script that runs `binary` inside the namespace (for Playwright's executablePath). */
   wrap(binary?: string): string;
   close(): Promise<void>;
@@ -51,8 +52,9 @@ export async function startNamespace(): Promise<Namespace> {
   return {
     pid,
     exec,
-    forward: async (host, port) => {
-      const child = spawn('nsenter', [`--net=${netns}`, '--', process.execPath, '-e', FORWARDER, host, String(port)], {
+    forward: async (host, port, listenPort = 0) => {
+      const args = [`--net=${netns}`, '--', process.execPath, '-e', FORWARDER, host, String(port), String(listenPort)];
+      const child = spawn('nsenter', args, {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       forwarders.push(child);
@@ -80,7 +82,7 @@ export async function startNamespace(): Promise<Namespace> {
 /** A TCP forwarder run by node inside the namespace; prints its port once listening. */
 const FORWARDER = `
 const net = require('node:net');
-const [host, port] = process.argv.slice(1);
+const [host, port, listen] = process.argv.slice(1);
 const server = net.createServer((client) => {
   const upstream = net.connect(Number(port), host);
   const end = () => { client.destroy(); upstream.destroy(); };
@@ -89,7 +91,7 @@ const server = net.createServer((client) => {
   client.pipe(upstream);
   upstream.pipe(client);
 });
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+server.listen(Number(listen), '127.0.0.1', () => console.log(server.address().port));
 `;
 
 /** Runs `ip` in the test's own namespace. */

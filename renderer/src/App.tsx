@@ -20,6 +20,8 @@ import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 import type { QualityLog } from './state/quality-log';
 import type { TeamStore } from './state/team-store';
 import { TeamPanel } from './features/team/TeamPanel';
+import { CallbacksPanel } from './features/callbacks/CallbacksPanel';
+import type { CallbacksStore } from './state/callbacks-store';
 
 /** What main.tsx found at start, having already restored an open wrap-up and signed in. */
 export type Startup =
@@ -30,6 +32,7 @@ export interface AppServices {
   readonly host: HostApi;
   readonly store: PhoneStore;
   readonly team: TeamStore;
+  readonly callbacks: CallbacksStore;
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   /** Every connected call's audio quality, measured by one sampler for the badges and the history. */
@@ -182,7 +185,16 @@ export function App({ services }: { readonly services: AppServices }) {
             team={services.team}
           />
         )}
-        {settings && view === 'phone' && phone.calls.length === 0 && <TeamPanel team={services.team} />}
+        {settings && view === 'phone' && phone.calls.length === 0 && (
+          <div className="home-side">
+            <CallbacksPanel
+              callbacks={services.callbacks}
+              canCall={phone.registration.state === 'registered' && phone.agent.kind !== 'wrap-up'}
+              onCall={(number) => void store.dial(number)}
+            />
+            <TeamPanel team={services.team} />
+          </div>
+        )}
       </main>
       {keyboard.sheet}
     </div>

@@ -14,6 +14,8 @@ import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { TeamStore } from './state/team-store';
+import { CallbacksStore } from './state/callbacks-store';
+import { remindOfCallback } from './state/callback-reminder';
 import { PhoneStore } from './state/phone-store';
 import './styles.css';
 import './ui/desk.css';
@@ -49,6 +51,14 @@ async function boot(): Promise<void> {
     // A tel:/sip: link the browser opened us with, as the desktop app gets one from the OS.
     takeDialLinkFromAddress(store, window);
   }
+  // Callbacks promised in wrap-up: a new one is recorded when a wrap-up ends, so the list is read again then.
+  const callbacks = new CallbacksStore(host, remindOfCallback);
+  let lastAgentKind = store.getSnapshot().agent.kind;
+  store.subscribe(() => {
+    const kind = store.getSnapshot().agent.kind;
+    if (lastAgentKind === 'wrap-up' && kind !== 'wrap-up') void callbacks.refresh();
+    lastAgentKind = kind;
+  });
   const escalations = new EscalationLog();
   const quality = new QualityLog();
   sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
@@ -80,7 +90,8 @@ async function boot(): Promise<void> {
     await initI18n();
     startup = { kind: 'failed', message: started.error.message };
   }
-  const services: AppServices = { host, store, team, ringer, microphone, quality, escalations, applyDevices, startup };
+  void callbacks.refresh();
+  const services: AppServices = { host, store, team, callbacks, ringer, microphone, quality, escalations, applyDevices, startup };
   // Exposed for end-to-end tests and support: read-only state, never credentials.
   (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
   window.addEventListener('beforeunload', () => void phone.stop());

@@ -12,3 +12,4 @@ export { targetColumns, transferTargetSchema, type TargetColumns, type TargetKin
 export { HISTORY_VALIDATION } from './text';
 export * from './wrap-up';
 export * from './call-notes';
+export * from './callbacks';

@@ -24,6 +24,8 @@ export const HOST_CHANNELS = {
   getCustomer: 'customers:get',
   addCustomerNote: 'customers:notes:add',
   closeFollowUp: 'customers:follow-ups:close',
+  listCallbacks: 'customers:callbacks:list',
+  snoozeFollowUp: 'customers:follow-ups:snooze',
   saveCallNotes: 'calls:notes:save',
   listInterruptedCallNotes: 'calls:notes:interrupted',
   dismissCallNotes: 'calls:notes:dismiss',

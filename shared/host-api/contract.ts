@@ -8,7 +8,10 @@ import {
   agentStatsArgsSchema,
   agentStatsSchema,
   callRecordSchema,
+  callbackSchema,
+  CALLBACK_LIMITS,
   closeFollowUpSchema,
+  snoozeFollowUpSchema,
   callNotesSchema,
   dismissCallNotesSchema,
   interruptedCallNotesSchema,
@@ -122,6 +125,10 @@ export const hostApiContract = {
   addCustomerNote: { args: z.tuple([addCustomerNoteSchema]), result: customerNoteSchema },
   /** The callback a follow-up asked for was made. */
   closeFollowUp: { args: z.tuple([closeFollowUpSchema]), result: z.null() },
+  /** Every open callback (follow-up), by when it is due: the agent's home reminds of those due. */
+  listCallbacks: { args: z.tuple([]), result: z.array(callbackSchema).max(CALLBACK_LIMITS.listed) },
+  /** Remind of a callback again at `until` (persisted); its promised time stays. */
+  snoozeFollowUp: { args: z.tuple([snoozeFollowUpSchema]), result: z.null() },
   /** Notes typed during a live call, on every change (empty removes them); its wrap-up draft takes them over. */
   saveCallNotes: { args: z.tuple([callNotesSchema]), result: z.null() },
   /** Notes of calls that ended without a wrap-up (a crash during the call), oldest first, at most 50. */

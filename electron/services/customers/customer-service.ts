@@ -1,4 +1,11 @@
-import type { AddCustomerNote, CloseFollowUp, CustomerNote, CustomerView } from '../../../shared/history';
+import type {
+  AddCustomerNote,
+  Callback,
+  CloseFollowUp,
+  CustomerNote,
+  CustomerView,
+  SnoozeFollowUp,
+} from '../../../shared/history';
 import { HostServiceError } from '../../../shared/host-api';
 import type { CustomerStore } from './customer-store';
 
@@ -19,6 +26,16 @@ export function createCustomerService({ store, now }: CustomerServiceDeps) {
     closeFollowUp({ noteId, closedAt }: CloseFollowUp): null {
       if (store.closeFollowUp(noteId, closedAt) === 'not-found') {
         throw new HostServiceError({ code: 'not-found', message: 'No follow-up with that id.' });
+      }
+      return null;
+    },
+
+    /** The open callbacks, by when they are due (the agent's home). */
+    callbacks: (): Callback[] => store.callbacks(),
+
+    snoozeFollowUp({ noteId, until }: SnoozeFollowUp): null {
+      if (store.snoozeFollowUp(noteId, until) === 'not-found') {
+        throw new HostServiceError({ code: 'not-found', message: 'No open follow-up with that id.' });
       }
       return null;
     },

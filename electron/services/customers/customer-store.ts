@@ -1,4 +1,12 @@
-import { CUSTOMER_LIMITS, type AddCustomerNote, type CustomerNote, type CustomerView } from '../../../shared/history';
+import {
+  CALLBACK_LIMITS,
+  callbackNumber,
+  CUSTOMER_LIMITS,
+  type AddCustomerNote,
+  type Callback,
+  type CustomerNote,
+  type CustomerView,
+} from '../../../shared/history';
 import type { WarmlineDatabase } from '../storage/database';
 
 interface NoteRow {
@@ -50,6 +58,38 @@ export const OPEN_FOLLOW_UPS_SQL = `SELECT ${NOTE_COLUMNS} FROM customer_notes
      WHERE customer_key = ? AND follow_up_at IS NOT NULL AND follow_up_closed_at IS NULL
      ORDER BY follow_up_at LIMIT ?`;
 
+interface CallbackRow {
+  readonly id: number;
+  readonly customer_key: string;
+  readonly text: string;
+  readonly follow_up_at: number;
+  readonly follow_up_number: string | null;
+  readonly follow_up_snoozed_until: number | null;
+  readonly display_name: string | null;
+}
+
+/** Every open callback, whoever the customer, by when it is due (the home's list); exported for the query-plan test. */
+export const OPEN_CALLBACKS_SQL = `SELECT n.id, n.customer_key, n.text, n.follow_up_at, n.follow_up_number, n.follow_up_snoozed_until,
+       c.display_name
+     FROM customer_notes n LEFT JOIN customers c ON c.key = n.customer_key
+     WHERE n.follow_up_at IS NOT NULL AND n.follow_up_closed_at IS NULL
+     ORDER BY max(n.follow_up_at, coalesce(n.follow_up_snoozed_until, 0)), n.id LIMIT ?`;
+
+function toCallback(row: CallbackRow): Callback {
+  const number = callbackNumber(row.customer_key, row.follow_up_number);
+  return {
+    noteId: row.id,
+    customerKey: row.customer_key,
+    ...(row.display_name ? { name: row.display_name } : {}),
+    ...(number === undefined ? {} : { number }),
+    at: row.follow_up_at,
+    ...(row.follow_up_snoozed_until === null || row.follow_up_snoozed_until <= row.follow_up_at
+      ? {}
+      : { snoozedUntil: row.follow_up_snoozed_until }),
+    notes: row.text,
+  };
+}
+
 /** Raw SQL for `customers` and `customer_notes`, and the screen pop's read of `calls`. */
 export function createCustomerStore(db: WarmlineDatabase) {
   const selectCustomer = db.prepare<[string], { display_name: string }>('SELECT display_name FROM customers WHERE key = ?');
@@ -71,6 +111,11 @@ export function createCustomerStore(db: WarmlineDatabase) {
   );
   const closeFollowUp = db.prepare(
     `UPDATE customer_notes SET follow_up_closed_at = @closedAt
+     WHERE id = @noteId AND follow_up_at IS NOT NULL AND follow_up_closed_at IS NULL`,
+  );
+  const openCallbacks = db.prepare<[number], CallbackRow>(OPEN_CALLBACKS_SQL);
+  const snooze = db.prepare(
+    `UPDATE customer_notes SET follow_up_snoozed_until = @until
      WHERE id = @noteId AND follow_up_at IS NOT NULL AND follow_up_closed_at IS NULL`,
   );
   const isFollowUp = db.prepare<[number], { n: number }>(
@@ -111,6 +156,13 @@ export function createCustomerStore(db: WarmlineDatabase) {
         if (!row) throw new Error('customer note vanished inside its own transaction');
         return toNote(row);
       })();
+    },
+    callbacks(): Callback[] {
+      return openCallbacks.all(CALLBACK_LIMITS.listed).map(toCallback);
+    },
+    /** 'snoozed', or 'not-found' when there is no such follow-up or it is closed already. */
+    snoozeFollowUp(noteId: number, until: number): 'snoozed' | 'not-found' {
+      return snooze.run({ noteId, until }).changes === 1 ? 'snoozed' : 'not-found';
     },
     /** 'closed', or why not: no such note, or the note owes no callback. Closing twice keeps the first time. */
     closeFollowUp(noteId: number, closedAt: number): 'closed' | 'not-found' {

@@ -155,6 +155,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     getCustomer: (key) => customers.get(key),
     addCustomerNote: (note) => customers.addNote(note),
     closeFollowUp: (args) => customers.closeFollowUp(args),
+    listCallbacks: () => customers.callbacks(),
+    snoozeFollowUp: (args) => customers.snoozeFollowUp(args),
     saveCallNotes: (notes) => {
       callNotes.save(notes, now());
       return null;

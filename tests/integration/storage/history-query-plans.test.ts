@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { LAST_CALLS_SQL, OPEN_FOLLOW_UPS_SQL } from '../../../electron/services/customers/customer-store';
+import { LAST_CALLS_SQL, OPEN_CALLBACKS_SQL, OPEN_FOLLOW_UPS_SQL } from '../../../electron/services/customers/customer-store';
 import { AGENT_STATS_SQL } from '../../../electron/services/history/history-reader';
 import { historyListSql, type HistoryQueryShape } from '../../../electron/services/history/history-sql';
 import { openDatabase, type WarmlineDatabase } from '../../../electron/services/storage/database';
@@ -103,6 +103,10 @@ describe('history list query plans (EXPLAIN QUERY PLAN)', () => {
     const open = plan(OPEN_FOLLOW_UPS_SQL, ['tel:+31205550123', 20]);
     expect(open[0]).toMatch(/^SEARCH customer_notes USING (COVERING )?INDEX customer_notes_open_follow_ups/);
     expect(open.join(' ')).not.toMatch(/TEMP B-TREE/);
+    // The home's callbacks: only open follow-ups are read (the partial index), never the notes table.
+    const callbacks = plan(OPEN_CALLBACKS_SQL, [50]);
+    expect(callbacks[0]).toMatch(/^(SCAN|SEARCH) n USING INDEX customer_notes_open_callbacks\b/);
+    expect(callbacks.join(' ')).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customers_1 \(key=\?\)/);
     const stats = plan(AGENT_STATS_SQL, { from: T, to: T + 60_000 });
     expect(stats[0]).toMatch(/^SEARCH c USING INDEX calls_by_end \(ended_at>\? AND ended_at<\?\)/);
     expect(stats.join(' ')).toMatch(/SEARCH e USING (COVERING )?INDEX escalations_by_call/);

@@ -12,6 +12,7 @@ import { migration0100 } from './0100-call-notes';
 import { migration0110 } from './0110-escalation-outcomes';
 import { migration0120 } from './0120-recordings';
 import { migration0130 } from './0130-call-supervisions';
+import { migration0140 } from './0140-follow-up-snooze';
 
 export interface Migration {
   /** The `user_version` the database has after this step: steps of ten, leaving room between. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
+/**
+ * What the renderer may ship at start (issue 19's goal is 600 KB / 180 KB gzip; JsSIP and
+ * react-dom alone are about 430 KB). The build fails past it and a test checks it, so the start
+ * chunk can only shrink: lower these when it does.
+ */
+export const START_JS_BUDGET = { rawKb: 730, gzipKb: 210 } as const;
+
 /** node_modules/<package> or the project folder a module comes from: what the report groups by. */
 export function moduleGroup(id: string): string {
   const path = id.replace(/\\/g, '/').replace(/^\0/, '');
@@ -8,6 +15,43 @@ export function moduleGroup(id: string): string {
   if (pkg?.[1]) return pkg[1];
   const own = /\/(renderer\/src\/(?:features\/[^/]+|[^/]+)|shared\/[^/]+)/.exec(path);
   return own?.[1]?.replace(/\.(tsx?|json|css)$/, '') ?? 'other';
+}
+
+/** The parts of a Rollup output chunk the report reads. */
+export interface ShippedChunk {
+  readonly fileName: string;
+  readonly code: string;
+  readonly isEntry: boolean;
+  readonly imports: readonly string[];
+  readonly modules: Readonly<Record<string, { readonly renderedLength: number }>>;
+}
+
+export interface StartShipped {
+  /** Minified bytes of the chunks loaded before any dynamic import: the entries and what they import statically. */
+  readonly raw: number;
+  readonly gzip: number;
+  readonly chunks: readonly ShippedChunk[];
+  /** Every module id in those chunks. */
+  readonly modules: readonly string[];
+}
+
+/** The chunks a page loads at start, with their sizes: the entries and their static imports, transitively. */
+export function startShipped(chunks: readonly ShippedChunk[]): StartShipped {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const start = new Set<string>();
+  const visit = (name: string) => {
+    if (start.has(name)) return;
+    start.add(name);
+    for (const imported of byName.get(name)?.imports ?? []) visit(imported);
+  };
+  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  const atStart = chunks.filter((c) => start.has(c.fileName));
+  return {
+    raw: atStart.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),
+    gzip: atStart.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0),
+    chunks: atStart,
+    modules: atStart.flatMap((c) => Object.keys(c.modules)),
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -23,43 +67,32 @@ export function jsShippedReport(options: { readonly limitKb?: number } = {}): Pl
     apply: 'build',
     generateBundle(_, bundle) {
       const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-      const byName = new Map(chunks.map((c) => [c.fileName, c]));
-      const start = new Set<string>();
-      const visit = (name: string) => {
-        if (start.has(name)) return;
-        start.add(name);
-        for (const imported of byName.get(name)?.imports ?? []) visit(imported);
-      };
-      for (const c of chunks) if (c.isEntry) visit(c.fileName);
-
-      let startRaw = 0;
-      let startGzip = 0;
+      const start = startShipped(chunks);
+      const startNames = new Set(start.chunks.map((c) => c.fileName));
       const groups = new Map<string, number>();
       const lines: string[] = [];
       for (const c of [...chunks].sort((a, b) => b.code.length - a.code.length)) {
         const raw = Buffer.byteLength(c.code);
         const gzip = gzipSync(c.code, { level: 9 }).length;
-        const atStart = start.has(c.fileName);
+        const atStart = startNames.has(c.fileName);
         lines.push(
           `  ${atStart ? 'start ' : 'later '} ${c.fileName.padEnd(48)} ${kb(raw).padStart(10)} ${kb(gzip).padStart(10)} gzip`,
         );
         if (!atStart) continue;
-        startRaw += raw;
-        startGzip += gzip;
         const rendered = Object.values(c.modules).reduce((sum, m) => sum + m.renderedLength, 0) || 1;
         for (const [id, m] of Object.entries(c.modules)) {
           const group = moduleGroup(id);
           groups.set(group, (groups.get(group) ?? 0) + (m.renderedLength / rendered) * raw);
         }
       }
-      console.log(`\nJS shipped by the renderer (minified): ${kb(startRaw)} at start (${kb(startGzip)} gzip)`);
+      console.log(`\nJS shipped by the renderer (minified): ${kb(start.raw)} at start (${kb(start.gzip)} gzip)`);
       for (const line of lines) console.log(line);
       console.log('  at start, by module group (≈, share of the minified chunk):');
       for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
         console.log(`    ${group.padEnd(40)} ${kb(bytes).padStart(10)}`);
       }
-      if (options.limitKb !== undefined && startRaw > options.limitKb * 1024) {
-        this.error(`the renderer ships ${kb(startRaw)} at start, over its budget of ${options.limitKb} KB`);
+      if (options.limitKb !== undefined && start.raw > options.limitKb * 1024) {
+        this.error(`the renderer ships ${kb(start.raw)} at start, over its budget of ${options.limitKb} KB`);
       }
     },
   };

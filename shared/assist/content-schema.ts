@@ -1,23 +1,24 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STAGES } from './stages';
 import { SITUATIONS } from './situations';
 
 /** Guidance lines are read at a glance: one or two sentences each. */
-const line = z.string().trim().min(1).max(300);
-const lines = (min: number, max: number) => z.array(line).min(min).max(max);
+const line = z.string().check(z.trim()).check(z.minLength(1)).check(z.maxLength(300));
+const lines = (min: number, max: number) => z.array(line).check(z.minLength(min)).check(z.maxLength(max));
 
-const stageSchema = z.object({ name: line.max(60), items: lines(1, 6) }).strict();
+const stageSchema = z.strictObject({ name: line.check(z.maxLength(60)), items: lines(1, 6) });
 
 /** The phrases every language must cover; teams and translators may add more. */
 export const REQUIRED_AVOID_IDS = ['calm-down', 'policy', 'nothing-i-can-do', 'misunderstood', 'just-how-it-is', 'busy'] as const;
 
-const avoidRuleSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z-]{0,39}$/),
-    variants: z.array(line.max(120)).min(1).max(20),
-    instead: line,
-  })
-  .strict();
+const avoidRuleSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z-]{0,39}$/)),
+  variants: z
+    .array(line.check(z.maxLength(120)))
+    .check(z.minLength(1))
+    .check(z.maxLength(20)),
+  instead: line,
+});
 
 const phrasesShape = Object.fromEntries(SITUATIONS.map((s) => [s, lines(2, 12)])) as Record<
   (typeof SITUATIONS)[number],
@@ -29,22 +30,22 @@ const stagesShape = Object.fromEntries(STAGES.map((s) => [s, stageSchema])) as R
 >;
 
 /** One language's de-escalation content, as shipped in the assist content files. */
-export const assistContentSchema = z
-  .object({
-    stages: z.object(stagesShape).strict(),
-    phrases: z.object(phrasesShape).strict(),
-    avoid: z
-      .array(avoidRuleSchema)
-      .min(REQUIRED_AVOID_IDS.length)
-      .max(100)
-      .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { message: 'duplicate avoid id' })
-      .refine((rules) => REQUIRED_AVOID_IDS.every((id) => rules.some((r) => r.id === id)), {
+export const assistContentSchema = z.strictObject({
+  stages: z.strictObject(stagesShape),
+  phrases: z.strictObject(phrasesShape),
+  avoid: z
+    .array(avoidRuleSchema)
+    .check(z.minLength(REQUIRED_AVOID_IDS.length))
+    .check(z.maxLength(100))
+    .check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { message: 'duplicate avoid id' }))
+    .check(
+      z.refine((rules) => REQUIRED_AVOID_IDS.every((id) => rules.some((r) => r.id === id)), {
         message: 'a required phrase to avoid is missing',
       }),
-    abuse: z.object({ steps: lines(2, 8) }).strict(),
-    hold: z.object({ checkIn: line, return: lines(1, 6) }).strict(),
-  })
-  .strict();
+    ),
+  abuse: z.strictObject({ steps: lines(2, 8) }),
+  hold: z.strictObject({ checkIn: line, return: lines(1, 6) }),
+});
 
 export type AssistContent = Readonly<z.infer<typeof assistContentSchema>>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { EscalationQueue } from '../call/call';
 import { multiLine, singleLine } from './text';
 
@@ -74,64 +74,60 @@ export type FreeTextField = (typeof FREE_TEXT_FIELDS)[number];
 
 const L = ESCALATION_LIMITS;
 /** 128 random bits, lower-case hex: see `newEscalationId`. */
-export const escalationIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
-const epochMs = z.number().int().min(0).max(8.64e15);
-const seconds = z.number().int().min(0).max(L.seconds);
+export const escalationIdSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+const epochMs = z.int().check(z.minimum(0)).check(z.maximum(8.64e15));
+const seconds = z.int().check(z.minimum(0)).check(z.maximum(L.seconds));
 
 /** The same shape as `TransferTarget` in shared/call, so a context's target can be dialed as it is. */
 export const escalationTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('queue'), queue: z.enum(['senior', 'technical']) }).strict(),
-  z
-    .object({
-      kind: z.literal('agent'),
-      agentId: singleLine(L.agentId, { required: true }),
-      /** Left out rather than empty, as in TransferTarget, so that one context has one wire form. */
-      displayName: singleLine(L.agentName)
-        .transform((s) => s || undefined)
-        .optional(),
-    })
-    .strict(),
-  z.object({ kind: z.literal('external'), number: z.string().regex(/^\+?[0-9*#]{1,32}$/, { message: 'number' }) }).strict(),
+  z.strictObject({ kind: z.literal('queue'), queue: z.enum(['senior', 'technical']) }),
+  z.strictObject({
+    kind: z.literal('agent'),
+    agentId: singleLine(L.agentId, { required: true }),
+    /** Left out rather than empty, as in TransferTarget, so that one context has one wire form. */
+    displayName: z.optional(
+      z.pipe(
+        singleLine(L.agentName),
+        z.transform((s) => s || undefined),
+      ),
+    ),
+  }),
+  z.strictObject({ kind: z.literal('external'), number: z.string().check(z.regex(/^\+?[0-9*#]{1,32}$/, { message: 'number' })) }),
 ]);
 
-export const escalationContextSchema = z
-  .object({
-    v: z.literal(ESCALATION_CONTEXT_VERSION),
-    /** Also carried in the User-to-User header, so the two ends' history records can be linked. */
-    id: escalationIdSchema,
-    customer: z
-      .object({
-        name: singleLine(L.customerName).default(''),
-        number: singleLine(L.customerNumber).default(''),
-        /** Account or ticket reference. */
-        reference: singleLine(L.reference).default(''),
-      })
-      .strict(),
-    /** The queue the call came in on; empty for a direct call. */
-    fromQueue: singleLine(L.queue).default(''),
-    target: escalationTargetSchema,
-    reason: z.enum(ESCALATION_REASONS as [EscalationReason, ...EscalationReason[]]),
-    severity: z.union(SEVERITIES.map((s) => z.literal(s)) as [z.ZodLiteral<Severity>, ...z.ZodLiteral<Severity>[]]),
-    /** One line the consultee reads first. */
-    summary: singleLine(L.summary, { required: true }),
-    tried: multiLine(L.tried).default(''),
-    promised: multiLine(L.promised).default(''),
-    mood: z.enum(MOODS),
-    note: multiLine(L.note).default(''),
-    agent: z.object({ id: singleLine(L.agentId, { required: true }), name: singleLine(L.agentName).default('') }).strict(),
-    time: z
-      .object({
-        callStartedAt: epochMs,
-        escalatedAt: epochMs,
-        /** In the queue before an agent answered. */
-        waitedSeconds: seconds,
-        /** On hold on this call so far. */
-        heldSeconds: seconds,
-      })
-      .strict()
-      .refine((t) => t.escalatedAt >= t.callStartedAt, { message: 'escalatedBeforeCall', path: ['escalatedAt'] }),
-  })
-  .strict();
+export const escalationContextSchema = z.strictObject({
+  v: z.literal(ESCALATION_CONTEXT_VERSION),
+  /** Also carried in the User-to-User header, so the two ends' history records can be linked. */
+  id: escalationIdSchema,
+  customer: z.strictObject({
+    name: z._default(singleLine(L.customerName), ''),
+    number: z._default(singleLine(L.customerNumber), ''),
+    /** Account or ticket reference. */
+    reference: z._default(singleLine(L.reference), ''),
+  }),
+  /** The queue the call came in on; empty for a direct call. */
+  fromQueue: z._default(singleLine(L.queue), ''),
+  target: escalationTargetSchema,
+  reason: z.enum(ESCALATION_REASONS as [EscalationReason, ...EscalationReason[]]),
+  severity: z.union(SEVERITIES.map((s) => z.literal(s)) as [z.ZodMiniLiteral<Severity>, ...z.ZodMiniLiteral<Severity>[]]),
+  /** One line the consultee reads first. */
+  summary: singleLine(L.summary, { required: true }),
+  tried: z._default(multiLine(L.tried), ''),
+  promised: z._default(multiLine(L.promised), ''),
+  mood: z.enum(MOODS),
+  note: z._default(multiLine(L.note), ''),
+  agent: z.strictObject({ id: singleLine(L.agentId, { required: true }), name: z._default(singleLine(L.agentName), '') }),
+  time: z
+    .strictObject({
+      callStartedAt: epochMs,
+      escalatedAt: epochMs,
+      /** In the queue before an agent answered. */
+      waitedSeconds: seconds,
+      /** On hold on this call so far. */
+      heldSeconds: seconds,
+    })
+    .check(z.refine((t) => t.escalatedAt >= t.callStartedAt, { message: 'escalatedBeforeCall', path: ['escalatedAt'] })),
+});
 
 /** What the panel hands the codec: optional text may be left out, text is trimmed on the way in. */
 export type EscalationContextInput = z.input<typeof escalationContextSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { base64urlDecode, base64urlEncode, base64urlLength, utf8Decode, utf8Encode } from './bytes';
 import { readContextValue, type UnreadableReason } from './context-json';
 import type { EscalationContext } from './schema';
@@ -55,14 +55,12 @@ export interface ReceivedOn {
 
 export const MAX_BINDING_CHARS = 256;
 
-const envelopeSchema = z
-  .object({
-    i: z.number().int().min(0).max(8.64e15),
-    x: z.number().int().min(0).max(8.64e15),
-    k: z.enum(['c', 'p']),
-    b: z.string().length(BINDING_CHARS).regex(BASE64URL),
-  })
-  .strict();
+const envelopeSchema = z.strictObject({
+  i: z.int().check(z.minimum(0)).check(z.maximum(8.64e15)),
+  x: z.int().check(z.minimum(0)).check(z.maximum(8.64e15)),
+  k: z.enum(['c', 'p']),
+  b: z.string().check(z.length(BINDING_CHARS)).check(z.regex(BASE64URL)),
+});
 type Envelope = z.output<typeof envelopeSchema>;
 
 /** The longest envelope JSON: both times at 16 digits. The context gets the rest of the plaintext budget. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Validation messages are stable codes the UI translates (`validation.<code>`), as in settings.ts;
@@ -36,11 +36,10 @@ export function containsMarkup(text: string): boolean {
 }
 
 function checked(max: number, unsafe: RegExp, required: boolean, normalise: (s: string) => string = (s) => s) {
-  return z
-    .string()
-    .overwrite(normalise)
-    .trim()
-    .superRefine((s, ctx) => {
+  return z.string().check(
+    z.overwrite(normalise),
+    z.trim(),
+    z.superRefine((s: string, ctx) => {
       const problem =
         required && s === ''
           ? ESCALATION_VALIDATION.required
@@ -54,7 +53,8 @@ function checked(max: number, unsafe: RegExp, required: boolean, normalise: (s: 
                   ? ESCALATION_VALIDATION.markup
                   : undefined;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    }),
+  );
 }
 
 /** One line of text, trimmed, at most `max` UTF-16 units (what a text input's maxLength counts). */

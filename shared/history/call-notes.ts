@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { identifier } from '../host-api/text';
 import { block, epochMs, line } from './text';
 import { WRAP_UP_LIMITS } from './wrap-up';
@@ -10,21 +10,19 @@ export const CALL_NOTES_LIMITS = { notes: WRAP_UP_LIMITS.notes, remoteName: 128,
  * it ends (its wrap-up draft then holds the notes), so a crash during the call would otherwise
  * lose them. Empty notes remove the row.
  */
-export const callNotesSchema = z
-  .object({
-    callId: identifier,
-    notes: block(CALL_NOTES_LIMITS.notes),
-    remoteName: line(CALL_NOTES_LIMITS.remoteName).default(''),
-    remoteNumber: line(CALL_NOTES_LIMITS.remoteNumber).default(''),
-    /** When the call started, so a recovered note says which call it was. */
-    startedAt: epochMs,
-  })
-  .strict();
+export const callNotesSchema = z.strictObject({
+  callId: identifier,
+  notes: block(CALL_NOTES_LIMITS.notes),
+  remoteName: z._default(line(CALL_NOTES_LIMITS.remoteName), ''),
+  remoteNumber: z._default(line(CALL_NOTES_LIMITS.remoteNumber), ''),
+  /** When the call started, so a recovered note says which call it was. */
+  startedAt: epochMs,
+});
 export type CallNotesInput = z.input<typeof callNotesSchema>;
 export type CallNotes = Readonly<z.output<typeof callNotesSchema>>;
 
 /** Notes of a call that ended without a wrap-up (the app or the window stopped during it). */
-export const interruptedCallNotesSchema = callNotesSchema.extend({ updatedAt: epochMs }).strict();
+export const interruptedCallNotesSchema = z.extend(callNotesSchema, { updatedAt: epochMs });
 export type InterruptedCallNotes = Readonly<z.output<typeof interruptedCallNotesSchema>>;
 
-export const dismissCallNotesSchema = z.object({ callId: identifier }).strict();
+export const dismissCallNotesSchema = z.strictObject({ callId: identifier });

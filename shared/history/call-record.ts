@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { CallEndReason, ConsultFailureReason, ConsultOutcome } from '../call/call';
 import { displayText, identifier } from '../host-api/text';
 import { transferTargetSchema } from './target';
@@ -49,57 +49,54 @@ export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 const holdSchema = z
-  .object({ start: epochMs, end: epochMs })
-  .strict()
-  .refine((h) => h.end >= h.start, { message: 'endBeforeStart', path: ['end'] });
+  .strictObject({ start: epochMs, end: epochMs })
+  .check(z.refine((h) => h.end >= h.start, { message: 'endBeforeStart', path: ['end'] }));
 
 const consultSchema = z
-  .object({
+  .strictObject({
     target: transferTargetSchema,
     dialedAt: epochMs,
-    answeredAt: epochMs.optional(),
-    mergedAt: epochMs.optional(),
+    answeredAt: z.optional(epochMs),
+    mergedAt: z.optional(epochMs),
     endedAt: epochMs,
     outcome: z.enum(CONSULT_OUTCOME_KINDS),
     /** Why it failed, for a `failed` outcome only. */
-    failureReason: z.enum(CONSULT_FAILURE_REASONS).optional(),
-    sipStatus: sipStatus.optional(),
+    failureReason: z.optional(z.enum(CONSULT_FAILURE_REASONS)),
+    sipStatus: z.optional(sipStatus),
   })
-  .strict()
-  .refine((c) => c.endedAt >= c.dialedAt, { message: 'endBeforeStart', path: ['endedAt'] })
-  .refine((c) => (c.outcome === 'failed') === (c.failureReason !== undefined), {
-    message: 'failureReasonWithFailedOnly',
-    path: ['failureReason'],
-  });
+  .check(z.refine((c) => c.endedAt >= c.dialedAt, { message: 'endBeforeStart', path: ['endedAt'] }))
+  .check(
+    z.refine((c) => (c.outcome === 'failed') === (c.failureReason !== undefined), {
+      message: 'failureReasonWithFailedOnly',
+      path: ['failureReason'],
+    }),
+  );
 
 /** One REFER the agent sent: the transfer chain of the call, oldest first. */
-const transferSchema = z
-  .object({
-    mode: z.enum(['blind', 'attended']),
-    target: transferTargetSchema,
-    requestedAt: epochMs,
-    outcome: z.enum(['completed', 'failed']),
-    sipStatus: sipStatus.optional(),
-  })
-  .strict();
+const transferSchema = z.strictObject({
+  mode: z.enum(['blind', 'attended']),
+  target: transferTargetSchema,
+  requestedAt: epochMs,
+  outcome: z.enum(['completed', 'failed']),
+  sipStatus: z.optional(sipStatus),
+});
 
 /**
  * A stretch of the call a supervisor listened, coached or was in the call (issue 16): a mode
  * switch ends one and starts the next. `supervisor` is the SIP user the verified request named.
  */
 const supervisionSchema = z
-  .object({
+  .strictObject({
     supervisor: z
       .string()
-      .min(1)
-      .max(128)
-      .regex(/^[^\p{Cc}\p{Cf}<>"]+$/u),
+      .check(z.minLength(1))
+      .check(z.maxLength(128))
+      .check(z.regex(/^[^\p{Cc}\p{Cf}<>"]+$/u)),
     mode: z.enum(['listen', 'coach', 'barge']),
     start: epochMs,
     end: epochMs,
   })
-  .strict()
-  .refine((s) => s.end >= s.start, { message: 'endBeforeStart', path: ['end'] });
+  .check(z.refine((s) => s.end >= s.start, { message: 'endBeforeStart', path: ['end'] }));
 export type SupervisionRecord = Readonly<z.output<typeof supervisionSchema>>;
 
 /**
@@ -108,32 +105,33 @@ export type SupervisionRecord = Readonly<z.output<typeof supervisionSchema>>;
  * time from the timeline, so the figures and the timeline cannot disagree.
  */
 export const callRecordSchema = z
-  .object({
+  .strictObject({
     callId: identifier,
     direction: z.enum(CALL_DIRECTIONS),
     /** As it came (a SIP URI or a number): the host normalises it and keys the customer by it. */
-    remoteNumber: z.string().max(L.remoteNumber),
+    remoteNumber: z.string().check(z.maxLength(L.remoteNumber)),
     /** Untrusted (from SIP headers): made safe and cut, never a reason to lose the record. */
-    remoteName: displayText(L.remoteName).default(''),
-    queue: displayText(L.queue).default(''),
+    remoteName: z._default(displayText(L.remoteName), ''),
+    queue: z._default(displayText(L.queue), ''),
     startedAt: epochMs,
-    answeredAt: epochMs.optional(),
+    answeredAt: z.optional(epochMs),
     endedAt: epochMs,
     endReason: z.enum(CALL_END_REASONS),
-    endStatus: sipStatus.optional(),
-    holds: z.array(holdSchema).max(L.holds).default([]),
-    consults: z.array(consultSchema).max(L.consults).default([]),
-    transfers: z.array(transferSchema).max(L.transfers).default([]),
-    supervisions: z.array(supervisionSchema).max(L.supervisions).default([]),
+    endStatus: z.optional(sipStatus),
+    holds: z._default(z.array(holdSchema).check(z.maxLength(L.holds)), []),
+    consults: z._default(z.array(consultSchema).check(z.maxLength(L.consults)), []),
+    transfers: z._default(z.array(transferSchema).check(z.maxLength(L.transfers)), []),
+    supervisions: z._default(z.array(supervisionSchema).check(z.maxLength(L.supervisions)), []),
     /** Mean opinion score over the call (E-model), when measured. */
-    meanMos: z.number().min(1).max(5).optional(),
+    meanMos: z.optional(z.number().check(z.minimum(1)).check(z.maximum(5))),
   })
-  .strict()
-  .refine((c) => c.endedAt >= c.startedAt, { message: 'endBeforeStart', path: ['endedAt'] })
-  .refine((c) => c.answeredAt === undefined || (c.answeredAt >= c.startedAt && c.answeredAt <= c.endedAt), {
-    message: 'answeredOutsideCall',
-    path: ['answeredAt'],
-  });
+  .check(z.refine((c) => c.endedAt >= c.startedAt, { message: 'endBeforeStart', path: ['endedAt'] }))
+  .check(
+    z.refine((c) => c.answeredAt === undefined || (c.answeredAt >= c.startedAt && c.answeredAt <= c.endedAt), {
+      message: 'answeredOutsideCall',
+      path: ['answeredAt'],
+    }),
+  );
 
 export type CallRecordInput = z.input<typeof callRecordSchema>;
 export type CallRecord = Readonly<z.output<typeof callRecordSchema>>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { identifier } from '../host-api/text';
 import {
   ESCALATION_LIMITS,
@@ -23,16 +23,16 @@ export const ESCALATION_FAILURES = CONSULT_FAILURE_REASONS.filter(
 
 export const escalationOutcomeSchema = z.discriminatedUnion('kind', [
   /** The customer was handed over after a consult (REFER with Replaces). */
-  z.object({ kind: z.literal('transferred') }).strict(),
+  z.strictObject({ kind: z.literal('transferred') }),
   /** The agent merged the three parties and did not hand over afterwards (then it is `transferred`). */
-  z.object({ kind: z.literal('three-way') }).strict(),
+  z.strictObject({ kind: z.literal('three-way') }),
   /** The consult ended without a handover: the agent cancelled, or the consultee hung up. */
-  z.object({ kind: z.literal('cancelled') }).strict(),
+  z.strictObject({ kind: z.literal('cancelled') }),
   /** The consultee (or every member of the queue) declined, with their reason when they gave one. */
-  z.object({ kind: z.literal('declined'), reason: z.enum(DECLINE_REASONS).optional(), sipStatus: sipStatus.optional() }).strict(),
-  z.object({ kind: z.literal('failed'), reason: z.enum(ESCALATION_FAILURES), sipStatus: sipStatus.optional() }).strict(),
+  z.strictObject({ kind: z.literal('declined'), reason: z.optional(z.enum(DECLINE_REASONS)), sipStatus: z.optional(sipStatus) }),
+  z.strictObject({ kind: z.literal('failed'), reason: z.enum(ESCALATION_FAILURES), sipStatus: z.optional(sipStatus) }),
   /** Handed over without a consult (REFER without Replaces). */
-  z.object({ kind: z.literal('blind') }).strict(),
+  z.strictObject({ kind: z.literal('blind') }),
 ]);
 export type EscalationOutcome = z.output<typeof escalationOutcomeSchema>;
 
@@ -44,30 +44,31 @@ const L = ESCALATION_LIMITS;
  * functional) is not sent: the host derives it from the reason, as the taxonomy defines it.
  */
 export const escalationRecordSchema = z
-  .object({
+  .strictObject({
     id: escalationIdSchema,
     /** This agent's call: the customer call (sent) or the call that brought the context (received). */
     callId: identifier,
     direction: z.enum(['sent', 'received']),
-    verified: z.enum(['verified', 'unverified']).optional(),
+    verified: z.optional(z.enum(['verified', 'unverified'])),
     target: transferTargetSchema,
     reason: z.enum(ESCALATION_REASONS as [EscalationReason, ...EscalationReason[]]),
-    severity: z.union(SEVERITIES.map((s) => z.literal(s)) as [z.ZodLiteral<Severity>, ...z.ZodLiteral<Severity>[]]),
+    severity: z.union(SEVERITIES.map((s) => z.literal(s)) as [z.ZodMiniLiteral<Severity>, ...z.ZodMiniLiteral<Severity>[]]),
     mood: z.enum(MOODS),
     summary: line(L.summary),
-    tried: block(L.tried).default(''),
-    promised: block(L.promised).default(''),
+    tried: z._default(block(L.tried), ''),
+    promised: z._default(block(L.promised), ''),
     escalatedAt: epochMs,
     /** The customer's hold while the agent consulted, and the consult leg's length. */
     holdMs: durationMs,
     consultMs: durationMs,
     outcome: escalationOutcomeSchema,
   })
-  .strict()
-  .refine((e) => (e.direction === 'received') === (e.verified !== undefined), {
-    message: 'verifiedForReceivedOnly',
-    path: ['verified'],
-  });
+  .check(
+    z.refine((e) => (e.direction === 'received') === (e.verified !== undefined), {
+      message: 'verifiedForReceivedOnly',
+      path: ['verified'],
+    }),
+  );
 
 export type EscalationRecordInput = z.input<typeof escalationRecordSchema>;
 export type EscalationRecord = Readonly<z.output<typeof escalationRecordSchema>>;

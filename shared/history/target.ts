@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { TransferTarget } from '../call/call';
 import { line } from './text';
 
@@ -6,15 +6,13 @@ export const TARGET_LIMITS = { agentId: 64, name: 64, number: 32 } as const;
 
 /** The shape of `TransferTarget` in shared/call, so a call's consult and transfer targets pass through as they are. */
 export const transferTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('queue'), queue: z.enum(['senior', 'technical']) }).strict(),
-  z
-    .object({
-      kind: z.literal('agent'),
-      agentId: line(TARGET_LIMITS.agentId).pipe(z.string().min(1)),
-      displayName: line(TARGET_LIMITS.name).optional(),
-    })
-    .strict(),
-  z.object({ kind: z.literal('external'), number: z.string().regex(/^\+?[0-9*#]{1,32}$/) }).strict(),
+  z.strictObject({ kind: z.literal('queue'), queue: z.enum(['senior', 'technical']) }),
+  z.strictObject({
+    kind: z.literal('agent'),
+    agentId: z.pipe(line(TARGET_LIMITS.agentId), z.string().check(z.minLength(1))),
+    displayName: z.optional(line(TARGET_LIMITS.name)),
+  }),
+  z.strictObject({ kind: z.literal('external'), number: z.string().check(z.regex(/^\+?[0-9*#]{1,32}$/)) }),
 ]);
 
 export type TargetKind = TransferTarget['kind'];

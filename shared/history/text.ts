@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Text the agent typed (notes, dispositions, follow-up numbers): refused, not rewritten, when it
@@ -14,11 +14,13 @@ export const HISTORY_VALIDATION = { controlChars: 'controlChars', encoding: 'enc
 function checked(max: number, unsafe: RegExp) {
   return z
     .string()
-    .max(max)
-    .superRefine((s, ctx) => {
-      if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: HISTORY_VALIDATION.encoding });
-      else if (unsafe.test(s)) ctx.addIssue({ code: 'custom', message: HISTORY_VALIDATION.controlChars });
-    });
+    .check(z.maxLength(max))
+    .check(
+      z.superRefine((s, ctx) => {
+        if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: HISTORY_VALIDATION.encoding });
+        else if (unsafe.test(s)) ctx.addIssue({ code: 'custom', message: HISTORY_VALIDATION.controlChars });
+      }),
+    );
 }
 
 /** One line, at most `max` UTF-16 units (what an input's maxLength counts); kept as typed. */
@@ -26,21 +28,22 @@ export const line = (max: number) => checked(max, UNSAFE_LINE);
 
 /** Several lines (tab and LF allowed); CR LF and lone CR become LF, as a textarea gives them. */
 export const block = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => s.replace(/\r\n?/g, '\n'))
-    .pipe(checked(max, UNSAFE_BLOCK));
+  z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(max)),
+      z.transform((s) => s.replace(/\r\n?/g, '\n')),
+    ),
+    checked(max, UNSAFE_BLOCK),
+  );
 
 /** Epoch milliseconds: within JavaScript's Date range. */
-export const epochMs = z.number().int().min(0).max(8.64e15);
+export const epochMs = z.int().check(z.minimum(0)).check(z.maximum(8.64e15));
 
 /** A duration in milliseconds; a day is the most any part of one call can take. */
 export const durationMs = z
-  .number()
   .int()
-  .min(0)
-  .max(24 * 3600 * 1000);
+  .check(z.minimum(0))
+  .check(z.maximum(24 * 3600 * 1000));
 
 /** A final SIP status (or a provisional one a failure reported). */
-export const sipStatus = z.number().int().min(100).max(699);
+export const sipStatus = z.int().check(z.minimum(100)).check(z.maximum(699));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { HostError, Result } from '../result';
 import { agentStatusSchema, errorReportSchema } from './agent-status';
 import { shortcutsPatchSchema, shortcutsViewSchema } from './shortcuts';
@@ -43,21 +43,19 @@ import { labCallMeArgsSchema, labCallPlacedSchema, labInfoSchema } from './lab';
 export const PASSWORD_STORAGE = ['encrypted', 'memory', 'memory-no-keyring'] as const;
 export type PasswordStorage = (typeof PASSWORD_STORAGE)[number];
 
-export const appInfoSchema = z
-  .object({
-    name: z.string(),
-    version: z.string(),
-    /** Which host serves the renderer: the Electron shell or the browser-mode web host. */
-    host: z.enum(['electron', 'browser']),
-    dataDir: z.string(),
-    /**
-     * Where the SIP password and team key are kept: encrypted at rest, or in memory only (browser
-     * mode without WARMLINE_SECRET_KEY; the desktop app on Linux without a keyring, where the OS
-     * would encrypt with a publicly known key — Settings tells the agent).
-     */
-    passwordStorage: z.enum(PASSWORD_STORAGE),
-  })
-  .strict();
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  /** Which host serves the renderer: the Electron shell or the browser-mode web host. */
+  host: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  /**
+   * Where the SIP password and team key are kept: encrypted at rest, or in memory only (browser
+   * mode without WARMLINE_SECRET_KEY; the desktop app on Linux without a keyring, where the OS
+   * would encrypt with a publicly known key — Settings tells the agent).
+   */
+  passwordStorage: z.enum(PASSWORD_STORAGE),
+});
 export type AppInfo = Readonly<z.infer<typeof appInfoSchema>>;
 
 /**
@@ -65,14 +63,16 @@ export type AppInfo = Readonly<z.infer<typeof appInfoSchema>>;
  * calls kept the SIP socket closed for about a second): the settings (with the UI language), a
  * wrap-up left open when the app stopped, and the SIP password (empty when none is stored).
  */
-export const bootstrapSchema = z
-  .object({ settings: settingsViewSchema, openWrapUp: openWrapUpSchema.nullable(), sipPassword: z.string() })
-  .strict();
+export const bootstrapSchema = z.strictObject({
+  settings: settingsViewSchema,
+  openWrapUp: z.nullable(openWrapUpSchema),
+  sipPassword: z.string(),
+});
 export type Bootstrap = Readonly<z.infer<typeof bootstrapSchema>>;
 
 interface MethodSpec {
-  readonly args: z.ZodTuple;
-  readonly result: z.ZodType;
+  readonly args: z.ZodMiniTuple;
+  readonly result: z.ZodMiniType;
 }
 
 /** One definition of every HostApi method: both transports and both sides compile against it. */
@@ -117,7 +117,7 @@ export const hostApiContract = {
   /** The wrap-up form as it stands, on every change; the call must be recorded first (not-found otherwise). */
   saveWrapUpDraft: { args: z.tuple([wrapUpDraftSchema]), result: z.null() },
   /** A wrap-up left unfinished (the app restarted mid-ACW): the form and its deadline; null when none. */
-  getOpenWrapUp: { args: z.tuple([]), result: openWrapUpSchema.nullable() },
+  getOpenWrapUp: { args: z.tuple([]), result: z.nullable(openWrapUpSchema) },
   /** Ends wrap-up: disposition, notes and ACW time onto the call, the draft dropped, a follow-up recorded. */
   finishWrapUp: { args: z.tuple([finishWrapUpSchema]), result: historyItemSchema },
   /** The screen pop for a caller: name, last calls with dispositions and notes, notes, open follow-ups. */
@@ -132,7 +132,7 @@ export const hostApiContract = {
   /** Notes typed during a live call, on every change (empty removes them); its wrap-up draft takes them over. */
   saveCallNotes: { args: z.tuple([callNotesSchema]), result: z.null() },
   /** Notes of calls that ended without a wrap-up (a crash during the call), oldest first, at most 50. */
-  listInterruptedCallNotes: { args: z.tuple([]), result: z.array(interruptedCallNotesSchema).max(50) },
+  listInterruptedCallNotes: { args: z.tuple([]), result: z.array(interruptedCallNotesSchema).check(z.maxLength(50)) },
   /** The agent has read (or copied) the notes of an interrupted call: they are removed. */
   dismissCallNotes: { args: z.tuple([dismissCallNotesSchema]), result: z.null() },
   /** Removes a call from the history, with its escalations, wrap-up and recording (not-found when there is none). */
@@ -149,7 +149,7 @@ export const hostApiContract = {
   /** A page of a call's recording for the History player, from `offset`. */
   readRecording: { args: z.tuple([readRecordingSchema]), result: recordingPageSchema },
   /** Who the app is on the embedded lab as, and what to try; null when not on the lab. */
-  getLabInfo: { args: z.tuple([]), result: labInfoSchema.nullable() },
+  getLabInfo: { args: z.tuple([]), result: z.nullable(labInfoSchema) },
   /** Asks the lab for a simulated customer call (a recorded complaint in `language`) to the agent's queue. */
   labCallMe: { args: z.tuple([labCallMeArgsSchema]), result: labCallPlacedSchema },
 } as const satisfies Record<HostMethod, MethodSpec>;
@@ -180,7 +180,7 @@ export class HostServiceError extends Error {
  * Issue paths are made relative to the argument (`displayName`, not `0.displayName`): every
  * method so far takes at most one structured argument, and the UI maps paths to its fields.
  */
-export function toValidationError(error: z.ZodError, argumentList = false): HostError {
+export function toValidationError(error: z.core.$ZodError, argumentList = false): HostError {
   const issues = error.issues.map((issue) => ({
     path: (argumentList && typeof issue.path[0] === 'number' ? issue.path.slice(1) : issue.path).map(String).join('.'),
     message: issue.message,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { BREAK_REASONS } from '../agent/agent-state';
 import type { HostApi } from './contract';
 import { identifier } from './text';
@@ -21,18 +21,17 @@ export type HostCommandName = (typeof HOST_COMMANDS)[number];
 export const MAX_DIAL_TARGET = 256;
 
 const commandEventSchema = z.discriminatedUnion('command', [
-  z
-    .object({
-      type: z.literal('command'),
-      command: z.enum(['answer', 'decline']),
-      /** From a notification: the call it was about, so a late click cannot answer a later call. */
-      callId: identifier.optional(),
-    })
-    .strict(),
-  z
-    .object({ type: z.literal('command'), command: z.enum(['hangup', 'mute', 'hold', 'escalate', 'go-available', 'go-offline']) })
-    .strict(),
-  z.object({ type: z.literal('command'), command: z.literal('go-break'), reason: z.enum(BREAK_REASONS) }).strict(),
+  z.strictObject({
+    type: z.literal('command'),
+    command: z.enum(['answer', 'decline']),
+    /** From a notification: the call it was about, so a late click cannot answer a later call. */
+    callId: z.optional(identifier),
+  }),
+  z.strictObject({
+    type: z.literal('command'),
+    command: z.enum(['hangup', 'mute', 'hold', 'escalate', 'go-available', 'go-offline']),
+  }),
+  z.strictObject({ type: z.literal('command'), command: z.literal('go-break'), reason: z.enum(BREAK_REASONS) }),
 ]);
 
 /**
@@ -40,17 +39,15 @@ const commandEventSchema = z.discriminatedUnion('command', [
  * is received (preload, WebSocket client): an event is never just trusted because of its channel.
  */
 export const hostEventSchema = z.union([
-  z
-    .object({
-      type: z.literal('dial-link'),
-      /** Already parsed by `shared/dial-link.ts`: digits (maybe with a leading +, * or #), or a sip:/sips: URI. */
-      target: z
-        .string()
-        .min(1)
-        .max(MAX_DIAL_TARGET)
-        .regex(/^[^\s\u0000-\u001f\u007f<>"]+$/),
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('dial-link'),
+    /** Already parsed by `shared/dial-link.ts`: digits (maybe with a leading +, * or #), or a sip:/sips: URI. */
+    target: z
+      .string()
+      .check(z.minLength(1))
+      .check(z.maxLength(MAX_DIAL_TARGET))
+      .check(z.regex(/^[^\s\u0000-\u001f\u007f<>"]+$/)),
+  }),
   commandEventSchema,
 ]);
 

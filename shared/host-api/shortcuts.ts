@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { HostCommandName } from './events';
 
 /** What a global shortcut can do: the call controls an agent reaches for while another app has focus. */
@@ -113,8 +113,8 @@ export const SHORTCUT_VALIDATION = { accelerator: 'accelerator', duplicate: 'dup
 /** One accelerator in Electron's syntax, or '' for "no shortcut". */
 export const acceleratorSchema = z
   .string()
-  .max(64, { message: 'tooLong' })
-  .refine((s) => s === '' || canonicalAccelerator(s) !== undefined, { message: SHORTCUT_VALIDATION.accelerator });
+  .check(z.maxLength(64, { message: 'tooLong' }))
+  .check(z.refine((s) => s === '' || canonicalAccelerator(s) !== undefined, { message: SHORTCUT_VALIDATION.accelerator }));
 
 const bindingsShape = Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, acceleratorSchema])) as Record<
   ShortcutAction,
@@ -122,7 +122,7 @@ const bindingsShape = Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, acceler
 >;
 
 /** Two actions on one key would fire both; the second one is reported on its own field. */
-function noDuplicates(bindings: Partial<Record<ShortcutAction, string>>, ctx: z.RefinementCtx) {
+function noDuplicates(bindings: Partial<Record<ShortcutAction, string>>, ctx: z.core.$RefinementCtx) {
   const seen = new Map<string, ShortcutAction>();
   for (const action of SHORTCUT_ACTIONS) {
     const accelerator = bindings[action];
@@ -133,11 +133,11 @@ function noDuplicates(bindings: Partial<Record<ShortcutAction, string>>, ctx: z.
   }
 }
 
-export const shortcutBindingsSchema = z.object(bindingsShape).strict().superRefine(noDuplicates);
+export const shortcutBindingsSchema = z.strictObject(bindingsShape).check(z.superRefine(noDuplicates));
 export type ShortcutBindings = Readonly<Record<ShortcutAction, string>>;
 
 /** What the agent saves: any subset; checked for duplicates again once merged with what is stored. */
-export const shortcutsPatchSchema = z.object(bindingsShape).partial().strict().superRefine(noDuplicates);
+export const shortcutsPatchSchema = z.partial(z.strictObject(bindingsShape)).check(z.superRefine(noDuplicates));
 export type ShortcutsPatch = Readonly<z.infer<typeof shortcutsPatchSchema>>;
 
 /**
@@ -147,17 +147,15 @@ export type ShortcutsPatch = Readonly<z.infer<typeof shortcutsPatchSchema>>;
 export const SHORTCUT_STATUSES = ['registered', 'conflict', 'disabled', 'in-window'] as const;
 export type ShortcutStatus = (typeof SHORTCUT_STATUSES)[number];
 
-export const shortcutsViewSchema = z
-  .object({
-    bindings: shortcutBindingsSchema,
-    status: z.object(
-      Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, z.enum(SHORTCUT_STATUSES)])) as Record<
-        ShortcutAction,
-        z.ZodEnum<{ [K in ShortcutStatus]: K }>
-      >,
-    ),
-  })
-  .strict();
+export const shortcutsViewSchema = z.strictObject({
+  bindings: shortcutBindingsSchema,
+  status: z.object(
+    Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, z.enum(SHORTCUT_STATUSES)])) as Record<
+      ShortcutAction,
+      z.ZodMiniEnum<{ [K in ShortcutStatus]: K }>
+    >,
+  ),
+});
 export type ShortcutsView = Readonly<z.infer<typeof shortcutsViewSchema>>;
 
 /**

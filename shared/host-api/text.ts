@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { displaySafe, truncateText } from '../text';
 
 /** The longest string any display field accepts before it is refused outright. */
@@ -11,14 +11,14 @@ export const MAX_RAW_TEXT = 1024;
  * cannot stop the tray and notifications from following the agent's state.
  */
 export const displayText = (max: number) =>
-  z
-    .string()
-    .max(MAX_RAW_TEXT)
-    .transform((s) => truncateText(displaySafe(s), max));
+  z.pipe(
+    z.string().check(z.maxLength(MAX_RAW_TEXT)),
+    z.transform((s) => truncateText(displaySafe(s), max)),
+  );
 
 /** Identifiers we generated ourselves (call ids): checked, never rewritten. */
 export const identifier = z
   .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\w.@:+~-]+$/);
+  .check(z.minLength(1))
+  .check(z.maxLength(128))
+  .check(z.regex(/^[\w.@:+~-]+$/));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The queue board the app shows (issue 15), as the lab's `x-warmline-queues` event package sends
@@ -7,25 +7,22 @@ import { z } from 'zod';
  */
 export const QUEUE_BOARD_EVENT = 'x-warmline-queues';
 const MAX_BODY = 64 * 1024;
-const count = z.number().int().min(0).max(1_000_000);
+const count = z.int().check(z.minimum(0)).check(z.maximum(1_000_000));
 
 const entrySchema = z.object({
   name: z
     .string()
-    .min(1)
-    .max(64)
-    .regex(/^[\w.+-]+$/),
+    .check(z.minLength(1))
+    .check(z.maxLength(64))
+    .check(z.regex(/^[\w.+-]+$/)),
   waiting: count,
   longestWaitSeconds: count,
   members: z.object({ available: count, onCall: count, wrapUp: count, break: count, offline: count }),
   serviceLevel: z.object({ targetSeconds: count, answered: count, withinTarget: count }),
   /** The queue's members (SIP users), where the source names them: the team list's default. */
-  people: z
-    .array(z.string().regex(/^[\w.+-]{1,64}$/))
-    .max(300)
-    .optional(),
+  people: z.optional(z.array(z.string().check(z.regex(/^[\w.+-]{1,64}$/))).check(z.maxLength(300))),
 });
-const boardSchema = z.object({ v: z.literal(1), queues: z.array(entrySchema).max(200) });
+const boardSchema = z.object({ v: z.literal(1), queues: z.array(entrySchema).check(z.maxLength(200)) });
 
 export type QueueBoardEntry = Readonly<z.infer<typeof entrySchema>>;
 export type QueueBoard = Readonly<z.infer<typeof boardSchema>>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { identifier } from '../host-api/text';
 
 /**
@@ -22,7 +22,7 @@ export const RECORDING_MIME_TYPES = ['audio/webm', 'audio/ogg'] as const;
 export type RecordingMimeType = (typeof RECORDING_MIME_TYPES)[number];
 
 /** The host's own 128-bit random id of a recording, as lowercase hex. */
-export const recordingIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const recordingIdSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAX_CHUNK_BASE64 = Math.ceil(RECORDING_LIMITS.chunkBytes / 3) * 4;
@@ -36,52 +36,54 @@ export function base64ByteLength(data: string): number {
 /** Base64 of at most `RECORDING_LIMITS.chunkBytes` bytes, never empty. */
 export const recordingChunkDataSchema = z
   .string()
-  .min(4)
-  .max(MAX_CHUNK_BASE64)
-  .regex(BASE64)
-  .refine((data) => base64ByteLength(data) <= RECORDING_LIMITS.chunkBytes, { message: 'tooLong' });
+  .check(z.minLength(4))
+  .check(z.maxLength(MAX_CHUNK_BASE64))
+  .check(z.regex(BASE64))
+  .check(z.refine((data) => base64ByteLength(data) <= RECORDING_LIMITS.chunkBytes, { message: 'tooLong' }));
 
-export const startRecordingSchema = z.object({ callId: identifier, mimeType: z.enum(RECORDING_MIME_TYPES) }).strict();
+export const startRecordingSchema = z.strictObject({ callId: identifier, mimeType: z.enum(RECORDING_MIME_TYPES) });
 export type StartRecording = Readonly<z.output<typeof startRecordingSchema>>;
 
-export const recordingStartedSchema = z.object({ recordingId: recordingIdSchema }).strict();
+export const recordingStartedSchema = z.strictObject({ recordingId: recordingIdSchema });
 export type RecordingStarted = Readonly<z.output<typeof recordingStartedSchema>>;
 
 /**
  * The next chunk: `offset` is where the renderer believes it goes (the bytes it sent before), so
  * a chunk sent twice or one that went missing is refused instead of corrupting the file.
  */
-export const appendRecordingSchema = z
-  .object({ recordingId: recordingIdSchema, offset: z.number().int().min(0), data: recordingChunkDataSchema })
-  .strict();
+export const appendRecordingSchema = z.strictObject({
+  recordingId: recordingIdSchema,
+  offset: z.int().check(z.minimum(0)),
+  data: recordingChunkDataSchema,
+});
 export type AppendRecording = Readonly<z.output<typeof appendRecordingSchema>>;
 
 /** The file's size after the chunk, and whether the per-call cap stopped the recording (the chunk then dropped). */
-export const recordingProgressSchema = z.object({ bytes: z.number().int().min(0), truncated: z.boolean() }).strict();
+export const recordingProgressSchema = z.strictObject({ bytes: z.int().check(z.minimum(0)), truncated: z.boolean() });
 export type RecordingProgress = Readonly<z.output<typeof recordingProgressSchema>>;
 
-export const finishRecordingSchema = z.object({ recordingId: recordingIdSchema }).strict();
+export const finishRecordingSchema = z.strictObject({ recordingId: recordingIdSchema });
 
-export const readRecordingSchema = z.object({ callId: identifier, offset: z.number().int().min(0) }).strict();
+export const readRecordingSchema = z.strictObject({ callId: identifier, offset: z.int().check(z.minimum(0)) });
 export type ReadRecording = Readonly<z.output<typeof readRecordingSchema>>;
 
 /** One page of a recording's bytes (base64) from `offset`; `totalBytes` says when the last page is read. */
-export const recordingPageSchema = z
-  .object({
-    mimeType: z.enum(RECORDING_MIME_TYPES),
-    totalBytes: z.number().int().min(0),
-    offset: z.number().int().min(0),
-    data: z.string().max(Math.ceil(RECORDING_LIMITS.pageBytes / 3) * 4),
-  })
-  .strict();
+export const recordingPageSchema = z.strictObject({
+  mimeType: z.enum(RECORDING_MIME_TYPES),
+  totalBytes: z.int().check(z.minimum(0)),
+  offset: z.int().check(z.minimum(0)),
+  data: z.string().check(z.maxLength(Math.ceil(RECORDING_LIMITS.pageBytes / 3) * 4)),
+});
 export type RecordingPage = Readonly<z.output<typeof recordingPageSchema>>;
 
-export const deleteCallSchema = z.object({ callId: identifier }).strict();
+export const deleteCallSchema = z.strictObject({ callId: identifier });
 
 /** What History shows of a call's recording. */
-export const historyRecordingSchema = z
-  .object({ mimeType: z.enum(RECORDING_MIME_TYPES), bytes: z.number().int().min(0), truncated: z.boolean() })
-  .strict();
+export const historyRecordingSchema = z.strictObject({
+  mimeType: z.enum(RECORDING_MIME_TYPES),
+  bytes: z.int().check(z.minimum(0)),
+  truncated: z.boolean(),
+});
 export type HistoryRecording = Readonly<z.output<typeof historyRecordingSchema>>;
 
 /** The recordings retention keeps at `now`: those started at or after this time. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, type Result } from '../result';
 import { base64urlDecode, base64urlEncode, utf8Decode, utf8Encode } from '../escalation/bytes';
 import { hmacSha256, hmacSha256Verify, newEscalationId } from '../escalation/web-crypto';
@@ -23,29 +23,27 @@ export const SUPERVISION_VALIDITY_MS = 60_000;
 const CLOCK_SKEW_MS = 5_000;
 const MAX_HEADER_CHARS = 1_024;
 
-const requestSchema = z
-  .object({
-    v: z.literal(1),
-    id: z.string().regex(/^[0-9a-f]{32}$/),
-    mode: z.enum(SUPERVISION_MODES),
-    supervisor: z
-      .string()
-      .min(1)
-      .max(128)
-      .regex(/^[^\p{Cc}\p{Cf}<>"]+$/u),
-    agent: z
-      .string()
-      .min(1)
-      .max(128)
-      .regex(/^[^\p{Cc}\p{Cf}<>"]+$/u),
-    call: z
-      .string()
-      .min(1)
-      .max(256)
-      .regex(/^[\x21-\x7e]+$/),
-    issuedAt: z.number().int().min(0),
-  })
-  .strict();
+const requestSchema = z.strictObject({
+  v: z.literal(1),
+  id: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
+  mode: z.enum(SUPERVISION_MODES),
+  supervisor: z
+    .string()
+    .check(z.minLength(1))
+    .check(z.maxLength(128))
+    .check(z.regex(/^[^\p{Cc}\p{Cf}<>"]+$/u)),
+  agent: z
+    .string()
+    .check(z.minLength(1))
+    .check(z.maxLength(128))
+    .check(z.regex(/^[^\p{Cc}\p{Cf}<>"]+$/u)),
+  call: z
+    .string()
+    .check(z.minLength(1))
+    .check(z.maxLength(256))
+    .check(z.regex(/^[\x21-\x7e]+$/)),
+  issuedAt: z.int().check(z.minimum(0)),
+});
 export type SupervisionRequest = Readonly<z.infer<typeof requestSchema>>;
 
 export type SupervisionRefusal =

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { resolveConfig } from 'electron-vite';
+import { build, type Rollup } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { START_JS_BUDGET, startShipped, type StartShipped } from '../../../scripts/lib/js-shipped-report';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/**
+ * The renderer as `npx electron-vite build` makes it (the project's config with electron-vite's
+ * defaults, production mode), built in memory: nothing is written to out/.
+ */
+async function buildRenderer(): Promise<StartShipped> {
+  const resolved = await resolveConfig(
+    { configFile: resolve(root, 'electron.vite.config.ts'), root, mode: 'production', logLevel: 'silent' },
+    'build',
+    'production',
+  );
+  const renderer = resolved.config?.renderer;
+  if (!renderer) throw new Error('electron.vite.config.ts has no renderer build');
+  const result = await build({
+    ...renderer,
+    configFile: false,
+    logLevel: 'silent',
+    // Vitest runs with NODE_ENV=test, which would pick React's development build.
+    define: { ...renderer.define, 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { ...renderer.build, write: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  return startShipped(outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? [c] : []))));
+}
+
+const shortId = (id: string) =>
+  id
+    .replace(/\\/g, '/')
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/(renderer|shared)\//, '$1/');
+
+/**
+ * What the renderer ships at start stays within its budget and keeps out what loads later
+ * (issue 19): a structural check of the production build, not a timing.
+ */
+describe('JS the renderer ships at start', () => {
+  it('stays within the start budget and loads languages, rare views, phone metadata and JSON-schema code later', async () => {
+    const start = await buildRenderer();
+    const modules = start.modules.map(shortId);
+    expect(modules.length).toBeGreaterThan(100);
+    const loadedLater = [
+      /^renderer\/src\/i18n\/locales\//, // every language's strings: the active one is fetched at start, others on a switch
+      /^renderer\/src\/features\/assist\/content\//,
+      /^renderer\/src\/features\/(history\/HistoryScreen|settings\/SettingsScreen|settings\/AudioDevicesPanel)/,
+      /^libphonenumber-js\//, // phone-number metadata on the first dial or screen pop
+      /^zod\/v4\/classic\//, // shared/ validates with zod/mini: no methods or JSON-schema code on every schema
+      /^zod\/v4\/core\/(to-json-schema|json-schema-processors)/,
+    ];
+    expect(modules.filter((id) => loadedLater.some((pattern) => pattern.test(id)))).toEqual([]);
+    expect(Math.round(start.raw / 1024), 'KB minified at start').toBeLessThanOrEqual(START_JS_BUDGET.rawKb);
+    expect(Math.round(start.gzip / 1024), 'KB gzip at start').toBeLessThanOrEqual(START_JS_BUDGET.gzipKb);
+  }, 180_000);
+});

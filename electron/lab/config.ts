@@ -21,6 +21,11 @@ const queueSchema = z.object({
    * time for the agent's phone to say it is in after-call work (its pause MESSAGE follows the BYE).
    */
   wrapUpSeconds: z.number().nonnegative().max(3600).default(0),
+  /**
+   * Consults wait here like customers (182 Queued) although they ask not to (RFC 3841 no-queue): what a
+   * server that does not know the header does, for training and for the tests of the agent's "queued" screen.
+   */
+  consultsWait: z.boolean().default(false),
 });
 
 export const labConfigSchema = z

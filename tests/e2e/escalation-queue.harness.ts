@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { QueuePauseStrategy } from '../../shared/settings';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
-import { DEFAULT_LAB_CONFIG_PATH, loadLabConfig, startLabServer } from '../../electron/lab';
+import { DEFAULT_LAB_CONFIG_PATH, loadLabConfig, startLabServer, type LabConfig } from '../../electron/lab';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { toneWav } from '../support/baresip';
 import { launchChromium } from '../support/chromium';
@@ -44,9 +44,9 @@ export interface QueueTopology {
   stop(): Promise<void>;
 }
 
-/** The lab with the config it ships with, as `npm start` runs it. */
-export async function labShipped(): Promise<QueueTopology> {
-  const config = loadLabConfig(DEFAULT_LAB_CONFIG_PATH);
+/** The lab with the config it ships with, as `npm start` runs it (`edit`: a story's one change to it). */
+export async function labShipped(edit: (config: LabConfig) => LabConfig = (c) => c): Promise<QueueTopology> {
+  const config = edit(loadLabConfig(DEFAULT_LAB_CONFIG_PATH));
   // The pages of these stories are served on ports picked at run time (the lab refuses foreign origins).
   // WARMLINE_E2E_LAB_LOG=1 prints the lab's events (queue offers, declines, final answers) with times to stderr.
   const log = process.env.WARMLINE_E2E_LAB_LOG

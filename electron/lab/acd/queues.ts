@@ -78,7 +78,7 @@ export class QueueEngine {
       st,
       enqueuedAt: Date.now(),
       tried: new Set(),
-      noQueue: wantsNoQueue(st.request),
+      noQueue: wantsNoQueue(st.request) && !queue.consultsWait,
       lastRefusal: null,
       ringing: null,
       expired: false,

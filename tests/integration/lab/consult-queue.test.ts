@@ -142,6 +142,17 @@ describe('a consult to a queue', () => {
     expect(getHeader(final, 'Reason')).toBe('SIP;cause=408;text="No member answered"');
   });
 
+  it('a queue set to let consults wait answers a consult with every member paused 182 Queued, not 486', async () => {
+    await labs.start({ queues: [{ ...seniors.queues[0]!, consultsWait: true }] });
+    const agent = await registered('1001');
+    for (const member of ['1002', '1003']) {
+      const c = await registered(member);
+      await c.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pause' }, PASSWORDS[member]!);
+    }
+    const invite = await consult(agent, 'senior');
+    expect((await agent.response(invite, 182, 2_000)).status).toBe(182);
+  });
+
   it('a customer call (no Request-Disposition) still waits in the queue with 182 when every member declined', async () => {
     await labs.start(seniors);
     const customer = await registered('9001');

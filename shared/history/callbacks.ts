@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { epochMs } from './text';
 
 /**
@@ -7,26 +7,24 @@ import { epochMs } from './text';
  */
 export const CALLBACK_LIMITS = { listed: 50, snoozeMs: 10 * 60_000, maxSnoozeMs: 7 * 24 * 3_600_000 } as const;
 
-export const callbackSchema = z
-  .object({
-    /** The follow-up's note id (`closeFollowUp` takes it). */
-    noteId: z.number().int().min(1),
-    customerKey: z.string(),
-    /** The customer's name where this computer knows one. */
-    name: z.string().optional(),
-    /** What to dial: the number given in wrap-up, else the customer's own; absent for a reference-only customer. */
-    number: z.string().optional(),
-    /** When it was promised for. */
-    at: epochMs,
-    /** Snoozed until then, when later than `at`. */
-    snoozedUntil: epochMs.optional(),
-    /** The notes the agent wrote in that wrap-up. */
-    notes: z.string(),
-  })
-  .strict();
+export const callbackSchema = z.strictObject({
+  /** The follow-up's note id (`closeFollowUp` takes it). */
+  noteId: z.int().check(z.minimum(1)),
+  customerKey: z.string(),
+  /** The customer's name where this computer knows one. */
+  name: z.optional(z.string()),
+  /** What to dial: the number given in wrap-up, else the customer's own; absent for a reference-only customer. */
+  number: z.optional(z.string()),
+  /** When it was promised for. */
+  at: epochMs,
+  /** Snoozed until then, when later than `at`. */
+  snoozedUntil: z.optional(epochMs),
+  /** The notes the agent wrote in that wrap-up. */
+  notes: z.string(),
+});
 export type Callback = Readonly<z.output<typeof callbackSchema>>;
 
-export const snoozeFollowUpSchema = z.object({ noteId: z.number().int().min(1), until: epochMs }).strict();
+export const snoozeFollowUpSchema = z.strictObject({ noteId: z.int().check(z.minimum(1)), until: epochMs });
 export type SnoozeFollowUp = Readonly<z.output<typeof snoozeFollowUpSchema>>;
 
 /** When a callback is due: its promised time, or its snooze. */

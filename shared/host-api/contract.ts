@@ -126,7 +126,7 @@ export const hostApiContract = {
   /** The callback a follow-up asked for was made. */
   closeFollowUp: { args: z.tuple([closeFollowUpSchema]), result: z.null() },
   /** Every open callback (follow-up), by when it is due: the agent's home reminds of those due. */
-  listCallbacks: { args: z.tuple([]), result: z.array(callbackSchema).max(CALLBACK_LIMITS.listed) },
+  listCallbacks: { args: z.tuple([]), result: z.array(callbackSchema).check(z.maxLength(CALLBACK_LIMITS.listed)) },
   /** Remind of a callback again at `until` (persisted); its promised time stays. */
   snoozeFollowUp: { args: z.tuple([snoozeFollowUpSchema]), result: z.null() },
   /** Notes typed during a live call, on every change (empty removes them); its wrap-up draft takes them over. */

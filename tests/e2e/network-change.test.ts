@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SIP_SERVERS } from '../support/sip-servers';
 import { AGENT_TONE_HZ, CUSTOMER_TONE_HZ, eventually } from './phone-engine.harness';
 import { useNamespaceBench } from './network-ns.setup';
 
@@ -9,8 +10,8 @@ import { useNamespaceBench } from './network-ns.setup';
 const OLD = { host: '10.77.0.1', agent: '10.77.0.2' };
 const NEW = { host: '10.78.0.1', agent: '10.78.0.2' };
 
-describe('a network change during a call (Kamailio)', () => {
-  const bench = useNamespaceBench();
+describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, start) => {
+  const bench = useNamespaceBench(start);
 
   it('the agent moves to a new address mid-call: "Reconnecting audio…", an ICE restart, and tones both ways on the new path', async () => {
     const old = await bench.link('wlold', OLD.host, OLD.agent);

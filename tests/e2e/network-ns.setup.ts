@@ -26,9 +26,10 @@ export interface NamespaceBench {
 
 /**
  * The agent at home: its Chromium in a network namespace of its own, joined to the test's
- * namespace (Kamailio, the customer's Chromium, TURN) only by the veth links a test creates.
+ * namespace (the SIP server, Kamailio unless `start` says otherwise, the customer's Chromium, TURN)
+ * only by the veth links a test creates.
  */
-export function useNamespaceBench(): NamespaceBench {
+export function useNamespaceBench(start: () => Promise<SipTestServer> = startKamailioServer): NamespaceBench {
   let server: SipTestServer | undefined;
   let pages: TestPages | undefined;
   let ns: Namespace | undefined;
@@ -41,7 +42,7 @@ export function useNamespaceBench(): NamespaceBench {
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    server = await startKamailioServer();
+    server = await start();
     pages = await serveTestPages({
       engine: 'tests/e2e/phone-engine.page.ts',
       'far-end': 'tests/support/far-end/sipjs-far-end.ts',

@@ -55,3 +55,15 @@ describe('CallTracker when a phone’s connection drops mid-call (issue 14: the 
     expect(second.calls.activeCallsOf('1001')).toBe(0);
   });
 });
+
+describe('CallTracker when a phone moves networks while its old connection is still open (issue 14)', () => {
+  it('moves the call to the new connection: the stale one closing later does not end it, the new one closing does', () => {
+    const { calls, changes } = upCall(() => 0);
+    calls.handOver('1001', 2, 3);
+    calls.dropConnection(2, null);
+    expect(calls.activeCallsOf('1001')).toBe(1);
+    calls.dropConnection(3, null);
+    expect(calls.activeCallsOf('1001')).toBe(0);
+    expect(changes).toEqual(['answered:1001,9001', 'ended:1001,9001']);
+  });
+});

@@ -80,6 +80,14 @@ export class CallTracker {
     }
   }
 
+  /** `user`'s phone moved from `fromConn` (still open, half-dead) to `toConn` (see DialogTable.handOver). */
+  handOver(user: string, fromConn: number, toConn: number): void {
+    for (const call of this.calls.values()) {
+      if (!call.users.has(user) || !call.conns.delete(fromConn)) continue;
+      call.conns.add(toConn);
+    }
+  }
+
   /** Ends the calls of phones that did not come back in time; called periodically. */
   sweep(): void {
     const now = this.now();

@@ -41,3 +41,25 @@ describe('DialogTable after a dropped connection', () => {
     expect(table.size).toBe(0);
   });
 });
+
+describe('DialogTable when a phone moves networks (issue 14: the old connection is half-open, never closed)', () => {
+  it('hands the dialogs of that account over to the new connection; the old one no longer speaks for it', () => {
+    const table = upCall(() => 0);
+    expect(table.admit('c1', ['tagA'], 3, 1)).toBeUndefined();
+    table.handOver('agent1', 2, 3);
+    expect(table.admit('c1', ['tagA'], 3, 1)).toEqual({ user: 'agent1' });
+    expect(table.admit('c1', ['tagA'], 1, 3)).toEqual({ user: 'customer1' });
+    expect(table.admit('c1', ['tagA'], 2, 1)).toBeUndefined();
+    // When the stale connection finally closes, the dialog stays with the new one.
+    table.dropConnection(2);
+    expect(table.admit('c1', ['tagA'], 3, 1)).toEqual({ user: 'agent1' });
+  });
+
+  it('hands over nothing of another account on that connection', () => {
+    const table = upCall(() => 0);
+    table.handOver('agent2', 2, 3);
+    expect(table.admit('c1', ['tagA'], 3, 1)).toBeUndefined();
+    table.handOver('agent1', 1, 3); // connection 1 is customer1's
+    expect(table.admit('c1', ['tagA'], 3, 2)).toBeUndefined();
+  });
+});

@@ -129,6 +129,21 @@ export class DialogTable {
     }
   }
 
+  /**
+   * `user`'s phone registered its Contact again from `toConn` while the connection it had (`fromConn`) is still
+   * open: the phone moved to a new network and the old connection is half-open, its peer gone without a FIN
+   * (RFC 5626: the newest flow of a Contact is the one to use). The dialogs `user` held on `fromConn` go with it.
+   */
+  handOver(user: string, fromConn: number, toConn: number): void {
+    for (const callId of [...(this.byConn.get(fromConn) ?? [])]) {
+      const dialog = this.byCallId.get(callId);
+      if (!dialog || dialog.parties.get(fromConn) !== user) continue;
+      dialog.parties.delete(fromConn);
+      this.byConn.get(fromConn)?.delete(callId);
+      this.addParty(dialog, toConn, user);
+    }
+  }
+
   /** Forget dialogs past their grace period or never answered; called periodically. */
   sweep(): void {
     const now = this.now();

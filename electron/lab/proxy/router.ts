@@ -8,7 +8,7 @@ import type { LabConfig } from '../config.js';
 import type { LabLogger } from '../log.js';
 import type { DigestAuthenticator } from '../auth/digest.js';
 import type { AuthThrottle } from '../auth/throttle.js';
-import type { Registrar } from '../registrar.js';
+import { contactKey, type Registrar } from '../registrar.js';
 import type { QueueEngine } from '../acd/queues.js';
 import type { AgentBoard } from '../acd/agents.js';
 import { AGENT_STATE_HEADER, CONTROL_USER, runControlCommand } from '../acd/control.js';
@@ -232,11 +232,20 @@ export class Router {
     const user = this.authenticate(st, 'www');
     if (user === null) return;
     const known = new Set(this.d.registrar.phoneOnConnection(st.conn.id)?.contacts ?? []);
+    const elsewhere = this.d.registrar
+      .lookup(user)
+      .filter((b) => b.connId !== st.conn.id)
+      .map((b) => ({ connId: b.connId, key: contactKey(b.contact.uri) }));
     const response = this.d.registrar.register(st.request, st.conn.id, user);
     if (response.status === 200) {
       this.d.contacts.learn(st.conn.id, st.request, user);
       this.d.dialogs.rebind(user, st.conn.id);
       const contacts = this.d.registrar.phoneOnConnection(st.conn.id)?.contacts ?? [];
+      // The same phone (same Contact) from a new connection while its old one is still open: it moved networks.
+      for (const connId of new Set(elsewhere.filter((b) => contacts.includes(b.key)).map((b) => b.connId))) {
+        this.d.dialogs.handOver(user, connId, st.conn.id);
+        this.d.calls.handOver(user, connId, st.conn.id);
+      }
       this.d.calls.rejoin(user, st.conn.id, contacts, contacts.length > 0 && !contacts.some((c) => known.has(c)));
     }
     this.d.txns.respond(st, response);

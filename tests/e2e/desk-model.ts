@@ -317,12 +317,14 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       const far = await desk.customer(n);
       const session = (await far.state()).session;
       if (session === 'Establishing' || session === 'Established') return 'skipped';
-      const offers = desk.labEvents('queue-offer').length;
       await desk.customerCalls(n);
-      // In the queue: offered to the agent, or waiting there (182) while the agent cannot take it.
+      // In the queue: rung or waiting there (182) while the agent cannot take it; or already answered or
+      // refused. This customer's own call: another one waiting does not count, or the step could end before
+      // this INVITE left and the next customer-N-calls would start a second call from the same customer
+      // (seed 20261206, fourth long run, sequence 18).
       await until(
-        async () => ({ far: await far.state(), offers: desk.labEvents('queue-offer').length, lab: await desk.queueWaiting() }),
-        (v) => v.offers > offers || v.lab > 0 || v.far.session === 'Terminated',
+        async () => ({ far: await far.state(), queued: await desk.queuedFrom(n) }),
+        (v) => v.queued || v.far.session === 'Established' || v.far.session === 'Terminated',
         'the call in the queue',
       );
       return 'done';

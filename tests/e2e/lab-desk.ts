@@ -214,12 +214,13 @@ export class LabDesk {
     };
   }
 
-  /** Callers waiting in the support queue (not yet answered). */
-  async queueWaiting(): Promise<number> {
+  /** Whether customer `n`'s call is in the support queue (waiting or being rung). */
+  async queuedFrom(n: number): Promise<boolean> {
+    const user = CUSTOMERS[n % CUSTOMERS.length]!.user;
     const status = (await fetch(`${this.lab.url.replace('ws:', 'http:')}/status`).then((r) => r.json())) as {
-      queues: { name: string; waiting: unknown[] }[];
+      queues: { name: string; waiting: { from?: string }[] }[];
     };
-    return status.queues.find((q) => q.name === QUEUE)?.waiting.length ?? 0;
+    return status.queues.find((q) => q.name === QUEUE)?.waiting.some((w) => w.from === user) ?? false;
   }
 
   /** The call ids in the app's history (what the History view lists), newest first. */

@@ -8,7 +8,7 @@
 // not part of `npm test`. `--link-node-modules` reuses this checkout's node_modules instead of
 // installing (measures our part only: build and start).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,10 +71,14 @@ try {
   const head = execFileSync('git', ['-C', values.from, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
   execFileSync('git', ['-C', clone, 'checkout', '--quiet', head], { stdio: 'inherit' });
   if (values['link-node-modules']) {
+    // `npm start` runs `npm ci` when the lock file is newer than the install's marker, which here
+    // would wipe and reinstall the linked (shared) node_modules under every other running process.
+    // The clone's lock file gets the marker's time (a git worktree's own lock file can be newer
+    // than the install it links to, so the source's lock time is not enough).
+    const marker = join(values.from, 'node_modules', '.package-lock.json');
+    if (!existsSync(marker)) throw new Error(`--link-node-modules: ${values.from} has no installed node_modules`);
     symlinkSync(join(values.from, 'node_modules'), join(clone, 'node_modules'));
-    // The clone's lock file is newer than the linked install, which would make `npm start` run
-    // `npm ci` into the linked (shared) node_modules: give it the source's modification time.
-    const { atime, mtime } = statSync(join(values.from, 'package-lock.json'));
+    const { atime, mtime } = statSync(marker);
     utimesSync(join(clone, 'package-lock.json'), atime, mtime);
   }
   for (const label of ['first start', 'second start']) {

@@ -88,6 +88,11 @@ export class LabDesk {
     return desk;
   }
 
+  /** The app's data folder (its SQLite database, the lab's log). */
+  get dataDir(): string {
+    return this.#dir.path;
+  }
+
   get domain(): string {
     return this.lab.config.domain;
   }

@@ -11,6 +11,7 @@ const TEST_DEBIAN_PACKAGES = [
   'kamailio',
   'kamailio-websocket-modules',
   'kamailio-tls-modules',
+  'kamailio-presence-modules',
   'baresip-core',
   'rtpengine-daemon',
   'openssl',

@@ -21,6 +21,7 @@ export const SETTINGS_LIMITS = {
   queueName: 64,
   featureCode: 32,
   callTargetSeconds: 7_200,
+  teamMembers: 300,
 } as const;
 
 /**
@@ -37,6 +38,7 @@ export const VALIDATION = {
   queueAddress: 'queueAddress',
   featureCode: 'featureCode',
   queueWrapUp: 'queueWrapUp',
+  teamMember: 'teamMember',
 } as const;
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -199,6 +201,13 @@ export const settingsSchema = z.strictObject({
   unpauseCode: featureCodeSchema,
   /** The team's own empathy phrases, shown in the assistant beside the shipped ones. */
   teamPhrases: teamPhrasesSchema,
+  /**
+   * Colleagues' SIP users the home's team list watches (presence), beside those the queue board
+   * names: the team list for a server without the lab's board (issue 15).
+   */
+  teamMembers: z
+    .array(z.string().check(z.regex(/^[\w.+-]{1,64}$/, { message: VALIDATION.teamMember })))
+    .check(z.maxLength(SETTINGS_LIMITS.teamMembers, { message: VALIDATION.tooLong })),
   /** Record every call (the agent and the far end mixed) into the data folder; off unless the agent turns it on. */
   recordCalls: z.boolean(),
   /** Recordings older than this many days are deleted (at start and every hour). */
@@ -251,6 +260,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseCode: '*46',
   unpauseCode: '*47',
   teamPhrases: [],
+  teamMembers: [],
   recordCalls: false,
   recordingRetentionDays: 90,
 };

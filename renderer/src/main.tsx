@@ -66,6 +66,7 @@ async function boot(): Promise<void> {
   saveCallNotesAsTyped(store, host);
   const applyDevices = (settings: SettingsView) => {
     selfUser = /^sips?:([^@;]+)@/.exec(settings.sipUri)?.[1] ?? '';
+    team.setTeamList(settings.teamMembers);
     microphone.setDevice(settings.microphoneId);
     void remoteAudio.setSinkId?.(settings.headsetId).catch(() => undefined);
     void ringer.setSink(settings.ringerId);

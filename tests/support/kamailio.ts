@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,9 @@ import { startRtpengine, type Rtpengine } from './rtpengine';
 
 export const KAMAILIO_CFG = fileURLToPath(new URL('../fixtures/kamailio/kamailio.cfg', import.meta.url));
 export const KAMAILIO_BIN = process.env.WARMLINE_KAMAILIO ?? 'kamailio';
+/** Debian's empty db_text tables (package `kamailio`), the presence server's storage when asked for. */
+const DBTEXT_TEMPLATES = '/usr/share/kamailio/dbtext/kamailio';
+const DBTEXT_PRESENCE_TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'xcap'];
 
 export interface KamailioOptions {
   /** The one password every test user registers with (the config has no user database). */
@@ -20,6 +23,12 @@ export interface KamailioOptions {
    * media relay and do not have to have rtpengine installed.
    */
   readonly rtpengine?: boolean;
+  /**
+   * Make Kamailio the team's presence server (presence, presence_xml, presence_dialoginfo from
+   * Debian's kamailio-presence-modules; presentities in db_text files in the run directory).
+   * Off by default: the other tests need no presence server.
+   */
+  readonly presence?: boolean;
 }
 
 export interface Kamailio {
@@ -49,6 +58,11 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const udpPort = await freeUdpPort();
   const rtpengine = options.rtpengine ? await startRtpengine() : undefined;
   const runDir = mkdtempSync(join(tmpdir(), 'warmline-kamailio-'));
+  const dbDir = join(runDir, 'db');
+  if (options.presence) {
+    mkdirSync(dbDir);
+    for (const table of DBTEXT_PRESENCE_TABLES) copyFileSync(join(DBTEXT_TEMPLATES, table), join(dbDir, table));
+  }
   let output = '';
   let child: ChildProcess | undefined;
 
@@ -74,6 +88,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       `SIP_DOMAIN="${domain}"`,
       '-A',
       `SIP_PASSWORD="${password}"`,
+      ...(options.presence ? ['-A', 'WITH_PRESENCE', '-A', `DB_URL="text://${dbDir}"`] : []),
       ...(rtpengine ? ['-A', 'WITH_RTPENGINE', '-A', `RTPENGINE_SOCK="${rtpengine.ngSocket}"`] : []),
     ];
     const proc = spawn(KAMAILIO_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });

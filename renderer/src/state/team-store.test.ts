@@ -97,4 +97,25 @@ describe('the team store', () => {
     f.send({ type: 'queue-board', board: undefined });
     expect(store.getSnapshot().board).toBeNull();
   });
+
+  it('watches the team-list setting’s colleagues without a board, and keeps them beside the board’s', () => {
+    const f = fakeSource();
+    const store = new TeamStore(
+      f.source,
+      () => '1001',
+      () => 0,
+      (flush) => flush(),
+    );
+    store.setTeamList(['2001', '1001', '4001']);
+    expect(f.watched.at(-1)?.sort()).toEqual(['2001', '4001']);
+    expect(store.getSnapshot().colleagues.map((c) => [c.user, c.kind])).toEqual([
+      ['2001', 'unknown'],
+      ['4001', 'unknown'],
+    ]);
+    f.send({ type: 'colleague', user: '4001', presence: { entity: 'sip:4001@x', kind: 'break', reason: 'lunch' } });
+    f.send({ type: 'queue-board', board });
+    expect(f.watched.at(-1)?.sort()).toEqual(['1002', '1003', '2001', '2002', '3001', '4001']);
+    expect(store.getSnapshot().colleagues.find((c) => c.user === '4001')).toMatchObject({ kind: 'break', queues: [] });
+    expect(store.getSnapshot().colleagues.find((c) => c.user === '2001')?.queues).toEqual(['senior']);
+  });
 });

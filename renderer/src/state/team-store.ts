@@ -68,6 +68,10 @@ export class TeamStore {
   #scheduled = false;
   #published: PresenceKind | undefined;
   #watched = '';
+  /** Each colleague the board names, with their queues. */
+  #fromBoard = new Map<string, string[]>();
+  /** Colleagues from the team-list setting (a server without the lab's board). */
+  #configured: readonly string[] = [];
 
   constructor(
     private readonly source: TeamSource,
@@ -99,6 +103,14 @@ export class TeamStore {
     this.source.publishPresence({ kind, since: this.now(), reason: agent.kind === 'break' ? agent.reason : '' });
   }
 
+  /** The team-list setting: these colleagues are watched and listed whether or not a board names them. */
+  setTeamList(users: readonly string[]): void {
+    if (users.join(',') === this.#configured.join(',')) return;
+    this.#configured = [...users];
+    this.#rebuild();
+    this.#publish(this.#state.board);
+  }
+
   #flush(): void {
     this.#scheduled = false;
     const events = this.#queued;
@@ -127,15 +139,26 @@ export class TeamStore {
         }
       }
     }
+    this.#publish(board);
+  }
+
+  #publish(board: TeamState['board']): void {
     const colleagues = [...this.#byUser.values()].sort((a, b) => rank(a) - rank(b) || a.user.localeCompare(b.user));
     this.#state = { colleagues, board };
     this.#listeners.forEach((l) => l());
   }
 
-  /** The board names each queue's members: they are the team (the agent aside). */
+  /** The board names each queue's members: they are the team (the agent aside), with the team-list setting's. */
   #learnMembers(board: QueueBoard): void {
     const queuesOf = new Map<string, string[]>();
     for (const q of board.queues) for (const user of q.people ?? []) queuesOf.set(user, [...(queuesOf.get(user) ?? []), q.name]);
+    this.#fromBoard = queuesOf;
+    this.#rebuild();
+  }
+
+  #rebuild(): void {
+    const queuesOf = new Map(this.#fromBoard);
+    for (const user of this.#configured) if (!queuesOf.has(user)) queuesOf.set(user, []);
     queuesOf.delete(this.self());
     for (const [user, queues] of queuesOf) {
       const before = this.#byUser.get(user);

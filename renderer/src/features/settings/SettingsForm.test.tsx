@@ -17,6 +17,7 @@ const draft: SettingsDraft = {
   seniorQueue: 'senior',
   technicalQueue: 'technical',
   teamKey: '',
+  teamMembersText: '',
   wrapUpSecondsText: '30',
   wrapUpMandatory: false,
   escalatedWrapUpSecondsText: '60',

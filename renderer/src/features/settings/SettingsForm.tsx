@@ -18,6 +18,8 @@ export interface SettingsDraft {
   readonly seniorQueue: string;
   readonly technicalQueue: string;
   readonly teamKey: string;
+  /** Colleagues' SIP users, separated by commas, spaces or lines. */
+  readonly teamMembersText: string;
   /** After-call work: seconds as typed, the mandatory switch, one disposition code a line. */
   readonly wrapUpSecondsText: string;
   readonly escalatedWrapUpSecondsText: string;
@@ -129,6 +131,28 @@ export function SettingsForm({
           </div>
         );
       })}
+      <div className="field">
+        <label htmlFor={`${id}-teamMembers`}>{t('settings.teamMembers.label')}</label>
+        <input
+          id={`${id}-teamMembers`}
+          name="teamMembers"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.teamMembersText}
+          aria-invalid={errorText('teamMembers') ? true : undefined}
+          aria-describedby={`${id}-teamMembers-hint ${id}-teamMembers-error`}
+          onChange={(e) => onChange('teamMembers', e.target.value)}
+        />
+        <p className="hint" id={`${id}-teamMembers-hint`}>
+          {t('settings.teamMembers.hint')}
+        </p>
+        {errorText('teamMembers') && (
+          <p className="error" id={`${id}-teamMembers-error`} role="alert">
+            {errorText('teamMembers')}
+          </p>
+        )}
+      </div>
       <div className="field">
         <label htmlFor={`${id}-defaultCountry`}>{t('settings.defaultCountry.label')}</label>
         <input

@@ -36,6 +36,7 @@ function draftFrom(view: SettingsView): SettingsDraft {
     seniorQueue: view.seniorQueue,
     technicalQueue: view.technicalQueue,
     teamKey: '',
+    teamMembersText: view.teamMembers.join(', '),
     wrapUpSecondsText: String(view.wrapUpSeconds),
     escalatedWrapUpSecondsText: String(view.escalatedWrapUpSeconds),
     queueWrapUpsText: formatQueueSecondsText(view.queueWrapUps),
@@ -97,6 +98,8 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
           return isQueuePauseStrategy(value) ? { ...d, queuePause: value } : d;
         case 'dispositions':
           return { ...d, dispositionsText: value };
+        case 'teamMembers':
+          return { ...d, teamMembersText: value };
         default:
           return { ...d, [field]: value };
       }
@@ -116,6 +119,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
       callTargetSecondsText,
       queueTargetsText,
       dispositionsText,
+      teamMembersText,
       ...fields
     } = draft;
     // Secrets are sent only when typed: an empty box means "keep the stored one".
@@ -128,6 +132,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
       callTargetSeconds: secondsOf(callTargetSecondsText),
       queueTargets: parseQueueSecondsText(queueTargetsText),
       dispositions: parseDispositions(dispositionsText),
+      teamMembers: [...new Set(teamMembersText.split(/[\s,;]+/).filter((u) => u !== ''))],
       ...(password === '' ? {} : { password }),
       ...(teamKey === '' ? {} : { teamKey }),
     };

@@ -24,6 +24,7 @@ const FIELDS = [
   'pauseCode',
   'unpauseCode',
   'dispositions',
+  'teamMembers',
 ] as const;
 
 export type SettingsField = (typeof FIELDS)[number];

@@ -6,10 +6,19 @@ import type { RegistrationStatus as Status } from '../../phone';
 export function RegistrationStatus({ status }: { readonly status: Status }) {
   const { t } = useTranslation();
   const [text, detail, tone] = describe(status, t);
+  // While reconnecting, the socket's last error is for whoever asks (hover): written out, it pushes
+  // the status bar onto two lines at 1280 px in the middle of a call. A final failure shows it.
+  const inline = status.state === 'failed';
   return (
-    <span className={`registration ${tone}`} data-testid="registration" role="status" aria-live="polite">
+    <span
+      className={`registration ${tone}`}
+      data-testid="registration"
+      role="status"
+      aria-live="polite"
+      {...(detail && !inline ? { title: detail } : {})}
+    >
       <span className="text">{text}</span>
-      {detail && <span className="detail"> ({detail})</span>}
+      {detail && inline && <span className="detail"> ({detail})</span>}
     </span>
   );
 }

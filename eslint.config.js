@@ -46,6 +46,11 @@ export default tseslint.config(
           modules: ['electron', 'react', 'react-dom', 'better-sqlite3', 'ws', 'jssip', 'sip.js', ...nodeBuiltins],
           message: 'shared/ is pure: no Node, DOM, Electron, React or SIP libraries.',
         },
+        {
+          modules: ['zod'],
+          message:
+            "Use 'zod/mini' (z.optional(s), s.check(z.maxLength(n)), z.strictObject): shared/ ships in the renderer's start chunk (issue 19).",
+        },
       ),
     },
   },
@@ -62,6 +67,10 @@ export default tseslint.config(
           message: 'The renderer has no Node, Electron or storage access; use the HostApi.',
         },
         { modules: ['jssip'], subpaths: ['jssip/*'], message: 'Only renderer/src/phone/ talks SIP.' },
+        {
+          modules: ['zod'],
+          message: "Use 'zod/mini': classic zod's methods and JSON-schema code would ship at start (issue 19).",
+        },
       ),
     },
   },

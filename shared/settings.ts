@@ -212,6 +212,8 @@ export const settingsSchema = z.strictObject({
   recordCalls: z.boolean(),
   /** Recordings older than this many days are deleted (at start and every hour). */
   recordingRetentionDays: z.int().check(z.minimum(1)).check(z.maximum(3650)),
+  /** Supervisor role (issue 16): the board of the team's agents with Listen, Coach and Barge. */
+  supervisor: z.boolean(),
 });
 
 export type Settings = Readonly<z.infer<typeof settingsSchema>>;
@@ -263,6 +265,7 @@ export const DEFAULT_SETTINGS: Settings = {
   teamMembers: [],
   recordCalls: false,
   recordingRetentionDays: 90,
+  supervisor: false,
 };
 
 export type SettingKey = keyof Settings;

@@ -10,7 +10,7 @@ import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useCallQuality } from './features/calls/use-call-media';
 import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
-import { AudioDevicesPanel, HistoryScreen, SettingsScreen } from './ui/lazy-views';
+import { AudioDevicesPanel, HistoryScreen, SettingsScreen, SupervisorBoard } from './ui/lazy-views';
 import type { EscalationLog } from './state/escalation-log';
 import { talkingCall } from './state/phone-state';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
@@ -19,6 +19,11 @@ import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 import type { QualityLog } from './state/quality-log';
 import type { TeamStore } from './state/team-store';
+import type { SupervisionStore } from './state/supervision-store';
+import type { SupervisionMode } from '../../shared/supervision/request';
+import type { Result } from '../../shared/result';
+import type { CommandError } from './phone';
+import type { MonitorLeg } from './phone/supervision';
 import { TeamPanel } from './features/team/TeamPanel';
 import { CallbacksPanel } from './features/callbacks/CallbacksPanel';
 import type { CallbacksStore } from './state/callbacks-store';
@@ -39,6 +44,10 @@ export interface AppServices {
   readonly quality: QualityLog;
   readonly applyDevices: (settings: SettingsView) => void;
   readonly escalations: EscalationLog;
+  /** Supervision of the agent's calls (the indicator) and the supervisor's own legs (issue 16). */
+  readonly supervision: SupervisionStore;
+  /** The supervisor listens to, coaches or barges into an agent's current call. */
+  readonly monitor: (agent: string, mode: SupervisionMode) => Promise<Result<MonitorLeg, CommandError>>;
   readonly startup: Startup;
 }
 
@@ -183,7 +192,11 @@ export function App({ services }: { readonly services: AppServices }) {
             microphone={services.microphone}
             quality={services.quality}
             team={services.team}
+            supervision={services.supervision}
           />
+        )}
+        {settings?.supervisor && view === 'phone' && (
+          <SupervisorBoard team={services.team} supervision={services.supervision} monitor={services.monitor} />
         )}
         {settings && view === 'phone' && phone.calls.length === 0 && (
           <div className="home-side">

@@ -17,6 +17,7 @@ import { TeamStore } from './state/team-store';
 import { CallbacksStore } from './state/callbacks-store';
 import { remindOfCallback } from './state/callback-reminder';
 import { PhoneStore } from './state/phone-store';
+import { SupervisionStore } from './state/supervision-store';
 import './styles.css';
 import './ui/desk.css';
 
@@ -62,7 +63,14 @@ async function boot(): Promise<void> {
   const escalations = new EscalationLog();
   const quality = new QualityLog();
   sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
-  recordHistory(store, host, escalations, quality);
+  // Supervision (issue 16): requests are verified with the team key the host keeps; refusals go to the log.
+  phone.setTeamKeySource(async () => {
+    const key = await host.getTeamKey();
+    return key.ok ? key.value : '';
+  });
+  const supervision = new SupervisionStore((message) => void host.logError({ message }));
+  phone.onSupervision((event) => supervision.apply(event));
+  recordHistory(store, host, escalations, quality, supervision);
   saveCallNotesAsTyped(store, host);
   const applyDevices = (settings: SettingsView) => {
     selfUser = /^sips?:([^@;]+)@/.exec(settings.sipUri)?.[1] ?? '';
@@ -92,7 +100,20 @@ async function boot(): Promise<void> {
     startup = { kind: 'failed', message: started.error.message };
   }
   void callbacks.refresh();
-  const services: AppServices = { host, store, team, callbacks, ringer, microphone, quality, escalations, applyDevices, startup };
+  const services: AppServices = {
+    host,
+    store,
+    team,
+    callbacks,
+    ringer,
+    microphone,
+    quality,
+    escalations,
+    supervision,
+    monitor: (agent, mode) => phone.monitor(agent, mode),
+    applyDevices,
+    startup,
+  };
   // Exposed for end-to-end tests and support: read-only state, never credentials.
   (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
   window.addEventListener('beforeunload', () => void phone.stop());

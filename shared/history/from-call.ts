@@ -1,5 +1,5 @@
 import type { EndedCall, PastConsult, TransferTarget } from '../call/call';
-import type { CallRecordInput } from './call-record';
+import type { CallRecordInput, SupervisionRecord } from './call-record';
 
 /** What the call model does not carry: the queue the call came in on and the measured quality. */
 export interface CallRecordExtras {
@@ -12,6 +12,8 @@ export interface CallRecordExtras {
     readonly requestedAt: number;
     readonly sipStatus?: number;
   }[];
+  /** Who supervised the call, each mode from–to (issue 16). */
+  readonly supervisions?: readonly SupervisionRecord[];
 }
 
 function consultRecord(c: PastConsult): NonNullable<CallRecordInput['consults']>[number] {
@@ -52,5 +54,6 @@ export function callRecordFromEndedCall(call: EndedCall, extras: CallRecordExtra
     consults: call.consults.map(consultRecord),
     transfers: [...failed, ...completed],
     ...(extras.meanMos !== undefined ? { meanMos: extras.meanMos } : {}),
+    ...(extras.supervisions?.length ? { supervisions: [...extras.supervisions] } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { NameAddrHeader } from 'jssip';
 import type { NameAddrHeader as NameAddr } from 'jssip/lib/NameAddrHeader';
+import { SUPERVISE_HEADER as SIGNED_HEADER } from '../../../shared/supervision/request';
 import { describe, expect, it } from 'vitest';
-import { cleanText, isValidDtmf, parseQueue, sipHeader } from './headers';
+import { cleanText, isValidDtmf, parseQueue, sipHeader, SUPERVISE_HEADER } from './headers';
 import { partyOf } from './remote-party';
 
 describe('SIP headers we send', () => {
@@ -46,5 +47,11 @@ describe('text from the network', () => {
     expect(isValidDtmf('0123456789*#ABCD,')).toBe(true);
     expect(isValidDtmf('1\r\n')).toBe(false);
     expect(isValidDtmf('')).toBe(false);
+  });
+});
+
+describe('the supervision header', () => {
+  it('is spelt as the signed request names it', () => {
+    expect(SUPERVISE_HEADER).toBe(SIGNED_HEADER);
   });
 });

@@ -39,6 +39,8 @@ export function cleanText(raw: unknown, max: number): string | undefined {
 }
 
 export const CONTEXT_HEADER = 'X-Warmline-Context';
+/** shared/supervision/request.ts's SUPERVISE_HEADER, spelt here so the phone can spot a request without loading its checks. */
+export const SUPERVISE_HEADER = 'X-Warmline-Supervise';
 export const USER_TO_USER_HEADER = 'User-to-User';
 
 /** An untrusted header value kept verbatim for a decoder: only a size cap and no control characters. */

@@ -27,6 +27,11 @@ import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
 import { dialFeatureCode, sendControlMessage } from './service-requests';
 import { PresenceClient, type OwnPresence, type PresenceEvent } from './presence';
+// Types only: supervision's code is fetched when first used (a supervisor's request, or monitoring),
+// so the start bundle stays within its budget.
+import type { MonitorLeg, SupervisedDesk, SupervisionEvent } from './supervision';
+import type { SupervisionMode } from '../../../shared/supervision/request';
+import { SUPERVISE_HEADER } from './headers';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -80,6 +85,9 @@ export class Phone {
   #watched: readonly string[] | undefined;
   /** Set while JsSIP builds the session for an INVITE with Replaces we accepted (synchronously). */
   #replacing: Call | undefined;
+  readonly #supervisionListeners = new Set<(event: SupervisionEvent) => void>();
+  #supervised: Promise<SupervisedDesk> | undefined;
+  #teamKey: () => Promise<string> = () => Promise.resolve('');
 
   constructor(options: PhoneOptions = {}) {
     this.#options = options;
@@ -88,6 +96,74 @@ export class Phone {
       options.remoteAudio,
       (call) => this.#attachAudio(call),
     );
+  }
+
+  #supervisionDesk(): Promise<SupervisedDesk> {
+    this.#supervised ??= import('./supervision').then(
+      ({ SupervisedDesk }) =>
+        new SupervisedDesk({
+          self: () => uriUser(this.#config?.sipUri ?? ''),
+          teamKey: () => this.#teamKey(),
+          // A three-way call already sends a mix on both legs: no supervision on top of it.
+          customerCalls: () =>
+            this.#conference.active
+              ? []
+              : [...this.#calls.values()].filter((c) => c.answered && !c.session.isEnded() && !c.info.colleagueConsult),
+          headset: this.#options.remoteAudio,
+          iceServers: () => this.#config?.iceServers ?? [],
+          emit: (event) => this.#supervisionListeners.forEach((listener) => listener(event)),
+        }),
+    );
+    return this.#supervised;
+  }
+
+  /** Where the team key (which signs supervision requests) comes from: the host keeps it. */
+  setTeamKeySource(source: () => Promise<string>): void {
+    this.#teamKey = source;
+  }
+
+  /** Supervision (issue 16): the agent's calls being supervised, and the supervisor's own legs. */
+  onSupervision(listener: (event: SupervisionEvent) => void): () => void {
+    this.#supervisionListeners.add(listener);
+    return () => void this.#supervisionListeners.delete(listener);
+  }
+
+  /**
+   * The supervisor listens to, coaches or barges into `agent`'s call: a call to the agent's
+   * Warmline with a signed request. `call` names the agent's customer leg (SIP Call-ID); without
+   * it, the agent's one current call.
+   */
+  async monitor(
+    agent: string,
+    mode: SupervisionMode,
+    media: MediaOptions & { readonly call?: string } = {},
+  ): Promise<Result<MonitorLeg, CommandError>> {
+    const ua = this.#ua;
+    const config = this.#config;
+    if (!ua || !config) return err('not-configured');
+    const target = /^[\w.+-]{1,64}$/.test(agent) ? normaliseTarget(agent, uriDomain(config.sipUri)) : undefined;
+    if (!target) return err('invalid-target');
+    const teamKey = await this.#teamKey().catch(() => '');
+    if (!teamKey) return err('not-configured');
+    const microphone = await this.#localStream(media);
+    if (!microphone) return err('media-unavailable');
+    const { MonitorLeg } = await import('./supervision');
+    const leg = await MonitorLeg.start(
+      {
+        ua,
+        target,
+        agent,
+        self: uriUser(config.sipUri),
+        teamKey,
+        microphone,
+        iceServers: config.iceServers ?? [],
+        headset: this.#options.remoteAudio,
+        emit: (event) => this.#supervisionListeners.forEach((listener) => listener(event)),
+        ...(media.call ? { call: media.call } : {}),
+      },
+      mode,
+    );
+    return ok(leg);
   }
 
   on(listener: PhoneListener): () => void {
@@ -406,6 +482,11 @@ export class Phone {
   #incoming(session: RTCSession, request: IncomingRequest): void {
     const replaced = this.#replacing;
     this.#replacing = undefined;
+    if (!replaced && request.hasHeader(SUPERVISE_HEADER)) {
+      // A supervisor's request: answered or refused (403) by the supervision desk, never rung.
+      void this.#supervisionDesk().then((desk) => desk.incoming(session, request));
+      return;
+    }
     const remote = remotePartyOf(request, uriDomain(this.#config?.sipUri ?? ''));
     const info: CallInfo = {
       callId: newCallId(),

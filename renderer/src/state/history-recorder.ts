@@ -8,6 +8,7 @@ import type { EscalationLog } from './escalation-log';
 import type { EndedCall as EndedEntry } from './phone-state';
 import type { PhoneStore } from './phone-store';
 import type { QualityLog } from './quality-log';
+import type { SupervisionStore } from './supervision-store';
 import { decodeReceivedContext } from './received-context';
 
 /**
@@ -15,7 +16,13 @@ import { decodeReceivedContext } from './received-context';
  * received with it (the context header, verified again here). Failures are logged, never thrown:
  * a call must not be lost from the agent's screen because the disk was busy.
  */
-export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationLog, quality?: QualityLog): () => void {
+export function recordHistory(
+  store: PhoneStore,
+  host: HostApi,
+  log: EscalationLog,
+  quality?: QualityLog,
+  supervision?: Pick<SupervisionStore, 'take'>,
+): () => void {
   let last = store.getSnapshot().lastEnded;
   // A received escalation arrives on the consult call and lives on in the call that replaced it: record it once.
   const received = new Set<string>();
@@ -27,7 +34,7 @@ export function recordHistory(store: PhoneStore, host: HostApi, log: EscalationL
     // A consult call that a customer's INVITE replaced (a warm transfer to us) is recorded with
     // the call that replaced it, which knows the handover happened.
     const replacedBy = snapshot.calls.some((c) => c.info.replaces === ended.info.callId);
-    void record(ended, host, log, received, quality, replacedBy).catch((error: unknown) => {
+    void record(ended, host, log, received, quality, replacedBy, supervision).catch((error: unknown) => {
       void host.logError({ message: `history: could not record a call: ${String(error)}` });
     });
   });
@@ -40,14 +47,17 @@ async function record(
   received: Set<string>,
   quality: QualityLog | undefined,
   replacedBy: boolean,
+  supervision: Pick<SupervisionStore, 'take'> | undefined,
 ): Promise<void> {
   if (ended.call.phase !== 'ended') return;
   const call: EndedCall = ended.call;
   const meanMos = quality?.takeMean(call.callId);
+  const supervisions = supervision?.take(call.callId, call.endedAt) ?? [];
   const saved = await host.recordCall(
     callRecordFromEndedCall(call, {
       ...(ended.info.queue ? { queue: ended.info.queue.name } : {}),
       ...(meanMos !== undefined ? { meanMos } : {}),
+      supervisions,
     }),
   );
   if (!saved.ok) throw new Error(saved.error.message);

@@ -23,3 +23,5 @@ export const SettingsScreen = whenOpened(() => import('../features/settings/Sett
 export const AudioDevicesPanel = whenOpened(() =>
   import('../features/settings/AudioDevicesPanel').then((m) => m.AudioDevicesPanel),
 );
+// Only a supervisor's desk shows the board (issue 16): agents never fetch it.
+export const SupervisorBoard = whenOpened(() => import('../features/supervisor/SupervisorBoard').then((m) => m.SupervisorBoard));

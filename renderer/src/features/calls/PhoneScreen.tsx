@@ -26,6 +26,8 @@ import { MicMeter } from './MicMeter';
 import { LiveQualityBadge } from './QualityBadge';
 import type { QualityLog } from '../../state/quality-log';
 import type { TeamStore } from '../../state/team-store';
+import type { SupervisionStore } from '../../state/supervision-store';
+import { SupervisionIndicator } from './SupervisionIndicator';
 
 export interface PhoneScreenProps {
   readonly store: PhoneStore;
@@ -36,6 +38,7 @@ export interface PhoneScreenProps {
   readonly microphone: Microphone;
   readonly quality: QualityLog;
   readonly team: TeamStore;
+  readonly supervision?: SupervisionStore;
 }
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
@@ -82,6 +85,7 @@ export const PhoneScreen = memo(function PhoneScreen({
   microphone,
   quality: qualityLog,
   team,
+  supervision,
 }: PhoneScreenProps) {
   const state = usePhoneState(store);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
@@ -111,6 +115,7 @@ export const PhoneScreen = memo(function PhoneScreen({
       <RingingCalls state={state} store={store} host={host} settings={settings} ringer={ringer} />
       {connected.map((entry) => (
         <div className="call-stack" key={entry.info.callId}>
+          {supervision && <SupervisionIndicator callId={entry.info.callId} supervision={supervision} />}
           <ActiveCall
             key={entry.info.callId}
             entry={entry}

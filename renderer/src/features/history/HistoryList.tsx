@@ -186,6 +186,16 @@ export function HistoryList({
                         : escalationOutcomeText(historyOutcome(item.escalation), historyTargetText(item.escalation.target, t), t)}
                     </span>
                   )}
+                  {item.supervisions?.map((s, i) => (
+                    <span key={i} className="hint history-supervision" data-testid="history-supervision">
+                      {' '}
+                      {t(`supervision.history.${s.mode}`, {
+                        supervisor: s.supervisor,
+                        from: clockTime(s.start),
+                        to: clockTime(s.end),
+                      })}
+                    </span>
+                  ))}
                 </td>
                 <td>{formatDuration(item.talkMs)}</td>
                 <td>{item.disposition ?? ''}</td>
@@ -203,3 +213,7 @@ export function HistoryList({
     </section>
   );
 }
+
+/** A supervision stretch's from–to, to the second: stretches are often under a minute. */
+const clockTime = (at: number) =>
+  new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });

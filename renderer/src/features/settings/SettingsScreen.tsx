@@ -10,6 +10,7 @@ import { toFieldErrors, type FieldErrors, type SettingsField } from './field-err
 import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsForm';
 import { TeamPhrasesSettings } from '../assist/TeamPhrasesSettings';
 import { DialLinksPanel } from './DialLinksSection';
+import { SupervisorSettings } from './SupervisorSettings';
 import { PasswordStorageNotice } from './PasswordStorageNotice';
 
 export interface SettingsScreenProps {
@@ -175,6 +176,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
         onSubmit={() => void onSubmit()}
       />
       <TeamPhrasesSettings host={host} initial={initial.teamPhrases} onSaved={onTeamPhrasesSaved} />
+      <SupervisorSettings host={host} initial={initial.supervisor} onSaved={onTeamPhrasesSaved} />
       <DialLinksPanel />
     </>
   );

@@ -1,7 +1,7 @@
 // Installs what `npm start` and `npm test` need on a fresh clone, so each is one command.
 // Only Node built-ins here: this runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { keepCompiledSqlite } from './native-cache.mjs';
 
@@ -17,6 +17,13 @@ export function ensureNodeModules() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  // A linked node_modules (a git worktree or a test's clone sharing one install) is never
+  // reinstalled from here: `npm ci` would empty the shared install under every process using it.
+  const modules = join(root, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    console.warn(`node_modules is a link to ${realpathSync(modules)}; not reinstalling it from here (run npm ci there).`);
+    return;
+  }
   console.log('Installing dependencies (npm ci)…');
   // The Electron binary comes from outside the npm registry; fetch it in a separate, optional step.
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackages, ensureNodeModules, hasCommand, npx, root } from './lib/ensure-deps.mjs';
 
-ensureDebianPackages(['chromium', 'kamailio', 'kamailio-websocket-modules']);
+ensureDebianPackages(['chromium', 'kamailio', 'kamailio-websocket-modules', 'kamailio-presence-modules']);
 ensureNodeModules();
 npx(['electron-vite', 'build']);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../../electron/lab';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
+import { snap } from '../support/screenshots';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver } from './phone-engine.harness';
@@ -118,6 +119,7 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       'a customer waiting in the senior queue',
     );
     expect(await agent.getByTestId('free-senior').textContent()).toBe('Nobody free');
+    await snap(agent, 'home-team-board');
 
     await senior.getByRole('button', { name: 'Available' }).click();
     await senior.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();

@@ -17,6 +17,8 @@ const TEST_DEBIAN_PACKAGES = [
   'openssl',
   'coturn',
   'iptables',
+  // Decodes call recordings in tests/e2e/recording.test.ts.
+  'ffmpeg',
 ];
 
 ensureDebianPackages(TEST_DEBIAN_PACKAGES);

@@ -18,6 +18,7 @@ import { StatusBar } from './ui/StatusBar';
 import { useAcwClock } from './ui/use-acw-clock';
 import { useDeskKeyboard, type DeskView } from './ui/use-desk-keyboard';
 import type { QualityLog } from './state/quality-log';
+import type { CallRecordings } from './state/call-recordings';
 import type { TeamStore } from './state/team-store';
 import type { SupervisionStore } from './state/supervision-store';
 import type { SupervisionMode } from '../../shared/supervision/request';
@@ -42,6 +43,8 @@ export interface AppServices {
   readonly microphone: Microphone;
   /** Every connected call's audio quality, measured by one sampler for the badges and the history. */
   readonly quality: QualityLog;
+  /** Which calls are being recorded (Settings → Recording), for the call card's indicator. */
+  readonly recordings: CallRecordings;
   readonly applyDevices: (settings: SettingsView) => void;
   readonly escalations: EscalationLog;
   /** Supervision of the agent's calls (the indicator) and the supervisor's own legs (issue 16). */
@@ -191,6 +194,7 @@ export function App({ services }: { readonly services: AppServices }) {
             ringer={services.ringer}
             microphone={services.microphone}
             quality={services.quality}
+            recordings={services.recordings}
             team={services.team}
             supervision={services.supervision}
           />

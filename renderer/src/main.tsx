@@ -6,7 +6,8 @@ import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n } from './i18n';
-import { Phone } from './phone';
+import { CallRecorder, Phone, recordingFormat } from './phone';
+import { CallRecordings } from './state/call-recordings';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
 import { saveCallNotesAsTyped } from './state/call-notes-saver';
@@ -72,7 +73,9 @@ async function boot(): Promise<void> {
   phone.onSupervision((event) => supervision.apply(event));
   recordHistory(store, host, escalations, quality, supervision);
   saveCallNotesAsTyped(store, host);
+  const recordings = new CallRecordings({ phone, host, format: recordingFormat, start: CallRecorder.start });
   const applyDevices = (settings: SettingsView) => {
+    recordings.setEnabled(settings.recordCalls);
     selfUser = /^sips?:([^@;]+)@/.exec(settings.sipUri)?.[1] ?? '';
     team.setTeamList(settings.teamMembers);
     microphone.setDevice(settings.microphoneId);
@@ -111,6 +114,7 @@ async function boot(): Promise<void> {
     escalations,
     supervision,
     monitor: (agent, mode) => phone.monitor(agent, mode),
+    recordings,
     applyDevices,
     startup,
   };

@@ -14,5 +14,6 @@ export {
 } from './headers';
 export { OVERSIZED_CONTEXT } from './remote-party';
 export { referredByWithContext } from './blind-context';
+export { CallRecorder, recordingFormat, type CallAudio } from './recorder';
 export type * from './events';
 export { DECLINE_REASONS } from './events';

@@ -22,6 +22,7 @@ import { localStream, playRemote } from './media';
 import { RegistrationTracker } from './registration';
 import { CallRecovery } from './recovery';
 import { ConferenceController } from './conference';
+import type { CallAudio } from './recorder';
 import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
@@ -477,6 +478,18 @@ export class Phone {
   async getStats(callId: CallId): Promise<RTCStatsReport | undefined> {
     const connection = this.#calls.get(callId)?.session.connection;
     return connection ? connection.getStats() : undefined;
+  }
+
+  /**
+   * The tracks a call sends and receives, from its RTP sender and receiver (the remote stream
+   * may lose its track after a hold; the receiver keeps it): what a recording mixes.
+   */
+  callAudio(callId: CallId): CallAudio | undefined {
+    const connection = this.#calls.get(callId)?.session.connection;
+    if (!connection) return undefined;
+    const sent = connection.getSenders().find((s) => s.track?.kind === 'audio')?.track ?? undefined;
+    const received = connection.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+    return sent || received ? { ...(sent ? { sent } : {}), ...(received ? { received } : {}) } : undefined;
   }
 
   #incoming(session: RTCSession, request: IncomingRequest): void {

@@ -16,6 +16,8 @@ export interface ActiveCallProps {
    */
   readonly meter?: ReactNode;
   readonly qualityBadge?: ReactNode;
+  /** The call is being recorded (Settings → Recording): the agent always sees it. */
+  readonly recording?: boolean;
   readonly keypadOpen: boolean;
   readonly digitsSent: string;
   readonly onHold: () => void;
@@ -59,6 +61,12 @@ export function ActiveCall(props: ActiveCallProps) {
               : t('calls.active.title')}
         {entry.heldByRemote && ` · ${t('calls.active.heldByRemote')}`}
       </p>
+      {props.recording && (
+        <p className="recording-indicator" role="status" data-testid="recording-indicator">
+          <span className="recording-dot" aria-hidden="true" />
+          {t('calls.active.recording')}
+        </p>
+      )}
       <CallNetwork entry={entry} onKeepTrying={props.onKeepTrying} onHangup={props.onHangup} />
       <h2 className="caller-name">{name}</h2>
       {info.remote.name && <p className="caller-number">{info.remote.number}</p>}

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { slaPolicyFor } from '../../../../shared/assist';
 import { sentEscalationOutcomes } from '../../../../shared/history';
 import type { Microphone } from '../../audio/microphone';
@@ -28,6 +28,7 @@ import type { QualityLog } from '../../state/quality-log';
 import type { TeamStore } from '../../state/team-store';
 import type { SupervisionStore } from '../../state/supervision-store';
 import { SupervisionIndicator } from './SupervisionIndicator';
+import type { CallRecordings } from '../../state/call-recordings';
 
 export interface PhoneScreenProps {
   readonly store: PhoneStore;
@@ -37,9 +38,15 @@ export interface PhoneScreenProps {
   readonly ringer: Ringer;
   readonly microphone: Microphone;
   readonly quality: QualityLog;
+  /** Optional for screens and tests without a recorder: nothing is shown as recorded then. */
+  readonly recordings?: CallRecordings;
   readonly team: TeamStore;
   readonly supervision?: SupervisionStore;
 }
+
+const NO_RECORDINGS: ReadonlySet<CallId> = new Set();
+const noRecordings = () => NO_RECORDINGS;
+const noSubscription = () => () => {};
 
 /** Container: the calls, the dialer and wrap-up, fed by the phone store. */
 interface EscalationRequest {
@@ -84,10 +91,12 @@ export const PhoneScreen = memo(function PhoneScreen({
   ringer,
   microphone,
   quality: qualityLog,
+  recordings,
   team,
   supervision,
 }: PhoneScreenProps) {
   const state = usePhoneState(store);
+  const recorded = useSyncExternalStore(recordings?.subscribe ?? noSubscription, recordings?.getSnapshot ?? noRecordings);
   // A call replacing our consult call (a warm transfer to us) is answered by the phone itself: it never rings.
   const customers = customerCalls(state);
   const connected = customers.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
@@ -126,6 +135,7 @@ export const PhoneScreen = memo(function PhoneScreen({
                   qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
                 }
               : {})}
+            recording={recorded.has(entry.info.callId)}
             keypadOpen={keypadFor === entry.info.callId}
             digitsSent={digits[entry.info.callId] ?? ''}
             onHold={() => store.toggleHold(entry.info.callId)}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
@@ -43,6 +43,11 @@ export interface HistoryListProps {
   readonly onFilter: (filter: HistoryFilterValues) => void;
   readonly onMore: () => void;
   readonly onExport: () => void;
+  /** The player of a call's recording (a container: it loads the audio from the host). */
+  readonly recordingPlayer?: (item: HistoryItem) => ReactNode;
+  /** Deletes the call (and its recording) after the agent confirms in the row. */
+  readonly onDelete?: (callId: string) => void;
+  readonly deleteError?: string;
 }
 
 /** Call history: filters, a table of calls newest first, CSV export. Props only. */
@@ -56,8 +61,12 @@ export function HistoryList({
   onFilter,
   onMore,
   onExport,
+  recordingPlayer,
+  onDelete,
+  deleteError,
 }: HistoryListProps) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<string | undefined>();
   const formats = useLocaleFormats();
   const id = useId();
   const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) =>
@@ -147,6 +156,11 @@ export function HistoryList({
         <button type="button" onClick={onExport} disabled={exporting || filterError !== undefined}>
           {t('history.export')}
         </button>
+        {deleteError && (
+          <p className="error" role="alert">
+            {t('history.delete.failed', { message: deleteError })}
+          </p>
+        )}
         {exportError && (
           <p className="error" role="alert">
             {t('history.exportFailed', { message: exportError })}
@@ -167,6 +181,7 @@ export function HistoryList({
               <th scope="col">{t('history.talk')}</th>
               <th scope="col">{t('history.disposition')}</th>
               <th scope="col">{t('history.notes')}</th>
+              {(recordingPlayer ?? onDelete) && <th scope="col">{t('history.recording.column')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -200,6 +215,27 @@ export function HistoryList({
                 <td>{formatDuration(item.talkMs)}</td>
                 <td>{item.disposition ?? ''}</td>
                 <td className="history-notes">{item.notes}</td>
+                {(recordingPlayer ?? onDelete) && (
+                  <td className="history-call-actions">
+                    {item.recording && recordingPlayer?.(item)}
+                    {onDelete && confirming !== item.callId && (
+                      <button type="button" className="secondary" onClick={() => setConfirming(item.callId)}>
+                        {t('history.delete.button')}
+                      </button>
+                    )}
+                    {onDelete && confirming === item.callId && (
+                      <span role="group" aria-label={t('history.delete.confirm')}>
+                        <span>{t('history.delete.confirm')}</span>{' '}
+                        <button type="button" className="danger" onClick={() => onDelete(item.callId)}>
+                          {t('history.delete.yes')}
+                        </button>{' '}
+                        <button type="button" className="secondary" onClick={() => setConfirming(undefined)}>
+                          {t('history.delete.cancel')}
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

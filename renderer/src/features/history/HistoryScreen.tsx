@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { localDayRange, type HistoryFilter, type HistoryItem } from '../../../../shared/history';
 import type { HostApi } from '../../host';
 import { FiguresPanel } from './FiguresPanel';
+import { RecordingPlayer } from './RecordingPlayer';
 import { HistoryList, NO_FILTER, type HistoryFilterError, type HistoryFilterValues, type HistoryLoad } from './HistoryList';
 
 export interface HistoryScreenProps {
@@ -39,6 +40,7 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
+  const [deleteError, setDeleteError] = useState<string | undefined>();
 
   const request = toHistoryFilter(filter);
   const filterError = request.ok ? undefined : request.error;
@@ -73,6 +75,15 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
     setLoad({ kind: 'ready', items, more: page.value.nextCursor !== null });
   };
 
+  const deleteCall = async (callId: string) => {
+    const deleted = await host.deleteCall({ callId });
+    setDeleteError(deleted.ok ? undefined : deleted.error.message);
+    if (!deleted.ok) return;
+    setLoad((current) =>
+      current.kind === 'ready' ? { ...current, items: current.items.filter((item) => item.callId !== callId) } : current,
+    );
+  };
+
   const exportCsv = async () => {
     if (!request.ok) return;
     setExporting(true);
@@ -101,9 +112,14 @@ export function HistoryScreen({ host, dispositions }: HistoryScreenProps) {
         exporting={exporting}
         {...(exportError ? { exportError } : {})}
         {...(filterError ? { filterError } : {})}
+        {...(deleteError ? { deleteError } : {})}
         onFilter={setFilter}
         onMore={() => void more()}
         onExport={() => void exportCsv()}
+        recordingPlayer={(item) =>
+          item.recording ? <RecordingPlayer host={host} callId={item.callId} recording={item.recording} /> : null
+        }
+        onDelete={(callId) => void deleteCall(callId)}
       />
     </>
   );

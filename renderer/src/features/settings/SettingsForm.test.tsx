@@ -28,6 +28,8 @@ const draft: SettingsDraft = {
   pauseCode: '*46',
   unpauseCode: '*47',
   dispositionsText: 'resolved\nwrong-number',
+  recordCalls: false,
+  recordingRetentionDaysText: '90',
 };
 const noop = () => {};
 

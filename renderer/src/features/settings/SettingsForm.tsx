@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../../../shared/locales';
 import { DTMF_MODES, type DtmfMode, type QueuePauseStrategy } from '../../../../shared/settings';
 import { AfterCallFields } from './AfterCallFields';
+import { RecordingSection } from './RecordingSection';
 import type { FieldErrors, SettingsField } from './field-errors';
 
 export interface SettingsDraft {
@@ -33,6 +34,9 @@ export interface SettingsDraft {
   readonly queuePause: QueuePauseStrategy;
   readonly pauseCode: string;
   readonly unpauseCode: string;
+  /** Recording: the opt-in switch and the retention period in days, as typed. */
+  readonly recordCalls: boolean;
+  readonly recordingRetentionDaysText: string;
 }
 
 export type SaveStatus =
@@ -212,6 +216,7 @@ export function SettingsForm({
         </select>
       </div>
       <AfterCallFields id={id} draft={draft} errors={errors} onChange={onChange} />
+      <RecordingSection id={id} draft={draft} errors={errors} onChange={onChange} />
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language.label')}</label>
         <select

@@ -48,6 +48,8 @@ function draftFrom(view: SettingsView): SettingsDraft {
     pauseCode: view.pauseCode,
     unpauseCode: view.unpauseCode,
     dispositionsText: view.dispositions.join('\n'),
+    recordCalls: view.recordCalls,
+    recordingRetentionDaysText: String(view.recordingRetentionDays),
   };
 }
 
@@ -101,6 +103,10 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
           return { ...d, dispositionsText: value };
         case 'teamMembers':
           return { ...d, teamMembersText: value };
+        case 'recordCalls':
+          return { ...d, recordCalls: value === 'true' };
+        case 'recordingRetentionDays':
+          return { ...d, recordingRetentionDaysText: value };
         default:
           return { ...d, [field]: value };
       }
@@ -121,6 +127,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
       queueTargetsText,
       dispositionsText,
       teamMembersText,
+      recordingRetentionDaysText,
       ...fields
     } = draft;
     // Secrets are sent only when typed: an empty box means "keep the stored one".
@@ -134,6 +141,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
       queueTargets: parseQueueSecondsText(queueTargetsText),
       dispositions: parseDispositions(dispositionsText),
       teamMembers: [...new Set(teamMembersText.split(/[\s,;]+/).filter((u) => u !== ''))],
+      recordingRetentionDays: secondsOf(recordingRetentionDaysText),
       ...(password === '' ? {} : { password }),
       ...(teamKey === '' ? {} : { teamKey }),
     };

@@ -25,6 +25,8 @@ const FIELDS = [
   'unpauseCode',
   'dispositions',
   'teamMembers',
+  'recordCalls',
+  'recordingRetentionDays',
 ] as const;
 
 export type SettingsField = (typeof FIELDS)[number];

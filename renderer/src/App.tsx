@@ -7,7 +7,7 @@ import { AgentControls } from './features/agent/AgentControls';
 import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
 import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
-import { useCallQuality } from './features/calls/use-call-media';
+import { useShownQuality } from './features/calls/use-call-media';
 import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
 import { AudioDevicesPanel, HistoryScreen, SettingsScreen, SupervisorBoard } from './ui/lazy-views';
@@ -82,7 +82,7 @@ export function App({ services }: { readonly services: AppServices }) {
   const [settingsOpened, setSettingsOpened] = useState(false);
   if (view === 'settings' && !settingsOpened) setSettingsOpened(true);
   const acw = useAcwClock(host, phone.agent);
-  const quality = useCallQuality(talkingCall(phone)?.info.callId, services.quality)?.assessment;
+  const quality = useShownQuality(talkingCall(phone)?.info.callId, services.quality);
 
   const signIn = useCallback(
     async (settings: SettingsView) => {

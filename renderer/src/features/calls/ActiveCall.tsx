@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
+import { useClock } from '../../ui/use-clock';
 import { Keypad } from './Keypad';
 import { CallNetwork } from './CallNetwork';
 import { QualityBadge } from './QualityBadge';
 
 export interface ActiveCallProps {
   readonly entry: CallEntry;
-  readonly now: number;
   /**
    * The microphone meter and the quality badge of the talking call: leaf components that update
    * themselves (ten and half a time a second), so this card does not re-render with them.
@@ -31,18 +31,40 @@ export interface ActiveCallProps {
   readonly onEscalate?: () => void;
 }
 
+/**
+ * Talk and hold time: the one part of the card that changes every second, so only it re-renders
+ * with the clock (issue 19).
+ */
+function CallTimers({ call, onHold }: { readonly call: CallEntry['call']; readonly onHold: boolean }) {
+  const { t } = useTranslation();
+  const now = useClock(true);
+  const talkMs = 'answeredAt' in call && call.answeredAt !== undefined ? now - call.answeredAt : 0;
+  const holdMs = totalHoldMs(call, now);
+  const lastHold = call.holds[call.holds.length - 1];
+  return (
+    <>
+      <p className="timer" data-testid="call-timer">
+        {t('calls.active.talkTime', { time: formatDuration(talkMs) })}
+        {holdMs > 0 && ` · ${t('calls.active.holdTime', { time: formatDuration(holdMs) })}`}
+      </p>
+      {onHold && lastHold && lastHold.end === undefined && (
+        <p className="hold-timer" role="timer" data-testid="hold-timer">
+          {t('calls.active.heldFor', { time: formatDuration(now - lastHold.start) })}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The call the agent is on: who, how long, and every control one click (or key) away. */
 export function ActiveCall(props: ActiveCallProps) {
-  const { entry, now, keypadOpen, digitsSent } = props;
+  const { entry, keypadOpen, digitsSent } = props;
   const { t } = useTranslation();
   const { call, info } = entry;
   const connected = call.phase !== 'dialing' && call.phase !== 'offered' && call.phase !== 'ended';
   const onHold = call.phase === 'on-hold';
   // During a warm transfer the consult bar owns hold and resume (Swap, Cancel); this card shows the customer's side.
   const inTransfer = ['consult-ringing', 'consulting', 'three-way', 'customer-left', 'transferring'].includes(call.phase);
-  const talkMs = 'answeredAt' in call && call.answeredAt !== undefined ? now - call.answeredAt : 0;
-  const holdMs = totalHoldMs(call, now);
-  const lastHold = call.holds[call.holds.length - 1];
   const name = info.remote.name ?? info.remote.number;
   return (
     <section
@@ -71,15 +93,7 @@ export function ActiveCall(props: ActiveCallProps) {
       <h2 className="caller-name">{name}</h2>
       {info.remote.name && <p className="caller-number">{info.remote.number}</p>}
       {info.queue && <p className="queue">{t('calls.queue', { queue: info.queue.name })}</p>}
-      <p className="timer" data-testid="call-timer">
-        {t('calls.active.talkTime', { time: formatDuration(talkMs) })}
-        {holdMs > 0 && ` · ${t('calls.active.holdTime', { time: formatDuration(holdMs) })}`}
-      </p>
-      {onHold && lastHold && lastHold.end === undefined && (
-        <p className="hold-timer" role="timer" data-testid="hold-timer">
-          {t('calls.active.heldFor', { time: formatDuration(now - lastHold.start) })}
-        </p>
-      )}
+      <CallTimers call={call} onHold={onHold} />
       {connected && (
         <div className="call-meters">
           {props.meter ?? (

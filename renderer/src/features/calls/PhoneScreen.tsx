@@ -15,7 +15,7 @@ import { AssistSidebar } from '../assist/AssistSidebar';
 import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
-import { useClock } from '../../ui/use-clock';
+import { WithClock } from '../../ui/use-clock';
 import { Dialer } from '../dialer/Dialer';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { ActiveCall } from './ActiveCall';
@@ -102,7 +102,6 @@ export const PhoneScreen = memo(function PhoneScreen({
   const connected = customers.filter((c) => c.call.phase !== 'offered' || c.info.replaces);
   const talking = talkingCall(state);
   const wrapUp = state.agent.kind === 'wrap-up' ? state.agent : undefined;
-  const now = useClock(state.calls.length > 0 || wrapUp !== undefined);
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
@@ -128,7 +127,6 @@ export const PhoneScreen = memo(function PhoneScreen({
           <ActiveCall
             key={entry.info.callId}
             entry={entry}
-            now={now}
             {...(entry === talking
               ? {
                   meter: <MicMeter microphone={microphone} muted={entry.muted} />,
@@ -159,27 +157,35 @@ export const PhoneScreen = memo(function PhoneScreen({
           />
           {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
           {!entry.info.colleagueConsult && (
-            <AssistSidebar
-              entry={entry}
-              now={now}
-              teamPhrases={settings.teamPhrases}
-              slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
-              onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
-              onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
-            />
+            <WithClock>
+              {(now) => (
+                <AssistSidebar
+                  entry={entry}
+                  now={now}
+                  teamPhrases={settings.teamPhrases}
+                  slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
+                  onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+                  onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+                />
+              )}
+            </WithClock>
           )}
-          <ConsultBar
-            customer={entry}
-            {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
-            now={now}
-            onComplete={() => store.completeTransfer(entry.info.callId)}
-            onMerge={() => void store.mergeConsult(entry.info.callId)}
-            onSwap={() => store.swapConsult(entry.info.callId)}
-            onCancel={() => store.cancelConsult(entry.info.callId)}
-            onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
-            onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
-            onBlind={() => setEscalation({ callId: entry.info.callId })}
-          />
+          <WithClock>
+            {(now) => (
+              <ConsultBar
+                customer={entry}
+                {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
+                now={now}
+                onComplete={() => store.completeTransfer(entry.info.callId)}
+                onMerge={() => void store.mergeConsult(entry.info.callId)}
+                onSwap={() => store.swapConsult(entry.info.callId)}
+                onCancel={() => store.cancelConsult(entry.info.callId)}
+                onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
+                onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
+                onBlind={() => setEscalation({ callId: entry.info.callId })}
+              />
+            )}
+          </WithClock>
           {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
           <CustomerPop
             host={host}
@@ -190,32 +196,38 @@ export const PhoneScreen = memo(function PhoneScreen({
         </div>
       ))}
       {escalatingEntry && (
-        <EscalationDialog
-          key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}
-          entry={escalatingEntry}
-          store={store}
-          host={host}
-          settings={settings}
-          escalations={escalations}
-          team={team}
-          now={now}
-          {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
-          onClose={() => {
-            setEscalation(undefined);
-            setHandledIntent(escalateIntent);
-          }}
-        />
+        <WithClock key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}>
+          {(now) => (
+            <EscalationDialog
+              entry={escalatingEntry}
+              store={store}
+              host={host}
+              settings={settings}
+              escalations={escalations}
+              team={team}
+              now={now}
+              {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
+              onClose={() => {
+                setEscalation(undefined);
+                setHandledIntent(escalateIntent);
+              }}
+            />
+          )}
+        </WithClock>
       )}
       {wrapUp && (
-        <WrapUpPanel
-          key={wrapUp.callId}
-          wrapUp={wrapUp}
-          store={store}
-          host={host}
-          settings={settings}
-          now={now}
-          {...(ended ? wrapUpInputs(ended, escalations, state.callNotes) : {})}
-        />
+        <WithClock key={wrapUp.callId}>
+          {(now) => (
+            <WrapUpPanel
+              wrapUp={wrapUp}
+              store={store}
+              host={host}
+              settings={settings}
+              now={now}
+              {...(ended ? wrapUpInputs(ended, escalations, state.callNotes) : {})}
+            />
+          )}
+        </WithClock>
       )}
       {state.calls.length === 0 && !wrapUp && (
         <Dialer

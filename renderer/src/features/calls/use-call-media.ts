@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { QualityLevel } from '../../../../shared/quality/e-model';
 import type { Ringer } from '../../audio/ringer';
 import type { CallId } from '../../phone';
 import type { CallQuality, QualityLog } from '../../state/quality-log';
@@ -8,6 +9,25 @@ export type { CallQuality } from '../../state/quality-log';
 /** The latest quality reading of a call (taken by the quality log, which measures every connected call). */
 export function useCallQuality(callId: CallId | undefined, log: QualityLog): CallQuality | undefined {
   return useSyncExternalStore(log.subscribe, () => log.latest(callId));
+}
+
+/**
+ * The talking call's level and MOS (one decimal) as the status bar shows them: a new value only
+ * when what is shown changes, so a reading every two seconds does not re-render the app (issue 19).
+ */
+export function useShownQuality(
+  callId: CallId | undefined,
+  log: QualityLog,
+): { readonly level: QualityLevel; readonly mos: number } | undefined {
+  const shown = useSyncExternalStore(log.subscribe, () => {
+    const assessment = log.latest(callId)?.assessment;
+    return assessment ? `${assessment.level} ${assessment.mos.toFixed(1)}` : '';
+  });
+  return useMemo(() => {
+    if (!shown) return undefined;
+    const [level, mos] = shown.split(' ');
+    return { level: level as QualityLevel, mos: Number(mos) };
+  }, [shown]);
 }
 
 /** Rings while a call is offered; `blocked` when the browser refused sound (no click on the page yet). */

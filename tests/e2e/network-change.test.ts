@@ -26,8 +26,8 @@ describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, star
     await old.remove();
     await bench.link('wlnew', NEW.host, NEW.agent);
 
-    await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'reconnecting-audio');
-    await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'recovered', 30_000);
+    await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'reconnecting-audio', 40_000);
+    await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'recovered', 40_000);
     await eventually(
       () => engine.mediaPath(callId),
       (path) => path?.localAddress === NEW.agent,

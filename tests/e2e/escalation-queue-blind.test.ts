@@ -1,22 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appHearsTone } from '../support/app-audio';
 import { snap } from '../support/screenshots';
 import {
   agentState,
-  closeStory,
   CUSTOMER_HZ,
-  customerLine,
   customerOnTheLine,
   fillEscalation,
   openQueueBench,
   ringingMembers,
   SENIOR_HZ,
-  signedInDesk,
   TOPOLOGIES,
   withCard,
   type QueueBench,
   type QueueTopology,
+  useQueueStory,
 } from './escalation-queue.harness';
 import { eventually, type FarEndDriver } from './phone-engine.harness';
 
@@ -40,20 +38,9 @@ describe.each(TOPOLOGIES)('a blind transfer to a queue on %s', (_name, start) =>
   let agent: Page;
   let seniors: Page[];
   let customer: FarEndDriver;
-
-  beforeEach(async () => {
-    topology = await start();
-    ({ page: agent } = await signedInDesk(bench, bench.agentBrowser, topology, topology.agent, 'Ana Agent'));
-    seniors = [];
-    for (const [i, account] of topology.seniors.entries()) {
-      seniors.push((await signedInDesk(bench, bench.seniorBrowser, topology, account, `Sam Senior ${i + 1}`)).page);
-    }
-    customer = await customerLine(bench, topology, 0);
-  });
-  afterEach(async () => {
-    await closeStory(bench);
-    await topology?.stop();
-    expect(bench.pageErrors.splice(0)).toEqual([]);
+  const story = useQueueStory(() => bench, start);
+  beforeEach(() => {
+    ({ topology, agent, seniors, customer } = story());
   });
 
   it('the member who rings reads the context, signed by the team, which the customer could not read', async () => {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { QueuePauseStrategy } from '../../shared/settings';
@@ -251,4 +252,42 @@ export const DRAFT_AS_WRITTEN = {
 
 export function agentState(page: Page): Promise<string | null> {
   return page.getByTestId('agent-state').textContent();
+}
+
+/** What each story in a queue topology starts with: the agent, the queue's members and a customer. */
+export interface QueueStory {
+  readonly bench: QueueBench;
+  readonly topology: QueueTopology;
+  readonly agent: Page;
+  readonly seniors: Page[];
+  readonly customer: FarEndDriver;
+}
+
+/**
+ * Inside a `describe.each(TOPOLOGIES)`: before each story the topology starts, Ana signs in as the
+ * agent and every senior of the queue signs in; after it the story is closed, the topology stopped
+ * and no page may have thrown. The returned function gives the current story.
+ */
+export function useQueueStory(bench: () => QueueBench, start: () => Promise<QueueTopology>): () => QueueStory {
+  let story: QueueStory | undefined;
+  let topology: QueueTopology | undefined;
+  beforeEach(async () => {
+    topology = await start();
+    const b = bench();
+    const { page: agent } = await signedInDesk(b, b.agentBrowser, topology, topology.agent, 'Ana Agent');
+    const seniors: Page[] = [];
+    for (const [i, account] of topology.seniors.entries()) {
+      seniors.push((await signedInDesk(b, b.seniorBrowser, topology, account, `Sam Senior ${i + 1}`)).page);
+    }
+    story = { bench: b, topology, agent, seniors, customer: await customerLine(b, topology, 0) };
+  });
+  afterEach(async () => {
+    await closeStory(bench());
+    await topology?.stop();
+    expect(bench().pageErrors.splice(0)).toEqual([]);
+  });
+  return () => {
+    if (!story) throw new Error('no queue story: call useQueueStory inside a describe');
+    return story;
+  };
 }

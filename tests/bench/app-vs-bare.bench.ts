@@ -23,12 +23,12 @@ import { cpuSeconds, LoadSampler, RendererProcesses, ussBytes } from './app-vs-b
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { javascriptShipped, type Shipped } from './app-vs-bare/shipped';
 import { formatRow, summarize, type Summary } from './stats';
+import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
 const CALLS = Number(process.env.WARMLINE_BENCH_CALLS ?? 40);
 const STARTS = Number(process.env.WARMLINE_BENCH_STARTS ?? 10);
 const HOLD_MS = Number(process.env.WARMLINE_BENCH_HOLD_MS ?? 3_000);
 const WARM_UP = 2;
-const STEP_TIMEOUT = 20_000;
 
 type Name = 'app' | 'bare';
 
@@ -43,19 +43,6 @@ interface Samples {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Every wait has a deadline and says what it was waiting for. */
-async function within<T>(what: string, work: Promise<T>, ms = STEP_TIMEOUT): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`bench: no ${what} within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function probeValue(page: Page, key: 'signedInAt' | 'ringAt' | 'clickAt' | 'firstRtpAt', what: string): Promise<number> {
   const handle = await within(
@@ -92,9 +79,9 @@ class Bench {
   ) {}
 
   async newPage(what: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser.newContext();
-    await context.addInitScript(PROBE_SCRIPT);
-    const page = await context.newPage();
+    const context = await within(`${what}: a browser context`, this.browser.newContext());
+    await within(`${what}: the probe script`, context.addInitScript(PROBE_SCRIPT));
+    const page = await within(`${what}: a page`, context.newPage());
     page.on('pageerror', (e) => console.error(`${what}: page error: ${e.message}`));
     page.on('crash', () => console.error(`${what}: page crashed`));
     await within(`${what} navigation`, page.goto(url));
@@ -104,7 +91,7 @@ class Bench {
   /** A page and its renderer process, for the figures read from the process. */
   async newProcessPage(what: string, url: string): Promise<{ context: BrowserContext; page: Page; pid: number }> {
     const opened = await this.newPage(what, url);
-    return { ...opened, pid: await this.processes.rendererOf(what, opened.page) };
+    return { ...opened, pid: await within(`${what}: its renderer process`, this.processes.rendererOf(what, opened.page)) };
   }
 
   async coldStart(variant: Variant, record: boolean): Promise<void> {
@@ -113,18 +100,27 @@ class Bench {
       const signedIn = await probeValue(page, 'signedInAt', `"Signed in" on the ${variant.name} page (cold start)`);
       if (!record) return;
       this.samples[variant.name].cold.push(signedIn);
-      this.samples[variant.name].shipped ??= await javascriptShipped(page);
+      this.samples[variant.name].shipped ??= await within(`the ${variant.name} page's scripts`, javascriptShipped(page));
     } finally {
-      await context.close();
+      await within(`${variant.name} cold start: closing its context`, context.close());
     }
   }
 
   async call(variant: Variant, page: Page, pid: number, far: Page, cdp: CDPSession, record: boolean): Promise<void> {
     const s = this.samples[variant.name];
-    await page.evaluate(() => (window as unknown as { __bench: { armRing(): void } }).__bench.armRing());
-    await far.evaluate((t) => window.farEnd.call(t), `sip:${variant.user}@${this.kamailio.domain}`);
+    await within(
+      `the ${variant.name} page's ring probe`,
+      page.evaluate(() => (window as unknown as { __bench: { armRing(): void } }).__bench.armRing()),
+    );
+    await within(
+      `the far end's INVITE to ${variant.name}`,
+      far.evaluate((t) => window.farEnd.call(t), `sip:${variant.user}@${this.kamailio.domain}`),
+    );
     const ringAt = await probeValue(page, 'ringAt', `ringing card on the ${variant.name} page`);
-    const sentAt = await far.evaluate(() => window.farEnd.state().inviteSentAt ?? Number.NaN);
+    const sentAt = await within(
+      `the far end's INVITE time (${variant.name})`,
+      far.evaluate(() => window.farEnd.state().inviteSentAt ?? Number.NaN),
+    );
     await within(
       `click on Answer (${variant.name})`,
       page.click('section.call-card.incoming button.answer', { timeout: STEP_TIMEOUT }),
@@ -138,14 +134,17 @@ class Bench {
     const cpu1 = cpuSeconds(pid);
     const t1 = performance.now();
     const uss = ussBytes(pid);
-    await far.evaluate(() => window.farEnd.hangup());
+    await within(
+      `the far end's BYE (${variant.name})`,
+      far.evaluate(() => window.farEnd.hangup()),
+    );
     await within(
       `the far end's call to end (${variant.name})`,
       far.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: STEP_TIMEOUT + 1_000 }),
     );
     await variant.afterCall(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    await within(`a garbage collection (${variant.name})`, cdp.send('HeapProfiler.collectGarbage'));
+    const heap = (await within(`the heap size (${variant.name})`, cdp.send('Runtime.getHeapUsage'))).usedSize;
     s.heap.push(heap);
     if (!record) return;
     s.ring.push(ringAt - sentAt);
@@ -173,26 +172,32 @@ function heapSlope(heap: readonly number[]): number {
 
 async function main(): Promise<void> {
   const load = new LoadSampler();
-  const kamailio = await startKamailio();
+  const kamailio = await within('Kamailio', startKamailio());
   const dirs = [makeTempDir(), makeTempDir()];
   const hosts: AppHost[] = [];
   let pages: TestPages | undefined;
   let browser: Browser | undefined;
   try {
     for (const [i, dir] of dirs.entries()) {
-      const host = await startAppHost(dir.path);
+      const host = await within('the app host', startAppHost(dir.path));
       hosts.push(host);
-      await host.services.handlers.saveSettings({
-        serverUrl: kamailio.wsUrl,
-        sipUri: `sip:${i === 0 ? 'benchapp' : 'coldapp'}@${kamailio.domain}`,
-        password: kamailio.password,
-        displayName: 'Bench Agent',
-      });
+      await within(
+        'saved settings',
+        host.services.handlers.saveSettings({
+          serverUrl: kamailio.wsUrl,
+          sipUri: `sip:${i === 0 ? 'benchapp' : 'coldapp'}@${kamailio.domain}`,
+          password: kamailio.password,
+          displayName: 'Bench Agent',
+        }),
+      );
     }
     const [callHost, coldHost] = hosts as [AppHost, AppHost];
-    pages = await serveTestPages(
-      { 'bare-jssip-ui': 'tests/bench/pages/bare-jssip-ui.ts', 'far-end': 'tests/support/far-end/sipjs-far-end.ts' },
-      { minify: true },
+    pages = await within(
+      'the test pages',
+      serveTestPages(
+        { 'bare-jssip-ui': 'tests/bench/pages/bare-jssip-ui.ts', 'far-end': 'tests/support/far-end/sipjs-far-end.ts' },
+        { minify: true },
+      ),
     );
     const bareUrl = (user: string) =>
       `${pages?.url('bare-jssip-ui')}?${new URLSearchParams({ ws: kamailio.wsUrl, uri: `sip:${user}@${kamailio.domain}`, password: kamailio.password })}`;
@@ -220,8 +225,8 @@ async function main(): Promise<void> {
       },
     ];
 
-    browser = await launchChromium();
-    const processes = await RendererProcesses.attach(browser);
+    browser = await within('Chromium', launchChromium());
+    const processes = await within("Chromium's process list", RendererProcesses.attach(browser));
     const bench = new Bench(browser, processes, kamailio);
 
     console.log(`cold starts: ${STARTS} per variant (+${WARM_UP} warm-up)`);
@@ -229,8 +234,8 @@ async function main(): Promise<void> {
       for (const v of variants) await bench.coldStart(v, i >= WARM_UP);
     }
 
-    const farContext = await browser.newContext();
-    const far = await farContext.newPage();
+    const farContext = await within("the far end's browser context", browser.newContext());
+    const far = await within('the far-end page', farContext.newPage());
     far.on('pageerror', (e) => console.error(`far end: page error: ${e.message}`));
     await within('far-end page', far.goto(pages.url('far-end')));
     await within(
@@ -246,7 +251,7 @@ async function main(): Promise<void> {
     for (const v of variants) {
       const opened = await bench.newProcessPage(`${v.name} call page`, v.callUrl);
       await probeValue(opened.page, 'signedInAt', `"Signed in" on the ${v.name} call page`);
-      const cdp = await opened.context.newCDPSession(opened.page);
+      const cdp = await within(`${v.name}: a DevTools session`, opened.context.newCDPSession(opened.page));
       callPages.push({ v, cdp, ...opened });
     }
     console.log(`calls: ${CALLS} per variant (+${WARM_UP} warm-up), ${HOLD_MS} ms each measured for CPU`);

@@ -9,7 +9,8 @@
  *   INVITE to the WebSocket to reading the 180. The lab challenges INVITEs (407) and the time counts from the
  *   INVITE with credentials, so the lab's figure includes checking them; the test Kamailio does not authenticate
  *   INVITEs at all.
- * Medians and p10–p90; the lab/Kamailio ratio of medians (goal: lab latency within 2× of Kamailio's).
+ * Medians and p10–p90; the lab/Kamailio ratio of medians (goal: lab latency within 2× of Kamailio's). Every wait
+ * has a timeout (each SIP transaction 10 s, in lab-client.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { startKamailio } from '../support/kamailio';
 import { LabBenchClient } from './lab-client';
 import { formatRow, summarize, type Summary } from './stats';
+import { within } from './within';
 
 const LEVELS = (process.env.WARMLINE_BENCH_AGENTS ?? '1,50,200').split(',').map(Number);
 const REG_ROUNDS = Number(process.env.WARMLINE_BENCH_REG_ROUNDS ?? 15);
@@ -94,14 +96,20 @@ async function startLab(maxAgents: number): Promise<Server> {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      const m = /SIP over WebSocket at (ws:\/\/\S+)/.exec(stderr);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`lab exited (${code}): ${stderr}`)));
+  const url = await within(
+    'the lab listening',
+    new Promise<string>((resolve, reject) => {
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /SIP over WebSocket at (ws:\/\/\S+)/.exec(stderr);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`lab exited (${code}): ${stderr}`)));
+    }),
+  ).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
   });
   return {
     name: 'lab',
@@ -118,10 +126,11 @@ async function startLab(maxAgents: number): Promise<Server> {
 }
 
 async function connectAgents(server: Server, n: number): Promise<LabBenchClient[]> {
-  const agents = await Promise.all(
-    Array.from({ length: n }, (_, i) => LabBenchClient.connect(server.url, agentName(i), server.domain, PASSWORD)),
+  const agents = await within(
+    `${n} agents connected to ${server.name}`,
+    Promise.all(Array.from({ length: n }, (_, i) => LabBenchClient.connect(server.url, agentName(i), server.domain, PASSWORD))),
   );
-  await Promise.all(agents.map((a) => a.register()));
+  await within(`${n} agents registered with ${server.name}`, Promise.all(agents.map((a) => a.register())), 60_000);
   return agents;
 }
 
@@ -139,7 +148,7 @@ async function registrationRound(agents: readonly LabBenchClient[]): Promise<num
 
 async function main(): Promise<void> {
   const maxAgents = Math.max(...LEVELS);
-  const kamailio = await startKamailio({ domain: DOMAIN, password: PASSWORD });
+  const kamailio = await within('Kamailio', startKamailio({ domain: DOMAIN, password: PASSWORD }));
   const servers: Server[] = [
     await startLab(maxAgents),
     {
@@ -162,7 +171,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
           const cpuBefore = cpuMs(s.processMarker);
-          const rate = await registrationRound(agents.get(s.name)!);
+          const rate = await within(`a round of registrations with ${s.name}`, registrationRound(agents.get(s.name)!), 60_000);
           if (round === 0) continue; // round 0 warms up
           regs[s.name].push(rate);
           cpu[s.name] += cpuMs(s.processMarker) - cpuBefore;
@@ -170,7 +179,12 @@ async function main(): Promise<void> {
       }
       const regCount = REG_ROUNDS * Math.ceil(REGS_PER_ROUND / n) * n;
       // Connected only now: the lab closes a connection that has not authenticated within 10 s (issue 17).
-      for (const s of servers) callers.set(s.name, await LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD));
+      for (const s of servers) {
+        callers.set(
+          s.name,
+          await within(`the caller connected to ${s.name}`, LabBenchClient.connect(s.url, 'caller', s.domain, PASSWORD)),
+        );
+      }
       const latency = { lab: [] as number[], kamailio: [] as number[] };
       for (let i = 0; i < (CALLS + WARM_UP_CALLS) * 2; i += 1) {
         const s = servers[i % 2]!;
@@ -184,7 +198,10 @@ async function main(): Promise<void> {
         inviteTo180: { lab: summarize(latency.lab), kamailio: summarize(latency.kamailio) },
       });
       for (const s of servers) {
-        await Promise.all([...agents.get(s.name)!, callers.get(s.name)!].map((c) => c.close()));
+        await within(
+          `${s.name}'s connections closed`,
+          Promise.all([...agents.get(s.name)!, callers.get(s.name)!].map((c) => c.close())),
+        );
       }
       // Let both servers drop the closed connections' bindings before the next level registers anew.
       await new Promise((r) => setTimeout(r, 500));

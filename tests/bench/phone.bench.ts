@@ -3,7 +3,7 @@
  * (a) Warmline's engine + store and (b) a bare JsSIP user agent, interleaved, and we measure
  *   1. INVITE handed to the far end's WebSocket → the incoming call visible (the app's store / JsSIP's event)
  *   2. answer → first inbound audio packet (getStats inbound-rtp packetsReceived > 0)
- * Median and p10–p90 of each, and the app/bare ratio of medians (goal: ≤ 1.1).
+ * Median and p10–p90 of each, and the app/bare ratio of medians (goal: ≤ 1.1). Every wait has a timeout.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
@@ -11,39 +11,52 @@ import { startKamailio } from '../support/kamailio';
 import { serveTestPages } from '../support/test-pages';
 import type { BenchConfig, Timing } from './pages/bench-agent';
 import { formatRow, ms, summarize } from './stats';
+import { STEP_TIMEOUT_MS, within } from './within';
 
 const CALLS = Number(process.env.WARMLINE_BENCH_CALLS ?? 20);
 const WARM_UP = 2;
 
 async function main(): Promise<void> {
-  const kamailio = await startKamailio();
-  const pages = await serveTestPages({
-    'bench-agent': 'tests/bench/pages/bench-agent.ts',
-    'far-end': 'tests/support/far-end/sipjs-far-end.ts',
-  });
-  const browser = await launchChromium();
+  const kamailio = await within('Kamailio', startKamailio());
+  const pages = await within(
+    'the test pages',
+    serveTestPages({
+      'bench-agent': 'tests/bench/pages/bench-agent.ts',
+      'far-end': 'tests/support/far-end/sipjs-far-end.ts',
+    }),
+  );
+  const browser = await within('Chromium', launchChromium());
   try {
-    const agentPage = await browser.newPage();
+    const agentPage = await within('the agent page', browser.newPage());
     agentPage.on('console', (m) => process.env.WARMLINE_BENCH_DEBUG && console.log('agent:', m.text()));
     agentPage.on('pageerror', (e) => console.error('agent page error:', e.message));
     agentPage.on('crash', () => console.error('agent page crashed'));
-    await agentPage.goto(pages.url('bench-agent'));
+    await within('the agent page loaded', agentPage.goto(pages.url('bench-agent')));
     const config = (user: string): BenchConfig => ({
       wsUrl: kamailio.wsUrl,
       uri: `sip:${user}@${kamailio.domain}`,
       password: kamailio.password,
     });
-    await agentPage.evaluate((c) => window.benchAgent.app.start(c), config('benchapp'));
-    await agentPage.evaluate((c) => window.benchAgent.bare.start(c), config('benchbare'));
+    await within(
+      'the app agent registered',
+      agentPage.evaluate((c) => window.benchAgent.app.start(c), config('benchapp')),
+    );
+    await within(
+      'the bare agent registered',
+      agentPage.evaluate((c) => window.benchAgent.bare.start(c), config('benchbare')),
+    );
 
-    const farPage = await browser.newPage();
-    await farPage.goto(pages.url('far-end'));
-    await farPage.evaluate((o) => window.farEnd.register(o), {
-      wsUrl: kamailio.wsUrl,
-      uri: `sip:benchcustomer@${kamailio.domain}`,
-      password: kamailio.password,
-      toneHz: 1250,
-    });
+    const farPage = await within('the far-end page', browser.newPage());
+    await within('the far-end page loaded', farPage.goto(pages.url('far-end')));
+    await within(
+      'the far end registered',
+      farPage.evaluate((o) => window.farEnd.register(o), {
+        wsUrl: kamailio.wsUrl,
+        uri: `sip:benchcustomer@${kamailio.domain}`,
+        password: kamailio.password,
+        toneHz: 1250,
+      }),
+    );
 
     const results = { app: [] as Timing[], bare: [] as Timing[] };
     const sent = { app: [] as number[], bare: [] as number[] };
@@ -51,11 +64,21 @@ async function main(): Promise<void> {
       const variant: 'app' | 'bare' = i % 2 === 0 ? 'app' : 'bare';
       const target = `sip:bench${variant}@${kamailio.domain}`;
       const timing = agentPage.evaluate((v) => window.benchAgent[v].takeNextCall(), variant);
-      await farPage.evaluate((t) => window.farEnd.call(t), target);
-      const t = await timing;
-      const sentAt = (await farPage.evaluate(() => window.farEnd.state().inviteSentAt)) ?? Number.NaN;
-      await agentPage.evaluate((v) => window.benchAgent[v].hangup(), variant);
-      await waitTerminated(farPage);
+      await within(
+        `the far end's INVITE to ${variant}`,
+        farPage.evaluate((t) => window.farEnd.call(t), target),
+      );
+      const t = await within(`${variant}: the call offered, answered and its first audio`, timing);
+      const sentAt =
+        (await within(
+          `the far end's INVITE time`,
+          farPage.evaluate(() => window.farEnd.state().inviteSentAt),
+        )) ?? Number.NaN;
+      await within(
+        `${variant}: hang-up`,
+        agentPage.evaluate((v) => window.benchAgent[v].hangup(), variant),
+      );
+      await within(`${variant}: the far end's call to end`, waitTerminated(farPage));
       if (i >= WARM_UP * 2) {
         results[variant].push(t);
         sent[variant].push(sentAt);
@@ -93,7 +116,9 @@ async function main(): Promise<void> {
 }
 
 async function waitTerminated(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, {
+    timeout: STEP_TIMEOUT_MS + 1_000,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -13,28 +13,23 @@ import { launchChromium } from '../support/chromium';
 import { startKamailio } from '../support/kamailio';
 import { serveTestPages } from '../support/test-pages';
 import { formatRow, ms, summarize } from './stats';
+import { STEP_TIMEOUT_MS, within } from './within';
 
 const ROUNDS = Number(process.env.WARMLINE_BENCH_CALLS ?? 20);
 const WARM_UP = 2;
-const STEP_TIMEOUT_MS = 20_000;
-
-function within<T>(promise: Promise<T>, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms: ${what}`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 type Target = 'person' | 'queue';
 
 async function main(): Promise<void> {
-  const kamailio = await startKamailio();
-  const pages = await serveTestPages({
-    'bench-transfer': 'tests/bench/pages/bench-transfer.ts',
-    'far-end': 'tests/support/far-end/sipjs-far-end.ts',
-  });
-  const browser = await launchChromium();
+  const kamailio = await within('Kamailio', startKamailio());
+  const pages = await within(
+    'the test pages',
+    serveTestPages({
+      'bench-transfer': 'tests/bench/pages/bench-transfer.ts',
+      'far-end': 'tests/support/far-end/sipjs-far-end.ts',
+    }),
+  );
+  const browser = await within('Chromium', launchChromium());
   try {
     const config = (user: string, tone: number, autoAnswer = false) => ({
       wsUrl: kamailio.wsUrl,
@@ -44,20 +39,20 @@ async function main(): Promise<void> {
       autoAnswer,
     });
     const farEnd = async (user: string, tone: number, autoAnswer: boolean): Promise<Page> => {
-      const page = await browser.newPage();
-      await page.goto(pages.url('far-end'));
+      const page = await within(`${user}'s page`, browser.newPage());
+      await within(`${user}'s page loaded`, page.goto(pages.url('far-end')));
       await within(
-        page.evaluate((c) => window.farEnd.register(c), config(user, tone, autoAnswer)),
         `${user} registered`,
+        page.evaluate((c) => window.farEnd.register(c), config(user, tone, autoAnswer)),
       );
       return page;
     };
-    const agent = await browser.newPage();
+    const agent = await within('the agent page', browser.newPage());
     agent.on('pageerror', (e) => console.error('agent page error:', e.message));
-    await agent.goto(pages.url('bench-transfer'));
+    await within('the agent page loaded', agent.goto(pages.url('bench-transfer')));
     await within(
+      'the agent signed in',
       agent.evaluate((c) => window.benchTransfer.app.start(c), config('xferapp', 440)),
-      'agent signed in',
     );
     const customer = await farEnd('xfercustomer', 1250, false);
     const members: Record<Target, Page[]> = {
@@ -75,31 +70,54 @@ async function main(): Promise<void> {
     for (let i = 0; i < (ROUNDS + WARM_UP) * 2; i += 1) {
       const target: Target = i % 2 === 0 ? 'person' : 'queue';
       const candidates = members[target];
-      const invitedBefore = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.state().invitedAt ?? 0)));
+      const invitedAt = () =>
+        within(
+          `${target}: the members' last INVITE times`,
+          Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.state().invitedAt ?? 0))),
+        );
+      const invitedBefore = await invitedAt();
       const consulted = agent.evaluate((t) => window.benchTransfer.app.answerAndConsult(t), address[target]);
-      await customer.evaluate((t) => window.farEnd.call(t), 'sip:xferapp@' + kamailio.domain);
-      const consultAt = await within(consulted, `${target}: consult answered`);
-      const invitedAt = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.state().invitedAt ?? 0)));
-      const firstRing = Math.min(...invitedAt.filter((at, k) => at > (invitedBefore[k] ?? 0)));
+      await within(
+        `${target}: the customer's INVITE`,
+        customer.evaluate((t) => window.farEnd.call(t), 'sip:xferapp@' + kamailio.domain),
+      );
+      const consultAt = await within(`${target}: the consult answered`, consulted);
+      const invitedAfter = await invitedAt();
+      const firstRing = Math.min(...invitedAfter.filter((at, k) => at > (invitedBefore[k] ?? 0)));
       // On the forking group every member rang; the one whose session carries the consult takes the transfer.
-      const counts = await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.sessionCount)));
+      const counts = await within(
+        `${target}: the members' session counts`,
+        Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.sessionCount))),
+      );
       const heard = Promise.any(
         candidates.map((m, k) => m.evaluate((n) => window.farEnd.firstAudioOnSessionAfter(n, 15_000), counts[k] ?? 0)),
       );
-      const asked = await agent.evaluate(() => window.benchTransfer.app.complete());
-      const first = await within(heard, `${target}: customer connected to the member`);
+      const asked = await within(
+        `${target}: Complete`,
+        agent.evaluate(() => window.benchTransfer.app.complete()),
+      );
+      const first = await within(`${target}: audio between the customer and the member`, heard);
       await within(
+        `${target}: the agent free`,
         agent.evaluate(() => window.benchTransfer.app.reset()),
-        `${target}: agent free`,
       ).catch(async (error: unknown) => {
-        const seen = await agent.evaluate(() => (window.benchTransfer.app as unknown as { describe(): string }).describe());
+        const seen = await within(
+          'the agent page describing itself',
+          agent.evaluate(() => (window.benchTransfer.app as unknown as { describe(): string }).describe()),
+        );
         throw new Error(`${String(error)}; agent: ${seen}`);
       });
       // The member that only rang has nothing left to end.
-      await Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.hangup().catch(() => undefined))));
-      await customer.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, {
-        timeout: STEP_TIMEOUT_MS,
-      });
+      await within(
+        `${target}: the members' hang-up`,
+        Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.hangup().catch(() => undefined)))),
+      );
+      await within(
+        `${target}: the customer's call to end`,
+        customer.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, {
+          timeout: STEP_TIMEOUT_MS + 1_000,
+        }),
+      );
       if (i >= WARM_UP * 2) {
         ringing[target].push(firstRing - consultAt);
         connected[target].push(first - asked);

@@ -50,13 +50,14 @@ export class LabBenchClient {
   }
 
   /** One full registration: REGISTER, 401, REGISTER with credentials, 200. */
-  async register(): Promise<void> {
+  async register(expires = 300): Promise<void> {
     const aor = `sip:${this.user}@${this.domain}`;
     const base = { uri: `sip:${this.domain}`, from: `<${aor}>;tag=${rand(4)}`, to: `<${aor}>`, callId: this.callId };
-    const first = this.build('REGISTER', base, [{ name: 'Expires', value: '300' }]);
+    const ttl = { name: 'Expires', value: String(expires) };
+    const first = this.build('REGISTER', base, [ttl]);
     let response = await this.transact(first, () => false);
     if (response.status === 401) {
-      const second = this.build('REGISTER', base, [{ name: 'Expires', value: '300' }, this.credentials(first, response)]);
+      const second = this.build('REGISTER', base, [ttl, this.credentials(first, response)]);
       response = await this.transact(second, () => false);
     }
     if (response.status !== 200) throw new Error(`${this.user}: REGISTER ${response.status}`);
@@ -87,6 +88,30 @@ export class LabBenchClient {
     if (response.status >= 300) this.ackNon2xx(invite, response);
     if (Number.isNaN(ringingAt)) throw new Error(`${this.user}: no 180 from ${target} (final ${response.status})`);
     return ringingAt - sentAt;
+  }
+
+  /**
+   * An initial publication of this agent's presence (RFC 3903 §4.2, no SIP-If-Match), answering the lab's 407
+   * once; resolves with `performance.now()` when the PUBLISH that got through was handed to the WebSocket.
+   */
+  async publish(pidf: string): Promise<number> {
+    const aor = `sip:${this.user}@${this.domain}`;
+    const base = { uri: aor, from: `<${aor}>;tag=${rand(4)}`, to: `<${aor}>`, callId: rand(8) };
+    const headers = [
+      { name: 'Event', value: 'presence' },
+      { name: 'Expires', value: '3600' },
+      { name: 'Content-Type', value: 'application/pidf+xml' },
+    ];
+    let request = this.build('PUBLISH', base, headers, pidf);
+    let sentAt = performance.now();
+    let response = await this.transact(request, () => false);
+    if (response.status === 401 || response.status === 407) {
+      request = this.build('PUBLISH', base, [...headers, this.credentials(request, response)], pidf);
+      sentAt = performance.now();
+      response = await this.transact(request, () => false);
+    }
+    if (response.status !== 200) throw new Error(`${this.user}: PUBLISH ${response.status}`);
+    return sentAt;
   }
 
   close(): Promise<void> {

@@ -67,6 +67,26 @@ describe('the team store', () => {
     expect(store.getSnapshot().colleagues.every((c) => c.kind === 'on-call' && c.since === 500)).toBe(true);
   });
 
+  it('keeps each unchanged colleague the same object across board updates, so only changed rows re-render', () => {
+    const frames: (() => void)[] = [];
+    const f = fakeSource();
+    const store = new TeamStore(
+      f.source,
+      () => '1001',
+      () => 1_000,
+      (flush) => void frames.push(flush),
+    );
+    f.send({ type: 'queue-board', board });
+    frames.shift()!();
+    const before = new Map(store.getSnapshot().colleagues.map((c) => [c.user, c]));
+    // Every change of a member's state changes the board's counts too: the board and the presence arrive together.
+    f.send({ type: 'colleague', user: '2001', presence: { entity: 'sip:2001@x', kind: 'break', since: 900, reason: 'lunch' } });
+    f.send({ type: 'queue-board', board: { ...board, queues: board.queues.map((q) => ({ ...q, waiting: 1 })) } });
+    frames.shift()!();
+    const after = store.getSnapshot().colleagues;
+    expect(after.filter((c) => c !== before.get(c.user)).map((c) => c.user)).toEqual(['2001']);
+  });
+
   it('publishes the agent state colleagues see, only when it changes', () => {
     const f = fakeSource();
     const store = new TeamStore(

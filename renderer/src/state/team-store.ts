@@ -162,6 +162,9 @@ export class TeamStore {
     queuesOf.delete(this.self());
     for (const [user, queues] of queuesOf) {
       const before = this.#byUser.get(user);
+      // The board comes with nearly every change (its counts move): an unchanged colleague stays the same
+      // object, so the team list re-renders only the rows that changed (300 colleagues, issue 15's bench).
+      if (before && sameList(before.queues, queues)) continue;
       this.#byUser.set(user, before ? { ...before, queues } : { user, kind: 'unknown', since: undefined, reason: '', queues });
     }
     for (const user of [...this.#byUser.keys()]) if (!queuesOf.has(user)) this.#byUser.delete(user);
@@ -172,3 +175,5 @@ export class TeamStore {
     }
   }
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -16,7 +16,8 @@ import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
 /**
  * A Wi-Fi drop mid-call as the agent sees it in the app: the app's WebSocket goes through a TCP
  * relay the test cuts (and keeps refusing for a while). The call card must say "Reconnecting…"
- * and the status bar that the connection is lost, while the audio keeps flowing both ways; once
+ * and the status bar that the connection is lost, while the audio keeps flowing both ways; Hold,
+ * Keypad and Escalate (which the phone would refuse) are disabled and say why; once
  * the server is reachable again the app is signed in again, the notice goes, and the call goes on
  * (the customer holds and resumes, the agent holds and resumes, the agent hangs up).
  */
@@ -41,6 +42,20 @@ afterAll(async () => {
   await pages?.close();
   dir?.remove();
 });
+
+/** The call card's controls that need the signalling (the phone refuses them while it reconnects). */
+const SIGNALLING_CONTROLS = ['hold', 'keypad', 'escalate'] as const;
+const WHY_DISABLED = 'Not while reconnecting: wait until the connection is back';
+
+/** Each of those controls on the current call's card: disabled, and its tooltip. */
+const controls = (page: Page): Promise<{ control: string; disabled: boolean; title: string | null }[]> =>
+  page.evaluate((names) => {
+    const card = document.querySelector('[aria-label="Current call"]');
+    return names.map((control) => {
+      const button = card?.querySelector<HTMLButtonElement>(`[data-shortcut="${control}"]`);
+      return { control, disabled: button?.disabled ?? true, title: button?.getAttribute('title') ?? null };
+    });
+  }, SIGNALLING_CONTROLS);
 
 const text = (page: Page, testId: string): Promise<string | null> =>
   page
@@ -67,7 +82,7 @@ describe.each(SIP_SERVERS)('the app during a WebSocket drop mid-call, on %s', (n
     await server?.stop();
   });
 
-  it('the call card says "Reconnecting…" and the status bar that the connection is lost while audio flows; afterwards the call goes on', async () => {
+  it('the call card says "Reconnecting…" and the status bar that the connection is lost while audio flows, hold/keypad/escalate disabled with why; afterwards the call goes on', async () => {
     const ws = new URL(server.wsUrl);
     relay = await startTcpRelay({ host: ws.hostname, port: Number(ws.port) });
     const user = newUser('agent');
@@ -116,6 +131,10 @@ describe.each(SIP_SERVERS)('the app during a WebSocket drop mid-call, on %s', (n
       'the status bar says the connection is lost',
     );
     expect(await text(agent, 'agent-state')).toBe('Status: On a call');
+    // Hold, Keypad and Escalate would be refused now: they are disabled and say why (not the shortcut).
+    expect(await controls(agent)).toEqual(
+      SIGNALLING_CONTROLS.map((control) => ({ control, disabled: true, title: WHY_DISABLED })),
+    );
     // Signalling is down, the media path is not.
     await eventually(() => appHearsTone(agent, CUSTOMER_HZ), Boolean, 'agent hears the customer while reconnecting');
     await eventually(() => customer.hearsTone(AGENT_HZ), Boolean, 'customer hears the agent while reconnecting');
@@ -132,6 +151,13 @@ describe.each(SIP_SERVERS)('the app during a WebSocket drop mid-call, on %s', (n
       () => agent.getByTestId('call-network').count(),
       (n) => n === 0,
       'the notice is gone once the call is recovered',
+    );
+
+    // The controls are back, with their shortcuts as tooltips again.
+    await eventually(
+      () => controls(agent),
+      (all) => all.every((c) => !c.disabled && c.title !== null && c.title.startsWith('Shortcut: ')),
+      'hold, keypad and escalate enabled again',
     );
 
     // The dialog is usable both ways on the new connection.

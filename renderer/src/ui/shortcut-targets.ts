@@ -7,6 +7,11 @@ import { ariaKeyShortcuts, type WindowAction, type WindowKeymap } from '../../..
  * button does, and nothing while the button is absent or disabled.
  */
 export const SHORTCUT_ATTRIBUTE = 'data-shortcut';
+/**
+ * Why a control is disabled now (e.g. "not while reconnecting"): its tooltip says that instead of
+ * the key, which would do nothing. Set beside `disabled`; the tooltip follows when it changes.
+ */
+export const UNAVAILABLE_ATTRIBUTE = 'data-unavailable';
 
 const isField = (el: Element) =>
   el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
@@ -21,7 +26,7 @@ export function decorateShortcutTargets(root: ParentNode, keymap: WindowKeymap, 
   for (const el of root.querySelectorAll<HTMLElement>(`[${SHORTCUT_ATTRIBUTE}]`)) {
     const accelerator = keymap[el.getAttribute(SHORTCUT_ATTRIBUTE) as WindowAction] ?? '';
     const aria = ariaKeyShortcuts(accelerator);
-    const title = accelerator === '' ? '' : hint(accelerator);
+    const title = el.getAttribute(UNAVAILABLE_ATTRIBUTE) || (accelerator === '' ? '' : hint(accelerator));
     if (el.getAttribute('aria-keyshortcuts') !== aria) {
       if (aria === '') el.removeAttribute('aria-keyshortcuts');
       else el.setAttribute('aria-keyshortcuts', aria);

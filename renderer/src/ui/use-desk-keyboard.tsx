@@ -10,7 +10,7 @@ import {
 import type { HostApi } from '../host';
 import { runCommand } from '../state/host-bridge';
 import type { PhoneStore } from '../state/phone-store';
-import { decorateShortcutTargets, keepFocus, triggerShortcutTarget } from './shortcut-targets';
+import { decorateShortcutTargets, keepFocus, triggerShortcutTarget, UNAVAILABLE_ATTRIBUTE } from './shortcut-targets';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useShortcutKeys } from './use-shortcut-keys';
 
@@ -88,7 +88,7 @@ export function useDeskKeyboard(
     const decorate = () => decorateShortcutTargets(element, keymap, (keys) => t('shortcuts.hint', { keys }));
     decorate();
     const observer = new MutationObserver(decorate);
-    observer.observe(element, { childList: true, subtree: true });
+    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: [UNAVAILABLE_ATTRIBUTE] });
     return () => observer.disconnect();
   }, [keymap, t, root]);
 

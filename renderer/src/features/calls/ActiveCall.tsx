@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
+import { UNAVAILABLE_ATTRIBUTE } from '../../ui/shortcut-targets';
 import { useClock } from '../../ui/use-clock';
 import { Keypad } from './Keypad';
 import { CallNetwork } from './CallNetwork';
@@ -18,6 +19,11 @@ export interface ActiveCallProps {
   readonly qualityBadge?: ReactNode;
   /** The call is being recorded (Settings → Recording): the agent always sees it. */
   readonly recording?: boolean;
+  /**
+   * The signalling is reconnecting (the WebSocket dropped, or the call's target refresh is on its
+   * way): the phone refuses hold, DTMF and a consult until it is back, so those controls say so.
+   */
+  readonly reconnecting?: boolean;
   readonly keypadOpen: boolean;
   readonly digitsSent: string;
   readonly onHold: () => void;
@@ -66,6 +72,10 @@ export function ActiveCall(props: ActiveCallProps) {
   // During a warm transfer the consult bar owns hold and resume (Swap, Cancel); this card shows the customer's side.
   const inTransfer = ['consult-ringing', 'consulting', 'three-way', 'customer-left', 'transferring'].includes(call.phase);
   const name = info.remote.name ?? info.remote.number;
+  const reconnecting = props.reconnecting === true || entry.network === 'reconnecting';
+  // Why a control that needs the signalling is disabled (a tooltip; see UNAVAILABLE_ATTRIBUTE).
+  const unavailable = reconnecting ? t('calls.actions.unavailableReconnecting') : undefined;
+  const why = unavailable ? { title: unavailable, [UNAVAILABLE_ATTRIBUTE]: unavailable } : {};
   return (
     <section
       className={`call-card active ${onHold ? 'on-hold' : ''}`}
@@ -115,9 +125,10 @@ export function ActiveCall(props: ActiveCallProps) {
         <button
           type="button"
           onClick={props.onHold}
-          disabled={!connected || inTransfer}
+          disabled={!connected || inTransfer || reconnecting}
           aria-pressed={onHold}
           data-shortcut="hold"
+          {...(connected && !inTransfer ? why : {})}
         >
           {t(onHold ? 'calls.actions.resume' : 'calls.actions.hold')}
         </button>
@@ -127,14 +138,22 @@ export function ActiveCall(props: ActiveCallProps) {
         <button
           type="button"
           onClick={props.onToggleKeypad}
-          disabled={!connected}
+          disabled={!connected || reconnecting}
           aria-expanded={keypadOpen}
           data-shortcut="keypad"
+          {...(connected ? why : {})}
         >
           {t('calls.actions.keypad')}
         </button>
         {props.onEscalate && (
-          <button type="button" className="escalate" onClick={props.onEscalate} data-shortcut="escalate">
+          <button
+            type="button"
+            className="escalate"
+            onClick={props.onEscalate}
+            disabled={reconnecting}
+            data-shortcut="escalate"
+            {...why}
+          >
             {t('calls.actions.escalate')}
           </button>
         )}
@@ -144,7 +163,7 @@ export function ActiveCall(props: ActiveCallProps) {
       </div>
       {keypadOpen && connected && (
         <div className="dtmf">
-          <Keypad label={t('calls.active.dtmf')} onKey={props.onDigit} />
+          <Keypad label={t('calls.active.dtmf')} onKey={props.onDigit} disabled={reconnecting} />
           <output className="digits-sent" aria-live="polite" data-testid="dtmf-sent">
             {digitsSent}
           </output>

@@ -105,12 +105,20 @@ export const PhoneScreen = memo(function PhoneScreen({
   const [keypadFor, setKeypadFor] = useState<CallId | undefined>();
   const [digits, setDigits] = useState<Readonly<Record<string, string>>>({});
   const registered = state.registration.state === 'registered';
+  // The WebSocket is down (reconnecting after a drop): the phone sends no request on any call.
+  const signallingDown = state.registration.state === 'connecting';
   const [escalation, setEscalation] = useState<EscalationRequest | undefined>();
   // The escalate shortcut or tray item opens the panel for the call being talked on, once per request.
   const escalateIntent = state.intent?.kind === 'escalate' ? state.intent.id : undefined;
   const [handledIntent, setHandledIntent] = useState<number | undefined>();
   const requested: EscalationRequest | undefined =
-    escalateIntent !== undefined && escalateIntent !== handledIntent && talking ? { callId: talking.info.callId } : undefined;
+    escalateIntent !== undefined &&
+    escalateIntent !== handledIntent &&
+    talking &&
+    !signallingDown &&
+    talking.network !== 'reconnecting'
+      ? { callId: talking.info.callId }
+      : undefined;
   const openEscalation = escalation ?? requested;
   const escalatingEntry = openEscalation ? customers.find((c) => c.info.callId === openEscalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
@@ -134,6 +142,7 @@ export const PhoneScreen = memo(function PhoneScreen({
                 }
               : {})}
             recording={recorded.has(entry.info.callId)}
+            reconnecting={signallingDown}
             keypadOpen={keypadFor === entry.info.callId}
             digitsSent={digits[entry.info.callId] ?? ''}
             onHold={() => store.toggleHold(entry.info.callId)}

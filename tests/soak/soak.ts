@@ -7,8 +7,10 @@
  * its SQLite run in it, as under `npm start`), the database size and the median call set-up time
  * of those 50 calls. Not part of `npm test`: it is for a person reading whether growth is flat.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { serveTestPages } from '../support/test-pages';
 import { eventually, FarEndDriver } from '../e2e/phone-engine.harness';
@@ -29,12 +31,73 @@ const dbBytes = (dir: string): number =>
     .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
+/** The last lines of the app page's console (a ring: the lines before a failure late in a soak are the ones to read). */
+const CONSOLE_KEEP = 4_000;
+
+/**
+ * What there is to read when a call fails: the error, the lab's log and `/status`, the app's store (what the
+ * engine and the screen hold), the page's console, the desk as the screen shows it, the far ends' state and
+ * a screenshot, in `.tmp/soak-failure-<time>/` of the checkout (the desk's data folder goes with the run).
+ */
+async function saveEvidence(
+  desk: LabDesk,
+  consoleTail: readonly string[],
+  parties: Record<string, FarEndDriver | undefined>,
+  error: unknown,
+): Promise<string> {
+  const dir = join(process.cwd(), '.tmp', `soak-failure-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(dir, { recursive: true });
+  const keep = async (name: string, read: () => Promise<unknown> | unknown): Promise<void> => {
+    try {
+      const value = await read();
+      writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+    } catch (e) {
+      writeFileSync(join(dir, `${name}.unavailable`), String(e));
+    }
+  };
+  await keep('error.txt', () => (error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  await keep('console.log', () => consoleTail.join('\n'));
+  await keep('page-errors.txt', () => desk.pageErrors.join('\n'));
+  await keep('lab-status.json', () => fetch(`${desk.lab.url.replace('ws:', 'http:')}/status`).then((r) => r.json()));
+  await keep('desk.json', () => desk.desk());
+  await keep('app-state.json', () => appState(desk.page));
+  for (const [name, party] of Object.entries(parties)) if (party) await keep(`${name}.json`, () => party.state());
+  await keep('screenshot.png.txt', async () => {
+    await desk.page.screenshot({ path: join(dir, 'screenshot.png') });
+    return 'screenshot.png';
+  });
+  const labLog = join(desk.dataDir, 'lab.log');
+  if (existsSync(labLog)) copyFileSync(labLog, join(dir, 'lab.log'));
+  return dir;
+}
+
+/** The app's store (calls, agent state, registration), as `window.warmlineState()` gives it to tests. */
+function appState(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { warmlineState?: () => unknown }).warmlineState?.());
+}
+
+/** The lab's view of itself for the per-block line: open connections, calls it tracks, customers waiting. */
+async function labCounts(desk: LabDesk): Promise<string> {
+  const status = (await fetch(`${desk.lab.url.replace('ws:', 'http:')}/status`).then((r) => r.json())) as {
+    connections: number;
+    calls: unknown[];
+    queues: { waiting: unknown[] }[];
+  };
+  const waiting = status.queues.reduce((n, q) => n + q.waiting.length, 0);
+  return `${status.connections}/${status.calls.length}/${waiting}`;
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(CALLS) || CALLS < 1) throw new Error('usage: npm run soak -- [number of calls]');
   const pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
   const browser = await launchChromium();
   const desk = await LabDesk.start(browser, pages);
   const page = desk.page;
+  const consoleTail: string[] = [];
+  page.on('console', (m) => {
+    consoleTail.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`);
+    if (consoleTail.length > CONSOLE_KEEP) consoleTail.shift();
+  });
   // tsx (esbuild, keepNames) wraps named inner functions of page.evaluate callbacks in __name().
   await page.evaluate('window.__name = (f) => f');
   const cdp = await page.context().newCDPSession(page);
@@ -54,13 +117,8 @@ async function main(): Promise<void> {
   if ((await state()) !== 'Status: Available') await page.locator('[data-shortcut="available"]').click();
   await eventually(state, (t) => t === 'Status: Available', 'Available');
 
-  console.log(`${CALLS} calls: answer, hold, resume, escalate to the senior queue, complete the transfer, wrap-up`);
-  console.log('calls\trenderer heap MiB\thost fds\tDB MiB\tset-up median ms (INVITE → 200 OK, incl. the click on Answer)');
-  console.log(`0\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t-`);
-  let setups: number[] = [];
-  const started = Date.now();
-  for (let i = 1; i <= CALLS; i += 1) {
-    const customer = await desk.customer(i % 2);
+  /** One call as an agent makes it; returns its set-up time (the customer's INVITE to its 200 OK). */
+  const oneCall = async (i: number, customer: FarEndDriver): Promise<number> => {
     await customer.call(`sip:${QUEUE}@${desk.domain}`);
     await page.locator('[data-shortcut="answer"]').click();
     const connected = await eventually(
@@ -68,7 +126,6 @@ async function main(): Promise<void> {
       (s) => s.session === 'Established' && s.final !== undefined,
       `call ${i} connected`,
     );
-    setups.push(connected.final!.at - connected.inviteSentAt!);
 
     const hold = page.locator('.call-stack [data-shortcut="hold"]').first();
     await hold.click();
@@ -108,9 +165,33 @@ async function main(): Promise<void> {
       `call ${i}: the senior's call ended`,
     );
     await eventually(state, (t) => t === 'Status: Available', `Available after call ${i}`);
+    return connected.final!.at - connected.inviteSentAt!;
+  };
 
+  console.log(`${CALLS} calls: answer, hold, resume, escalate to the senior queue, complete the transfer, wrap-up`);
+  console.log(
+    'calls\trenderer heap MiB\thost fds\tDB MiB\tset-up median ms (INVITE → 200 OK, incl. the click on Answer)' +
+      '\tlab connections/calls/waiting\tload (1 min)',
+  );
+  const line = async (calls: number, setup: string): Promise<void> =>
+    console.log(
+      `${calls}\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${setup}\t${await labCounts(desk)}` +
+        `\t${loadavg()[0]!.toFixed(1)}`,
+    );
+  await line(0, '-');
+  let setups: number[] = [];
+  const started = Date.now();
+  for (let i = 1; i <= CALLS; i += 1) {
+    const customer = await desk.customer(i % 2);
+    try {
+      setups.push(await oneCall(i, customer));
+    } catch (error) {
+      const dir = await saveEvidence(desk, consoleTail, { customer, senior }, error);
+      console.error(`call ${i} failed after ${Math.round((Date.now() - started) / 1000)} s; evidence in ${dir}`);
+      throw error;
+    }
     if (i % BLOCK === 0 || i === CALLS) {
-      console.log(`${i}\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${Math.round(median(setups))}`);
+      await line(i, String(Math.round(median(setups))));
       setups = [];
     }
   }

@@ -71,6 +71,10 @@ export default tseslint.config(
           modules: ['zod'],
           message: "Use 'zod/mini': classic zod's methods and JSON-schema code would ship at start (issue 19).",
         },
+        {
+          modules: ['i18next', 'react-i18next'],
+          message: "Use renderer/src/i18n (useTranslation, t): i18next's 40 KB and per-render t() cost were issue 19's.",
+        },
       ),
     },
   },

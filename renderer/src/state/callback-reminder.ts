@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { t as translate } from '../i18n';
 import type { Callback } from '../../../shared/history';
 
 /**
@@ -12,7 +12,7 @@ export function remindOfCallback(callback: Callback): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const who = callback.name ?? callback.number ?? '';
   const notes = callback.notes.length > 100 ? `${callback.notes.slice(0, 100)}…` : callback.notes;
-  const notification = new Notification(i18next.t('callbacks.notification'), {
+  const notification = new Notification(translate('callbacks.notification'), {
     body: [who, notes].filter(Boolean).join(' · '),
     tag: `callback-${callback.noteId}`,
   });

@@ -1,5 +1,5 @@
+import { useTranslation } from '../i18n';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { findPhrasesToAvoid, type PhraseMatch } from '../../../shared/assist';
 import type { Locale } from '../../../shared/locales';
 import { avoidMatcher } from '../features/assist/content';

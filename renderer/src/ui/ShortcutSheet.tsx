@@ -1,5 +1,5 @@
+import { useTranslation } from '../i18n';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { WINDOW_ACTIONS, type WindowAction, type WindowKeymap } from '../../../shared/host-api/shortcuts';
 
 /** Two tables side by side, so the whole sheet fits a 720-pixel-high window without scrolling. */

@@ -1,5 +1,5 @@
+import { useTranslation } from '../i18n';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocaleFormats } from './locale-format';
 import type { AgentState } from '../../../shared/agent';
 import type { QualityLevel } from '../../../shared/quality/e-model';

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import { type TFunction } from '../i18n';
 import { DECLINE_REASONS, type DeclineReason } from '../../../shared/call/call';
 import type { EscalationOutcome, HistoryEscalation } from '../../../shared/history';
 import { missingCaseError } from '../../../shared/result';

@@ -1,5 +1,5 @@
+import { useTranslation } from '../i18n';
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
 
 /**
  * Views an agent opens now and then, each in its own chunk fetched when first shown (issue 19):

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 
 /** Dates, times and numbers as the UI language writes them (issue 18: the Dutch UI showed US dates). */
 export interface LocaleFormats {
@@ -33,6 +33,5 @@ export function localeFormats(language: string): LocaleFormats {
 
 /** The UI language's formatters, for components. */
 export function useLocaleFormats(): LocaleFormats {
-  const { i18n } = useTranslation();
-  return localeFormats(i18n.language);
+  return localeFormats(useTranslation().language);
 }

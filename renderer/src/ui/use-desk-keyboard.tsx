@@ -1,5 +1,5 @@
+import { useTranslation } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   isGlobalAction,
   windowKeymap,

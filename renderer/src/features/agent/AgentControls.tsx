@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { BREAK_REASONS, canTransition, type AgentState, type BreakReason } from '../../../../shared/agent';
 
 export interface AgentControlsProps {

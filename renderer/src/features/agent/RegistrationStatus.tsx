@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { type TFunction, useTranslation } from '../../i18n';
 import { missingCaseError } from '../../../../shared/result';
 import type { RegistrationStatus as Status } from '../../phone';
 
@@ -23,7 +23,7 @@ export function RegistrationStatus({ status }: { readonly status: Status }) {
   );
 }
 
-function describe(status: Status, t: (key: string, p?: Record<string, unknown>) => string): [string, string | undefined, string] {
+function describe(status: Status, t: TFunction): [string, string | undefined, string] {
   switch (status.state) {
     case 'stopped':
       return [t('registration.stopped'), undefined, 'idle'];

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   isSituation,
   SITUATIONS,

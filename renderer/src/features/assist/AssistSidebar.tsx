@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import {
   DEFAULT_SLA_POLICY,
   DEFAULT_STAGE_THRESHOLDS,
@@ -11,7 +11,6 @@ import {
   type TeamPhrase,
 } from '../../../../shared/assist';
 import { totalHoldMs } from '../../../../shared/call';
-import { DEFAULT_LOCALE, isLocale } from '../../../../shared/locales';
 import type { CallEntry } from '../../state/phone-state';
 import { AssistPanel } from './AssistPanel';
 import { copyText } from './clipboard';
@@ -37,12 +36,11 @@ export interface AssistSidebarProps {
  */
 export function AssistSidebar(props: AssistSidebarProps) {
   const { entry, now, thresholds = DEFAULT_STAGE_THRESHOLDS, slaPolicy = DEFAULT_SLA_POLICY } = props;
-  const { i18n } = useTranslation();
+  const { language } = useTranslation();
   const assist = useAssist();
   const { call } = entry;
   if (call.phase !== 'active' && call.phase !== 'on-hold') return null;
 
-  const language = isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
   const onCallMs = Math.max(0, now - call.answeredAt);
   const talkMs = Math.max(0, onCallMs - totalHoldMs(call, now));
   const openHold = call.holds.at(-1);

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isSituation, SITUATIONS, TEAM_PHRASE_LIMITS, type Situation } from '../../../../shared/assist';
 import './assist.css';
 

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { memo, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { dueAt, type Callback } from '../../../../shared/history';
 import type { CallbacksStore } from '../../state/callbacks-store';
 import './callbacks.css';
@@ -21,14 +21,14 @@ export const CallbacksPanel = memo(function CallbacksPanel({
   readonly canCall: boolean;
   readonly onCall: (number: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const state = useSyncExternalStore(callbacks.subscribe, callbacks.getSnapshot);
   const due = new Set(state.due.map((c) => c.noteId));
   const first = state.due[0];
   const time = (ms: number) => {
     const sameDay = new Date(ms).toDateString() === new Date().toDateString();
     return new Intl.DateTimeFormat(
-      i18n.language,
+      language,
       sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
     ).format(ms);
   };

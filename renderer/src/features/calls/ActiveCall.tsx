@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { totalHoldMs } from '../../../../shared/call';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';

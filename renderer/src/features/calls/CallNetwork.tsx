@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { CallEntry } from '../../state/phone-state';
 
 export interface CallNetworkProps {

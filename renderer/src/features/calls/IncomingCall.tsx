@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DECLINE_REASONS, type CallInfo, type DeclineReason } from '../../phone';
 import { formatDuration } from '../../ui/format';
 

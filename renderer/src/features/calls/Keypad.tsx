@@ -1,5 +1,3 @@
-import { useTranslation } from 'react-i18next';
-
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
 export interface KeypadProps {
@@ -21,3 +19,4 @@ export function Keypad({ onKey, label, disabled = false }: KeypadProps) {
     </div>
   );
 }
+import { useTranslation } from '../../i18n';

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { watchLevel } from '../../audio/level-meter';
 import type { Microphone } from '../../audio/microphone';
 

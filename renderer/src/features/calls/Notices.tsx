@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { type TFunction, useTranslation } from '../../i18n';
 import { missingCaseError } from '../../../../shared/result';
 import type { Notice } from '../../state/phone-state';
 
@@ -25,7 +25,7 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
   );
 }
 
-function noticeText(notice: Notice, t: (key: string, params?: Record<string, unknown>) => string): string {
+function noticeText(notice: Notice, t: TFunction): string {
   switch (notice.kind) {
     case 'refused':
       return t(notice.queue ? 'notices.refusedFromQueue' : 'notices.refused', { caller: notice.caller, queue: notice.queue });

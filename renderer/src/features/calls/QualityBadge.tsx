@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { QualityAssessment } from '../../../../shared/quality/e-model';
 import type { CallId } from '../../phone';

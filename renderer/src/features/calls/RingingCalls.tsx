@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../shared/settings';
 import type { Ringer } from '../../audio/ringer';
 import type { HostApi } from '../../host';

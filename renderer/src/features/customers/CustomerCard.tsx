@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { CustomerView } from '../../../../shared/history';
 import { CustomerNoteForm } from './CustomerNoteForm';

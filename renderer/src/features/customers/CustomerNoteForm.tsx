@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CUSTOMER_LIMITS } from '../../../../shared/history';
 import { noteTextProblem, type NoteTextProblem } from './note-text';
 

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MAX_DIAL_INPUT } from '../../../../shared/dialing/limits';
 import { Keypad } from '../calls/Keypad';
 

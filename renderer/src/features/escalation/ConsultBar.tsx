@@ -1,5 +1,4 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { type TFunction, useTranslation } from '../../i18n';
 import { holdGuidance } from '../../../../shared/assist';
 import { consultStateOf, type ConsultState } from '../../../../shared/call';
 import { missingCaseError } from '../../../../shared/result';

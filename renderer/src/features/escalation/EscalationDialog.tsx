@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   encodeEscalationContext,
   newEscalationId,

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ESCALATION_LIMITS, ESCALATION_REASONS, MOODS, SEVERITIES } from '../../../../shared/escalation';
 import type { EscalationAvailability } from './availability';
 import type { EscalationDraft, TargetChoice } from './escalation-draft';

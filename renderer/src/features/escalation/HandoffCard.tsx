@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation, type TFunction } from '../../i18n';
 import { escalationKind, type DecodedContext } from '../../../../shared/escalation';
 import { missingCaseError } from '../../../../shared/result';
 import { formatDuration } from '../../ui/format';

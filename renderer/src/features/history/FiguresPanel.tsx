@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { startOfLocalDay, startOfLocalWeek } from '../../../../shared/history';
 import type { HostApi } from '../../host';
 import { MyFigures, type FiguresLoad } from './MyFigures';
@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 
 /** Container: today's and this week's figures (local days, ISO weeks), read on open and every half minute. */
 export function FiguresPanel({ host, now = Date.now }: FiguresPanelProps) {
-  const { i18n } = useTranslation();
+  const { language } = useTranslation();
   const [load, setLoad] = useState<FiguresLoad>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -41,5 +41,5 @@ export function FiguresPanel({ host, now = Date.now }: FiguresPanelProps) {
       clearInterval(timer);
     };
   }, [host, now]);
-  return <MyFigures load={load} locale={i18n.resolvedLanguage ?? i18n.language} />;
+  return <MyFigures load={load} locale={language} />;
 }

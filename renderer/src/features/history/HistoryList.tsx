@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
 import { escalationOutcomeText, historyOutcome, historyTargetText } from '../../ui/escalation-outcome';

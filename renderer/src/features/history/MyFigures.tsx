@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgentStats } from '../../../../shared/history';
 import { missingCaseError } from '../../../../shared/result';
 import { formatCount, formatDurationWords, formatRate } from './figures-format';

@@ -1,7 +1,6 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LabInfo } from '../../../../shared/host-api';
-import { DEFAULT_LOCALE, isLocale } from '../../../../shared/locales';
 import type { HostApi } from '../../host';
 import './lab-banner.css';
 
@@ -25,7 +24,7 @@ type Calling =
  * senior's Warmline for escalations. Nothing at all when the app is on a real server.
  */
 export function LabBanner({ host, settingsVersion, busy }: LabBannerProps) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const [info, setInfo] = useState<LabInfo | null>(null);
   const [hidden, setHidden] = useState(false);
   const [calling, setCalling] = useState<Calling>({ kind: 'idle' });
@@ -44,7 +43,6 @@ export function LabBanner({ host, settingsVersion, busy }: LabBannerProps) {
 
   const callMe = async () => {
     setCalling({ kind: 'placing' });
-    const language = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
     const result = await host.labCallMe({ language });
     setCalling(result.ok ? { kind: 'placed', ...result.value } : { kind: 'failed', message: result.error.message });
   };

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { QUEUE_PAUSE_STRATEGIES, SETTINGS_LIMITS } from '../../../../shared/settings';
 import type { FieldErrors, SettingsField } from './field-errors';
 import type { SettingsDraft } from './SettingsForm';

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AudioDevice, AudioDevices } from '../../audio/devices';
 
 export type DeviceRole = 'microphoneId' | 'headsetId' | 'ringerId';

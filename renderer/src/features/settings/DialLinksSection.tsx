@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { canHandleDialLinks, offerDialLinkHandling } from '../../state/browser-integration';
 
 export type DialLinksOffer = { readonly kind: 'idle' } | { readonly kind: 'asked'; readonly refused: readonly string[] };

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PasswordStorage } from '../../../../shared/host-api';
 import type { HostApi } from '../../host';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { RECORDING_LIMITS } from '../../../../shared/recording';
 import type { FieldErrors, SettingsField } from './field-errors';
 import type { SettingsDraft } from './SettingsForm';

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../../../shared/locales';
 import { DTMF_MODES, type DtmfMode, type QueuePauseStrategy } from '../../../../shared/settings';
 import { AfterCallFields } from './AfterCallFields';

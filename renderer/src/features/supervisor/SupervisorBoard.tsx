@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { sortBoard } from '../../../../shared/supervision/board';
 import { SUPERVISION_MODES, type SupervisionMode } from '../../../../shared/supervision/request';
 import type { Result } from '../../../../shared/result';

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { memo, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { serviceLevelPercent, type QueueBoardEntry } from '../../../../shared/presence/queue-board';
 import type { Colleague, TeamStore } from '../../state/team-store';
 import { formatDuration } from '../../ui/format';
@@ -71,12 +71,11 @@ function QueueRow({ entry }: { readonly entry: QueueBoardEntry }) {
 
 /** Memoised: a burst of NOTIFYs re-renders the rows that changed, not all 300 (the clock still ticks them all). */
 const ColleagueRow = memo(function ColleagueRow({ colleague, now }: { readonly colleague: Colleague; readonly now: number }) {
-  const { t } = useTranslation();
+  const { t, has } = useTranslation();
   const state = t(`team.state.${colleague.kind}`);
-  const reason =
-    colleague.kind === 'break' && colleague.reason
-      ? t(`breakReason.${colleague.reason}`, { defaultValue: colleague.reason })
-      : '';
+  // A reason of the colleague's own (from their presence) is shown as they wrote it.
+  const reasonKey = `breakReason.${colleague.reason ?? ''}`;
+  const reason = colleague.kind === 'break' && colleague.reason ? (has(reasonKey) ? t(reasonKey) : colleague.reason) : '';
   const since =
     colleague.since !== undefined && colleague.kind !== 'offline' ? formatDuration(Math.max(0, now - colleague.since)) : '';
   return (

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { localeFormats } from '../../ui/locale-format';
 import type { InterruptedCallNotes } from '../../../../shared/history/call-notes';
 import type { HostApi } from '../../host';
@@ -16,7 +16,7 @@ export interface InterruptedNotesProps {
  * the call): shown until the agent has dealt with them, so nothing typed is lost.
  */
 export function InterruptedNotes({ host, liveCallIds }: InterruptedNotesProps) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const [items, setItems] = useState<readonly InterruptedCallNotes[]>([]);
   useEffect(() => {
     let live = true;
@@ -28,7 +28,7 @@ export function InterruptedNotes({ host, liveCallIds }: InterruptedNotesProps) {
 
   const shown = items.filter((item) => !liveCallIds.includes(item.callId));
   if (shown.length === 0) return null;
-  const formats = localeFormats(i18n.language);
+  const formats = localeFormats(language);
   return (
     <section className="interrupted-notes" aria-label={t('wrapUp.interrupted.region')}>
       {shown.map((item) => (

@@ -1,5 +1,5 @@
+import { useTranslation } from '../../i18n';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../shared/locales';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 import { WRAP_UP_LIMITS } from '../../../../shared/history';

@@ -1,5 +1,5 @@
+import { useTranslation, type TFunction } from '../../i18n';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
 import type { EscalationContext, ReceivedOn } from '../../../../shared/escalation';
 import { handedOver, type EscalationOutcome } from '../../../../shared/history';
@@ -8,7 +8,6 @@ import { WRAP_UP_LIMITS, type WrapUpDraftInput } from '../../../../shared/histor
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
-import type { TFunction } from 'i18next';
 import { DraftSaver, type SaveState } from '../../state/draft-saver';
 import { notesFromEscalation } from './prefill';
 import { WrapUpForm } from './WrapUpForm';

@@ -1,9 +1,8 @@
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
-import { initI18n, setLanguage } from '../../i18n';
+import { initI18n, setLanguage, type TFunction, t as translate } from '../../i18n';
 import { notesFromEscalation } from './prefill';
 
 const context = escalationContextSchema.parse(dana);
@@ -14,7 +13,7 @@ beforeAll(async () => {
 
 describe('wrap-up notes started from the escalation', () => {
   it('the agent who escalated records where the call went, why, and what was known', () => {
-    const notes = notesFromEscalation(context, 'sent', i18next.t);
+    const notes = notesFromEscalation(context, 'sent', translate);
     expect(notes.split('\n')).toEqual([
       'Escalated to Senior queue: Customer does not accept the solution.',
       'Reference: ACC-778812',
@@ -28,7 +27,7 @@ describe('wrap-up notes started from the escalation', () => {
 
   it('says what became of it: a failed, declined or cancelled escalation is not "Escalated to Senior queue"', () => {
     const first = (outcome: Parameters<typeof notesFromEscalation>[3]) =>
-      notesFromEscalation(context, 'sent', i18next.t, outcome).split('\n')[0];
+      notesFromEscalation(context, 'sent', translate, outcome).split('\n')[0];
     const why = 'Escalation (Customer does not accept the solution):';
     expect(first({ kind: 'transferred' })).toBe(`${why} Transferred to Senior queue.`);
     expect(first({ kind: 'three-way' })).toBe(`${why} Three-way call with Senior queue.`);
@@ -46,7 +45,7 @@ describe('wrap-up notes started from the escalation', () => {
   });
 
   it('the colleague who took it over records who from, and the note meant for them', () => {
-    const notes = notesFromEscalation(context, 'received', i18next.t);
+    const notes = notesFromEscalation(context, 'received', translate);
     expect(notes).toMatch(/^Taken over from Ana Reyes: Customer does not accept the solution\.\n/);
     expect(notes).toContain('Note from colleague: Second call about this; was cut off last time.');
   });
@@ -54,7 +53,7 @@ describe('wrap-up notes started from the escalation', () => {
   it('is written in the agent’s language', async () => {
     await setLanguage('nl');
     try {
-      expect(notesFromEscalation(context, 'sent', i18next.t)).toMatch(/^Geëscaleerd naar Seniorwachtrij: /);
+      expect(notesFromEscalation(context, 'sent', translate)).toMatch(/^Geëscaleerd naar Seniorwachtrij: /);
     } finally {
       await setLanguage('en');
     }
@@ -65,6 +64,6 @@ describe('wrap-up notes started from the escalation', () => {
     const tripled = ((key: string, o?: { text?: string }) => `${key} ${o?.text ?? ''}`.repeat(3)) as unknown as TFunction;
     const notes = notesFromEscalation(long, 'received', tripled);
     expect(notes.length).toBeLessThanOrEqual(WRAP_UP_LIMITS.notes);
-    expect(notesFromEscalation(long, 'sent', i18next.t)).toContain('Summary: <b>x</b>');
+    expect(notesFromEscalation(long, 'sent', translate)).toContain('Summary: <b>x</b>');
   });
 });

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import { type TFunction } from '../../i18n';
 import type { EscalationContext } from '../../../../shared/escalation';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
 import type { EscalationOutcome } from '../../../../shared/history';

@@ -60,4 +60,39 @@ describe('registrar', () => {
     expect(r.register(register(['*'], 0), 1, '1001').status).toBe(200);
     expect(r.isRegistered('1001')).toBe(false);
   });
+
+  it('knows which account is on which connection as bindings move, expire and close', () => {
+    let now = 0;
+    const two = parseLabConfig({
+      domain: 'lab.test',
+      registration: { minExpires: 10, defaultExpires: 60, maxExpires: 120, maxBindingsPerAccount: 2 },
+      accounts: [
+        { user: '1001', password: 'pw-1001' },
+        { user: '1002', password: 'pw-1002' },
+      ],
+    });
+    const r = new Registrar(two, () => now);
+    const as1002 = (contact: string, expires: number): SipRequest => {
+      const req = register([contact], expires);
+      req.headers = req.headers.map((h) => (h.name === 'To' ? { name: 'To', value: '<sip:1002@lab.test>' } : h));
+      return req;
+    };
+    r.register(register(['<sip:a@x.invalid>'], 60), 1, '1001');
+    r.register(as1002('<sip:b@y.invalid>', 30), 2, '1002');
+    expect(r.userOfConnection(1)).toBe('1001');
+    expect(r.phoneOnConnection(2)).toEqual({ user: '1002', contacts: ['sip:b@y.invalid:'] });
+    // The same phone re-registers from a new connection (it moved networks): the old connection holds nothing.
+    r.register(register(['<sip:a@x.invalid>'], 60), 3, '1001');
+    expect(r.userOfConnection(1)).toBeNull();
+    expect(r.userOfConnection(3)).toBe('1001');
+    r.dropConnection(1);
+    expect(r.isRegistered('1001')).toBe(true);
+    r.dropConnection(3);
+    expect(r.isRegistered('1001')).toBe(false);
+    // An expired binding is on no connection; registering again puts it back.
+    now = 31_000;
+    expect(r.phoneOnConnection(2)).toBeNull();
+    r.register(as1002('<sip:b@y.invalid>', 30), 2, '1002');
+    expect(r.userOfConnection(2)).toBe('1002');
+  });
 });

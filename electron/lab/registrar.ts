@@ -23,6 +23,12 @@ export function contactKey(uri: SipUri): string {
 /** RFC 3261 §10.3 registrar, one binding list per account. */
 export class Registrar {
   private readonly bindings = new Map<string, Binding[]>();
+  /**
+   * Accounts that registered on each connection: what every REGISTER and every response asks about its own
+   * connection, answered without walking all bindings (that walk made a REGISTER O(agents), issue 19). It may
+   * name an account whose binding has since moved or expired; readers check the account's live bindings.
+   */
+  private readonly usersByConnection = new Map<number, Set<string>>();
 
   constructor(
     private readonly config: LabConfig,
@@ -83,11 +89,13 @@ export class Registrar {
       } else if (existing) {
         existing.expiresAt = now + expires * 1000;
         existing.connId = connId;
+        this.indexConnection(connId, authUser);
       } else {
         if (list.length >= maxBindingsPerAccount) {
           return createResponse(req, 403, { reason: `At most ${maxBindingsPerAccount} registrations per account` });
         }
         list.push({ user: authUser, contact, connId, expiresAt: now + expires * 1000, registeredAt: now });
+        this.indexConnection(connId, authUser);
       }
     }
     if (list.length > 0) this.bindings.set(authUser, list);
@@ -103,12 +111,12 @@ export class Registrar {
 
   /** The account whose binding lives on this connection, if any (for the call tracker). */
   userOfConnection(connId: number): string | null {
-    return this.all().find((b) => b.connId === connId)?.user ?? null;
+    return this.onConnection(connId)[0]?.user ?? null;
   }
 
   /** The account registered on this connection and its Contact keys (a phone that may come back to its calls). */
   phoneOnConnection(connId: number): { readonly user: string; readonly contacts: string[] } | null {
-    const bindings = this.all().filter((b) => b.connId === connId);
+    const bindings = this.onConnection(connId);
     if (bindings.length === 0) return null;
     return { user: bindings[0]!.user, contacts: bindings.map((b) => contactKey(b.contact.uri)) };
   }
@@ -118,7 +126,11 @@ export class Registrar {
   }
 
   dropConnection(connId: number): void {
-    for (const [user, list] of this.bindings) {
+    const users = this.usersByConnection.get(connId);
+    this.usersByConnection.delete(connId);
+    for (const user of users ?? []) {
+      const list = this.bindings.get(user);
+      if (!list) continue;
       const kept = list.filter((b) => b.connId !== connId);
       if (kept.length === list.length) continue;
       if (kept.length > 0) this.bindings.set(user, kept);
@@ -137,6 +149,22 @@ export class Registrar {
 
   all(): Binding[] {
     return [...this.bindings.keys()].flatMap((u) => this.current(u));
+  }
+
+  /** Live bindings on this connection, accounts in the order they first registered on it. */
+  private onConnection(connId: number): Binding[] {
+    const users = this.usersByConnection.get(connId);
+    if (!users) return [];
+    const found: Binding[] = [];
+    for (const user of users) for (const b of this.current(user)) if (b.connId === connId) found.push(b);
+    if (found.length === 0) this.usersByConnection.delete(connId);
+    return found;
+  }
+
+  private indexConnection(connId: number, user: string): void {
+    const users = this.usersByConnection.get(connId);
+    if (users) users.add(user);
+    else this.usersByConnection.set(connId, new Set([user]));
   }
 
   private current(user: string): Binding[] {

@@ -87,15 +87,12 @@ async function startLab(maxAgents: number): Promise<Server> {
     }),
   );
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  // The lab writes its JSON transaction log as in production; to /dev/null here.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/lab/cli.ts', '--port', '0', '--config', configPath],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  // As `npm run lab` runs it: built JavaScript (out/host/lab.js, built by scripts/lab.mjs) in one plain Node
+  // process, not TypeScript through tsx. The lab writes its JSON transaction log as in production; to /dev/null here.
+  const child: ChildProcess = spawn(process.execPath, ['scripts/lab.mjs', '--port', '0', '--config', configPath], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = await within(
     'the lab listening',
     new Promise<string>((resolve, reject) => {

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { HostServiceError } from '../../../shared/host-api';
 import {
@@ -12,11 +23,15 @@ import {
   type RecordingStarted,
   type StartRecording,
 } from '../../../shared/recording';
+import { makeWebmSeekable } from '../../../shared/recording/webm-seekable';
 import type { RecordingRow, RecordingStore } from './recording-store';
 
 export const RECORDINGS_FOLDER = 'recordings';
-/** The only names the host ever gives a recording file (see migration 0120); anything else in the folder is not ours. */
-const RECORDING_FILE = /^[0-9a-f]{32}\.(webm|ogg)$/;
+/**
+ * The only names the host ever gives a recording file (see migration 0120), and the `.part` a
+ * finished WebM is rewritten into before it replaces the file; anything else in the folder is not ours.
+ */
+const RECORDING_FILE = /^[0-9a-f]{32}\.(webm|ogg)(\.part)?$/;
 
 export interface RecordingServiceDeps {
   readonly store: RecordingStore;
@@ -58,6 +73,28 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     removeFile(row.file_name);
   }
 
+  /**
+   * MediaRecorder's WebM has no length and no index (see webm-seekable.ts): rewritten once, when
+   * the call ends, through a `.part` file renamed over the original, so a crash leaves either the
+   * old file or the new one (and a `.part` orphan the next prune removes). A file the fixer does
+   * not understand is kept as it is: it still plays from the start.
+   */
+  function makeSeekable(row: RecordingRow): void {
+    try {
+      const fixed = makeWebmSeekable(new Uint8Array(readFileSync(pathOf(row)).subarray(0, row.bytes)));
+      if (!fixed) {
+        deps.warn?.(`recordings: ${row.id} is not a WebM the host can index; kept as recorded`);
+        return;
+      }
+      const part = `${pathOf(row)}.part`;
+      writeFileSync(part, fixed.bytes);
+      renameSync(part, pathOf(row));
+      store.setBytes(row.id, fixed.bytes.length);
+    } catch (error) {
+      deps.warn?.(`recordings: could not index ${row.id}: ${String(error)}`);
+    }
+  }
+
   function open(recordingId: string): RecordingRow {
     const row = store.byId(recordingId);
     if (!row) throw refused('not-found', 'No such recording.');
@@ -97,11 +134,15 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return { bytes: row.bytes + bytes.length, truncated: false };
     },
 
-    /** The call ended: the recording is closed; one without a single byte is not kept. */
+    /** The call ended: the recording is closed, a WebM made seekable; one without a single byte is not kept. */
     finish(recordingId: string): null {
       const row = open(recordingId);
-      if (row.bytes === 0) remove(row);
-      else store.markEnded(row.id, now());
+      if (row.bytes === 0) {
+        remove(row);
+        return null;
+      }
+      if (row.mime_type === 'audio/webm') makeSeekable(row);
+      store.markEnded(row.id, now());
       return null;
     },
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -199,6 +200,78 @@ describe('call recordings on the host', () => {
     expect(readFileSync(join(host.dir, files()[0]!))).toEqual(chunk(1, 100));
   });
 
+  it('makes a finished WebM seekable: the file gets its length and index, History and the player read the new file', async () => {
+    host.close();
+    host = recordingHost(undefined, RECORDING_LIMITS.maxBytes);
+    await host.ok('saveSettings', { recordCalls: true });
+    // Chromium's MediaRecorder output (no Duration, no Cues), streamed as the renderer streams it.
+    const recorded = readFileSync('tests/fixtures/recording/chromium-opus-3s.webm');
+    const probe = (file: string) =>
+      execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).toString().trim();
+    const sizes = Array.from({ length: Math.ceil(recorded.length / 4000) }, (_, n) => Math.min(4000, recorded.length - n * 4000));
+    const { recordingId } = await host.ok<{ recordingId: string }>('startRecording', {
+      callId: 'call-webm',
+      mimeType: 'audio/webm',
+    });
+    let offset = 0;
+    for (const size of sizes) {
+      await host.ok('appendRecording', {
+        recordingId,
+        offset,
+        data: recorded.subarray(offset, offset + size).toString('base64'),
+      });
+      offset += size;
+    }
+    expect(probe(join(host.dir, files()[0]!))).toBe('N/A');
+    await host.ok('finishRecording', { recordingId });
+    await host.ok('recordCall', callRecord({ callId: 'call-webm' }));
+
+    const file = join(host.dir, files()[0]!);
+    expect(files()).toHaveLength(1);
+    expect(probe(file)).toBe('3.472000');
+    const onDisk = readFileSync(file);
+    expect(onDisk.length).toBeGreaterThan(recorded.length);
+    const page = await host.ok<HistoryPage>('listHistory', {});
+    expect(page.items[0]?.recording).toEqual({ mimeType: 'audio/webm', bytes: onDisk.length, truncated: false });
+    expect((await readAll('call-webm')).bytes).toEqual(onDisk);
+    // The same audio, sample for sample.
+    const pcm = (path: string) => execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 's16le', '-']);
+    const original = join(host.dir, '..', 'recorded.webm');
+    writeFileSync(original, recorded);
+    expect(pcm(file).equals(pcm(original))).toBe(true);
+  });
+
+  it('makes a WebM cut short by the cap seekable up to its last complete block', async () => {
+    host.close();
+    host = recordingHost(undefined, 10_000);
+    await host.ok('saveSettings', { recordCalls: true });
+    const recorded = readFileSync('tests/fixtures/recording/chromium-opus-3s.webm');
+    const { recordingId } = await host.ok<{ recordingId: string }>('startRecording', {
+      callId: 'call-webm-cap',
+      mimeType: 'audio/webm',
+    });
+    // Chunks of 4,000 bytes: the third passes the cap, so the file stops at 8,000 bytes, inside a block.
+    for (const offset of [0, 4000, 8000]) {
+      await host.ok('appendRecording', {
+        recordingId,
+        offset,
+        data: recorded.subarray(offset, offset + 4000).toString('base64'),
+      });
+    }
+    await host.ok('finishRecording', { recordingId });
+    await host.ok('recordCall', callRecord({ callId: 'call-webm-cap' }));
+    const file = join(host.dir, files()[0]!);
+    const duration = Number(
+      execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).toString(),
+    );
+    // About 8,000 of the 14,733 bytes: between one and three seconds of the 3.472.
+    expect(duration).toBeGreaterThan(1);
+    expect(duration).toBeLessThan(3);
+    const page = await host.ok<HistoryPage>('listHistory', {});
+    expect(page.items[0]?.recording).toEqual({ mimeType: 'audio/webm', bytes: readFileSync(file).length, truncated: true });
+    execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', file, '-f', 'null', '-']);
+  });
+
   it('drops a recording that never received audio', async () => {
     await host.ok('saveSettings', { recordCalls: true });
     const { recordingId } = await host.ok<{ recordingId: string }>('startRecording', {
@@ -245,10 +318,13 @@ describe('recording retention', () => {
     // Not ours (another name pattern): never touched. Ours but unknown to the database: an orphan.
     writeFileSync(join(host.dir, 'README.txt'), 'keep me');
     writeFileSync(join(host.dir, `${'0'.repeat(32)}.webm`), 'orphan');
+    // A rewrite to a seekable WebM that a crash interrupted.
+    writeFileSync(join(host.dir, `${'1'.repeat(32)}.webm.part`), 'orphan');
 
     host.setClock(T + 3 * DAY - 1);
     host.restart();
     expect(files().filter((f) => f.endsWith('.webm'))).toHaveLength(2);
+    expect(files().filter((f) => f.endsWith('.part'))).toEqual([]);
 
     host.setClock(T + 3 * DAY + 1);
     host.restart();

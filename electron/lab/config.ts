@@ -26,6 +26,8 @@ const queueSchema = z.object({
    * server that does not know the header does, for training and for the tests of the agent's "queued" screen.
    */
   consultsWait: z.boolean().default(false),
+  /** How long a call here should take: the supervisor's board puts a call past it near the top (issue 16). */
+  callTargetSeconds: z.number().int().positive().max(86_400).default(300),
 });
 
 export const labConfigSchema = z

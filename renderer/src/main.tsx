@@ -15,6 +15,7 @@ import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { TeamStore } from './state/team-store';
+import { ownCallFacts } from './state/own-presence';
 import { CallbacksStore } from './state/callbacks-store';
 import { remindOfCallback } from './state/callback-reminder';
 import { PhoneStore } from './state/phone-store';
@@ -44,7 +45,14 @@ async function boot(): Promise<void> {
   // The team's presence and the queue board; the agent's own state is published as it changes.
   let selfUser = '';
   const team = new TeamStore(phone, () => selfUser);
-  store.subscribe(() => team.agentChanged(store.getSnapshot().agent));
+  // The agent's state, and on a call its facts (queue, hold, escalation in progress) for supervisors.
+  const escalations = new EscalationLog();
+  const publishOwn = () => {
+    const snapshot = store.getSnapshot();
+    team.agentChanged(snapshot.agent, ownCallFacts(snapshot, escalations));
+  };
+  store.subscribe(publishOwn);
+  escalations.subscribe(publishOwn);
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
   // Electron registers global shortcuts and OS notifications; a browser tab gets the in-window equivalents.
@@ -61,7 +69,6 @@ async function boot(): Promise<void> {
     if (lastAgentKind === 'wrap-up' && kind !== 'wrap-up') void callbacks.refresh();
     lastAgentKind = kind;
   });
-  const escalations = new EscalationLog();
   const quality = new QualityLog();
   sampleCallQuality(store, (callId) => phone.getStats(callId), quality);
   // Supervision (issue 16): requests are verified with the team key the host keeps; refusals go to the log.

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result';
+import { buildCallElement, readCallElement, type PresenceCall } from './agent-call';
 import { childrenNamed, escapeXml, firstChild, parseXml, type XmlElement, type XmlError } from './xml';
 
 /**
@@ -10,7 +11,8 @@ import { childrenNamed, escapeXml, firstChild, parseXml, type XmlElement, type X
  *   when available — what a desk phone's busy lamp shows without knowing Warmline;
  * - `from` on the activities: when the state began (RFC 4480 §3.2), for "on a call 3:12";
  * - a Warmline element in its own namespace with the exact state and a break's reason, which
- *   other clients ignore (RFC 3863 §4.3: unknown elements are skipped).
+ *   other clients ignore (RFC 3863 §4.3: unknown elements are skipped), and on a call the
+ *   call's facts a supervisor's board sorts by (agent-call.ts).
  */
 export const PIDF_NS = 'urn:ietf:params:xml:ns:pidf';
 export const DATA_MODEL_NS = 'urn:ietf:params:xml:ns:pidf:data-model';
@@ -29,6 +31,8 @@ export interface AgentPresence {
   readonly since?: number;
   /** A break's reason as the agent chose it (`lunch`, `training`, …), or empty. */
   readonly reason: string;
+  /** On a call: the call's facts (answered, queue, hold, escalation), when the publisher says. */
+  readonly call?: PresenceCall;
 }
 
 const MAX_TEXT = 64;
@@ -52,12 +56,13 @@ export function buildPidf(presence: AgentPresence): string {
   const from = presence.since === undefined ? '' : ` from="${new Date(presence.since).toISOString()}"`;
   const activity = presence.kind === 'available' || presence.kind === 'offline' ? '' : `<rpid:${ACTIVITY[presence.kind]}/>`;
   const reason = presence.reason ? ` reason="${escapeXml(clean(presence.reason))}"` : '';
+  const call = presence.kind === 'on-call' && presence.call ? buildCallElement(presence.call) : '';
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<presence xmlns="${PIDF_NS}" xmlns:dm="${DATA_MODEL_NS}" xmlns:rpid="${RPID_NS}" xmlns:wl="${WARMLINE_NS}" entity="${escapeXml(presence.entity)}">`,
     `<tuple id="warmline"><status><basic>${basic}</basic></status></tuple>`,
     `<dm:person id="agent"><rpid:activities${from}>${activity}</rpid:activities>`,
-    `<wl:agent-state${reason}>${presence.kind}</wl:agent-state></dm:person>`,
+    `<wl:agent-state${reason}>${presence.kind}</wl:agent-state>${call}</dm:person>`,
     '</presence>',
   ].join('');
 }
@@ -68,8 +73,11 @@ function isKind(text: string): text is PresenceKind {
   return (PRESENCE_KINDS as readonly string[]).includes(text);
 }
 
-/** Reads any PIDF document (ours, a desk phone's, Kamailio's aggregate of several publishers). */
-export function parsePidf(body: string): Result<AgentPresence, PidfError> {
+/**
+ * Reads any PIDF document (ours, a desk phone's, Kamailio's aggregate of several publishers).
+ * `now` bounds the call's times (agent-call.ts).
+ */
+export function parsePidf(body: string, now: number = Date.now()): Result<AgentPresence, PidfError> {
   const parsed = parseXml(body);
   if (!parsed.ok) return parsed;
   const root = parsed.value;
@@ -90,7 +98,12 @@ export function parsePidf(body: string): Result<AgentPresence, PidfError> {
   const base = { entity, reason, ...(since === undefined ? {} : { since }) };
 
   if (!open) return ok({ ...base, kind: 'offline', reason: '' });
-  if (own && isKind(own.text) && own.text !== 'offline') return ok({ ...base, kind: own.text });
+  if (own && isKind(own.text) && own.text !== 'offline') {
+    const callElement =
+      own.text === 'on-call' ? persons.map((p) => firstChild(p, WARMLINE_NS, 'call')).find((e) => !!e) : undefined;
+    const call = callElement && readCallElement(callElement, now);
+    return ok({ ...base, kind: own.text, ...(call ? { call } : {}) });
+  }
   const names = new Set(activities.flatMap((a) => a.children.filter((c) => c.ns === RPID_NS).map((c) => c.name)));
   if (names.has('on-the-phone')) return ok({ ...base, kind: 'on-call' });
   if (names.has('busy')) return ok({ ...base, kind: 'wrap-up' });

@@ -19,6 +19,8 @@ const entrySchema = z.object({
   longestWaitSeconds: count,
   members: z.object({ available: count, onCall: count, wrapUp: count, break: count, offline: count }),
   serviceLevel: z.object({ targetSeconds: count, answered: count, withinTarget: count }),
+  /** How long a call in this queue should take (a supervisor's "over target"), where the source says. */
+  callTargetSeconds: z.optional(z.int().check(z.minimum(1)).check(z.maximum(86_400))),
   /** The queue's members (SIP users), where the source names them: the team list's default. */
   people: z.optional(z.array(z.string().check(z.regex(/^[\w.+-]{1,64}$/))).check(z.maxLength(300))),
 });

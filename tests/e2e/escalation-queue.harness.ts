@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { QueuePauseStrategy } from '../../shared/settings';
+import type { QueuePauseStrategy, SettingsPatch } from '../../shared/settings';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { DEFAULT_LAB_CONFIG_PATH, loadLabConfig, startLabServer, type LabConfig } from '../../electron/lab';
 import { startAppHost, type AppHost } from '../support/app-host';
@@ -34,6 +34,11 @@ export interface QueueTopology {
   readonly agent: Account;
   readonly seniors: readonly [Account, Account];
   readonly customers: readonly [Account, Account];
+  /** A second first-line agent, and a third member of the senior queue (the supervisor's stories). */
+  readonly colleague: Account;
+  readonly supervisor: Account;
+  /** Where a customer calls to reach the colleague. */
+  readonly colleagueDials: string;
   /** What the agent's settings say for the Senior and Technical targets. */
   readonly seniorQueue: string;
   readonly technicalQueue: string;
@@ -68,6 +73,9 @@ export async function labShipped(edit: (config: LabConfig) => LabConfig = (c) =>
     agent: account('1001'),
     seniors: [account(seniors[0]!), account(seniors[1]!)],
     customers: [account('9001'), account('9002')],
+    colleague: account('1002'),
+    supervisor: account('2002'),
+    colleagueDials: `sip:support@${config.domain}`,
     seniorQueue: 'senior',
     technicalQueue: 'technical',
     customerDials: `sip:support@${config.domain}`,
@@ -77,11 +85,15 @@ export async function labShipped(edit: (config: LabConfig) => LabConfig = (c) =>
   };
 }
 
-/** Kamailio with the group address `seniors` forking to seniors-1 … seniors-3 (tests/fixtures/kamailio). */
-export async function kamailioGroup(): Promise<QueueTopology> {
-  const k = await startKamailio({ password: TEST_PASSWORD, domain: 'warmline.test' });
+/**
+ * Kamailio with the group address `seniors` forking to seniors-1 … seniors-3 (tests/fixtures/kamailio);
+ * `presence`: also the team's presence server (its presence modules).
+ */
+export async function kamailioGroup(options: { readonly presence?: boolean } = {}): Promise<QueueTopology> {
+  const k = await startKamailio({ password: TEST_PASSWORD, domain: 'warmline.test', presence: options.presence === true });
   const account = (user: string): Account => ({ user, password: TEST_PASSWORD });
   const agent = newUser('agent');
+  const colleague = newUser('agent');
   return {
     name: 'Kamailio (forking group)',
     wsUrl: k.wsUrl,
@@ -89,6 +101,9 @@ export async function kamailioGroup(): Promise<QueueTopology> {
     agent: account(agent),
     seniors: [account('seniors-1'), account('seniors-2')],
     customers: [account(newUser('customer')), account(newUser('customer'))],
+    colleague: account(colleague),
+    supervisor: account('seniors-3'),
+    colleagueDials: `sip:${colleague}@${k.domain}`,
     seniorQueue: 'seniors',
     technicalQueue: 'technicians',
     customerDials: `sip:${agent}@${k.domain}`,
@@ -147,13 +162,14 @@ export async function closeStory(bench: QueueBench): Promise<void> {
   await Promise.all(bench.apps.splice(0).map((a) => a.close()));
 }
 
-/** A Warmline desk signed in as `account`, its escalation targets as the topology names them. */
+/** A Warmline desk signed in as `account`, its escalation targets as the topology names them (`more`: other settings). */
 export async function signedInDesk(
   bench: QueueBench,
   browser: Browser,
   topology: QueueTopology,
   account: Account,
   displayName: string,
+  more: SettingsPatch = {},
 ): Promise<{ page: Page; app: AppHost }> {
   const app = await startAppHost(bench.dataDir(`desk-${account.user}`));
   bench.apps.push(app);
@@ -166,6 +182,7 @@ export async function signedInDesk(
     seniorQueue: topology.seniorQueue,
     technicalQueue: topology.technicalQueue,
     queuePause: topology.queuePause,
+    ...more,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   bench.opened.push(page);

@@ -305,6 +305,7 @@ export class PresenceService {
             })),
           ),
           serviceLevel: { targetSeconds: SERVICE_LEVEL_TARGET_SECONDS, answered: served.answered, withinTarget: served.within },
+          callTargetSeconds: q.callTargetSeconds,
           people: [...this.d.board.members(q.name)],
         };
       }),

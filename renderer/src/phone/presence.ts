@@ -5,6 +5,7 @@ import { OutgoingRequest, type IncomingResponse } from 'jssip/lib/SIPMessage';
 // @ts-expect-error untyped internal module of JsSIP, used as its own Message.js uses it
 import RequestSender from 'jssip/lib/RequestSender';
 import { buildPidf, parsePidf, PIDF_CONTENT_TYPE, type AgentPresence, type PresenceKind } from '../../../shared/presence/pidf';
+import type { PresenceCall } from '../../../shared/presence/agent-call';
 import { DIALOG_INFO_CONTENT_TYPE, lampOf, parseDialogInfo } from '../../../shared/presence/dialog-info';
 import { parseQueueBoard, QUEUE_BOARD_EVENT, type QueueBoard } from '../../../shared/presence/queue-board';
 import { isSafeHeaderValue, sipHeader, type SafeHeader } from './headers';
@@ -27,6 +28,8 @@ export interface OwnPresence {
   readonly kind: PresenceKind;
   readonly since: number;
   readonly reason: string;
+  /** On a call: what the supervisor's board shows of it (shared/presence/agent-call.ts). */
+  readonly call?: PresenceCall;
 }
 
 /** JsSIP's typings omit the constructor that its own Message.js calls. */

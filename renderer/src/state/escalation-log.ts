@@ -17,9 +17,17 @@ export class EscalationLog {
   readonly #sent = new Map<string, SentEscalation[]>();
   /** What was taken for the history, kept a little longer for the wrap-up form's first draft. */
   readonly #recent = new Map<string, readonly SentEscalation[]>();
+  readonly #listeners = new Set<() => void>();
 
   sent(callId: string, context: EscalationContext, mode: EscalationMode = 'consult'): void {
     this.#sent.set(callId, [...(this.#sent.get(callId) ?? []), { context, mode }]);
+    this.#listeners.forEach((l) => l());
+  }
+
+  /** Told of every escalation sent (the agent's presence carries the one in progress). */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   /** Hands over (and forgets) what was sent on a call. */

@@ -106,6 +106,36 @@ describe('the team store', () => {
     ]);
   });
 
+  it("publishes the call's facts as they change, keeping the time in state; a colleague's call is kept until they leave it", () => {
+    const f = fakeSource();
+    let now = 100;
+    const store = new TeamStore(
+      f.source,
+      () => '1001',
+      () => now,
+      (flush) => flush(),
+    );
+    const onCall = { kind: 'on-call', callId: 'c', next: { kind: 'available' } } as const;
+    store.agentChanged(onCall, { since: 100, queue: 'support' });
+    now = 200;
+    store.agentChanged(onCall, { since: 100, queue: 'support' });
+    store.agentChanged(onCall, { since: 100, queue: 'support', holdSince: 200 });
+    now = 300;
+    store.agentChanged({ kind: 'wrap-up', callId: 'c', startedAt: 300, next: { kind: 'available' } }, { since: 100 });
+    expect(f.published).toEqual([
+      { kind: 'on-call', since: 100, reason: '', call: { since: 100, queue: 'support' } },
+      { kind: 'on-call', since: 100, reason: '', call: { since: 100, queue: 'support', holdSince: 200 } },
+      { kind: 'wrap-up', since: 300, reason: '' },
+    ]);
+
+    store.setTeamList(['2001']);
+    const call = { since: 50, holdSince: 60 };
+    f.send({ type: 'colleague', user: '2001', presence: { entity: 'sip:2001@x', kind: 'on-call', since: 50, reason: '', call } });
+    expect(store.getSnapshot().colleagues[0]).toMatchObject({ user: '2001', kind: 'on-call', call });
+    f.send({ type: 'colleague', user: '2001', presence: { entity: 'sip:2001@x', kind: 'wrap-up', since: 70, reason: '' } });
+    expect(store.getSnapshot().colleagues[0]?.call).toBeUndefined();
+  });
+
   it('says when the server has no queue board (presence only)', () => {
     const f = fakeSource();
     const store = new TeamStore(

@@ -1,4 +1,5 @@
 import type { AgentState } from '../../../shared/agent';
+import type { PresenceCall } from '../../../shared/presence/agent-call';
 import type { PresenceKind } from '../../../shared/presence/pidf';
 import type { QueueBoard } from '../../../shared/presence/queue-board';
 import type { OwnPresence, PresenceEvent } from '../phone/presence';
@@ -12,6 +13,8 @@ export interface Colleague {
   readonly reason: string;
   /** The queues the colleague is a member of, from the board. */
   readonly queues: readonly string[];
+  /** On a call: what they published of it (answered, queue, hold, escalation), for the supervisor's board. */
+  readonly call?: PresenceCall;
 }
 
 export interface TeamState {
@@ -66,7 +69,8 @@ export class TeamStore {
   readonly #listeners = new Set<() => void>();
   #queued: PresenceEvent[] = [];
   #scheduled = false;
-  #published: PresenceKind | undefined;
+  #published: OwnPresence | undefined;
+  #publishedCall = '';
   #watched = '';
   /** Each colleague the board names, with their queues. */
   #fromBoard = new Map<string, string[]>();
@@ -95,12 +99,19 @@ export class TeamStore {
 
   readonly getSnapshot = (): TeamState => this.#state;
 
-  /** Called with every agent state the desk has; publishes only a change of what colleagues see. */
-  agentChanged(agent: AgentState): void {
+  /**
+   * Called with every agent state the desk has, and the current call's facts; publishes only a
+   * change of what colleagues see. The time in state stays that of the state, whatever the call does.
+   */
+  agentChanged(agent: AgentState, call?: PresenceCall): void {
     const kind = presenceKindOf(agent);
-    if (kind === this.#published) return;
-    this.#published = kind;
-    this.source.publishPresence({ kind, since: this.now(), reason: agent.kind === 'break' ? agent.reason : '' });
+    const ownCall = kind === 'on-call' ? call : undefined;
+    const callKey = ownCall ? JSON.stringify(ownCall) : '';
+    if (kind === this.#published?.kind && callKey === this.#publishedCall) return;
+    const since = kind === this.#published?.kind ? this.#published.since : this.now();
+    this.#published = { kind, since, reason: agent.kind === 'break' ? agent.reason : '', ...(ownCall ? { call: ownCall } : {}) };
+    this.#publishedCall = callKey;
+    this.source.publishPresence(this.#published);
   }
 
   /** The team-list setting: these colleagues are watched and listed whether or not a board names them. */
@@ -125,16 +136,18 @@ export class TeamStore {
         case 'colleague': {
           const before = this.#byUser.get(event.user);
           if (!before) break;
-          const { kind, reason } = event.presence;
+          const { kind, reason, call } = event.presence;
           const since = event.presence.since ?? (before.kind === kind ? before.since : this.now());
-          this.#byUser.set(event.user, { ...before, kind, reason, since });
+          const { call: _old, ...rest } = before;
+          this.#byUser.set(event.user, { ...rest, kind, reason, since, ...(call ? { call } : {}) });
           break;
         }
         case 'colleague-lamp': {
           const before = this.#byUser.get(event.user);
           if (!before) break;
           const kind: PresenceKind = event.lamp === 'on-call' ? 'on-call' : 'available';
-          this.#byUser.set(event.user, { ...before, kind, since: before.kind === kind ? before.since : this.now() });
+          const { call: _old, ...rest } = before;
+          this.#byUser.set(event.user, { ...rest, kind, since: before.kind === kind ? before.since : this.now() });
           break;
         }
       }

@@ -1,14 +1,14 @@
 import { useTranslation } from '../../i18n';
 import { useState, useSyncExternalStore } from 'react';
-import { sortBoard } from '../../../../shared/supervision/board';
+import { DEFAULT_CALL_TARGET_SECONDS, sortBoard, type CallTargetOf } from '../../../../shared/supervision/board';
 import { SUPERVISION_MODES, type SupervisionMode } from '../../../../shared/supervision/request';
 import type { Result } from '../../../../shared/result';
 import type { CommandError } from '../../phone';
 import type { MonitorLeg } from '../../phone/supervision';
 import type { SupervisionStore } from '../../state/supervision-store';
 import type { TeamStore } from '../../state/team-store';
-import { formatDuration } from '../../ui/format';
 import { useClock } from '../../ui/use-clock';
+import { AgentTable } from './AgentTable';
 import './supervisor.css';
 
 export interface SupervisorBoardProps {
@@ -18,8 +18,9 @@ export interface SupervisorBoardProps {
 }
 
 /**
- * The supervisor's board (issue 16): the team's agents from presence, the one who most likely
- * needs help on top, each on a call with Listen, Coach and Barge; any agent by name where the
+ * The supervisor's board (issue 16): the team's agents from presence with their calls, holds and
+ * escalations, the one who most likely needs help on top (shared/supervision/board.ts), each on a
+ * call with Listen, Coach and Barge; any agent by name where the
  * server gives no team list. While on an agent's call: the mode, switchable, and Leave.
  */
 export function SupervisorBoard({ team, supervision, monitor }: SupervisorBoardProps) {
@@ -29,8 +30,10 @@ export function SupervisorBoard({ team, supervision, monitor }: SupervisorBoardP
   const [leg, setLeg] = useState<MonitorLeg | undefined>();
   const [agentName, setAgentName] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const agents = sortBoard(teamState.colleagues);
-  const now = useClock(agents.some((a) => a.since !== undefined));
+  const now = useClock(teamState.colleagues.some((a) => a.since !== undefined));
+  const targets = new Map(teamState.board?.queues.map((q) => [q.name, q.callTargetSeconds]) ?? []);
+  const targetOf: CallTargetOf = (queue) => (queue && targets.get(queue)) || DEFAULT_CALL_TARGET_SECONDS;
+  const agents = sortBoard(teamState.colleagues, now, targetOf);
   const view = state.monitor;
   const live = leg && view && view.agent === leg.agent && view.state !== 'ended' ? view : undefined;
 
@@ -86,18 +89,12 @@ export function SupervisorBoard({ team, supervision, monitor }: SupervisorBoardP
           {problem}
         </p>
       )}
-      <ul className="supervised-agents" data-testid="supervised-agents">
-        {agents.map((a) => (
-          <li key={a.user} data-user={a.user} data-state={a.kind}>
-            <span className="agent">{a.user}</span>
-            <span className="state">
-              {t(`team.state.${a.kind}`)}
-              {a.since !== undefined && ` ${formatDuration(Math.max(0, now - a.since))}`}
-            </span>
-            {a.kind === 'on-call' && <span className="actions">{buttons(a.user)}</span>}
-          </li>
-        ))}
-      </ul>
+      <AgentTable
+        agents={agents}
+        now={now}
+        targetOf={targetOf}
+        actions={(user) => <span className="actions">{buttons(user)}</span>}
+      />
       <form className="any-agent" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('supervision.agent')}

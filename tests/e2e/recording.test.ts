@@ -155,7 +155,7 @@ const shareIn = (present: boolean[], from: number, to: number) => {
   return slice.length === 0 ? Number.NaN : slice.filter(Boolean).length / slice.length;
 };
 
-describe.each(SIP_SERVERS.slice(1))('call recording against %s', (_name, start) => {
+describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
   beforeAll(async () => {
     server = await start();
   });

@@ -1,5 +1,5 @@
 import { useTranslation } from './i18n';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SettingsView } from '../../shared/settings';
 import type { Microphone } from './audio/microphone';
 import type { Ringer } from './audio/ringer';
@@ -83,6 +83,8 @@ export function App({ services }: { readonly services: AppServices }) {
   if (view === 'settings' && !settingsOpened) setSettingsOpened(true);
   const acw = useAcwClock(host, phone.agent);
   const quality = useShownQuality(talkingCall(phone)?.info.callId, services.quality);
+  // One element for the phone screen's whole life: it is memoised on its props.
+  const besideCall = useMemo(() => <TeamPanel team={services.team} compact />, [services.team]);
 
   const signIn = useCallback(
     async (settings: SettingsView) => {
@@ -197,6 +199,7 @@ export function App({ services }: { readonly services: AppServices }) {
             recordings={services.recordings}
             team={services.team}
             supervision={services.supervision}
+            besideCall={besideCall}
           />
         )}
         {settings?.supervisor && view === 'phone' && (

@@ -10,7 +10,9 @@ import { eventually, newUser } from './phone-engine.harness';
  * One calm screen on a small laptop (1280×720) against Kamailio: a customer who called before
  * calls again with a signed handoff context. While it rings and during the call, the status bar,
  * the call and its controls, the handoff card, the assistant and the customer's history are all on
- * screen, and the page itself does not scroll.
+ * screen, and the page itself does not scroll. The agent's home (team and queues, issue 15) stays
+ * beside a call where the columns leave room for it — on the first call, beside the escalation
+ * panel too — and is wholly in view or not shown, never pushing anything else out.
  */
 let server: SipTestServer;
 const bench = useDeskBench();
@@ -30,6 +32,16 @@ async function onScreen(what: string, locator: Locator): Promise<void> {
     what,
     right: expect.toSatisfy((r: number) => r <= VIEWPORT.width),
   });
+}
+
+/** The element at the middle of `locator` is inside it: nothing (the escalation panel) lies over it. */
+async function uncovered(what: string, locator: Locator): Promise<void> {
+  const covered = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return top === null || !el.contains(top);
+  });
+  expect({ what, covered }).toEqual({ what, covered: false });
 }
 
 const pageScrolls = (page: Page) =>
@@ -53,6 +65,8 @@ describe('compact layout at 1280×720', () => {
       password: server.password,
       displayName: 'Ana Agent',
       teamKey: TEAM_KEY,
+      // Colleagues to list: Kamailio without its presence modules tells nothing of them ("Unknown").
+      teamMembers: ['senior1', 'technical1'],
     });
     const page = await bench.openApp(VIEWPORT);
     await eventually(
@@ -74,6 +88,23 @@ describe('compact layout at 1280×720', () => {
       (s) => s.session === 'Established',
       'first call connected',
     );
+    // A first call has two columns and room below the call's notes: the team stays in view there.
+    const firstCall = page.getByRole('region', { name: 'Current call' });
+    const home = page.getByRole('region', { name: 'Team and queues' });
+    await onScreen('the team beside the call', home.getByTestId('team-list'));
+    await uncovered('the team beside the call', home.getByTestId('team-list'));
+    for (const control of ['Hold', 'Mute', 'Escalate', 'Hang up']) {
+      await onScreen(control, firstCall.getByRole('button', { name: control, exact: true }));
+    }
+    expect(await pageScrolls(page)).toBe(false);
+    await firstCall.getByRole('button', { name: 'Escalate' }).click();
+    const firstPanel = page.getByRole('dialog', { name: 'Escalate this call' });
+    await onScreen('Consult beside the team', firstPanel.getByRole('button', { name: 'Consult (customer on hold)' }));
+    await onScreen('the team beside the escalation panel', home.getByTestId('team-list'));
+    await uncovered('the team beside the escalation panel', home.getByTestId('team-list'));
+    await snap(page, 'call-with-team');
+    await page.keyboard.press('Escape');
+    await firstPanel.waitFor({ state: 'detached' });
     await customer.hangup();
     const form = page.getByRole('form', { name: 'After-call work' });
     await form.getByLabel('Notes').fill('Charged twice for March; credit note offered, refused.');
@@ -109,6 +140,10 @@ describe('compact layout at 1280×720', () => {
     await onScreen('handoff card on the call', page.getByTestId('handoff-card'));
     await onScreen('customer history on the call', page.getByRole('region', { name: 'Customer', exact: true }));
     expect(await pageScrolls(page)).toBe(false);
+    // Three columns fill the window: the team is wholly in view where it is shown at all.
+    const fits = await page.locator('.call-home').getAttribute('data-fits');
+    if (fits === 'true') await onScreen('the team beside the handoff', page.getByTestId('team-list'));
+    else expect(await page.getByRole('region', { name: 'Team and queues' }).count()).toBe(0);
     await snap(page, 'call-with-history');
 
     // The escalation panel opens beside the call, over the side column: both in view.

@@ -129,6 +129,9 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       (s) => s === 'on-call',
       'the senior shows on a call',
     );
+    // Beside the call, the senior keeps the queues and the team in view.
+    await senior.getByRole('region', { name: 'Team and queues' }).getByTestId('queue-board').waitFor();
+    await snap(senior, 'call-with-team-board');
     await eventually(
       () => agent.getByTestId('waiting-senior').textContent(),
       (t) => t === '0',

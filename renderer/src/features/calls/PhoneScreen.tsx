@@ -1,4 +1,4 @@
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { slaPolicyFor } from '../../../../shared/assist';
 import { sentEscalationOutcomes } from '../../../../shared/history';
 import type { Microphone } from '../../audio/microphone';
@@ -16,6 +16,7 @@ import { ConsultBar } from '../escalation/ConsultBar';
 import { EscalationDialog } from '../escalation/EscalationDialog';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
 import { WithClock } from '../../ui/use-clock';
+import { Leftover } from '../../ui/Leftover';
 import { Dialer } from '../dialer/Dialer';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { ActiveCall } from './ActiveCall';
@@ -42,6 +43,11 @@ export interface PhoneScreenProps {
   readonly recordings?: CallRecordings;
   readonly team: TeamStore;
   readonly supervision?: SupervisionStore;
+  /**
+   * The agent's home (team and queues, issue 15) beside the call being talked on, in the space the
+   * call's columns leave, where there is enough of it. A stable element: this screen is memoised.
+   */
+  readonly besideCall?: ReactNode;
 }
 
 const NO_RECORDINGS: ReadonlySet<CallId> = new Set();
@@ -94,6 +100,7 @@ export const PhoneScreen = memo(function PhoneScreen({
   recordings,
   team,
   supervision,
+  besideCall,
 }: PhoneScreenProps) {
   const state = usePhoneState(store);
   const recorded = useSyncExternalStore(recordings?.subscribe ?? noSubscription, recordings?.getSnapshot ?? noRecordings);
@@ -123,6 +130,7 @@ export const PhoneScreen = memo(function PhoneScreen({
   const escalatingEntry = openEscalation ? customers.find((c) => c.info.callId === openEscalation.callId) : undefined;
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
   const ended = wrapUp && state.lastEnded?.info.callId === wrapUp.callId ? state.lastEnded : undefined;
+  const homeBeside = talking ?? connected[0];
 
   return (
     <div className="phone-screen">
@@ -202,6 +210,7 @@ export const PhoneScreen = memo(function PhoneScreen({
             defaultCountry={settings.defaultCountry}
             callId={entry.info.callId}
           />
+          {besideCall && entry.info.callId === homeBeside?.info.callId && <Leftover className="call-home">{besideCall}</Leftover>}
         </div>
       ))}
       {escalatingEntry && (

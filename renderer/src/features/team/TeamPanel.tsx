@@ -8,31 +8,41 @@ import './team.css';
 
 /**
  * The agent's home beside the dial pad (issue 15): the queues with their waiting customers and
- * free members, and the team's states. One clock for every "time in state" label.
+ * free members, and the team's states. One clock for every "time in state" label. `compact` is
+ * the same beside a call, in a narrower column: who waits, who is free, and each colleague's state.
  */
-export const TeamPanel = memo(function TeamPanel({ team }: { readonly team: TeamStore }) {
+export const TeamPanel = memo(function TeamPanel({
+  team,
+  compact = false,
+}: {
+  readonly team: TeamStore;
+  readonly compact?: boolean;
+}) {
   const { t } = useTranslation();
   const state = useSyncExternalStore(team.subscribe, team.getSnapshot);
   const now = useClock(state.colleagues.some((c) => c.since !== undefined));
+  // Beside a call, a panel with nothing to show would only take the agent's eye.
+  if (compact && !state.board && state.colleagues.length === 0) return null;
   return (
-    <section className="team-panel" aria-label={t('team.region')} data-testid="team-panel">
-      <h2>{t('team.queues')}</h2>
-      {state.board === null && <p className="team-note">{t('team.noBoard')}</p>}
+    <section className={compact ? 'team-panel compact' : 'team-panel'} aria-label={t('team.region')} data-testid="team-panel">
+      {/* Beside a call, a server without queue figures is not worth a line: the team follows at once. */}
+      {!(compact && state.board === null) && <h2>{t('team.queues')}</h2>}
+      {state.board === null && !compact && <p className="team-note">{t('team.noBoard')}</p>}
       {state.board && (
         <table className="queue-board" data-testid="queue-board">
           <thead>
             <tr>
               <th scope="col">{t('team.queue')}</th>
               <th scope="col">{t('team.waiting')}</th>
-              <th scope="col">{t('team.longestWait')}</th>
+              {!compact && <th scope="col">{t('team.longestWait')}</th>}
               <th scope="col">{t('team.free')}</th>
-              <th scope="col">{t('team.busy')}</th>
+              {!compact && <th scope="col">{t('team.busy')}</th>}
               <th scope="col">{t('team.serviceLevel')}</th>
             </tr>
           </thead>
           <tbody>
             {state.board.queues.map((q) => (
-              <QueueRow key={q.name} entry={q} />
+              <QueueRow key={q.name} entry={q} compact={compact} />
             ))}
           </tbody>
         </table>
@@ -51,7 +61,7 @@ export const TeamPanel = memo(function TeamPanel({ team }: { readonly team: Team
   );
 });
 
-function QueueRow({ entry }: { readonly entry: QueueBoardEntry }) {
+function QueueRow({ entry, compact }: { readonly entry: QueueBoardEntry; readonly compact: boolean }) {
   const { t } = useTranslation();
   const level = serviceLevelPercent(entry);
   const m = entry.members;
@@ -59,11 +69,11 @@ function QueueRow({ entry }: { readonly entry: QueueBoardEntry }) {
     <tr data-queue={entry.name}>
       <th scope="row">{entry.name}</th>
       <td data-testid={`waiting-${entry.name}`}>{entry.waiting}</td>
-      <td>{entry.waiting > 0 ? formatDuration(entry.longestWaitSeconds * 1000) : '–'}</td>
+      {!compact && <td>{entry.waiting > 0 ? formatDuration(entry.longestWaitSeconds * 1000) : '–'}</td>}
       <td data-testid={`free-${entry.name}`} className={m.available === 0 ? 'none-free' : undefined}>
         {m.available === 0 ? t('team.noneFree') : m.available}
       </td>
-      <td>{t('team.busyCounts', { onCall: m.onCall, wrapUp: m.wrapUp, onBreak: m.break })}</td>
+      {!compact && <td>{t('team.busyCounts', { onCall: m.onCall, wrapUp: m.wrapUp, onBreak: m.break })}</td>}
       <td>{level === undefined ? '–' : `${level} %`}</td>
     </tr>
   );

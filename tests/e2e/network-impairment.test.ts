@@ -1,18 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHearsTone } from '../support/app-audio';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { toneWav } from '../support/baresip';
-import { launchChromium } from '../support/chromium';
 import { startCoturn, type Coturn } from '../support/net/coturn';
 import { startUdpImpairRelay, type UdpImpairRelay } from '../support/net/udp-impair-relay';
 import { snap } from '../support/screenshots';
 import { startKamailioServer, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { useToneBench } from '../support/tone-bench';
+import { eventually } from './phone-engine.harness';
 
 /**
  * A lossy line under a real call, seen in the app as the agent sees it. The customer (SIP.js)
@@ -27,63 +21,29 @@ const CUSTOMER_HZ = 1250;
 const TURN_PORT = 3478;
 const SEED = 1405;
 
+const bench = useToneBench(AGENT_HZ);
 let server: SipTestServer;
-let pages: TestPages;
-let browser: Browser;
 let turn: Coturn;
 let line: UdpImpairRelay;
-let dir: ReturnType<typeof makeTempDir>;
-let app: AppHost | undefined;
-const opened: Page[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  dir = makeTempDir();
-  const voice = join(dir.path, 'agent.wav');
-  writeFileSync(voice, toneWav(AGENT_HZ, 60, 48_000));
   server = await startKamailioServer();
   turn = await startCoturn('127.0.0.1', TURN_PORT, { allowLoopbackPeers: true });
   line = await startUdpImpairRelay({ host: '127.0.0.1', port: TURN_PORT }, { seed: SEED });
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium([`--use-file-for-fake-audio-capture=${voice}`]);
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  await app?.close();
-  app = undefined;
-  expect(pageErrors.splice(0)).toEqual([]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
   await line?.close();
   await turn?.stop();
   await server?.stop();
-  dir?.remove();
 });
 
 const badge = (page: Page): Promise<string> => page.getByTestId('quality-badge').innerText();
 
 describe('packet loss on the line (Kamailio, the customer relayed through coturn)', () => {
   it('at 5 % loss the badge drops to fair or poor and says audio is getting lost, the tones still pass; it recovers when the loss ends', async () => {
-    const agentUser = newUser('agent');
-    app = await startAppHost(join(dir.path, newUser('agent-data')));
-    await app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${agentUser}@${server.domain}`,
-      password: server.password,
-      displayName: 'Ana Agent',
-    });
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    opened.push(agent);
-    agent.on('pageerror', (e) => pageErrors.push(e.message));
-    await agent.goto(app.url);
-    await eventually(
-      () => agent.getByTestId('registration').textContent(),
-      (t) => t === 'Signed in',
-      'agent signed in',
-    );
-    const customer = await FarEndDriver.open(browser, pages, server, 'customer', {
+    const desk = await bench.agentSignedIn(server);
+    const agent = desk.page;
+    const customer = await bench.customerCalls(server, desk, {
       displayName: 'Lossy Customer',
       toneHz: CUSTOMER_HZ,
       rtcConfiguration: {
@@ -91,15 +51,6 @@ describe('packet loss on the line (Kamailio, the customer relayed through coturn
         iceTransportPolicy: 'relay',
       },
     });
-    opened.push(customer.page);
-
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
     // A clean line first: good quality, both hear each other, and the media does cross the relay.
     await eventually(
       () => badge(agent),

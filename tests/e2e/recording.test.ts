@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { toneWav } from '../support/baresip';
-import { launchChromium } from '../support/chromium';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppHost } from '../support/app-host';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { useToneBench } from '../support/tone-bench';
+import { eventually, type FarEndDriver, newUser } from './phone-engine.harness';
 import { readWav } from './phone-pstn.wav';
 
 /**
@@ -24,26 +21,8 @@ const AGENT_HZ = 660;
 const CUSTOMER_HZ = 1250;
 const PRESENT_DB = -45;
 
+const bench = useToneBench(AGENT_HZ);
 let server: SipTestServer;
-let pages: TestPages;
-let browser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-let app: AppHost | undefined;
-const opened: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  dir = makeTempDir();
-  const agentTone = join(dir.path, 'agent.wav');
-  writeFileSync(agentTone, toneWav(AGENT_HZ, 60, 48_000));
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium([`--use-file-for-fake-audio-capture=${agentTone}`]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  dir?.remove();
-});
 
 /** The level of one frequency in a block, in dBFS (Goertzel filter with a Hann window: a full-scale sine is 0 dB). */
 function toneDb(block: Float64Array, sampleRate: number, frequency: number): number {
@@ -68,7 +47,7 @@ function toneDb(block: Float64Array, sampleRate: number, frequency: number): num
  * 20 dB from both. The customer's tone arrives at about -6.
  */
 function toneTimeline(file: string): { seconds: number; agent: boolean[]; customer: boolean[] } {
-  const wav = join(dir.path, `${newUser('decoded')}.wav`);
+  const wav = join(bench.dir, `${newUser('decoded')}.wav`);
   // Gaps between blocks (an encoder short of CPU) become silence, so the decoded timeline is the player's.
   const fill = 'aresample=async=1:first_pts=0';
   execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-af', fill, '-ac', '1', '-ar', '16000', '-f', 'wav', wav]);
@@ -162,33 +141,14 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
   afterAll(async () => {
     await server?.stop();
   });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    await app?.close();
-    app = undefined;
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  async function agentOnCall(recordCalls: boolean): Promise<{ page: Page; customer: FarEndDriver; recordings: string }> {
-    const data = join(dir.path, newUser('agent-data'));
-    app = await startAppHost(data);
-    const user = newUser('agent');
-    await app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${user}@${server.domain}`,
-      password: server.password,
-      displayName: 'Ana Agent',
-      wrapUpSeconds: 0,
+  async function agentOnCall(
+    recordCalls: boolean,
+  ): Promise<{ app: AppHost; page: Page; customer: FarEndDriver; recordings: string }> {
+    const desk = await bench.agentSignedIn(server, {
+      settings: { wrapUpSeconds: 0 },
+      viewport: { width: 1280, height: 900 },
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    opened.push(page);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-    await eventually(
-      () => page.getByTestId('registration').textContent(),
-      (t) => t === 'Signed in',
-      'agent signed in',
-    );
+    const { page } = desk;
     if (recordCalls) {
       // As the agent does it: Settings → Recording → Record calls, Save.
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -199,23 +159,12 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
       await page.getByText('Settings saved.').waitFor();
       await page.getByRole('button', { name: 'Phone', exact: true }).click();
     }
-    const customer = await FarEndDriver.open(browser, pages, server, 'customer', {
-      displayName: 'Dana Customer',
-      toneHz: CUSTOMER_HZ,
-    });
-    opened.push(customer.page);
-    await customer.call(`sip:${user}@${server.domain}`);
-    await page.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
-    return { page, customer, recordings: join(data, 'recordings') };
+    const customer = await bench.customerCalls(server, desk, { displayName: 'Dana Customer', toneHz: CUSTOMER_HZ });
+    return { app: desk.app, page, customer, recordings: join(desk.dataDir, 'recordings') };
   }
 
   it('records both parties while turned on: the card says so, the file holds both tones at the right times, History plays it', async () => {
-    const { page, customer, recordings } = await agentOnCall(true);
+    const { app, page, customer, recordings } = await agentOnCall(true);
     const indicator = page.getByTestId('recording-indicator');
     await indicator.waitFor();
     const answeredAt = Date.now();
@@ -242,7 +191,7 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
     );
     expect(file).toMatch(/^[0-9a-f]{32}\.(webm|ogg)$/);
     const history = await eventually(
-      async () => app!.services.handlers.listHistory({ limit: 5 }),
+      async () => app.services.handlers.listHistory({ limit: 5 }),
       (h) => h.items[0]?.recording !== undefined,
       'the call is in the history with its recording',
     );
@@ -321,17 +270,17 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
       (names) => names.length === 0,
       'the recording file is deleted with the call',
     );
-    expect((await app!.services.handlers.listHistory({ limit: 5 })).items).toEqual([]);
+    expect((await app.services.handlers.listHistory({ limit: 5 })).items).toEqual([]);
   });
 
   it('records nothing while turned off (the default): no indicator, no file, nothing to play', async () => {
-    const { page, customer, recordings } = await agentOnCall(false);
+    const { app, page, customer, recordings } = await agentOnCall(false);
     await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
     await new Promise((r) => setTimeout(r, 2500));
     expect(await page.getByTestId('recording-indicator').count()).toBe(0);
     await customer.hangup();
     const history = await eventually(
-      async () => app!.services.handlers.listHistory({ limit: 5 }),
+      async () => app.services.handlers.listHistory({ limit: 5 }),
       (h) => h.items.length === 1,
       'the call is in the history',
     );

@@ -1,5 +1,5 @@
 import { useTranslation } from './i18n';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SettingsView } from '../../shared/settings';
 import type { Microphone } from './audio/microphone';
 import type { Ringer } from './audio/ringer';
@@ -10,7 +10,7 @@ import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useShownQuality } from './features/calls/use-call-media';
 import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
-import { AudioDevicesPanel, HistoryScreen, SettingsScreen, SupervisorBoard } from './ui/lazy-views';
+import { AudioDevicesPanel, HistoryScreen, preloadOnIdle, SettingsScreen, SupervisorBoard, TeamPanel } from './ui/lazy-views';
 import type { EscalationLog } from './state/escalation-log';
 import { talkingCall } from './state/phone-state';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
@@ -25,7 +25,6 @@ import type { SupervisionMode } from '../../shared/supervision/request';
 import type { Result } from '../../shared/result';
 import type { CommandError } from './phone';
 import type { MonitorLeg } from './phone/supervision';
-import { TeamPanel } from './features/team/TeamPanel';
 import { CallbacksPanel } from './features/callbacks/CallbacksPanel';
 import type { CallbacksStore } from './state/callbacks-store';
 
@@ -85,6 +84,8 @@ export function App({ services }: { readonly services: AppServices }) {
   const quality = useShownQuality(talkingCall(phone)?.info.callId, services.quality);
   // One element for the phone screen's whole life: it is memoised on its props.
   const besideCall = useMemo(() => <TeamPanel team={services.team} compact />, [services.team]);
+  // The escalation dialog and the team panel load in their own chunks, fetched once the page is idle.
+  useEffect(() => preloadOnIdle(), []);
 
   const signIn = useCallback(
     async (settings: SettingsView) => {

@@ -1,21 +1,53 @@
+import { lazy, Suspense, useState, type ComponentProps, type ComponentType } from 'react';
 import { useTranslation } from '../i18n';
-import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+
+/** A view in its own chunk, standing in for the real component with the same props. */
+export type LazyView<P extends object> = ComponentType<P> & {
+  /** Fetches the chunk now (on idle, say), so the first opening shows the view at once. */
+  readonly preload: () => Promise<unknown>;
+};
+
+function Loading({ text }: { readonly text: 'settings.loading' | 'app.loading' }) {
+  const { t } = useTranslation();
+  return <p role="status">{t(text)}</p>;
+}
 
 /**
  * Views an agent opens now and then, each in its own chunk fetched when first shown (issue 19):
- * the phone screen is what the app needs at start. Each stands in for the real component with the
- * same props, showing "Loading…" for the moment its chunk takes to arrive.
+ * the phone screen is what the app needs at start. Until the chunk arrives the view shows
+ * `loading` ("Loading…"). A view mounted after its chunk arrived renders the component directly,
+ * without a Suspense round: an escalation dialog preloaded on idle opens in the click's frame.
+ * Each mounted view keeps the one way it started, so a form's state survives its chunk arriving.
  */
-function whenOpened<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  return function LazyView(props: P) {
-    const { t } = useTranslation();
+export function whenOpened<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  loading: 'settings.loading' | 'app.loading' = 'settings.loading',
+): LazyView<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loadingChunk: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (loadingChunk ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        // A failed fetch (the host restarted) is tried again on the next opening.
+        loadingChunk = undefined;
+        throw error;
+      },
+    ));
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  function LazyView(props: P) {
+    const [ready] = useState(() => loaded);
+    if (ready) {
+      const View = ready;
+      return <View {...props} />;
+    }
     return (
-      <Suspense fallback={<p role="status">{t('settings.loading')}</p>}>
+      <Suspense fallback={<Loading text={loading} />}>
         <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />
       </Suspense>
     );
-  };
+  }
+  return Object.assign(LazyView, { preload });
 }
 
 export const HistoryScreen = whenOpened(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
@@ -25,3 +57,28 @@ export const AudioDevicesPanel = whenOpened(() =>
 );
 // Only a supervisor's desk shows the board (issue 16): agents never fetch it.
 export const SupervisorBoard = whenOpened(() => import('../features/supervisor/SupervisorBoard').then((m) => m.SupervisorBoard));
+// Opened on a call now and then; preloaded on idle after start (preloadOnIdle).
+export const EscalationDialog = whenOpened(
+  () => import('../features/escalation/EscalationDialog').then((m) => m.EscalationDialog),
+  'app.loading',
+);
+// Beside the dial pad when there is no call: its chunk follows the start chunk at once.
+export const TeamPanel = whenOpened(() => import('../features/team/TeamPanel').then((m) => m.TeamPanel), 'app.loading');
+
+/**
+ * Fetches the views an agent may open mid-call once the page is idle after start, so a ringing
+ * call or the Escalate button never waits for a chunk. Returns a cancel for React's effect cleanup.
+ */
+export function preloadOnIdle(
+  views: readonly { readonly preload: () => Promise<unknown> }[] = [EscalationDialog, TeamPanel],
+): () => void {
+  const preloadAll = () => {
+    for (const view of views) void view.preload().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(preloadAll, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(preloadAll, 1_000);
+  return () => clearTimeout(timer);
+}

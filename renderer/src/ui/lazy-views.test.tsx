@@ -1,0 +1,32 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../i18n';
+import { whenOpened } from './lazy-views';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+const Greeting = ({ name }: { readonly name: string }) => <p>Hello {name}</p>;
+
+describe('a view in its own chunk', () => {
+  it('shows "Loading…" until its chunk is there, and the view itself once preloaded', async () => {
+    const View = whenOpened(async () => Greeting, 'app.loading');
+    expect(renderToStaticMarkup(<View name="Ana" />)).toBe('<p role="status">Loading…</p>');
+    await View.preload();
+    expect(renderToStaticMarkup(<View name="Ana" />)).toBe('<p>Hello Ana</p>');
+  });
+
+  it('fetches its chunk once however often it is preloaded, and again after a failed fetch', async () => {
+    let fetches = 0;
+    const View = whenOpened(async () => {
+      fetches += 1;
+      if (fetches === 1) throw new Error('the host restarted');
+      return Greeting;
+    });
+    await expect(View.preload()).rejects.toThrow('the host restarted');
+    await Promise.all([View.preload(), View.preload()]);
+    expect(fetches).toBe(2);
+    expect(renderToStaticMarkup(<View name="Bo" />)).toBe('<p>Hello Bo</p>');
+  });
+});

@@ -5,9 +5,12 @@
  * transfer, then finishes the wrap-up. Every 50 calls it prints the renderer's JS heap (after a
  * forced GC), the open file descriptors of the host process (this process: the browser host and
  * its SQLite run in it, as under `npm start`), the database size and the median call set-up time
- * of those 50 calls. Not part of `npm test`: it is for a person reading whether growth is flat.
+ * of those 50 calls, with the slowest call, the renderer's main-thread busy time per call, what
+ * the lab holds (connections, calls, waiting customers, offers that rang out) and the load. A
+ * failed call leaves its evidence in .tmp/soak-failure-<time>/. Not part of `npm test`: it is for
+ * a person reading whether growth is flat.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +21,13 @@ import { LabDesk, QUEUE } from '../e2e/lab-desk';
 
 const CALLS = Number(process.argv[2] ?? process.env.WARMLINE_SOAK_CALLS ?? 300);
 const BLOCK = Math.min(50, CALLS);
+/**
+ * Every step's hang guard. A soak looks for growth and for things that stop working, not for speed:
+ * on the shared two-core machine a call took 7 s at load 2 and up to 61 s at load 40-60, and the
+ * 20-30 s waits of the first version failed on that load alone (call 152: the Escalate click, page
+ * alive). Slowness shows in the per-block figures (the slowest call, renderer CPU per call) instead.
+ */
+const STEP_MS = 120_000;
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,7 +94,10 @@ async function labCounts(desk: LabDesk): Promise<string> {
     queues: { waiting: unknown[] }[];
   };
   const waiting = status.queues.reduce((n, q) => n + q.waiting.length, 0);
-  return `${status.connections}/${status.calls.length}/${waiting}`;
+  const unanswered = existsSync(join(desk.dataDir, 'lab.log'))
+    ? (readFileSync(join(desk.dataDir, 'lab.log'), 'utf8').match(/"event":"queue-no-answer"/g) ?? []).length
+    : 0;
+  return `${status.connections}/${status.calls.length}/${waiting}/${unanswered}`;
 }
 
 async function main(): Promise<void> {
@@ -93,6 +106,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const desk = await LabDesk.start(browser, pages);
   const page = desk.page;
+  page.setDefaultTimeout(STEP_MS);
   const consoleTail: string[] = [];
   page.on('console', (m) => {
     consoleTail.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`);
@@ -105,6 +119,10 @@ async function main(): Promise<void> {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
+  await cdp.send('Performance.enable');
+  /** The renderer main thread's busy time so far (s): the app's own work, whatever the machine's load. */
+  const rendererBusy = async (): Promise<number> =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   const senior = await FarEndDriver.open(
     browser,
     pages,
@@ -115,16 +133,25 @@ async function main(): Promise<void> {
   await desk.signedIn();
   const state = () => page.getByTestId('agent-state').textContent();
   if ((await state()) !== 'Status: Available') await page.locator('[data-shortcut="available"]').click();
-  await eventually(state, (t) => t === 'Status: Available', 'Available');
+  await eventually(state, (t) => t === 'Status: Available', 'Available', STEP_MS);
 
   /** One call as an agent makes it; returns its set-up time (the customer's INVITE to its 200 OK). */
   const oneCall = async (i: number, customer: FarEndDriver): Promise<number> => {
+    // The desk says Available: the lab must agree (no call of the last one left, not paused), else
+    // the customer below waits in the queue and no Answer button comes. Said here, by name.
+    await eventually(
+      () => desk.labAgent(),
+      (a) => a.queue === 'available' && a.activeCalls === 0,
+      `the lab offering call ${i} to the agent (available, no call left over)`,
+      STEP_MS,
+    );
     await customer.call(`sip:${QUEUE}@${desk.domain}`);
     await page.locator('[data-shortcut="answer"]').click();
     const connected = await eventually(
       () => customer.state(),
       (s) => s.session === 'Established' && s.final !== undefined,
       `call ${i} connected`,
+      STEP_MS,
     );
 
     const hold = page.locator('.call-stack [data-shortcut="hold"]').first();
@@ -133,12 +160,14 @@ async function main(): Promise<void> {
       () => hold.getAttribute('aria-pressed'),
       (p) => p === 'true',
       `call ${i} on hold`,
+      STEP_MS,
     );
     await hold.click();
     await eventually(
       () => hold.getAttribute('aria-pressed'),
       (p) => p === 'false',
       `call ${i} resumed`,
+      STEP_MS,
     );
 
     await page.locator('[data-shortcut="escalate"]').first().click();
@@ -146,12 +175,13 @@ async function main(): Promise<void> {
     await panel.getByLabel('Why').selectOption('wants-higher-authority');
     await panel.getByLabel('Summary in one line').fill(`Soak call ${i}: wants a manager`);
     await panel.getByRole('button', { name: 'Consult (customer on hold)' }).click();
-    await page.getByRole('button', { name: 'Complete transfer' }).click({ timeout: 20_000 });
-    await eventually(state, (t) => t === 'Status: After-call work', `call ${i} in wrap-up`);
+    await page.getByRole('button', { name: 'Complete transfer' }).click();
+    await eventually(state, (t) => t === 'Status: After-call work', `call ${i} in wrap-up`, STEP_MS);
     await eventually(
       () => senior.state(),
       (s) => s.session === 'Established' && s.invited?.sdp !== undefined,
       `call ${i}: the customer is with the senior`,
+      STEP_MS,
     );
 
     const form = page.locator('form.wrap-up-form');
@@ -163,36 +193,46 @@ async function main(): Promise<void> {
       () => senior.state(),
       (s) => s.session === 'Terminated',
       `call ${i}: the senior's call ended`,
+      STEP_MS,
     );
-    await eventually(state, (t) => t === 'Status: Available', `Available after call ${i}`);
+    await eventually(state, (t) => t === 'Status: Available', `Available after call ${i}`, STEP_MS);
     return connected.final!.at - connected.inviteSentAt!;
   };
 
   console.log(`${CALLS} calls: answer, hold, resume, escalate to the senior queue, complete the transfer, wrap-up`);
   console.log(
     'calls\trenderer heap MiB\thost fds\tDB MiB\tset-up median ms (INVITE → 200 OK, incl. the click on Answer)' +
-      '\tlab connections/calls/waiting\tload (1 min)',
+      '\tslowest call s\trenderer busy ms/call\tlab connections/calls/waiting/unanswered offers\tload (1 min)',
   );
-  const line = async (calls: number, setup: string): Promise<void> =>
+  let busyBefore = await rendererBusy();
+  const line = async (calls: number, setup: string, slowest: string, callsInBlock: number): Promise<void> => {
+    const busy = await rendererBusy();
+    const perCall = callsInBlock > 0 ? String(Math.round(((busy - busyBefore) * 1000) / callsInBlock)) : '-';
+    busyBefore = busy;
     console.log(
-      `${calls}\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${setup}\t${await labCounts(desk)}` +
-        `\t${loadavg()[0]!.toFixed(1)}`,
+      `${calls}\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${setup}\t${slowest}\t${perCall}` +
+        `\t${await labCounts(desk)}\t${loadavg()[0]!.toFixed(1)}`,
     );
-  await line(0, '-');
+  };
+  await line(0, '-', '-', 0);
   let setups: number[] = [];
+  let durations: number[] = [];
   const started = Date.now();
   for (let i = 1; i <= CALLS; i += 1) {
     const customer = await desk.customer(i % 2);
+    const callStarted = Date.now();
     try {
       setups.push(await oneCall(i, customer));
+      durations.push(Date.now() - callStarted);
     } catch (error) {
       const dir = await saveEvidence(desk, consoleTail, { customer, senior }, error);
       console.error(`call ${i} failed after ${Math.round((Date.now() - started) / 1000)} s; evidence in ${dir}`);
       throw error;
     }
     if (i % BLOCK === 0 || i === CALLS) {
-      await line(i, String(Math.round(median(setups))));
+      await line(i, String(Math.round(median(setups))), String(Math.round(Math.max(...durations) / 1000)), setups.length);
       setups = [];
+      durations = [];
     }
   }
   console.log(`done: ${CALLS} calls in ${Math.round((Date.now() - started) / 1000)} s; page errors: ${desk.pageErrors.length}`);

@@ -17,6 +17,12 @@ const queueSchema = z.object({
   maxWaitSeconds: z.number().nonnegative().max(3600).default(120),
   retryAfterSeconds: z.number().int().nonnegative().max(86_400).default(60),
   /**
+   * A member who let a waiting customer's call ring out (no answer in `ringTimeoutSeconds`) is rung for it again
+   * after this long if still free (Asterisk's `retry`); without it a lone free member was never rung again and
+   * the customer waited out `maxWaitSeconds`. A member who declined (486/603) is not: see the README.
+   */
+  ringAgainSeconds: z.number().positive().max(3600).default(5),
+  /**
    * After a call, the member is not offered the next one for this long (Asterisk's `wrapuptime`):
    * time for the agent's phone to say it is in after-call work (its pause MESSAGE follows the BYE).
    */

@@ -30,7 +30,11 @@ interface WaitingCall {
   readonly noQueue: boolean;
   /** The last member's refusal (603/486 with its Reason), for a no-queue caller that runs out of members. */
   lastRefusal: SipResponse | null;
-  ringing: { agent: string; ct: ClientTxn; timer: NodeJS.Timeout } | null;
+  /** `rangOut`: the ring timeout fired (no answer), as opposed to the member answering with a final status. */
+  ringing: { agent: string; ct: ClientTxn; timer: NodeJS.Timeout; rangOut: boolean } | null;
+  /** Members that let this (queued) call ring out: tried again when `ringAgainTimer` fires, if still free. */
+  readonly rangOut: Set<string>;
+  ringAgainTimer: NodeJS.Timeout | null;
   /** Max wait passed while an agent was ringing: that ring may still be answered, then the caller gets 480. */
   expired: boolean;
   queuedSent: boolean;
@@ -78,6 +82,8 @@ export class QueueEngine {
       st,
       enqueuedAt: Date.now(),
       tried: new Set(),
+      rangOut: new Set(),
+      ringAgainTimer: null,
       noQueue: wantsNoQueue(st.request) && !queue.consultsWait,
       lastRefusal: null,
       ringing: null,
@@ -182,11 +188,13 @@ export class QueueEngine {
     );
     // Ring timeout: cancel, and if the agent's client never answers the CANCEL, give up on it shortly after.
     const timer = setTimeout(() => {
+      ringing.rangOut = true;
       txns.cancel(ct);
       setTimeout(() => txns.abandon(ct, 408), 2_000).unref();
     }, call.queue.ringTimeoutSeconds * 1000);
     timer.unref();
-    call.ringing = { agent, ct, timer };
+    const ringing = { agent, ct, timer, rangOut: false };
+    call.ringing = ringing;
   }
 
   private onAgentResponse(call: WaitingCall, agent: string, target: Target, resp: SipResponse): void {
@@ -196,6 +204,7 @@ export class QueueEngine {
       txns.respond(call.st, resp);
       return;
     }
+    const rangOut = call.ringing?.agent === agent && call.ringing.rangOut;
     if (call.ringing?.agent === agent) {
       clearTimeout(call.ringing.timer);
       call.ringing = null;
@@ -219,11 +228,28 @@ export class QueueEngine {
     if (call.st.cancelled) return this.finish(call, 487);
     if (call.expired) return this.finish(call, 480);
     call.tried.add(agent);
+    if (rangOut && !call.noQueue) this.ringAgainLater(call, agent);
     // A decline (603/600) says more than a busy (486): it is the one passed on when members run out.
     if ((resp.status === 486 && call.lastRefusal?.status === undefined) || resp.status === 600 || resp.status === 603)
       call.lastRefusal = resp;
     this.dispatch();
     if (!call.ringing) this.nobodyRinging(call);
+  }
+
+  /**
+   * `agent` let a waiting customer's call ring out: offer it to them again after `ringAgainSeconds` (if still free;
+   * sooner when some agent's state changes). Until then the other members get their turn.
+   */
+  private ringAgainLater(call: WaitingCall, agent: string): void {
+    call.rangOut.add(agent);
+    if (call.ringAgainTimer) return;
+    call.ringAgainTimer = setTimeout(() => {
+      call.ringAgainTimer = null;
+      for (const member of call.rangOut) call.tried.delete(member);
+      call.rangOut.clear();
+      if (!call.done) this.dispatch();
+    }, call.queue.ringAgainSeconds * 1000);
+    call.ringAgainTimer.unref();
   }
 
   /**
@@ -313,6 +339,7 @@ export class QueueEngine {
     if (index >= 0) this.waiting.splice(index, 1);
     if (call.waitTimer) clearTimeout(call.waitTimer);
     if (call.settleTimer) clearTimeout(call.settleTimer);
+    if (call.ringAgainTimer) clearTimeout(call.ringAgainTimer);
   }
 }
 

@@ -61,6 +61,48 @@ describe('ACD queues', () => {
     expect(getHeader(answer, 'To')).toContain('tag=r2');
   });
 
+  it('rings the only free member again when they let a queued call ring out, instead of the customer waiting out the queue (soak, issue 14)', async () => {
+    // The soak's agent answered too late once under load (ring timeout 15 s): the lab cancelled, kept the agent as
+    // "tried" for that call and, with nobody else changing state, the customer waited the full maxWait while the
+    // agent sat Available without a ringing call.
+    await labs.start({
+      queues: [{ name: 'support', members: ['1001'], ringTimeoutSeconds: 1, maxWaitSeconds: 30, ringAgainSeconds: 1 }],
+    });
+    const agent = await registered('1001');
+    const customer = await registered('9001');
+    const invite = await callQueue(customer, 'support');
+    const first = await agent.nextRequest('INVITE');
+    agent.reply(first, 180, { toTag: 'r1' });
+    const cancel = await agent.nextRequest('CANCEL', 5_000);
+    agent.reply(cancel, 200, { toTag: 'r1' });
+    agent.reply(first, 487, { toTag: 'r1' });
+    expect((await agent.nextRequest('ACK')).method).toBe('ACK'); // hop-by-hop ACK of the 487
+    // Still available, and the customer still waiting: rung again, and this time answered.
+    const again = await agent.nextRequest('INVITE', 5_000);
+    expect(getHeader(again, 'Call-ID')).toBe(getHeader(invite, 'Call-ID'));
+    agent.reply(again, 200, { toTag: 'r2' });
+    const answer = await customer.response(invite);
+    expect(answer.status).toBe(200);
+    expect(getHeader(answer, 'To')).toContain('tag=r2');
+  });
+
+  it('does not ring a member again who declined a queued call (603), while nobody changes state', async () => {
+    const lab = await labs.start({
+      queues: [{ name: 'support', members: ['1001'], ringTimeoutSeconds: 1, maxWaitSeconds: 30, ringAgainSeconds: 1 }],
+    });
+    const agent = await registered('1001');
+    const customer = await registered('9001');
+    const invite = await callQueue(customer, 'support');
+    agent.reply(await agent.nextRequest('INVITE'), 603, { toTag: 'no' });
+    expect((await agent.nextRequest('ACK')).method).toBe('ACK');
+    await customer.response(invite, 182);
+    // Three ring-again periods: nothing more reaches the agent, and the customer still waits.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(invitesTo(agent)).toBe(1);
+    const support = (lab.status()['queues'] as Array<{ name: string; waiting: unknown[] }>).find((q) => q.name === 'support')!;
+    expect(support.waiting).toHaveLength(1);
+  });
+
   it('moves on to the next member when a busy agent answers 486', async () => {
     await labs.start();
     const [a1, a2] = [await registered('1001'), await registered('1002')];

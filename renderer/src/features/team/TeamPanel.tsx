@@ -9,7 +9,8 @@ import './team.css';
 /**
  * The agent's home beside the dial pad (issue 15): the queues with their waiting customers and
  * free members, and the team's states. One clock for every "time in state" label. `compact` is
- * the same beside a call, in a narrower column: who waits, who is free, and each colleague's state.
+ * the same beside a call, in a narrower column (team.css leaves out the longest wait, the busy
+ * counts, the colleagues' queues and the note on a server without queue figures).
  */
 export const TeamPanel = memo(function TeamPanel({
   team,
@@ -25,24 +26,23 @@ export const TeamPanel = memo(function TeamPanel({
   if (compact && !state.board && state.colleagues.length === 0) return null;
   return (
     <section className={compact ? 'team-panel compact' : 'team-panel'} aria-label={t('team.region')} data-testid="team-panel">
-      {/* Beside a call, a server without queue figures is not worth a line: the team follows at once. */}
-      {!(compact && state.board === null) && <h2>{t('team.queues')}</h2>}
-      {state.board === null && !compact && <p className="team-note">{t('team.noBoard')}</p>}
+      <h2>{t('team.queues')}</h2>
+      {state.board === null && <p className="team-note team-no-board">{t('team.noBoard')}</p>}
       {state.board && (
         <table className="queue-board" data-testid="queue-board">
           <thead>
             <tr>
               <th scope="col">{t('team.queue')}</th>
               <th scope="col">{t('team.waiting')}</th>
-              {!compact && <th scope="col">{t('team.longestWait')}</th>}
+              <th scope="col">{t('team.longestWait')}</th>
               <th scope="col">{t('team.free')}</th>
-              {!compact && <th scope="col">{t('team.busy')}</th>}
+              <th scope="col">{t('team.busy')}</th>
               <th scope="col">{t('team.serviceLevel')}</th>
             </tr>
           </thead>
           <tbody>
             {state.board.queues.map((q) => (
-              <QueueRow key={q.name} entry={q} compact={compact} />
+              <QueueRow key={q.name} entry={q} />
             ))}
           </tbody>
         </table>
@@ -61,7 +61,7 @@ export const TeamPanel = memo(function TeamPanel({
   );
 });
 
-function QueueRow({ entry, compact }: { readonly entry: QueueBoardEntry; readonly compact: boolean }) {
+function QueueRow({ entry }: { readonly entry: QueueBoardEntry }) {
   const { t } = useTranslation();
   const level = serviceLevelPercent(entry);
   const m = entry.members;
@@ -69,11 +69,11 @@ function QueueRow({ entry, compact }: { readonly entry: QueueBoardEntry; readonl
     <tr data-queue={entry.name}>
       <th scope="row">{entry.name}</th>
       <td data-testid={`waiting-${entry.name}`}>{entry.waiting}</td>
-      {!compact && <td>{entry.waiting > 0 ? formatDuration(entry.longestWaitSeconds * 1000) : '–'}</td>}
+      <td>{entry.waiting > 0 ? formatDuration(entry.longestWaitSeconds * 1000) : '–'}</td>
       <td data-testid={`free-${entry.name}`} className={m.available === 0 ? 'none-free' : undefined}>
         {m.available === 0 ? t('team.noneFree') : m.available}
       </td>
-      {!compact && <td>{t('team.busyCounts', { onCall: m.onCall, wrapUp: m.wrapUp, onBreak: m.break })}</td>}
+      <td>{t('team.busyCounts', { onCall: m.onCall, wrapUp: m.wrapUp, onBreak: m.break })}</td>
       <td>{level === undefined ? '–' : `${level} %`}</td>
     </tr>
   );

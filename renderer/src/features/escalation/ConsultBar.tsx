@@ -26,7 +26,11 @@ export function ConsultBar(props: ConsultBarProps) {
   const consult = consultStateOf(call, leg ? { queued: leg.queued === true } : undefined);
   if (!consult) return null;
   const openHold = call.holds[call.holds.length - 1];
-  const heldMs = openHold && openHold.end === undefined ? now - openHold.start : 0;
+  const customerHeld = openHold !== undefined && openHold.end === undefined;
+  // The shared clock ticks once a second, so `now` may be from before the hold began: the line is
+  // there from the hold's first render (0:00), not a tick later, when it pushed the buttons down
+  // under a click on Complete transfer (the soak's lost click, issue 14).
+  const heldMs = customerHeld ? Math.max(0, now - openHold.start) : 0;
   // The same 30 s / 60 s rule the assistant follows on a plain hold (shared/assist).
   const guidance = holdGuidance(heldMs);
   const nudge = guidance === 'return' ? 'back' : guidance === 'check-in' ? 'tell' : undefined;
@@ -46,7 +50,7 @@ export function ConsultBar(props: ConsultBarProps) {
       <p className="consult-status" role="status" aria-live="polite">
         {statusText(consult, targetName, formatDuration(consultMs), t)}
       </p>
-      {heldMs > 0 && (
+      {customerHeld && (
         <p className={`hold-nudge ${nudge ?? ''}`} data-testid="consult-hold">
           {t('consult.customerHeld', { time: formatDuration(heldMs) })}
           {/* Only the nudge is a live region, not the ticking time: at 30 s a polite reminder; at

@@ -71,17 +71,18 @@ afterEach(async (context) => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-async function openAgent(password = PASSWORD): Promise<Page> {
-  await app.services.handlers.saveSettings({
+async function openAgent(password = PASSWORD, host = app, user = 'agent1', teamMembers: string[] = []): Promise<Page> {
+  await host.services.handlers.saveSettings({
     serverUrl: kamailio.wssUrl,
-    sipUri: `sip:agent1@${DOMAIN}`,
+    sipUri: `sip:${user}@${DOMAIN}`,
     password,
-    displayName: 'Ana Agent',
+    displayName: user,
+    teamMembers,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   opened.push(page);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
+  page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
+  await page.goto(host.url);
   return page;
 }
 
@@ -174,6 +175,51 @@ describe('the deploy/ topology: Kamailio over WSS with a real certificate, rtpen
       'senior1 stops ringing',
     );
     await page.getByRole('button', { name: 'Hang up' }).click();
+  });
+
+  it('the team’s presence through its presence modules: a colleague’s break, PUBLISHed over WSS, shows on the agent’s team list', async () => {
+    const seniorDir = makeTempDir();
+    const seniorApp = await startAppHost(seniorDir.path);
+    try {
+      const agent = await openAgent(PASSWORD, app, 'agent1', ['senior1']);
+      const senior = await openAgent(PASSWORD, seniorApp, 'senior1', ['agent1']);
+      for (const [page, user] of [
+        [agent, 'agent1'],
+        [senior, 'senior1'],
+      ] as const) {
+        await eventually(
+          () => registration(page),
+          (t) => t === 'Signed in',
+          `${user} signed in`,
+        );
+      }
+      const stateOf = (page: Page, user: string) =>
+        page
+          .locator(`[data-testid="team-list"] [data-user="${user}"]`)
+          .getAttribute('data-state', { timeout: 1_000 })
+          .catch(() => null);
+      await eventually(
+        () => stateOf(agent, 'senior1'),
+        (s) => s === 'available',
+        'the agent sees the senior available',
+      );
+      await senior.getByLabel('Take a break…').selectOption('lunch');
+      await eventually(
+        () => stateOf(agent, 'senior1'),
+        (s) => s === 'break',
+        'the agent sees the senior on a break',
+      );
+      expect(await agent.locator('[data-user="senior1"] .colleague-state').textContent()).toMatch(/^Break · Lunch/);
+      await eventually(
+        () => stateOf(senior, 'agent1'),
+        (s) => s === 'available',
+        'the senior sees the agent available',
+      );
+      expect(kamailio.log()).not.toMatch(/Only Your Own Presence/);
+    } finally {
+      await seniorApp.close();
+      seniorDir.remove();
+    }
   });
 
   it('refuses a WebSocket from a page on another origin and accepts the one of the app', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,10 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const ha1 = (u: DeployUser, domain: string) =>
   `${md5(`${u.user}:${domain}:${u.password}`)}:${md5(`${u.user}@${domain}:${domain}:${u.password}`)}`;
 
+/** Debian's empty db_text tables (package `kamailio`): the presence server's, copied as they are. */
+const DBTEXT_TEMPLATES = '/usr/share/kamailio/dbtext/kamailio';
+const PRESENCE_TABLES = ['presentity', 'active_watchers', 'watchers', 'xcap'];
+
 /** db_text tables: one file per table, a header of typed columns, rows separated by ':'. */
 function writeDbText(dir: string, options: DeployKamailioOptions): void {
   mkdirSync(dir);
@@ -90,9 +94,14 @@ function writeDbText(dir: string, options: DeployKamailioOptions): void {
   for (const { user, password } of options.users) {
     if (!safe.test(user) || !safe.test(password)) throw new Error(`not a plain token: ${user}`);
   }
+  // The presence tables' versions as Debian's Kamailio expects them (it refuses other versions).
+  const presenceVersions = readFileSync(join(DBTEXT_TEMPLATES, 'version'), 'utf8')
+    .split('\n')
+    .filter((line) => PRESENCE_TABLES.includes(line.split(':')[1] ?? ''));
+  for (const table of PRESENCE_TABLES) copyFileSync(join(DBTEXT_TEMPLATES, table), join(dir, table));
   writeFileSync(
     join(dir, 'version'),
-    rows(['id(int,auto) table_name(string) table_version(int) ', '0:subscriber:7', '0:dbaliases:1']),
+    rows(['id(int,auto) table_name(string) table_version(int) ', '0:subscriber:7', '0:dbaliases:1', ...presenceVersions]),
   );
   writeFileSync(
     join(dir, 'subscriber'),
@@ -115,7 +124,8 @@ function writeDbText(dir: string, options: DeployKamailioOptions): void {
 
 /**
  * Debian's Kamailio with deploy/kamailio/kamailio.cfg, unchanged: WSS with a certificate from a
- * throw-away CA, passwords and group addresses from db_text files, rtpengine for plain RTP.
+ * throw-away CA, passwords, group addresses and the presence server's tables in db_text files,
+ * rtpengine for plain RTP.
  */
 export async function startDeployKamailio(options: DeployKamailioOptions): Promise<DeployKamailio> {
   const dir = mkdtempSync(join(tmpdir(), 'warmline-deploy-'));

@@ -5,10 +5,10 @@
  * transfer, then finishes the wrap-up. Every 50 calls it prints the renderer's JS heap (after a
  * forced GC), the open file descriptors of the host process (this process: the browser host and
  * its SQLite run in it, as under `npm start`), the database size and the median call set-up time
- * of those 50 calls, with the slowest call, the renderer's main-thread busy time per call, what
- * the lab holds (connections, calls, waiting customers, offers that rang out) and the load. A
- * failed call leaves its evidence in .tmp/soak-failure-<time>/. Not part of `npm test`: it is for
- * a person reading whether growth is flat.
+ * of those 50 calls, with the slowest call, the renderer's CPU per call, its DOM nodes, JS
+ * listeners and peer connections, what the lab holds (connections, calls, waiting customers, offers
+ * that rang out) and the load. A failed call leaves its evidence in .tmp/soak-failure-<time>/. Not
+ * part of `npm test`: it is for a person reading whether growth is flat.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -120,9 +120,13 @@ async function main(): Promise<void> {
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
   await cdp.send('Performance.enable');
-  /** The renderer main thread's busy time so far (s): the app's own work, whatever the machine's load. */
-  const rendererBusy = async (): Promise<number> =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  /**
+   * The renderer's counters (CDP Performance): CPU seconds of its main thread (ThreadTime) and of the
+   * whole process (ProcessTime: WebRTC and audio threads too), which load does not inflate as it does
+   * wall time, and what a leak per call would grow: DOM nodes, JS event listeners, peer connections.
+   */
+  const renderer = async (): Promise<Record<string, number>> =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const senior = await FarEndDriver.open(
     browser,
     pages,
@@ -202,15 +206,20 @@ async function main(): Promise<void> {
   console.log(`${CALLS} calls: answer, hold, resume, escalate to the senior queue, complete the transfer, wrap-up`);
   console.log(
     'calls\trenderer heap MiB\thost fds\tDB MiB\tset-up median ms (INVITE → 200 OK, incl. the click on Answer)' +
-      '\tslowest call s\trenderer busy ms/call\tlab connections/calls/waiting/unanswered offers\tload (1 min)',
+      '\tslowest call s\trenderer CPU ms/call main/process\tDOM nodes/listeners/peer connections' +
+      '\tlab connections/calls/waiting/unanswered offers\tload (1 min)',
   );
-  let busyBefore = await rendererBusy();
+  let before = await renderer();
   const line = async (calls: number, setup: string, slowest: string, callsInBlock: number): Promise<void> => {
-    const busy = await rendererBusy();
-    const perCall = callsInBlock > 0 ? String(Math.round(((busy - busyBefore) * 1000) / callsInBlock)) : '-';
-    busyBefore = busy;
+    const heapBytes = await heap(); // after a GC, so are the counts below
+    const now = await renderer();
+    const perCall = (name: string): string =>
+      callsInBlock > 0 ? String(Math.round((((now[name] ?? 0) - (before[name] ?? 0)) * 1000) / callsInBlock)) : '-';
+    const cpu = `${perCall('ThreadTime')}/${perCall('ProcessTime')}`;
+    const counts = `${now['Nodes'] ?? '?'}/${now['JSEventListeners'] ?? '?'}/${now['RTCPeerConnections'] ?? '?'}`;
+    before = now;
     console.log(
-      `${calls}\t${mib(await heap())}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${setup}\t${slowest}\t${perCall}` +
+      `${calls}\t${mib(heapBytes)}\t${openFds()}\t${mib(dbBytes(desk.dataDir))}\t${setup}\t${slowest}\t${cpu}\t${counts}` +
         `\t${await labCounts(desk)}\t${loadavg()[0]!.toFixed(1)}`,
     );
   };

@@ -2,8 +2,11 @@
 // run one `node` process (no tsx, no TypeScript compiler at start):
 //   out/host/web-host.js  ← electron/web-host/cli.ts
 //   out/host/lab.js       ← electron/lab/cli.ts
-// npm packages stay external (resolved from node_modules at run time, as in the TypeScript), so
-// the bundle holds only our own code and builds in well under a second.
+// The pure-JavaScript npm packages (zod, ws) are bundled in too: resolving and compiling their many
+// small files at every start took seconds on a loaded machine (issue 19: browser mode ready < 1 s).
+// Native and Electron-only packages, werift (large, loaded only by the lab's simulated callers) and
+// ws's optional native helpers stay external, resolved from node_modules at run time. The lock file
+// is in the build stamp, so updated packages rebuild.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -34,6 +37,9 @@ const ownImportMetaUrl = {
   },
 };
 
+/** Left to node_modules at run time (see above). */
+const EXTERNAL = ['better-sqlite3', 'electron', 'werift', 'bufferutil', 'utf-8-validate'];
+
 /** Builds both entries; resolves with esbuild's result (warnings are printed by esbuild). */
 export async function buildHost({ quiet = false } = {}) {
   // Chunk names carry a content hash: clear the last build's, or they pile up.
@@ -47,7 +53,11 @@ export async function buildHost({ quiet = false } = {}) {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    packages: 'external',
+    external: EXTERNAL,
+    // Bundled CommonJS (ws) calls require() for Node's own modules and its optional helpers.
+    banner: {
+      js: "import { createRequire as warmlineCreateRequire } from 'node:module';\nconst require = warmlineCreateRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     // Chunks beside the entries: every output file's import.meta.url is one folder deep in out/.
     chunkNames: 'chunk-[hash]',

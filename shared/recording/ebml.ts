@@ -40,31 +40,33 @@ export interface ElementHeader {
   readonly size: number | undefined;
 }
 
-/**
- * The variable-length integer at `at`: its length from the leading zeros of the first byte.
- * undefined when the bytes end first or the first byte is zero (no length marker in 8 bits).
- */
-function readVint(bytes: Uint8Array, at: number, maxLength: number): { length: number; raw: number[] } | undefined {
-  const first = bytes[at];
-  if (first === undefined || first === 0) return undefined;
-  const length = Math.clz32(first) - 23;
-  if (length > maxLength || at + length > bytes.length) return undefined;
-  return { length, raw: Array.from(bytes.subarray(at, at + length)) };
-}
+/** The length of the vint starting with `first`, from its leading zeros; 0 when no marker is in its 8 bits. */
+const vintLength = (first: number): number => (first === 0 ? 0 : Math.clz32(first) - 23);
 
-/** The element header at `at`, or undefined when the bytes end inside it or it is not EBML. */
+/**
+ * The element header at `at`, or undefined when the bytes end inside it or it is not EBML. Runs
+ * once per block of a recording (hundreds of thousands): plain loops, no arrays.
+ */
 export function readElementHeader(bytes: Uint8Array, at: number): ElementHeader | undefined {
-  const id = readVint(bytes, at, 4);
-  if (!id) return undefined;
-  const size = readVint(bytes, at + id.length, 8);
-  if (!size) return undefined;
-  const idValue = id.raw.reduce((value, byte) => value * 256 + byte, 0);
+  const idLength = vintLength(bytes[at] ?? 0);
+  if (idLength === 0 || idLength > 4 || at + idLength > bytes.length) return undefined;
+  let id = 0;
+  for (let i = 0; i < idLength; i += 1) id = id * 256 + (bytes[at + i] ?? 0);
+  const sizeAt = at + idLength;
+  const first = bytes[sizeAt] ?? 0;
+  const sizeLength = vintLength(first);
+  if (sizeLength === 0 || sizeAt + sizeLength > bytes.length) return undefined;
   // The size without its length marker; all value bits set means "unknown".
-  const bits = size.raw.map((byte, i) => (i === 0 ? byte & (0xff >> size.length) : byte));
-  const unknown = bits.every((byte, i) => byte === (i === 0 ? 0xff >> size.length : 0xff));
-  const value = bits.reduce((v, byte) => v * 256 + byte, 0);
+  const mask = 0xff >> sizeLength;
+  let value = first & mask;
+  let unknown = value === mask;
+  for (let i = 1; i < sizeLength; i += 1) {
+    const byte = bytes[sizeAt + i] ?? 0;
+    value = value * 256 + byte;
+    unknown &&= byte === 0xff;
+  }
   if (!unknown && !Number.isSafeInteger(value)) return undefined;
-  return { id: idValue, headerLength: id.length + size.length, size: unknown ? undefined : value };
+  return { id, headerLength: idLength + sizeLength, size: unknown ? undefined : value };
 }
 
 /** An unsigned integer payload of 0–8 bytes, undefined past 2^53. */
@@ -80,16 +82,20 @@ export interface Parts {
   readonly length: number;
 }
 
-export const parts = (...items: readonly (Uint8Array | Parts)[]): Parts => {
+/** A list of any length: a long recording has some 150,000 blocks, too many to spread as arguments. */
+export function partsOf(items: readonly (Uint8Array | Parts)[]): Parts {
   const list: Uint8Array[] = [];
   let length = 0;
   for (const item of items) {
     if (item instanceof Uint8Array) list.push(item);
-    else list.push(...item.parts);
+    else for (const part of item.parts) list.push(part);
     length += item.length;
   }
   return { parts: list, length };
-};
+}
+
+/** A few items written out; `partsOf` for lists. */
+export const parts = (...items: readonly (Uint8Array | Parts)[]): Parts => partsOf(items);
 
 export function concat(all: Parts): Uint8Array {
   const out = new Uint8Array(all.length);

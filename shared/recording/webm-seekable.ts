@@ -5,6 +5,7 @@ import {
   floatElement,
   idBytes,
   parts,
+  partsOf,
   readElementHeader,
   readUint,
   uintElement,
@@ -29,6 +30,7 @@ export interface SeekableWebm {
 
 interface Cluster {
   readonly timestamp: number;
+  /** Its blocks, as runs of consecutive blocks' bytes. */
   readonly blocks: Uint8Array[];
 }
 
@@ -60,17 +62,19 @@ function* children(bytes: Uint8Array): Generator<{ id: number; payload: Uint8Arr
 }
 
 /** A block's timestamp relative to its cluster: after the track number (a vint), a signed 16-bit value. */
-function blockOffset(block: Uint8Array): number | undefined {
-  const first = block[0];
-  if (first === undefined || first === 0) return undefined;
-  const trackLength = Math.clz32(first) - 23;
-  if (block.length < trackLength + 2) return undefined;
-  return new DataView(block.buffer, block.byteOffset + trackLength, 2).getInt16(0);
+function blockOffset(bytes: Uint8Array, start: number, end: number): number | undefined {
+  const first = bytes[start] ?? 0;
+  if (first === 0) return undefined;
+  const at = start + Math.clz32(first) - 23;
+  if (at + 2 > end) return undefined;
+  return (((bytes[at] ?? 0) << 24) >> 16) | (bytes[at + 1] ?? 0);
 }
 
-function blockTimestamp(id: number, payload: Uint8Array): number | undefined {
-  if (id === ID.SimpleBlock) return blockOffset(payload);
-  for (const child of children(payload)) if (child.id === ID.Block) return blockOffset(child.payload);
+function blockTimestamp(id: number, bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (id === ID.SimpleBlock) return blockOffset(bytes, start, end);
+  for (const child of children(bytes.subarray(start, end))) {
+    if (child.id === ID.Block) return blockOffset(child.payload, 0, child.payload.length);
+  }
   return undefined;
 }
 
@@ -92,10 +96,16 @@ interface Parsed {
   readonly times: number[];
 }
 
-/** Reads a cluster's children from `at` up to `end`; returns where the next level-1 element starts. */
+/**
+ * Reads a cluster's children from `at` up to `end`; returns where the next level-1 element starts.
+ * Blocks that follow each other are kept as one run of bytes (a whole cluster, from MediaRecorder):
+ * one view a cluster rather than one a block keeps a long recording's rewrite quick.
+ */
 function readCluster(bytes: Uint8Array, at: number, end: number, into: Parsed): { next: number; complete: boolean } {
   let timestamp = -1;
-  const blocks: Uint8Array[] = [];
+  const runs: Uint8Array[] = [];
+  let runStart = -1;
+  let runEnd = -1;
   let pos = at;
   let complete = true;
   while (pos < end) {
@@ -105,24 +115,29 @@ function readCluster(bytes: Uint8Array, at: number, end: number, into: Parsed): 
       complete = false;
       break;
     }
-    const childEnd = pos + header.headerLength + header.size;
+    const payloadStart = pos + header.headerLength;
+    const childEnd = payloadStart + header.size;
     if (childEnd > end) {
       complete = false;
       break;
     }
-    const payload = bytes.subarray(pos + header.headerLength, childEnd);
-    if (header.id === ID.Timestamp) timestamp = readUint(payload) ?? -1;
+    if (header.id === ID.Timestamp) timestamp = readUint(bytes.subarray(payloadStart, childEnd)) ?? -1;
     else if (header.id === ID.SimpleBlock || header.id === ID.BlockGroup) {
-      const offset = blockTimestamp(header.id, payload);
+      const offset = blockTimestamp(header.id, bytes, payloadStart, childEnd);
       if (offset !== undefined && timestamp >= 0) {
-        blocks.push(bytes.subarray(pos, childEnd));
+        if (runEnd !== pos) {
+          if (runStart >= 0) runs.push(bytes.subarray(runStart, runEnd));
+          runStart = pos;
+        }
+        runEnd = childEnd;
         into.times.push(timestamp + offset);
       }
     }
     // Position, PrevSize and the like describe the old layout: they are not copied.
     pos = childEnd;
   }
-  if (blocks.length > 0) into.clusters.push({ timestamp, blocks });
+  if (runStart >= 0) runs.push(bytes.subarray(runStart, runEnd));
+  if (runs.length > 0) into.clusters.push({ timestamp, blocks: runs });
   return { next: pos, complete };
 }
 
@@ -181,8 +196,8 @@ const POSITION_WIDTH = 8;
 function seekHead(entries: readonly (readonly [id: number, position: number])[]): Parts {
   return element(
     ID.SeekHead,
-    parts(
-      ...entries.map(([id, position]) =>
+    partsOf(
+      entries.map(([id, position]) =>
         element(ID.Seek, parts(element(ID.SeekID, parts(idBytes(id))), uintElement(ID.SeekPosition, position, POSITION_WIDTH))),
       ),
     ),
@@ -192,8 +207,8 @@ function seekHead(entries: readonly (readonly [id: number, position: number])[])
 function cues(clusters: readonly Cluster[], positions: readonly number[], track: number): Parts {
   return element(
     ID.Cues,
-    parts(
-      ...clusters.map((cluster, i) =>
+    partsOf(
+      clusters.map((cluster, i) =>
         element(
           ID.CuePoint,
           parts(
@@ -235,10 +250,12 @@ export function makeWebmSeekable(input: Uint8Array): SeekableWebm | undefined {
   const sorted = [...times].sort((a, b) => a - b);
   const duration = (sorted.at(-1) ?? 0) + frameLength(sorted);
 
-  const info = element(ID.Info, parts(...parsed.info, floatElement(ID.Duration, duration)));
-  const clusters = parsed.clusters.map((c) => element(ID.Cluster, parts(uintElement(ID.Timestamp, c.timestamp), ...c.blocks)));
+  const info = element(ID.Info, partsOf([...parsed.info, floatElement(ID.Duration, duration)]));
+  const clusters = parsed.clusters.map((c) =>
+    element(ID.Cluster, partsOf([uintElement(ID.Timestamp, c.timestamp), ...c.blocks])),
+  );
   const track = firstTrackNumber(parsed.tracks.subarray(readElementHeader(parsed.tracks, 0)?.headerLength ?? 0));
-  const others = parts(...parsed.others);
+  const others = partsOf(parsed.others);
 
   // First pass with zero positions for the lengths, second with the real positions.
   const layout = (positions: { info: number; tracks: number; cues: number; clusters: number[] }) => {
@@ -260,7 +277,7 @@ export function makeWebmSeekable(input: Uint8Array): SeekableWebm | undefined {
     return position;
   });
   const { head, index } = layout({ info: infoAt, tracks: tracksAt, cues: cuesAt, clusters: clusterPositions });
-  const body = parts(head, info, parsed.tracks, others, index, ...clusters);
+  const body = partsOf([head, info, parsed.tracks, others, index, ...clusters]);
   const bytes = concat(parts(parsed.header, element(ID.Segment, body)));
   return {
     bytes,

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EBML_ID as ID, element, parts, readElementHeader, readUint, concat } from '../../../shared/recording/ebml';
+import {
+  EBML_ID as ID,
+  concat,
+  element,
+  parts,
+  partsOf,
+  readElementHeader,
+  readUint,
+  uintElement,
+} from '../../../shared/recording/ebml';
 import { makeWebmSeekable } from '../../../shared/recording/webm-seekable';
 
 /**
@@ -105,6 +114,32 @@ describe('making a MediaRecorder WebM seekable', () => {
     view.setInt16(0, view.getInt16(0) + 1000);
     expect(makeWebmSeekable(gap)?.durationMs).toBe(3472 + 1000);
   });
+
+  it('indexes a recording of two and a half hours: 450,000 blocks, as many as the 32 MiB cap lets through', () => {
+    // The recorder's header, Info and Tracks, then 900 unknown-size clusters of 500 tiny 20 ms blocks each.
+    const found = flatten(recorded);
+    const [segment, info, tracks] = [ID.Segment, ID.Info, ID.Tracks].map((id) => only(found, id)[0]!);
+    const unknownCluster = new Uint8Array([0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    const pieces: Uint8Array[] = [
+      recorded.subarray(0, segment!.payloadStart),
+      recorded.subarray(info!.start, info!.end),
+      recorded.subarray(tracks!.start, tracks!.end),
+    ];
+    for (let c = 0; c < 900; c += 1) {
+      const time = c * 10_000;
+      pieces.push(unknownCluster, concat(uintElement(ID.Timestamp, time, 3)));
+      for (let b = 0; b < 500; b += 1) {
+        const at = b * 20;
+        pieces.push(new Uint8Array([ID.SimpleBlock, 0x85, 0x81, at >> 8, at & 0xff, 0x80, 0xf8]));
+      }
+    }
+    const long = concat(partsOf(pieces));
+    const fixed = makeWebmSeekable(long);
+    expect(fixed?.blocks).toBe(450_000);
+    expect(fixed?.clusters).toBe(900);
+    expect(fixed?.durationMs).toBe(899 * 10_000 + 499 * 20 + 20);
+    expect(fixed!.bytes.length).toBeGreaterThan(long.length);
+  }, 30_000);
 
   it('changes nothing in a file it already made seekable', () => {
     const once = makeWebmSeekable(recorded)!.bytes;

@@ -172,11 +172,14 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
     await snap(page, 'call-recording-indicator');
 
     // Both talking, then the agent muted, then both again: about four seconds each.
+    // Each click's start and end: on a loaded machine a click takes seconds, the mute happens in between.
     await new Promise((r) => setTimeout(r, 4000));
+    const muteClicked = Date.now() - answeredAt;
     await page.getByRole('button', { name: 'Mute', exact: true }).click();
     const mutedAt = Date.now() - answeredAt;
     await page.getByRole('button', { name: 'Unmute' }).waitFor();
     await new Promise((r) => setTimeout(r, 4000));
+    const unmuteClicked = Date.now() - answeredAt;
     await page.getByRole('button', { name: 'Unmute' }).click();
     const unmutedAt = Date.now() - answeredAt;
     await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
@@ -206,18 +209,19 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
 
     const { seconds, agent, customer: heard } = toneTimeline(join(recordings, file!));
     const bits = (present: boolean[]) => present.map(Number).join('');
-    const report = JSON.stringify({ seconds, mutedAt, unmutedAt, agent: bits(agent), customer: bits(heard) });
-    // The file's clock is the encoder's: on a loaded machine it falls behind the test's clicks (a
-    // run at load 40 made 13.4 s of a 15 s call), so the mute is found in the file and checked
-    // against what the agent did: four seconds of talk, four or more muted, four of talk.
+    const clicks = { muteClicked, mutedAt, unmuteClicked, unmutedAt };
+    const report = JSON.stringify({ seconds, ...clicks, agent: bits(agent), customer: bits(heard) });
+    // The file's clock is the encoder's, not the test's: on a loaded machine it falls behind (a run
+    // at load 40 made 13.4 s of a 15 s call) and the recording starts before the indicator shows.
+    // So the mute is found in the file and checked against what the agent did: four seconds of
+    // talk, at least four muted (no longer than from the Mute click's start to the Unmute click's
+    // end), four of talk.
     const quiet = longestRun(agent, false);
     const end = seconds - 1;
     expect(shareIn(heard, 1, end), 'the customer throughout: ' + report).toBeGreaterThan(0.9);
     expect(quiet.to - quiet.from, 'a muted stretch: ' + report).toBeGreaterThan(2.5);
-    expect(quiet.to - quiet.from, 'no longer than the mute: ' + report).toBeLessThan((unmutedAt - mutedAt) / 1000 + 1);
-    // The file cannot run ahead of the clicks: the mute is in it no later than a second after the click.
+    expect(quiet.to - quiet.from, 'no longer than the mute: ' + report).toBeLessThan((unmutedAt - muteClicked) / 1000 + 1);
     expect(quiet.from, 'muted after talking: ' + report).toBeGreaterThan(2);
-    expect(quiet.from, 'muted when the agent clicked: ' + report).toBeLessThan(mutedAt / 1000 + 1);
     expect(quiet.to, 'talking again before the end: ' + report).toBeLessThan(seconds - 2);
     // Half a second's margin at each edge of the mute: the encoder's frames and the 100 ms blocks.
     expect(shareIn(agent, 1, quiet.from - 0.5), 'the agent before muting: ' + report).toBeGreaterThan(0.9);

@@ -70,6 +70,10 @@ const REGRESSIONS: readonly (readonly Step[])[] = [
   // called twice (the step had ended on the other caller's queued call before this INVITE left), and a
   // sign-in change came as the waiting calls were offered.
   ['customer-0-calls', 'answer', 'hang-up', 'customer-1-calls', 'customer-0-calls', 'customer-0-calls', 'ready', 'save-sign-in'],
+  // Found by the fifth long run (same seed, sequence 171), shrunk by hand: Ready after a call offers the caller
+  // who waited meanwhile, and Sign out went disabled between the model's look and its click (a model race: the
+  // step now reports 'gone' as Answer does).
+  ['customer-1-calls', 'answer', 'customer-0-calls', 'hang-up', 'ready', 'sign-out'],
 ];
 
 let browser: Browser;

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { agrees, AGENT, type DeskView, type LabAgentView, type LabDesk } from './lab-desk';
 import { eventually } from './phone-engine.harness';
 
@@ -131,6 +132,17 @@ async function establishedCustomers(desk: LabDesk): Promise<number[]> {
   return up;
 }
 
+/**
+ * Clicks a control that may go away or be disabled at any moment by what the network does (a queued call starts
+ * ringing and Sign out, Break and Available go disabled; the customer gives up and Answer goes): a short wait,
+ * and false when it went, so the step reports 'gone' and the model reads the state again.
+ */
+const clickUnlessGone = (target: Locator): Promise<boolean> =>
+  target.click({ timeout: 2_000 }).then(
+    () => true,
+    () => false,
+  );
+
 const ringing = (s: StoreView) => s.calls.filter((c) => c.phase === 'offered' && !c.consult);
 const customerCall = (s: StoreView) => s.calls.find((c) => !c.consult && c.phase !== 'offered');
 
@@ -181,7 +193,11 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     case 'break': {
       const select = page.locator('#break-reason');
       if ((await sheetOpen(desk)) || !(await select.isVisible()) || (await select.isDisabled())) return 'skipped';
-      await select.selectOption('short');
+      const chosen = await select.selectOption('short', { timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!chosen) return 'gone';
       await until(
         () => storeView(desk),
         (s) => s.agent === 'break' || s.calls.length > 0,
@@ -193,7 +209,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       if (await sheetOpen(desk)) return 'skipped';
       if (before.agent === 'wrap-up') {
         if (!(await showView(desk, 'phone'))) return 'skipped';
-        await page.locator('form.wrap-up-form [data-shortcut="ready"]').click();
+        if (!(await clickUnlessGone(page.locator('form.wrap-up-form [data-shortcut="ready"]')))) return 'gone';
         await until(
           () => storeView(desk),
           (s) => s.agent !== 'wrap-up',
@@ -203,7 +219,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       }
       const available = page.locator('[data-shortcut="available"]');
       if (!(await available.isVisible()) || (await available.isDisabled())) return 'skipped';
-      await available.click();
+      if (!(await clickUnlessGone(available))) return 'gone';
       await until(
         () => storeView(desk),
         (s) => s.agent !== before.agent || s.calls.length > 0,
@@ -214,18 +230,21 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     case 'sign-out': {
       const button = page.locator('[data-action="sign-out"]');
       if ((await sheetOpen(desk)) || !(await button.isVisible()) || (await button.isDisabled())) return 'skipped';
-      await button.click();
-      await until(
+      // Seed 20261206, fifth long run, sequence 171: a queued call started ringing between this check and the
+      // click, and Sign out went disabled under it; or between Playwright's look and its mouse-up, and the click
+      // landed on a disabled button (no sign-out, the call rings on).
+      if (!(await clickUnlessGone(button))) return 'gone';
+      const after = await until(
         () => storeView(desk),
-        (s) => s.registration === 'stopped',
+        (s) => s.registration === 'stopped' || s.calls.length > 0,
         'signed out',
       );
-      return 'done';
+      return after.registration === 'stopped' ? 'done' : 'a call came first';
     }
     case 'sign-in': {
       const button = page.locator('[data-action="sign-in"]');
       if ((await sheetOpen(desk)) || !(await button.isVisible())) return 'skipped';
-      await button.click();
+      if (!(await clickUnlessGone(button))) return 'gone';
       await until(
         () => storeView(desk),
         (s) => s.registration === 'registered',
@@ -239,11 +258,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
       if (!call) return 'skipped';
       const button = page.locator(`[data-call-id="${call.id}"] [data-shortcut="${step}"]`);
       // The call may stop ringing on its own (the customer gave up, the queue's ring timeout) at any moment.
-      const clicked = await button.click({ timeout: 2_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!clicked) return 'gone';
+      if (!(await clickUnlessGone(button))) return 'gone';
       if (step === 'decline') log.declines += 1;
       await until(
         () => storeView(desk),
@@ -255,12 +270,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     case 'hang-up': {
       const call = customerCall(before);
       if (!call || !(await showView(desk, 'phone'))) return 'skipped';
-      const button = page.locator('.call-stack [data-shortcut="hangup"]').first();
-      const clicked = await button.click({ timeout: 2_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!clicked) return 'gone';
+      if (!(await clickUnlessGone(page.locator('.call-stack [data-shortcut="hangup"]').first()))) return 'gone';
       await until(
         () => storeView(desk),
         (s) => !s.calls.some((c) => c.id === call.id),
@@ -295,15 +305,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     }
     case 'cancel-consult': {
       if (!before.calls.some((c) => c.consult) || !(await showView(desk, 'phone'))) return 'skipped';
-      const clicked = await page
-        .locator('[data-shortcut="cancel-consult"]')
-        .first()
-        .click({ timeout: 2_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!clicked) return 'gone';
+      if (!(await clickUnlessGone(page.locator('[data-shortcut="cancel-consult"]').first()))) return 'gone';
       await until(
         () => storeView(desk),
         (s) => !s.calls.some((c) => c.consult),

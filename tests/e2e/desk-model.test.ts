@@ -19,12 +19,16 @@ import { eventually } from './phone-engine.harness';
  * call is in History exactly once.
  *
  * `npm test` runs a bounded, seeded number of sequences; `npm run model -- --runs 200 --steps 30`
- * the long run (MODEL_RUNS, MODEL_STEPS, MODEL_SEED). Progress goes to .tmp/model-progress.log.
+ * the long run (MODEL_RUNS, MODEL_STEPS, MODEL_SEED; its shards set MODEL_PROGRESS, a file name in .tmp, and
+ * MODEL_REGRESSIONS=0 but for the first). Progress goes to .tmp/model-progress.log.
  */
 const RUNS = Number(process.env.MODEL_RUNS ?? 3);
 const STEPS = Number(process.env.MODEL_STEPS ?? 12);
 const SEED = Number(process.env.MODEL_SEED ?? 13);
-const PROGRESS = join(REPO_ROOT, '.tmp', 'model-progress.log');
+const PROGRESS_FILE = process.env.MODEL_PROGRESS ?? 'model-progress.log';
+if (!/^[\w.-]{1,80}$/.test(PROGRESS_FILE)) throw new Error(`MODEL_PROGRESS is a file name in .tmp, not ${PROGRESS_FILE}`);
+const PROGRESS = join(REPO_ROOT, '.tmp', PROGRESS_FILE);
+const WITH_REGRESSIONS = process.env.MODEL_REGRESSIONS !== '0';
 
 // Weighted: customers call and agents answer often enough for calls to be the common case.
 const STEP_WEIGHTS: readonly Step[] = [
@@ -126,7 +130,7 @@ async function runSequence(steps: readonly Step[]): Promise<void> {
   } catch (error) {
     progress(`sequence ${sequence} FAILED: ${String(error).split('\n').join(' | ')}`);
     // What the lab and the app did, for reading the failure afterwards (the desk's data folder goes with it).
-    const base = join(REPO_ROOT, '.tmp', `model-failure-${sequence}`);
+    const base = join(REPO_ROOT, '.tmp', `model-failure-${SEED}-${sequence}`);
     try {
       writeFileSync(`${base}.lab.log`, desk.labLog());
       writeFileSync(`${base}.console.log`, desk.consoleLines.join('\n'));
@@ -140,7 +144,7 @@ async function runSequence(steps: readonly Step[]): Promise<void> {
 }
 
 describe('the desk against the lab, step by step (model-based)', () => {
-  for (const steps of REGRESSIONS) {
+  for (const steps of WITH_REGRESSIONS ? REGRESSIONS : []) {
     it(`regression: ${steps.join(' → ')}`, () => runSequence(steps), 180_000);
   }
 

@@ -1,9 +1,17 @@
 import type { IncomingDTMFEvent, OutgoingDTMFEvent, RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { endCause } from './causes';
 import { boundIceGathering } from './ice';
 import { DECLINE_REASONS, type CallId, type CallInfo, type DeclineReason, type EndedBy, type PhoneEvent } from './events';
 
 type Emit = (event: PhoneEvent) => void;
+
+/** JsSIP's INVITE server transaction (lib/Transactions.js, untyped in its .d.ts): the part read here. */
+interface ServerTransaction {
+  readonly state: number;
+  readonly C: { readonly STATUS_TERMINATED: number };
+  on(event: 'stateChanged', listener: () => void): unknown;
+}
 
 const RESUME_TIMEOUT_MS = 10_000;
 
@@ -59,6 +67,28 @@ export class Call {
   endSilently(status: number, reasonPhrase: string): void {
     this.#silentEnd = true;
     this.session.terminate({ status_code: status, reason_phrase: reasonPhrase });
+  }
+
+  /**
+   * JsSIP destroys an incoming INVITE's server transaction when the WebSocket it came on drops, but
+   * leaves the session ringing: Answer then builds a 200 OK that has no transaction to go out on
+   * (and a response may only go back on the connection the request came on, RFC 3261 §18.2.2), so
+   * the card could never be picked up, and, there, it kept the desk from taking the server's new
+   * offer of the same call. The session ends here without a word on the wire; the desk is told the
+   * offer is gone ('offer-lost'), not that a call ended.
+   */
+  watchOffer(request: IncomingRequest): void {
+    const transaction = (request as unknown as { server_transaction?: ServerTransaction }).server_transaction;
+    if (!transaction) return;
+    const { C } = this.session;
+    transaction.on('stateChanged', () => {
+      const ringing = this.session.status === C.STATUS_WAITING_FOR_ANSWER || this.session.status === C.STATUS_ANSWERED;
+      if (transaction.state !== transaction.C.STATUS_TERMINATED || this.#answered || !ringing) return;
+      this.#silentEnd = true;
+      // Nothing is sent: a response on a terminated transaction goes nowhere.
+      this.session.terminate({ status_code: 480, reason_phrase: 'Connection Lost' });
+      this.#emit({ type: 'offer-lost', callId: this.id });
+    });
   }
 
   hold(): boolean {

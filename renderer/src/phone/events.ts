@@ -108,8 +108,17 @@ export type PhoneEvent =
   | { readonly type: 'incoming'; readonly call: CallInfo; readonly waiting: boolean }
   /** An INVITE with Replaces for one of our calls, answered at once: the call continues with another party. */
   | { readonly type: 'replacing'; readonly call: CallInfo }
-  /** A call refused with 486 because the agent was not Available: logged, never silently dropped. */
-  | { readonly type: 'refused'; readonly call: CallInfo; readonly status: 486 }
+  /**
+   * A call refused because the agent was not Available (486), or was signing out (480): logged, never silently
+   * dropped.
+   */
+  | { readonly type: 'refused'; readonly call: CallInfo; readonly status: 480 | 486 }
+  /**
+   * A ringing call's INVITE went with the WebSocket it came on: no answer can reach the caller any more, and the
+   * server has withdrawn the offer (a queue offers the call again once we are back). Off the desk, not a call that
+   * ended: no history, no missed call.
+   */
+  | { readonly type: 'offer-lost'; readonly callId: CallId }
   | { readonly type: 'dialing'; readonly call: CallInfo }
   /** The far end rings (180), or, `queued`, the call waits in a queue for a member (182 Queued, RFC 3261 §21.1.4). */
   | { readonly type: 'ringing'; readonly callId: CallId; readonly queued?: true }

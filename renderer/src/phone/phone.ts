@@ -78,6 +78,8 @@ export class Phone {
   #config: PhoneConfig | undefined;
   #ua: UA | undefined;
   #available = false;
+  /** Signing out: an INVITE now crossed our un-REGISTER (see #incoming). */
+  #stopping = false;
   readonly #conference: ConferenceController;
   #presence: PresenceClient | undefined;
   readonly #presenceListeners = new Set<(event: PresenceEvent) => void>();
@@ -210,6 +212,7 @@ export class Phone {
     const config = this.#config;
     if (!config) return err('not-configured');
     if (this.#ua) return ok(undefined);
+    this.#stopping = false;
     const socket = this.#options.createSocket?.(config.serverUrl) ?? new WebSocketInterface(config.serverUrl);
     const ua = new UA({
       sockets: [socket],
@@ -248,6 +251,7 @@ export class Phone {
   async stop(): Promise<void> {
     const ua = this.#ua;
     if (!ua) return;
+    this.#stopping = true;
     for (const call of this.#calls.values()) call.session.terminate();
     this.#registration.stopping();
     if (ua.isRegistered()) {
@@ -523,13 +527,17 @@ export class Phone {
       (c) => this.#attachAudio(c),
     );
     if (!this.#available) {
-      // Not Available (break, offline, wrap-up): refuse so the queue moves on, and say so.
-      call.endSilently(486, 'Busy Here');
-      this.#emitter.emit({ type: 'refused', call: info, status: 486 });
+      // Not Available (break, wrap-up): 486, so the queue moves on; and the agent is told. Signing out, the
+      // server's INVITE crossed our un-REGISTER: 480, RFC 3261 §21.4.18's "not logged in", which a queue
+      // takes as the member gone rather than a member who refused a call while it offered them calls.
+      const status = this.#stopping ? 480 : 486;
+      call.endSilently(status, status === 480 ? 'Temporarily Unavailable' : 'Busy Here');
+      this.#emitter.emit({ type: 'refused', call: info, status });
       return;
     }
     const waiting = [...this.#calls.values()].some((other) => other.answered);
     this.#track(call);
+    call.watchOffer(request);
     this.#emitter.emit({ type: 'incoming', call: info, waiting });
   }
 

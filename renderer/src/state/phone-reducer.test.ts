@@ -120,6 +120,23 @@ describe('phone store reducer', () => {
     expect(s.agent).toMatchObject({ kind: 'on-call', callId: A });
   });
 
+  it('a ringing call whose offer went with the connection leaves the desk without a history line, and the offer again rings', () => {
+    let s = run([
+      registered,
+      { type: 'incoming', call: info(A), waiting: false },
+      { type: 'offer-lost', callId: A },
+      { type: 'registration', status: { state: 'connecting', attempt: 1 } },
+      { type: 'registration', status: { state: 'registered', recovered: true } },
+    ]);
+    expect(s.calls).toEqual([]);
+    expect(s.lastEnded).toBeUndefined();
+    expect(s.notices).toEqual([]);
+    expect(s.agent).toEqual({ kind: 'available' });
+    expect(acceptsCalls(s)).toBe(true);
+    s = run([{ type: 'incoming', call: info(B), waiting: false }], s);
+    expect(s.agent).toMatchObject({ kind: 'ringing', callId: B });
+  });
+
   it('outbound: dialing puts the agent on a call, far-end busy ends it with the status', () => {
     const s = run([
       registered,

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PhoneEvent } from './events';
+import { FakeSocket, firstLine } from './fake-socket.test-support';
+import { Phone } from './phone';
+
+/**
+ * Issue 13, where the network and the agent race an incoming call.
+ *
+ * The WebSocket drops while a call rings. JsSIP destroys the INVITE's server transaction
+ * with the connection but left the session ringing, so the desk showed a card that Answer could
+ * not pick up (its 200 OK had no transaction to go out on), and whose presence refused the
+ * proxy's new offer of the same call with 486.
+ */
+const CONFIG = { serverUrl: 'ws://127.0.0.1:5066', sipUri: 'sip:1001@warmline.test', password: 'secret' } as const;
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+/** The queue's INVITE as the lab sends it (one Via per offer: `branch` tells a new offer from the first). */
+function invite(branch: string): string {
+  const sdp = [
+    'v=0',
+    'o=- 1 1 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    'a=rtpmap:111 opus/48000/2',
+    '',
+  ].join('\r\n');
+  return [
+    'INVITE sip:1001@df7jal23ls0d.invalid;transport=ws SIP/2.0',
+    `Via: SIP/2.0/WS 127.0.0.1:5066;branch=${branch}`,
+    'Max-Forwards: 69',
+    'From: "Sanne de Vries" <sip:9001@warmline.test>;tag=caller1',
+    'To: <sip:support@warmline.test>',
+    'Call-ID: queue-call-1',
+    'CSeq: 2 INVITE',
+    'Contact: <sip:9001@caller.invalid;transport=ws>',
+    'X-Warmline-Queue: support',
+    'Content-Type: application/sdp',
+    `Content-Length: ${sdp.length}`,
+    '',
+    sdp,
+  ].join('\r\n');
+}
+
+async function ringingPhone(): Promise<{ phone: Phone; socket: FakeSocket; events: PhoneEvent[] }> {
+  const socket = new FakeSocket();
+  socket.serve = (message, s) => {
+    if (message.startsWith('REGISTER')) {
+      const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+      s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+    }
+  };
+  const phone = new Phone({ createSocket: () => socket.asSocket() });
+  const events: PhoneEvent[] = [];
+  phone.on((event) => events.push(event));
+  expect(phone.configure(CONFIG).ok).toBe(true);
+  phone.setAvailable(true);
+  phone.start();
+  await until(() => phone.registration.state === 'registered');
+  socket.deliver(invite('z9hG4bKfirst'));
+  await until(() => events.some((e) => e.type === 'incoming'));
+  return { phone, socket, events };
+}
+
+describe('a call ringing when the WebSocket drops', () => {
+  // JsSIP takes an INVITE only where WebRTC exists; no media is exchanged here (the call is never answered).
+  beforeEach(() => vi.stubGlobal('window', { RTCPeerConnection: class {} }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is withdrawn from the desk (not ended: no history, no missed-call break), and the same call offered again rings', async () => {
+    const { phone, socket, events } = await ringingPhone();
+    const first = phone.calls()[0]!.callId;
+
+    socket.disconnect();
+    socket.ondisconnect(true, 1006, 'network');
+    await until(() => events.some((e) => e.type === 'offer-lost'));
+    expect(events.filter((e) => e.type === 'offer-lost')).toEqual([{ type: 'offer-lost', callId: first }]);
+    expect(events.some((e) => e.type === 'ended')).toBe(false);
+    expect(phone.calls()).toEqual([]);
+
+    // Back on a new connection, the proxy offers the same call again (same Call-ID, From tag and CSeq,
+    // a new branch): it rings as a new card, not refused as a merged request (482).
+    socket.connect();
+    await until(() => phone.registration.state === 'registered');
+    const sent = socket.sent.length;
+    socket.deliver(invite('z9hG4bKagain'));
+    await until(() => events.filter((e) => e.type === 'incoming').length === 2);
+    expect(socket.sent.slice(sent).map(firstLine)).toContain('SIP/2.0 180 Ringing');
+    expect(phone.calls()).toHaveLength(1);
+    expect(phone.calls()[0]!.callId).not.toBe(first);
+    await phone.stop();
+  });
+});
+
+describe('a call offered as the agent signs out', () => {
+  beforeEach(() => vi.stubGlobal('window', { RTCPeerConnection: class {} }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is refused 480 Temporarily Unavailable (not logged in, RFC 3261 §21.4.18), not 486 Busy Here, and the agent is told', async () => {
+    const socket = new FakeSocket();
+    socket.serve = (message, s) => {
+      if (!message.startsWith('REGISTER')) return;
+      // The un-REGISTER is answered only after the INVITE that crossed it arrived.
+      if (/^Expires: 0/im.test(message) || /expires=0/i.test(message))
+        setTimeout(() => s.deliver(FakeSocket.reply(message, '200 OK')), 20);
+      else {
+        const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+        s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+      }
+    };
+    const phone = new Phone({ createSocket: () => socket.asSocket() });
+    const events: PhoneEvent[] = [];
+    phone.on((event) => events.push(event));
+    expect(phone.configure(CONFIG).ok).toBe(true);
+    phone.setAvailable(true);
+    phone.start();
+    await until(() => phone.registration.state === 'registered');
+
+    // Sign out, as the store does it: not available any more, then the phone stops.
+    phone.setAvailable(false);
+    const stopped = phone.stop();
+    const sent = socket.sent.length;
+    socket.deliver(invite('z9hG4bKcrossed'));
+    await until(() => events.some((e) => e.type === 'refused'));
+    expect(events.find((e) => e.type === 'refused')).toMatchObject({ type: 'refused', status: 480 });
+    expect(socket.sent.slice(sent).map(firstLine)).toContain('SIP/2.0 480 Temporarily Unavailable');
+    await stopped;
+    expect(phone.registration.state).toBe('stopped');
+  });
+
+  it('on a break (signed in, not available) the call is refused 486 Busy Here, as before', async () => {
+    const { phone, socket, events } = await ringingPhone();
+    phone.setAvailable(false);
+    const sent = socket.sent.length;
+    socket.deliver(invite('z9hG4bKbreak').replace('queue-call-1', 'queue-call-2'));
+    await until(() => events.some((e) => e.type === 'refused'));
+    expect(events.find((e) => e.type === 'refused')).toMatchObject({ type: 'refused', status: 486 });
+    expect(socket.sent.slice(sent).map(firstLine)).toContain('SIP/2.0 486 Busy Here');
+    await phone.stop();
+  });
+});

@@ -300,12 +300,16 @@ export class LabDesk {
 }
 
 /**
- * The status bar and the lab agree: signed in exactly when the lab has a registration, and the
- * agent's state matches the lab's queue state (paused in wrap-up and on a break).
+ * The status bar and the lab agree: signed in exactly when the lab has a registration, a call rings on
+ * the desk exactly when the lab rings the agent, and the agent's state matches the lab's queue state
+ * (paused in wrap-up and on a break).
  */
 export function agrees(desk: DeskView, lab: LabAgentView): boolean {
   if (desk.registered !== lab.registered) return false;
   if (!desk.registered) return true;
+  // A ringing card is a call the lab rings the agent with, and a call the lab rings is on the desk (issue 13: a
+  // card left ringing after its offer went with the connection, which Answer could not pick up).
+  if (desk.ringing > 0 !== (lab.queue === 'ringing')) return false;
   switch (desk.agent) {
     case 'available':
       return ['available', 'ringing', 'busy'].includes(lab.queue);

@@ -5,7 +5,7 @@
 // port, data folders, progress log (.tmp/model-progress-<seed>.log) and output (.tmp/model-shard-<seed>.out).
 // One shard: progress in .tmp/model-progress.log, output here.
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { cpSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasCommand, npx, root } from './lib/ensure-deps.mjs';
@@ -34,9 +34,13 @@ console.log(
   `Model run: ${runs} sequences of ${values.steps} steps, seed ${seed}` +
     (shards > 1 ? `, in ${shards} shards (seeds ${seed}…${seed + shards - 1}).` : '.'),
 );
-// Built once, before any shard starts (the shards only read out/).
+// Built once, before any shard starts, and served from a copy: a rebuild in the checkout during the run (it takes
+// an hour) does not change the app under the shards halfway.
 npx(['electron-vite', 'build']);
 mkdirSync(join(root, '.tmp'), { recursive: true });
+const rendererCopy = join(root, '.tmp', `model-renderer-${seed}`);
+rmSync(rendererCopy, { recursive: true, force: true });
+cpSync(join(root, 'out', 'renderer'), rendererCopy, { recursive: true });
 
 const vitest = [join(root, 'node_modules', '.bin', 'vitest'), 'run', '--project', 'e2e', 'tests/e2e/desk-model.test.ts'];
 const isolate = process.getuid?.() === 0 && hasCommand('unshare') && process.env.WARMLINE_TEST_NETNS !== '0';
@@ -51,6 +55,7 @@ function shard(index) {
     MODEL_RUNS: String(shardRuns),
     MODEL_STEPS: values.steps,
     MODEL_SEED: String(shardSeed),
+    WARMLINE_RENDERER_DIR: rendererCopy,
     ...(shards > 1 ? { MODEL_PROGRESS: `model-progress-${shardSeed}.log` } : {}),
     ...(index > 0 ? { MODEL_REGRESSIONS: '0' } : {}),
     ...(values.shrink ? { MODEL_SHRINK: '1' } : {}),

@@ -7,7 +7,11 @@ import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
 // From import.meta, not __dirname: benchmarks load this module as ESM under tsx.
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+/**
+ * The built renderer the tests serve. A long run (`npm run model`) serves a copy of it (WARMLINE_RENDERER_DIR), so a
+ * rebuild in the checkout meanwhile does not change the app under it halfway.
+ */
+export const RENDERER_DIR = process.env.WARMLINE_RENDERER_DIR ?? join(REPO_ROOT, 'out', 'renderer');
 
 /** The e2e suite tests the built renderer, as users get it; build once if nobody has. */
 export function ensureRendererBuilt(): void {

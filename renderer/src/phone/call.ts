@@ -9,9 +9,11 @@ type Emit = (event: PhoneEvent) => void;
 /** JsSIP's INVITE server transaction (lib/Transactions.js, untyped in its .d.ts): the part read here. */
 interface ServerTransaction {
   readonly state: number;
-  readonly C: { readonly STATUS_TERMINATED: number };
   on(event: 'stateChanged', listener: () => void): unknown;
 }
+/** JsSIP 3.13's numbers (Transactions.C.STATUS_TERMINATED, RTCSession.C.STATUS_ANSWERED), as constants: bytes at start. */
+export const TRANSACTION_TERMINATED = 6;
+export const SESSION_ANSWERED = 5;
 
 const RESUME_TIMEOUT_MS = 10_000;
 
@@ -64,9 +66,9 @@ export class Call {
   }
 
   /** End without an `ended` event: the caller already reported the call (a refused one). */
-  endSilently(status: number, reasonPhrase: string): void {
+  endSilently(status: number): void {
     this.#silentEnd = true;
-    this.session.terminate({ status_code: status, reason_phrase: reasonPhrase });
+    this.session.terminate({ status_code: status });
   }
 
   /**
@@ -78,15 +80,12 @@ export class Call {
    * offer is gone ('offer-lost'), not that a call ended.
    */
   watchOffer(request: IncomingRequest): void {
-    const transaction = (request as unknown as { server_transaction?: ServerTransaction }).server_transaction;
-    if (!transaction) return;
-    const { C } = this.session;
+    const transaction = (request as unknown as { server_transaction: ServerTransaction }).server_transaction;
     transaction.on('stateChanged', () => {
-      const ringing = this.session.status === C.STATUS_WAITING_FOR_ANSWER || this.session.status === C.STATUS_ANSWERED;
-      if (transaction.state !== transaction.C.STATUS_TERMINATED || this.#answered || !ringing) return;
+      // Only a transport error ends the transaction of a call still ringing or being answered (200 not sent yet).
+      if (transaction.state !== TRANSACTION_TERMINATED || this.session.status > SESSION_ANSWERED) return;
       this.#silentEnd = true;
-      // Nothing is sent: a response on a terminated transaction goes nowhere.
-      this.session.terminate({ status_code: 480, reason_phrase: 'Connection Lost' });
+      this.session.terminate();
       this.#emit({ type: 'offer-lost', callId: this.id });
     });
   }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneEvent } from './events';
 import { FakeSocket, firstLine } from './fake-socket.test-support';
 import { Phone } from './phone';
+import { SESSION_ANSWERED, TRANSACTION_TERMINATED } from './call';
 
 /**
  * Issue 13, where the network and the agent race an incoming call.
@@ -67,6 +68,14 @@ async function ringingPhone(): Promise<{ phone: Phone; socket: FakeSocket; event
 }
 
 describe('a call ringing when the WebSocket drops', () => {
+  it("reads JsSIP's own numbers for a terminated transaction and an answered session", async () => {
+    // lib/Transactions.js exports its C (untyped); a JsSIP upgrade that renumbers them fails here.
+    const transactions = (await import('jssip/lib/Transactions' as string)) as { C: Record<string, number> };
+    const session = (await import('jssip/lib/RTCSession' as string)) as { default: { C: Record<string, number> } };
+    expect(TRANSACTION_TERMINATED).toBe(transactions.C['STATUS_TERMINATED']);
+    expect(SESSION_ANSWERED).toBe(session.default.C['STATUS_ANSWERED']);
+  });
+
   // JsSIP takes an INVITE only where WebRTC exists; no media is exchanged here (the call is never answered).
   beforeEach(() => vi.stubGlobal('window', { RTCPeerConnection: class {} }));
   afterEach(() => vi.unstubAllGlobals());

@@ -531,7 +531,7 @@ export class Phone {
       // server's INVITE crossed our un-REGISTER: 480, RFC 3261 §21.4.18's "not logged in", which a queue
       // takes as the member gone rather than a member who refused a call while it offered them calls.
       const status = this.#stopping ? 480 : 486;
-      call.endSilently(status, status === 480 ? 'Temporarily Unavailable' : 'Busy Here');
+      call.endSilently(status);
       this.#emitter.emit({ type: 'refused', call: info, status });
       return;
     }

@@ -46,7 +46,13 @@ export function reducePhoneEvent(state: PhoneState, event: PhoneEvent, at: numbe
         ...(event.call.queue ? { queue: event.call.queue.name } : {}),
       });
     case 'offer-lost':
-      return onOfferLost(state, event.callId);
+      // A ringing call whose offer went with the connection: off the desk, and the agent back to where a withdrawn
+      // offer leaves them. Not `lastEnded`: no wrap-up, no history line, no missed-call break (the queue offers the
+      // same call again once the phone is back, and that one is the call).
+      return applyAgentEvent(
+        { ...state, calls: state.calls.filter((c) => c.info.callId !== event.callId) },
+        { type: 'offerWithdrawn', callId: event.callId },
+      );
     case 'dialing': {
       if (state.pendingConsult) return consultDialing(state, event.call, at);
       const next = addCall(
@@ -181,19 +187,6 @@ function onEnded(state: PhoneState, ended: Extract<PhoneEvent, { readonly type: 
   return other
     ? applyAgentEvent(next, { type: 'callSwitched', callId, to: other.info.callId })
     : applyAgentEvent(next, { type: 'callEnded', callId, at });
-}
-
-/**
- * A ringing call whose offer went with the connection: off the desk, and the agent back to where a
- * withdrawn offer leaves them. Not `lastEnded`: no wrap-up, no history line, no missed-call break (the
- * queue offers the same call again once the phone is back, and that one is the call).
- */
-function onOfferLost(state: PhoneState, callId: string): PhoneState {
-  const entry = state.calls.find((c) => c.info.callId === callId);
-  if (entry?.call.phase !== 'offered') return state;
-  const next = { ...state, calls: state.calls.filter((c) => c !== entry) };
-  const primary = 'callId' in state.agent ? state.agent.callId : undefined;
-  return primary === callId ? applyAgentEvent(next, { type: 'offerWithdrawn', callId }) : next;
 }
 
 /** The REFER worked: the customer is with the consultee now; this agent's legs go and wrap-up starts. */

@@ -22,8 +22,8 @@ import { eventually } from './phone-engine.harness';
  * the long run (MODEL_RUNS, MODEL_STEPS, MODEL_SEED; its shards set MODEL_PROGRESS, a file name in .tmp, and
  * MODEL_REGRESSIONS=0 but for the first). Progress goes to .tmp/model-progress.log.
  */
-const RUNS = Number(process.env.MODEL_RUNS ?? 3);
-const STEPS = Number(process.env.MODEL_STEPS ?? 12);
+const RUNS = Number(process.env.MODEL_RUNS ?? 2);
+const STEPS = Number(process.env.MODEL_STEPS ?? 10);
 const SEED = Number(process.env.MODEL_SEED ?? 13);
 const PROGRESS_FILE = process.env.MODEL_PROGRESS ?? 'model-progress.log';
 if (!/^[\w.-]{1,80}$/.test(PROGRESS_FILE)) throw new Error(`MODEL_PROGRESS is a file name in .tmp, not ${PROGRESS_FILE}`);

@@ -191,7 +191,7 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     case 'view-history':
     case 'view-settings':
       return (await showView(desk, step.slice('view-'.length) as 'phone' | 'history' | 'settings')) ? 'done' : 'skipped';
-    case 'shortcut-sheet':
+    case 'shortcut-sheet': {
       if (await sheetOpen(desk)) {
         await page.keyboard.press('Escape');
         await until(
@@ -202,13 +202,16 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
         return 'closed';
       }
       if (ringing(before).length > 0) return 'skipped';
-      await page.locator('.shortcuts-button').click();
-      await until(
-        () => sheetOpen(desk),
-        (open) => open,
+      if (!(await clickUnlessGone(page.locator('.shortcuts-button')))) return 'gone';
+      // A queued call may start ringing meanwhile, and a ringing call comes before the sheet (seed 20261206,
+      // sixth long run, random sequence 15).
+      const after = await until(
+        async () => ({ open: await sheetOpen(desk), s: await storeView(desk) }),
+        (v) => v.open || ringing(v.s).length > 0,
         'the sheet open',
       );
-      return 'opened';
+      return after.open ? 'opened' : 'a call came first';
+    }
     case 'escalation-panel': {
       const panel = page.locator('.escalation-panel');
       if (await panel.isVisible()) {

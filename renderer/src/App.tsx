@@ -84,8 +84,10 @@ export function App({ services }: { readonly services: AppServices }) {
   const quality = useShownQuality(talkingCall(phone)?.info.callId, services.quality);
   // One element for the phone screen's whole life: it is memoised on its props.
   const besideCall = useMemo(() => <TeamPanel team={services.team} compact />, [services.team]);
-  // The escalation dialog and the team panel load in their own chunks, fetched once the page is idle.
-  useEffect(() => preloadOnIdle(), []);
+  // What a call shows (its sidebar, the escalation dialog, the team panel) comes in chunks of its
+  // own, fetched when the page is idle after signing in: the start is the phone and its sign-in.
+  const registered = phone.registration.state === 'registered';
+  useEffect(() => (registered ? preloadOnIdle() : undefined), [registered]);
 
   const signIn = useCallback(
     async (settings: SettingsView) => {

@@ -7,6 +7,9 @@ export type LazyView<P extends object> = ComponentType<P> & {
   readonly preload: () => Promise<unknown>;
 };
 
+/** What stands in for a view until its chunk arrives: a "Loading…" line, or nothing inside a call's card. */
+type Fallback = 'settings.loading' | 'app.loading' | null;
+
 function Loading({ text }: { readonly text: 'settings.loading' | 'app.loading' }) {
   const { t } = useTranslation();
   return <p role="status">{t(text)}</p>;
@@ -15,13 +18,13 @@ function Loading({ text }: { readonly text: 'settings.loading' | 'app.loading' }
 /**
  * Views an agent opens now and then, each in its own chunk fetched when first shown (issue 19):
  * the phone screen is what the app needs at start. Until the chunk arrives the view shows
- * `loading` ("Loading…"). A view mounted after its chunk arrived renders the component directly,
+ * `fallback` ("Loading…", or nothing). A view mounted after its chunk arrived renders the component directly,
  * without a Suspense round: an escalation dialog preloaded on idle opens in the click's frame.
  * Each mounted view keeps the one way it started, so a form's state survives its chunk arriving.
  */
 export function whenOpened<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  loading: 'settings.loading' | 'app.loading' = 'settings.loading',
+  fallback: Fallback = 'settings.loading',
 ): LazyView<P> {
   let loaded: ComponentType<P> | undefined;
   let loadingChunk: Promise<ComponentType<P>> | undefined;
@@ -42,7 +45,7 @@ export function whenOpened<P extends object>(
       return <View {...props} />;
     }
     return (
-      <Suspense fallback={<Loading text={loading} />}>
+      <Suspense fallback={fallback === null ? null : <Loading text={fallback} />}>
         <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />
       </Suspense>
     );
@@ -65,12 +68,23 @@ export const EscalationDialog = whenOpened(
 // Beside the dial pad when there is no call: its chunk follows the start chunk at once.
 export const TeamPanel = whenOpened(() => import('../features/team/TeamPanel').then((m) => m.TeamPanel), 'app.loading');
 
+// A call's assist sidebar, consult bar, handoff card, customer pop and wrap-up: one chunk
+// (ui/in-call.ts), preloaded on idle; inside a ringing card they show nothing until it is there.
+const inCall = () => import('./in-call');
+export const AssistSidebar = whenOpened(() => inCall().then((m) => m.AssistSidebar), null);
+export const ConsultBar = whenOpened(() => inCall().then((m) => m.ConsultBar), null);
+export const Handoff = whenOpened(() => inCall().then((m) => m.Handoff), null);
+export const CustomerPop = whenOpened(() => inCall().then((m) => m.CustomerPop), null);
+export const WrapUpPanel = whenOpened(() => inCall().then((m) => m.WrapUpPanel), 'app.loading');
+// The keyboard shortcut sheet ("?"): help, opened now and then.
+export const ShortcutSheet = whenOpened(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), 'app.loading');
+
 /**
  * Fetches the views an agent may open mid-call once the page is idle after start, so a ringing
  * call or the Escalate button never waits for a chunk. Returns a cancel for React's effect cleanup.
  */
 export function preloadOnIdle(
-  views: readonly { readonly preload: () => Promise<unknown> }[] = [EscalationDialog, TeamPanel],
+  views: readonly { readonly preload: () => Promise<unknown> }[] = [EscalationDialog, TeamPanel, AssistSidebar],
 ): () => void {
   const preloadAll = () => {
     for (const view of views) void view.preload().catch(() => undefined);

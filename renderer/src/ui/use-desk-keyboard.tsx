@@ -11,7 +11,7 @@ import type { HostApi } from '../host';
 import { runCommand } from '../state/host-bridge';
 import type { PhoneStore } from '../state/phone-store';
 import { decorateShortcutTargets, keepFocus, triggerShortcutTarget, UNAVAILABLE_ATTRIBUTE } from './shortcut-targets';
-import { ShortcutSheet } from './ShortcutSheet';
+import { ShortcutSheet } from './lazy-views';
 import { useShortcutKeys } from './use-shortcut-keys';
 
 export type DeskView = 'phone' | 'history' | 'settings';

@@ -52,7 +52,10 @@ describe('JS the renderer ships at start', () => {
       /^libphonenumber-js\//, // phone-number metadata on the first dial or screen pop
       /^zod\/v4\/classic\//, // shared/ validates with zod/mini: no methods or JSON-schema code on every schema
       /^zod\/v4\/core\/(to-json-schema|json-schema-processors)/,
-      /^renderer\/src\/features\/(escalation\/(EscalationDialog|EscalationPanel)|team\/TeamPanel)/, // preloaded on idle
+      // What a call shows beyond its card, preloaded on idle after signing in.
+      /^renderer\/src\/features\/(escalation\/(EscalationDialog|EscalationPanel|ConsultBar|HandoffCard)|team\/TeamPanel)/,
+      /^renderer\/src\/features\/(assist\/Assist(Sidebar|Panel)|customers\/Customer(Pop|Card)|wrap-up\/(WrapUpPanel|WrapUpForm))/,
+      /^renderer\/src\/ui\/ShortcutSheet/,
       /^(i18next|react-i18next|debug|ms)\//, // not shipped at all: renderer/src/i18n, and a shim for JsSIP's debug
     ];
     expect(modules.filter((id) => loadedLater.some((pattern) => pattern.test(id)))).toEqual([]);

@@ -5,9 +5,8 @@ import type { Ringer } from '../../audio/ringer';
 import type { HostApi } from '../../host';
 import { customerCalls, type CallEntry, type PhoneState } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
+import { CustomerPop, Handoff } from '../../ui/lazy-views';
 import { useClock } from '../../ui/use-clock';
-import { CustomerPop } from '../customers/CustomerPop';
-import { Handoff } from './Handoff';
 import { IncomingCall } from './IncomingCall';
 import { useRinger } from './use-call-media';
 

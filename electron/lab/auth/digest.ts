@@ -8,8 +8,11 @@ export type DigestVerdict =
   | { readonly kind: 'ok'; readonly user: string }
   /** No credentials for our realm: challenge. */
   | { readonly kind: 'missing' }
-  /** Right password over an expired nonce: challenge again with stale=true (RFC 2617 §3.2.1). */
-  | { readonly kind: 'stale' }
+  /**
+   * Right password over an expired nonce, or repeating a nonce-count it already used (`replayed`): not accepted,
+   * challenged again with stale=true (RFC 2617 §3.2.1), and not a failed guess (the answer proves the password).
+   */
+  | { readonly kind: 'stale'; readonly replayed?: { readonly user: string } }
   /** `user` is the account the credentials named, when they named one (for counting failures per account). */
   | { readonly kind: 'denied'; readonly reason: string; readonly user?: string };
 
@@ -122,8 +125,11 @@ export class DigestAuthenticator {
     if (!safeEqual(expected, response.toLowerCase())) return { kind: 'denied', reason: 'wrong password', user };
     // Only a correct response learns that its nonce is stale, so a guesser cannot probe the clock.
     if (nonceState === 'expired') return { kind: 'stale' };
+    // A repeated nonce-count (RFC 2617 §3.2.2) is a replay, never accepted. It is a legitimate client's habit too
+    // (SIP.js repeats nc=1 on each REGISTER refresh), so it gets a fresh nonce, not a failure that slows the
+    // account and its whole address (the soak's lock-out of everyone on loopback, issue 14).
     if (qop === 'auth' && !this.acceptCount(nonce, parseInt(creds.get('nc')!, 16))) {
-      return { kind: 'denied', reason: 'replayed nonce count', user };
+      return { kind: 'stale', replayed: { user } };
     }
     return { kind: 'ok', user };
   }

@@ -290,6 +290,9 @@ export class Router {
       st.conn.markAuthenticated();
       return verdict.user;
     }
+    if (verdict.kind === 'stale' && verdict.replayed) {
+      this.d.log({ event: 'auth-replayed', user: verdict.replayed.user, address, conn: st.conn.id });
+    }
     if (verdict.kind === 'denied') {
       const failures = this.d.throttle.failed(verdict.user, address);
       this.d.log({ event: 'auth-denied', reason: verdict.reason, user: verdict.user, address, failures, conn: st.conn.id });

@@ -46,6 +46,45 @@ describe('digest nonces', () => {
       await lab.close();
     }
   });
+
+  it('re-challenges a correct response that repeats its nonce count (stale=true), without counting it as a failed guess', async () => {
+    // The soak (issue 14): SIP.js repeats nc=00000001 on each REGISTER refresh over the nonce it had. Each one was
+    // counted as a failed authentication of 127.0.0.1; after 20 (the address's allowance) every client on that
+    // address, the agent included, got 403 Too Many Failed Attempts for up to 5 minutes: the agent's consult was
+    // "declined 403" and the next customer's INVITE never reached it. Agents behind one NAT would share that fate.
+    const lab = await startTestLab();
+    try {
+      const c = await RawClient.connect(lab.url, '1001');
+      const aor = `sip:1001@${DOMAIN}`;
+      const o = { method: 'REGISTER', uri: `sip:${DOMAIN}`, to: `<${aor}>`, from: `<${aor}>;tag=r` };
+      const challenge = await c.response(c.request(o));
+      const nonce = parseDigestCredentials(getHeader(challenge, 'WWW-Authenticate')!)!.get('nonce')!;
+      const value = digestResponse({
+        user: '1001',
+        password: PASSWORDS['1001']!,
+        realm: DOMAIN,
+        nonce,
+        method: 'REGISTER',
+        uri: o.uri,
+        nc: 1,
+        cnonce: 'x',
+      });
+      const withAuth = { ...o, headers: [{ name: 'Authorization', value }] };
+      expect((await c.response(c.request(withAuth))).status).toBe(200);
+      // The same answer again, more times than the address may fail: re-challenged each time, never refused.
+      for (let i = 0; i < 30; i += 1) {
+        const again = await c.response(c.request(withAuth));
+        expect(again.status, `repeat ${i + 1}`).toBe(401);
+        expect(parseDigestCredentials(getHeader(again, 'WWW-Authenticate')!)!.get('stale'), `repeat ${i + 1}`).toBe('true');
+      }
+      // Another account on the same address still signs in.
+      const other = await RawClient.connect(lab.url, '1002');
+      expect((await other.register(PASSWORDS['1002']!)).response.status).toBe(200);
+      await Promise.all([c.close(), other.close()]);
+    } finally {
+      await lab.close();
+    }
+  });
 });
 
 function runCli(

@@ -130,6 +130,7 @@ if (!app.requestSingleInstanceLock()) {
               tray?.update(status);
               notifier.update(status);
             },
+            onCallbackDue: (callback) => notifier.callbackDue(callback),
           }),
         offerFreshStart,
         log,

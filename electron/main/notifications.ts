@@ -1,5 +1,6 @@
 import type { NotificationConstructorOptions } from 'electron';
 import type { AgentStatus } from '../../shared/host-api/agent-status';
+import type { Callback } from '../../shared/history';
 import type { HostCommandEvent } from '../../shared/host-api/events';
 import { fill, type ShellText } from './shell-text';
 
@@ -32,17 +33,28 @@ const supportsActions = (platform: NodeJS.Platform) => platform === 'darwin' || 
 
 /** How many escalations to remember as announced: a shift's worth, so memory stays flat. */
 const REMEMBERED = 50;
+/** Callback reminders kept on screen at once; the oldest goes first (the home lists them all). */
+const CALLBACKS_SHOWN = 5;
+/** A callback's notes in its notification: the start of them, as the home's due list shows. */
+const NOTES_SHOWN = 100;
+
+const shorten = (text: string, max: number) =>
+  Array.from(text).length > max ? `${Array.from(text).slice(0, max).join('')}…` : text;
 
 /**
  * OS notifications from the reported status: one for a call ringing at the agent (Answer and
  * Decline where the OS has buttons), and one for an escalation handoff (who and why). The same
  * report arriving again changes nothing; a notification closes when its call stops ringing.
- * Browser mode raises its own Web Notification from the renderer (browser-integration.ts).
+ * And one for each callback that comes due, when the page says so (`callbackDue`).
+ * Browser mode raises its own Web Notifications from the renderer (browser-integration.ts,
+ * callback-reminder.ts).
  */
 export function createCallNotifier(deps: NotifierDeps) {
   const open = new Map<string, NotificationLike>();
   // Held like the call notifications, so its click still brings the window.
   let lastNotice: NotificationLike | undefined;
+  /** Callback reminders on screen, by note id: a snoozed one coming due again replaces its own. */
+  const callbacks = new Map<number, NotificationLike>();
   const announcedEscalations: string[] = [];
   const actions = supportsActions(deps.platform);
 
@@ -135,9 +147,35 @@ export function createCallNotifier(deps: NotifierDeps) {
       lastNotice.on('click', () => deps.focusWindow());
       lastNotice.show();
     },
+    /**
+     * A callback promised in wrap-up came due (the page asks; issue 15): who and the start of the
+     * notes, as plain text (the OS shows no markup); a click brings the window and its due list.
+     */
+    callbackDue(callback: Callback): void {
+      if (!deps.Notification.isSupported()) return;
+      const who = callback.name || callback.number || '';
+      const notes = shorten(callback.notes.replace(/\s+/g, ' ').trim(), NOTES_SHOWN);
+      callbacks.get(callback.noteId)?.close();
+      callbacks.delete(callback.noteId);
+      const notification = new deps.Notification({
+        title: deps.text().callbackDue,
+        body: [shorten(who, NOTES_SHOWN), notes].filter(Boolean).join(' · '),
+        ...(deps.icon ? { icon: deps.icon } : {}),
+      });
+      notification.on('click', () => deps.focusWindow());
+      callbacks.set(callback.noteId, notification);
+      if (callbacks.size > CALLBACKS_SHOWN) {
+        const [oldest] = callbacks.keys();
+        if (oldest !== undefined) callbacks.get(oldest)?.close();
+        if (oldest !== undefined) callbacks.delete(oldest);
+      }
+      notification.show();
+    },
     closeAll(): void {
       for (const notification of open.values()) notification.close();
       open.clear();
+      for (const notification of callbacks.values()) notification.close();
+      callbacks.clear();
       lastNotice?.close();
       lastNotice = undefined;
     },

@@ -17,7 +17,7 @@ import { bridgeHost } from './state/host-bridge';
 import { TeamStore } from './state/team-store';
 import { ownCallFacts } from './state/own-presence';
 import { CallbacksStore } from './state/callbacks-store';
-import { remindOfCallback } from './state/callback-reminder';
+import { callbackReminder } from './state/callback-reminder';
 import { PhoneStore } from './state/phone-store';
 import { SupervisionStore } from './state/supervision-store';
 import './styles.css';
@@ -62,7 +62,7 @@ async function boot(): Promise<void> {
     takeDialLinkFromAddress(store, window);
   }
   // Callbacks promised in wrap-up: a new one is recorded when a wrap-up ends, so the list is read again then.
-  const callbacks = new CallbacksStore(host, remindOfCallback);
+  const callbacks = new CallbacksStore(host, callbackReminder(host, window.warmline !== undefined));
   let lastAgentKind = store.getSnapshot().agent.kind;
   store.subscribe(() => {
     const kind = store.getSnapshot().agent.kind;

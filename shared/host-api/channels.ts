@@ -26,6 +26,7 @@ export const HOST_CHANNELS = {
   closeFollowUp: 'customers:follow-ups:close',
   listCallbacks: 'customers:callbacks:list',
   snoozeFollowUp: 'customers:follow-ups:snooze',
+  remindOfCallback: 'customers:callbacks:remind',
   saveCallNotes: 'calls:notes:save',
   listInterruptedCallNotes: 'calls:notes:interrupted',
   dismissCallNotes: 'calls:notes:dismiss',

@@ -129,6 +129,11 @@ export const hostApiContract = {
   listCallbacks: { args: z.tuple([]), result: z.array(callbackSchema).check(z.maxLength(CALLBACK_LIMITS.listed)) },
   /** Remind of a callback again at `until` (persisted); its promised time stays. */
   snoozeFollowUp: { args: z.tuple([snoozeFollowUpSchema]), result: z.null() },
+  /**
+   * A callback came due: the desktop shell shows an OS notification (Electron gives its window's
+   * page no Web Notifications). Browser mode's page shows its own; there this does nothing.
+   */
+  remindOfCallback: { args: z.tuple([callbackSchema]), result: z.null() },
   /** Notes typed during a live call, on every change (empty removes them); its wrap-up draft takes them over. */
   saveCallNotes: { args: z.tuple([callNotesSchema]), result: z.null() },
   /** Notes of calls that ended without a wrap-up (a crash during the call), oldest first, at most 50. */

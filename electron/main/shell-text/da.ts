@@ -36,4 +36,5 @@ export const da: ShellText = {
   stillRunningTitle: 'Warmline kører stadig',
   stillRunningBody: 'Opkald kommer stadig ind. Vælg “{quit}” i menuen for ikonet i meddelelsesområdet for at lukke.',
   escalationFrom: 'Eskalering fra {from}',
+  callbackDue: 'Tid til at ringe tilbage',
 };

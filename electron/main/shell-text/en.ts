@@ -36,4 +36,5 @@ export const en: ShellText = {
   stillRunningTitle: 'Warmline is still running',
   stillRunningBody: 'Calls still ring here. To quit, choose “{quit}” in the tray icon’s menu.',
   escalationFrom: 'Escalation from {from}',
+  callbackDue: 'Callback due',
 };

@@ -36,4 +36,5 @@ export const nb: ShellText = {
   stillRunningTitle: 'Warmline kjører fortsatt',
   stillRunningBody: 'Anrop kommer fortsatt inn. Velg «{quit}» i menyen for ikonet i systemstatusfeltet for å avslutte.',
   escalationFrom: 'Eskalering fra {from}',
+  callbackDue: 'Tid for å ringe tilbake',
 };

@@ -37,4 +37,5 @@ export const nl: ShellText = {
   stillRunningBody:
     'Oproepen komen nog steeds binnen. Kies „{quit}” in het menu van het pictogram in het systeemvak om te stoppen.',
   escalationFrom: 'Escalatie van {from}',
+  callbackDue: 'Tijd om terug te bellen',
 };

@@ -36,4 +36,5 @@ export const tl: ShellText = {
   stillRunningTitle: 'Tumatakbo pa rin ang Warmline',
   stillRunningBody: 'Papasok pa rin ang mga tawag dito. Para lumabas, piliin ang “{quit}” sa menu ng icon sa tray.',
   escalationFrom: 'Escalation mula kay {from}',
+  callbackDue: 'Oras nang tumawag muli',
 };

@@ -35,6 +35,8 @@ export interface ShellText {
   readonly incomingCallInQueue: string;
   /** {from} */
   readonly escalationFrom: string;
+  /** A callback promised in wrap-up came due (its customer and notes are the body). */
+  readonly callbackDue: string;
   /** Shown once when closing the window hid it to the tray. */
   readonly stillRunningTitle: string;
   /** {quit}: the tray menu's Quit label */

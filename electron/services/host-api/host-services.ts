@@ -9,6 +9,7 @@ import {
   type LabCallPlaced,
   type LabInfo,
 } from '../../../shared/host-api';
+import type { Callback } from '../../../shared/history';
 import type { Locale } from '../../../shared/locales';
 import { createDbCredentialStore, createMemoryCredentialStore, type SecretCodec } from '../credentials/credential-store';
 import { createSettingsService } from '../settings/settings-service';
@@ -39,6 +40,8 @@ export interface HostServicesOptions {
   readonly log?: { warn(message: string): void; error(message: string, error: unknown): void };
   /** The shell's tray, notifications and shortcuts follow the agent; browser mode has none. */
   readonly onAgentStatus?: (status: AgentStatus) => void;
+  /** The shell's OS notification for a callback come due; browser mode's page shows its own. */
+  readonly onCallbackDue?: (callback: Callback) => void;
   /** Where renderer errors go: the rotating log file; by default `log.error`. */
   readonly onRendererError?: (report: ErrorReport) => void;
   /** Registers call shortcuts system-wide (Electron's globalShortcut); browser mode has none. */
@@ -156,6 +159,10 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     addCustomerNote: (note) => customers.addNote(note),
     closeFollowUp: (args) => customers.closeFollowUp(args),
     listCallbacks: () => customers.callbacks(),
+    remindOfCallback: (callback) => {
+      options.onCallbackDue?.(callback);
+      return null;
+    },
     snoozeFollowUp: (args) => customers.snoozeFollowUp(args),
     saveCallNotes: (notes) => {
       callNotes.save(notes, now());

@@ -1,5 +1,15 @@
 import { t as translate } from '../i18n';
 import type { Callback } from '../../../shared/history';
+import type { HostApi } from '../host';
+
+/**
+ * How a callback coming due reaches the agent outside the window: in the desktop app, the shell's
+ * OS notification (Electron gives its page no Web Notifications, so the page asks the host); in a
+ * browser tab, a Web Notification.
+ */
+export function callbackReminder(host: Pick<HostApi, 'remindOfCallback'>, desktop: boolean): (callback: Callback) => void {
+  return desktop ? (callback) => void host.remindOfCallback(callback) : remindOfCallback;
+}
 
 /**
  * The OS side of a callback coming due: a Web Notification where the page may show one (browser

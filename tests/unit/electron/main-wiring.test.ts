@@ -123,6 +123,21 @@ describe('notifications', () => {
   });
 });
 
+describe('callback reminders', () => {
+  it('a callback the page says is due becomes an OS notification; a malformed one is refused', async () => {
+    const main = await start();
+    const window = await main.started();
+    subscribe(main, window);
+    const remind = main.electron.ipcMain.handlers.get('customers:callbacks:remind');
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const callback = { noteId: 3, customerKey: 'number:+4712345678', name: 'Dana', at: 1_000, notes: 'Refund' };
+    expect(await remind?.(sender, [callback])).toEqual({ ok: true, value: null });
+    expect(main.notifications().map((n) => n.options)).toMatchObject([{ title: 'Callback due', body: 'Dana · Refund' }]);
+    expect(await remind?.(sender, [{ ...callback, noteId: 0 }])).toMatchObject({ ok: false });
+    expect(main.notifications()).toHaveLength(1);
+  });
+});
+
 describe('global shortcuts', () => {
   it('registers the stored shortcuts at start, re-registers on save, reports conflicts, releases all on quit', async () => {
     const main = await start({ keysTakenByOthers: ['Ctrl+Alt+Q'] });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCallNotifier } from '../../../electron/main/notifications';
 import { SHELL_TEXT, type ShellText } from '../../../electron/main/shell-text';
 import { agentStatusSchema, type AgentStatusInput } from '../../../shared/host-api/agent-status';
+import type { Callback } from '../../../shared/history';
 import { FakeNotification } from './fake-electron';
 
 function setUp(platform: NodeJS.Platform = 'darwin', text: ShellText = SHELL_TEXT.en) {
@@ -132,5 +133,61 @@ describe('escalation handoff notification', () => {
     report(ringing('c1'));
     notifier.closeAll();
     expect(all()[0]!.closed).toBe(true);
+  });
+});
+
+describe('callback-due notification', () => {
+  const callback = (noteId: number, extra: Partial<Callback> = {}): Callback => ({
+    noteId,
+    customerKey: 'number:+4712345678',
+    name: 'Dana Customer',
+    number: '+4712345678',
+    at: 1_000,
+    notes: 'Call back about the refund',
+    ...extra,
+  });
+
+  it('names the customer and the start of the notes, in the agent’s language; a click brings the window', () => {
+    const { notifier, all, focusWindow } = setUp('linux', SHELL_TEXT.nl);
+    notifier.callbackDue(callback(7));
+    expect(all()).toHaveLength(1);
+    expect(all()[0]!.options).toEqual({
+      title: 'Tijd om terug te bellen',
+      body: 'Dana Customer · Call back about the refund',
+      icon: '/icon.png',
+    });
+    expect(all()[0]!.shown).toBe(true);
+    all()[0]!.listeners.get('click')?.();
+    expect(focusWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('a snoozed callback coming due again replaces its own notification, not another callback’s', () => {
+    const { notifier, all } = setUp();
+    notifier.callbackDue(callback(1));
+    notifier.callbackDue(callback(2, { name: 'Ed' }));
+    notifier.callbackDue(callback(1, { snoozedUntil: 5_000 }));
+    expect(all().map((n) => [n.options.body, n.closed])).toEqual([
+      ['Dana Customer · Call back about the refund', true],
+      ['Ed · Call back about the refund', false],
+      ['Dana Customer · Call back about the refund', false],
+    ]);
+  });
+
+  it('shows the number without a name, notes on one line and cut at 100 characters; keeps five on screen', () => {
+    const { notifier, all } = setUp();
+    notifier.callbackDue(callback(1, { name: undefined, notes: `Refund\n\n  promised ${'x'.repeat(200)}` }));
+    expect(all()[0]!.options.body).toBe(`+4712345678 · Refund promised ${'x'.repeat(84)}…`);
+    for (let id = 2; id <= 6; id += 1) notifier.callbackDue(callback(id));
+    expect(all().map((n) => n.closed)).toEqual([true, false, false, false, false, false]);
+  });
+
+  it('shows nothing where the OS has no notifications, and closes them all on quit', () => {
+    const { notifier, all } = setUp();
+    notifier.callbackDue(callback(1));
+    notifier.closeAll();
+    expect(all()[0]!.closed).toBe(true);
+    FakeNotification.supported = false;
+    notifier.callbackDue(callback(2));
+    expect(all()).toHaveLength(1);
   });
 });

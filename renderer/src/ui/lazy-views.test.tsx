@@ -1,7 +1,17 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../i18n';
-import { whenOpened } from './lazy-views';
+import {
+  AssistSidebar,
+  ConsultBar,
+  CustomerPop,
+  EscalationDialog,
+  Handoff,
+  IDLE_PRELOADS,
+  ShortcutSheet,
+  WrapUpPanel,
+  whenOpened,
+} from './lazy-views';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -28,5 +38,14 @@ describe('a view in its own chunk', () => {
     await Promise.all([View.preload(), View.preload()]);
     expect(fetches).toBe(2);
     expect(renderToStaticMarkup(<View name="Bo" />)).toBe('<p>Hello Bo</p>');
+  });
+});
+
+describe('the idle preload after signing in', () => {
+  it('loads every view a call shows, each of them, so none mounts through a Suspense round', async () => {
+    const inCall = [AssistSidebar, ConsultBar, Handoff, CustomerPop, WrapUpPanel, EscalationDialog, ShortcutSheet];
+    for (const view of inCall) expect(IDLE_PRELOADS).toContain(view);
+    await Promise.all(IDLE_PRELOADS.map((view) => view.preload()));
+    expect(IDLE_PRELOADS.filter((view) => !view.isLoaded())).toEqual([]);
   });
 });

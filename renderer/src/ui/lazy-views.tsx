@@ -5,6 +5,8 @@ import { useTranslation } from '../i18n';
 export type LazyView<P extends object> = ComponentType<P> & {
   /** Fetches the chunk now (on idle, say), so the first opening shows the view at once. */
   readonly preload: () => Promise<unknown>;
+  /** True once the chunk is here: a view mounted from now on renders in the same commit, without Suspense. */
+  readonly isLoaded: () => boolean;
 };
 
 /** What stands in for a view until its chunk arrives: a "Loading…" line, or nothing inside a call's card. */
@@ -50,7 +52,7 @@ export function whenOpened<P extends object>(
       </Suspense>
     );
   }
-  return Object.assign(LazyView, { preload });
+  return Object.assign(LazyView, { preload, isLoaded: () => loaded !== undefined });
 }
 
 export const HistoryScreen = whenOpened(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
@@ -80,12 +82,28 @@ export const WrapUpPanel = whenOpened(() => inCall().then((m) => m.WrapUpPanel),
 export const ShortcutSheet = whenOpened(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), 'app.loading');
 
 /**
- * Fetches the views an agent may open mid-call once the page is idle after start, so a ringing
- * call or the Escalate button never waits for a chunk. Returns a cancel for React's effect cleanup.
+ * Every view a call may show, and what an agent opens mid-call. Each view keeps its own
+ * "loaded" flag, so each is preloaded even where several share one chunk: a view whose chunk is
+ * here but that was never preloaded still mounts through a Suspense round, and a wrap-up form
+ * that is not in the DOM in the frame the status says "After-call work" loses the agent's
+ * Ctrl+Alt+R (the keyboard transfer story's failure, issue 19's in-call chunk).
  */
-export function preloadOnIdle(
-  views: readonly { readonly preload: () => Promise<unknown> }[] = [EscalationDialog, TeamPanel, AssistSidebar],
-): () => void {
+export const IDLE_PRELOADS: readonly LazyView<never>[] = [
+  EscalationDialog,
+  TeamPanel,
+  AssistSidebar,
+  ConsultBar,
+  Handoff,
+  CustomerPop,
+  WrapUpPanel,
+  ShortcutSheet,
+] as readonly LazyView<never>[];
+
+/**
+ * Fetches the views an agent may open mid-call once the page is idle after start, so a ringing
+ * call, the wrap-up or the Escalate button never waits for a chunk. Returns a cancel for React's effect cleanup.
+ */
+export function preloadOnIdle(views: readonly { readonly preload: () => Promise<unknown> }[] = IDLE_PRELOADS): () => void {
   const preloadAll = () => {
     for (const view of views) void view.preload().catch(() => undefined);
   };

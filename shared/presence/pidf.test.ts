@@ -39,6 +39,36 @@ describe('agent presence as PIDF (RFC 3863) with RPID activities (RFC 4480)', ()
     expect(parsePidf(rfc)).toEqual({ ok: true, value: { entity: 'pres:someone@example.com', kind: 'available', reason: '' } });
   });
 
+  it("reads Kamailio's aggregate of two publications (a stale one from a crashed or second app) by the newest tuple", () => {
+    const published = (kind: AgentPresence['kind'], at: string, reason = '') =>
+      buildPidf({ entity, kind, since: Date.parse(at), reason }, `app${at.slice(14, 16)}`, Date.parse(at));
+    // As presence_xml merges them: every publication's tuples, and one person (here the first's).
+    const aggregate = (...docs: string[]) => {
+      const tuples = docs.map((d) => d.match(/<tuple[\s\S]*<\/tuple>/)?.[0] ?? '').join('');
+      const person = docs[0]?.match(/<dm:person[\s\S]*<\/dm:person>/)?.[0] ?? '';
+      return `<?xml version="1.0"?><presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" xmlns:wl="urn:x-warmline:params:xml:ns:agent" entity="${entity}">${tuples}${person}</presence>`;
+    };
+    const stale = published('wrap-up', '2026-12-07T10:00:00Z');
+    const fresh = published('available', '2026-12-07T10:05:00Z');
+    for (const doc of [aggregate(stale, fresh), aggregate(fresh, stale)]) {
+      const r = parsePidf(doc);
+      expect(r.ok && [r.value.kind, r.value.since]).toEqual(['available', Date.parse('2026-12-07T10:05:00Z')]);
+    }
+    const onBreak = published('break', '2026-12-07T10:09:00Z', 'lunch');
+    expect(onBreak).toContain('<tuple id="wl-app09">');
+    const r = parsePidf(aggregate(stale, onBreak, fresh));
+    expect(r.ok && [r.value.kind, r.value.reason]).toEqual(['break', 'lunch']);
+    expect(() => buildPidf({ entity, kind: 'available', reason: '' }, 'x"/><evil')).toThrow(RangeError);
+  });
+
+  it('still reads an older Warmline that put its state in the person', () => {
+    const old = `<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" xmlns:wl="urn:x-warmline:params:xml:ns:agent" entity="${entity}"><tuple id="warmline"><status><basic>open</basic></status></tuple><dm:person id="agent"><rpid:activities from="2026-12-07T10:00:00.000Z"><rpid:away/></rpid:activities><wl:agent-state reason="training">break</wl:agent-state></dm:person></presence>`;
+    expect(parsePidf(old)).toEqual({
+      ok: true,
+      value: { entity, kind: 'break', reason: 'training', since: Date.parse('2026-12-07T10:00:00Z') },
+    });
+  });
+
   it('reads a desk phone or another client by its RPID activities alone (RFC 4480 §4 style)', () => {
     const phone = (activity: string) => `<presence xmlns="urn:ietf:params:xml:ns:pidf"
         xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid"

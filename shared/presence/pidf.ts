@@ -50,8 +50,20 @@ const ACTIVITY: Readonly<Record<Exclude<PresenceKind, 'available' | 'offline'>, 
   break: 'away',
 };
 
-export function buildPidf(presence: AgentPresence): string {
+const INSTANCE = /^[A-Za-z0-9]{1,32}$/;
+
+/**
+ * `instance` names the publishing app (a token per start); `publishedAt` is the tuple's
+ * `<timestamp>` (RFC 3863 §4.1.7). A presence server keeps every live publication of the entity
+ * and merges them into one NOTIFY, and Kamailio's presence_xml keeps every tuple but only one
+ * person: so the exact state lives in the tuple, one per app start, and parsePidf reads the newest
+ * tuple. With the state only in a person, a stale publication (an app that crashed, or closed
+ * without unpublishing, in wrap-up) hid the new one's "available" until it expired (CI's
+ * deploy-topology failure). The person keeps the RPID activities for clients that read only those.
+ */
+export function buildPidf(presence: AgentPresence, instance = 'warmline', publishedAt: number = Date.now()): string {
   if (!ENTITY.test(presence.entity)) throw new RangeError('presence entity must be a sip:, sips: or pres: URI');
+  if (!INSTANCE.test(instance)) throw new RangeError('presence instance must be 1-32 letters or digits');
   const basic = presence.kind === 'offline' ? 'closed' : 'open';
   const from = presence.since === undefined ? '' : ` from="${new Date(presence.since).toISOString()}"`;
   const activity = presence.kind === 'available' || presence.kind === 'offline' ? '' : `<rpid:${ACTIVITY[presence.kind]}/>`;
@@ -60,9 +72,10 @@ export function buildPidf(presence: AgentPresence): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<presence xmlns="${PIDF_NS}" xmlns:dm="${DATA_MODEL_NS}" xmlns:rpid="${RPID_NS}" xmlns:wl="${WARMLINE_NS}" entity="${escapeXml(presence.entity)}">`,
-    `<tuple id="warmline"><status><basic>${basic}</basic></status></tuple>`,
-    `<dm:person id="agent"><rpid:activities${from}>${activity}</rpid:activities>`,
-    `<wl:agent-state${reason}>${presence.kind}</wl:agent-state>${call}</dm:person>`,
+    `<tuple id="wl-${instance}"><status><basic>${basic}</basic></status>`,
+    `<wl:agent-state${from}${reason}>${presence.kind}</wl:agent-state>${call}`,
+    `<timestamp>${new Date(publishedAt).toISOString()}</timestamp></tuple>`,
+    `<dm:person id="agent-${instance}"><rpid:activities${from}>${activity}</rpid:activities></dm:person>`,
     '</presence>',
   ].join('');
 }
@@ -73,9 +86,33 @@ function isKind(text: string): text is PresenceKind {
   return (PRESENCE_KINDS as readonly string[]).includes(text);
 }
 
+const fromOf = (el: XmlElement): number => Date.parse(el.attributes.get('from') ?? '');
+
+/** The element among `candidates` whose time (`timeOf`) is latest; one without a time loses to one with. */
+function newest(candidates: readonly XmlElement[], timeOf: (el: XmlElement) => number): XmlElement | undefined {
+  let best: XmlElement | undefined;
+  let bestTime = Number.NEGATIVE_INFINITY;
+  for (const el of candidates) {
+    const time = timeOf(el);
+    if (best === undefined || (Number.isFinite(time) && time > bestTime)) {
+      best = el;
+      bestTime = Number.isFinite(time) ? time : bestTime;
+    }
+  }
+  return best;
+}
+
+const isOpen = (tuple: XmlElement): boolean => {
+  const status = firstChild(tuple, PIDF_NS, 'status');
+  return status !== undefined && firstChild(status, PIDF_NS, 'basic')?.text === 'open';
+};
+
 /**
  * Reads any PIDF document (ours, a desk phone's, Kamailio's aggregate of several publishers).
- * `now` bounds the call's times (agent-call.ts).
+ * A Warmline tuple (one with `<wl:agent-state>`) says the exact state; of several, the newest by
+ * `<timestamp>` wins (a stale publication beside the current one). Other documents are read by
+ * their basic status and the RPID activities of their newest person. `now` bounds the call's times
+ * (agent-call.ts).
  */
 export function parsePidf(body: string, now: number = Date.now()): Result<AgentPresence, PidfError> {
   const parsed = parseXml(body);
@@ -86,28 +123,40 @@ export function parsePidf(body: string, now: number = Date.now()): Result<AgentP
   if (!ENTITY.test(entity)) return err('no-entity');
 
   const tuples = childrenNamed(root, PIDF_NS, 'tuple');
-  const open = tuples.some((t) => {
-    const status = firstChild(t, PIDF_NS, 'status');
-    return status !== undefined && firstChild(status, PIDF_NS, 'basic')?.text === 'open';
-  });
-  const persons = childrenNamed(root, DATA_MODEL_NS, 'person');
-  const activities = persons.flatMap((p) => childrenNamed(p, RPID_NS, 'activities'));
-  const since = activities.map((a) => Date.parse(a.attributes.get('from') ?? '')).find((t) => Number.isFinite(t));
-  const own = persons.map((p) => firstChild(p, WARMLINE_NS, 'agent-state')).find((e): e is XmlElement => !!e);
-  const reason = clean(own?.attributes.get('reason') ?? '');
-  const base = { entity, reason, ...(since === undefined ? {} : { since }) };
+  const ours = newest(
+    tuples.filter((t) => firstChild(t, WARMLINE_NS, 'agent-state') !== undefined),
+    (t) => Date.parse(firstChild(t, PIDF_NS, 'timestamp')?.text ?? ''),
+  );
+  if (ours) return ok(readWarmline(entity, ours, firstChild(ours, WARMLINE_NS, 'agent-state') as XmlElement, isOpen(ours), now));
 
-  if (!open) return ok({ ...base, kind: 'offline', reason: '' });
-  if (own && isKind(own.text) && own.text !== 'offline') {
-    const callElement =
-      own.text === 'on-call' ? persons.map((p) => firstChild(p, WARMLINE_NS, 'call')).find((e) => !!e) : undefined;
-    const call = callElement && readCallElement(callElement, now);
-    return ok({ ...base, kind: own.text, ...(call ? { call } : {}) });
-  }
+  const open = tuples.some(isOpen);
+  const person = newest(childrenNamed(root, DATA_MODEL_NS, 'person'), (p) =>
+    Math.max(...childrenNamed(p, RPID_NS, 'activities').map(fromOf)),
+  );
+  // A Warmline before the state moved into its tuple put it in the person.
+  const own = person && firstChild(person, WARMLINE_NS, 'agent-state');
+  if (person && own) return ok(readWarmline(entity, person, own, open, now));
+  const activities = person ? childrenNamed(person, RPID_NS, 'activities') : [];
+  const since = activities.map(fromOf).find((t) => Number.isFinite(t));
+  const base = { entity, reason: '', ...(since === undefined ? {} : { since }) };
+  if (!open) return ok({ ...base, kind: 'offline' });
   const names = new Set(activities.flatMap((a) => a.children.filter((c) => c.ns === RPID_NS).map((c) => c.name)));
   if (names.has('on-the-phone')) return ok({ ...base, kind: 'on-call' });
   if (names.has('busy')) return ok({ ...base, kind: 'wrap-up' });
   const away = ['away', 'meal', 'meeting', 'vacation', 'holiday', 'appointment', 'breakfast', 'dinner'].find((n) => names.has(n));
-  if (away) return ok({ ...base, kind: 'break', reason: reason || away });
-  return ok({ ...base, kind: 'available', reason: '' });
+  if (away) return ok({ ...base, kind: 'break', reason: away });
+  return ok({ ...base, kind: 'available' });
+}
+
+/** The state a Warmline wrote in `holder` (its tuple, or an older version's person). */
+function readWarmline(entity: string, holder: XmlElement, own: XmlElement, open: boolean, now: number): AgentPresence {
+  const activities = childrenNamed(holder, RPID_NS, 'activities');
+  const since = [own, ...activities].map(fromOf).find((t) => Number.isFinite(t));
+  const base = { entity, reason: clean(own.attributes.get('reason') ?? ''), ...(since === undefined ? {} : { since }) };
+  if (!open || !isKind(own.text) || own.text === 'offline') {
+    return open ? { ...base, kind: 'available', reason: '' } : { ...base, kind: 'offline', reason: '' };
+  }
+  const callElement = own.text === 'on-call' ? firstChild(holder, WARMLINE_NS, 'call') : undefined;
+  const call = callElement && readCallElement(callElement, now);
+  return { ...base, kind: own.text, ...(call ? { call } : {}) };
 }

@@ -20,6 +20,23 @@ const [serverName, startServer] = SIP_SERVERS[0];
 
 const TEAM_PHRASE = 'Thanks for bearing with us — the Warmline team';
 
+/**
+ * Moves the page's fake clock on by `mmss` in 2 s steps with a real pause between: the clock also
+ * drives JsSIP's timers, and one jump of minutes fires a session refresh's or a re-REGISTER's
+ * transaction timeout (Timer B, 32 s) before the real server could answer, which ends the call
+ * (CI's "assist-breach not found" under load). Two seconds is far below any SIP timer.
+ */
+async function advance(page: Page, mmss: string): Promise<void> {
+  const [minutes, seconds] = mmss.split(':').map(Number);
+  let left = ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1_000;
+  while (left > 0) {
+    const step = Math.min(left, 2_000);
+    await page.clock.fastForward(step);
+    left -= step;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
 const stage = (panel: Locator, name: 'vent' | 'reassure' | 'resolve') => panel.getByTestId(`assist-stage-${name}`);
 const currentStage = async (panel: Locator) => {
   for (const name of ['vent', 'reassure', 'resolve'] as const) {
@@ -82,7 +99,7 @@ describe(`de-escalation assistant against ${serverName}`, () => {
     expect(await stage(panel, 'vent').textContent()).toContain('Let the customer finish without interrupting.');
 
     // A minute of talk moves the checklist on by itself.
-    await page.clock.fastForward('01:01');
+    await advance(page, '01:01');
     await eventually(
       () => currentStage(panel),
       (s) => s === 'reassure',
@@ -133,13 +150,13 @@ describe(`de-escalation assistant against ${serverName}`, () => {
     await page.getByRole('button', { name: 'Hold', exact: true }).click();
     await panel.getByText('Coming back from hold').waitFor();
     expect(await nudge.textContent()).toBe('');
-    await page.clock.fastForward('00:31');
+    await advance(page, '00:31');
     await eventually(
       () => nudge.textContent(),
       (t) => t === 'On hold over 30 s: check in and say how long it will take.',
       'check-in nudge',
     );
-    await page.clock.fastForward('00:30');
+    await advance(page, '00:30');
     await eventually(
       () => nudge.textContent(),
       (t) => t === 'On hold over 60 s: go back to the customer now.',
@@ -154,14 +171,14 @@ describe(`de-escalation assistant against ${serverName}`, () => {
     );
 
     // Six minutes is the default target: at 80 % the agent is nudged, past it alerted.
-    await page.clock.fastForward('03:55');
+    await advance(page, '03:55');
     await eventually(
       () => nudge.textContent(),
       (t) => t === 'Close to the 6:00 target: escalate or agree a callback now.',
       'SLA nudge',
     );
     expect(await breach.textContent()).toBe('');
-    await page.clock.fastForward('01:15');
+    await advance(page, '01:15');
     await eventually(
       () => breach.textContent(),
       (t) => t === 'Over the 6:00 target: escalate or agree a callback.',

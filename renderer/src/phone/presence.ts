@@ -62,6 +62,8 @@ export class PresenceClient {
   readonly #watches = new Map<string, Watch>();
   #own: OwnPresence | undefined;
   #etag: string | undefined;
+  /** This app start's name in its PIDF tuple and person ids (pidf.ts buildPidf). */
+  readonly #instance = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, '0')).join('');
   #refresh: ReturnType<typeof setTimeout> | undefined;
   #inFlight = false;
   #pending = false;
@@ -169,7 +171,7 @@ export class PresenceClient {
       sipHeader('Expires', String(expires)),
       ...(this.#etag ? [sipHeader('SIP-If-Match', this.#etag)] : []),
     ];
-    const body = expires > 0 && own ? buildPidf({ entity: target, ...own }) : undefined;
+    const body = expires > 0 && own ? buildPidf({ entity: target, ...own }, this.#instance) : undefined;
     if (body) headers.push(sipHeader('Content-Type', PIDF_CONTENT_TYPE));
     // As JsSIP's own MESSAGE does: the Request-URI parsed, and the To header taken from it.
     const uri = (this.ua as unknown as { normalizeTarget(target: string): unknown }).normalizeTarget(target);

@@ -90,13 +90,27 @@ async function main(): Promise<void> {
         Promise.all(candidates.map((m) => m.evaluate(() => window.farEnd.sessionCount))),
       );
       const heard = Promise.any(
-        candidates.map((m, k) => m.evaluate((n) => window.farEnd.firstAudioOnSessionAfter(n, 15_000), counts[k] ?? 0)),
-      );
+        candidates.map((m, k) => m.evaluate((n) => window.farEnd.firstAudioOnSessionAfter(n, 20_000), counts[k] ?? 0)),
+      ).catch(async () => {
+        // Say what each side saw: which leg did not get its new session or its audio.
+        const seen = await within(
+          `${target}: the far ends' state`,
+          Promise.all(
+            [customer, ...candidates].map((m) =>
+              m.evaluate(() => {
+                const { session, finalStatus, referTo } = window.farEnd.state();
+                return JSON.stringify({ session, finalStatus, referTo, sessions: window.farEnd.sessionCount });
+              }),
+            ),
+          ),
+        );
+        throw new Error(`round ${i}, ${target}: no audio on the transferred call; customer, members: ${seen.join('; ')}`);
+      });
       const asked = await within(
         `${target}: Complete`,
         agent.evaluate(() => window.benchTransfer.app.complete()),
       );
-      const first = await within(`${target}: audio between the customer and the member`, heard);
+      const first = await within(`${target}: audio between the customer and the member`, heard, 30_000);
       await within(
         `${target}: the agent free`,
         agent.evaluate(() => window.benchTransfer.app.reset()),

@@ -1,14 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabServer, type LabServer } from '../../electron/lab';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
-import type { Kamailio } from '../support/kamailio';
 import { snap } from '../support/screenshots';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually, FarEndDriver } from './phone-engine.harness';
+import { eventually } from './phone-engine.harness';
+import { teamLab, useTeamBench } from './team.harness';
 
 /**
  * Escalating from what is seen (issue 15), on the lab: the escalation panel says, before Consult,
@@ -16,65 +11,20 @@ import { eventually, FarEndDriver } from './phone-engine.harness';
  * senior comes back the panel counts them free and lists them, and choosing them consults them
  * directly; Complete hands the customer over.
  */
-const PASSWORD = 'team-escalation';
 const DOMAIN = 'warmline.test';
-const users = ['agent1', 'senior1', 'senior2', 'customer1'];
-
-let lab: LabServer;
-let browser: Browser;
-let pages: TestPages;
-const hosts: AppHost[] = [];
-const dirs: ReturnType<typeof makeTempDir>[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  lab = await startLabServer({
-    port: 0,
-    log: () => {},
-    config: {
-      domain: DOMAIN,
-      allowedOrigins: ['http://127.0.0.1:*'],
-      accounts: users.map((user) => ({ user, password: PASSWORD })),
-      queues: [
-        { name: 'support', members: ['agent1'], ringTimeoutSeconds: 10, maxWaitSeconds: 60 },
-        { name: 'senior', members: ['senior1', 'senior2'], ringTimeoutSeconds: 10, maxWaitSeconds: 60 },
-      ],
-    },
-  });
-  browser = await launchChromium();
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await Promise.all(hosts.map((h) => h.close()));
-  dirs.forEach((d) => d.remove());
-  await lab?.close();
-});
-
-async function desk(user: string): Promise<Page> {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  const host = await startAppHost(dir.path);
-  hosts.push(host);
-  await host.services.handlers.saveSettings({
-    serverUrl: lab.url,
-    sipUri: `sip:${user}@${DOMAIN}`,
-    password: PASSWORD,
-    displayName: user,
-    teamKey: TEAM_KEY,
-    queuePause: 'message',
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
-  await page.goto(host.url);
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    `${user} signed in`,
-  );
-  return page;
-}
+const bench = useTeamBench(
+  teamLab(
+    DOMAIN,
+    'team-escalation',
+    ['agent1', 'senior1', 'senior2', 'customer1'],
+    [
+      { name: 'support', members: ['agent1'] },
+      { name: 'senior', members: ['senior1', 'senior2'] },
+    ],
+  ),
+);
+const pageErrors = bench.pageErrors;
+const desk = (user: string) => bench.desk(user, { teamKey: TEAM_KEY, queuePause: 'message' });
 
 const text = (page: Page, testId: string) =>
   page
@@ -93,13 +43,7 @@ describe('escalating to a free colleague, seen on the team board (lab)', () => {
       'the senior shows on a break',
     );
 
-    const customer = await FarEndDriver.open(
-      browser,
-      pages,
-      { wsUrl: lab.url, domain: DOMAIN, password: PASSWORD } as unknown as Kamailio,
-      'x',
-      { uri: `sip:customer1@${DOMAIN}`, toneHz: 1250 },
-    );
+    const customer = await bench.customer({ uri: `sip:customer1@${DOMAIN}`, toneHz: 1250 });
     await customer.call(`sip:agent1@${DOMAIN}`);
     await agent.getByRole('button', { name: 'Answer' }).click();
     await eventually(

@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startLabServer } from '../../electron/lab';
+import type { SettingsPatch } from '../../shared/settings';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import type { FarEndOptions } from '../support/far-end/sipjs-far-end';
+import { eventually, FarEndDriver } from './phone-engine.harness';
+
+/**
+ * The team stories (issue 15: team-presence, team-escalation, team-presence-kamailio) share one
+ * bench: a presence server (the lab with its queues, or Kamailio with its presence modules), a
+ * browser, Warmline desks at 1280×720 each on its own browser-mode host, and customers as SIP.js
+ * far ends. Everything is stopped after the file.
+ */
+export interface TeamServer {
+  readonly wsUrl: string;
+  readonly domain: string;
+  readonly password: string;
+  stop(): Promise<void>;
+}
+
+/** The lab with these accounts (one password) and queues. */
+export function teamLab(
+  domain: string,
+  password: string,
+  users: readonly string[],
+  queues: readonly { name: string; members: readonly string[] }[],
+): () => Promise<TeamServer> {
+  return async () => {
+    const lab = await startLabServer({
+      port: 0,
+      log: () => {},
+      config: {
+        domain,
+        allowedOrigins: ['http://127.0.0.1:*'],
+        accounts: users.map((user) => ({ user, password })),
+        queues: queues.map((q) => ({ name: q.name, members: [...q.members], ringTimeoutSeconds: 10, maxWaitSeconds: 60 })),
+      },
+    });
+    return { wsUrl: lab.url, domain, password, stop: () => lab.close() };
+  };
+}
+
+/** Debian's Kamailio as the team's presence server (presence, presence_xml, presence_dialoginfo). */
+export const teamKamailio = (): Promise<TeamServer> => startKamailio({ presence: true });
+
+export interface TeamBench {
+  readonly server: TeamServer;
+  readonly browser: Browser;
+  /** Every page error of every desk, as `user: message`. */
+  readonly pageErrors: string[];
+  /** A Warmline desk signed in as `user` (its display name), with these settings besides. */
+  desk(user: string, settings?: SettingsPatch): Promise<Page>;
+  /** A customer's phone (SIP.js), registered as `options.uri` or a fresh user. */
+  customer(options: Partial<FarEndOptions>): Promise<FarEndDriver>;
+}
+
+export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
+  let server: TeamServer | undefined;
+  let browser: Browser | undefined;
+  let pages: TestPages | undefined;
+  const hosts: AppHost[] = [];
+  const dirs: ReturnType<typeof makeTempDir>[] = [];
+  const pageErrors: string[] = [];
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the team bench is used before beforeAll ran');
+    return value;
+  };
+
+  beforeAll(async () => {
+    server = await start();
+    browser = await launchChromium();
+    pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await Promise.all(hosts.map((h) => h.close()));
+    dirs.forEach((d) => d.remove());
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return need(server);
+    },
+    get browser() {
+      return need(browser);
+    },
+    pageErrors,
+    async desk(user, settings = {}) {
+      const dir = makeTempDir();
+      dirs.push(dir);
+      const host = await startAppHost(dir.path);
+      hosts.push(host);
+      const { wsUrl, domain, password } = need(server);
+      await host.services.handlers.saveSettings({
+        serverUrl: wsUrl,
+        sipUri: `sip:${user}@${domain}`,
+        password,
+        displayName: user,
+        ...settings,
+      });
+      const page = await need(browser).newPage({ viewport: { width: 1280, height: 720 } });
+      page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
+      await page.goto(host.url);
+      await eventually(
+        () => page.getByTestId('registration').textContent(),
+        (t) => t === 'Signed in',
+        `${user} signed in`,
+      );
+      return page;
+    },
+    customer(options) {
+      // FarEndDriver needs only the server's address, domain and password.
+      return FarEndDriver.open(need(browser), need(pages), need(server) as unknown as Kamailio, 'customer', options);
+    },
+  };
+}
+
+/** A colleague's state on a desk's team list (`data-state`), or null while not listed. */
+export const stateOf = (page: Page, user: string) =>
+  page
+    .locator(`[data-testid="team-list"] [data-user="${user}"]`)
+    .getAttribute('data-state', { timeout: 1_000 })
+    .catch(() => null);

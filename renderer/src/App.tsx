@@ -10,9 +10,18 @@ import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useShownQuality } from './features/calls/use-call-media';
 import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
-import { AudioDevicesPanel, HistoryScreen, preloadOnIdle, SettingsScreen, SupervisorBoard, TeamPanel } from './ui/lazy-views';
+import {
+  AudioDevicesPanel,
+  HistoryScreen,
+  IDLE_PRELOADS,
+  preloadOnIdle,
+  SettingsScreen,
+  SupervisorBoard,
+  TeamPanel,
+} from './ui/lazy-views';
 import type { EscalationLog } from './state/escalation-log';
 import { talkingCall } from './state/phone-state';
+import { preloadReceivedContextDecoder } from './state/received-context';
 import { usePhoneState, type PhoneStore } from './state/phone-store';
 import { StatusBar } from './ui/StatusBar';
 import { useAcwClock } from './ui/use-acw-clock';
@@ -87,7 +96,10 @@ export function App({ services }: { readonly services: AppServices }) {
   // What a call shows (its sidebar, the escalation dialog, the team panel) comes in chunks of its
   // own, fetched when the page is idle after signing in: the start is the phone and its sign-in.
   const registered = phone.registration.state === 'registered';
-  useEffect(() => (registered ? preloadOnIdle() : undefined), [registered]);
+  useEffect(
+    () => (registered ? preloadOnIdle([...IDLE_PRELOADS, { preload: preloadReceivedContextDecoder }]) : undefined),
+    [registered],
+  );
 
   const signIn = useCallback(
     async (settings: SettingsView) => {

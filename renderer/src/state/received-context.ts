@@ -1,13 +1,15 @@
-import { decodeEscalationContext, ReplayGuard, type DecodedContext, type ReceivedOn } from '../../../shared/escalation';
+import type { DecodedContext, ReceivedOn } from '../../../shared/escalation';
 import type { HostApi } from '../host';
 import { OVERSIZED_CONTEXT } from '../phone';
+import type * as DecoderModule from './received-context-decoder';
 
-/** One per app: the card, the wrap-up form and the history must agree on which call saw an escalation first. */
-const received = new ReplayGuard();
+type Decoder = typeof DecoderModule;
 
 /**
  * A received context, decoded and judged against the INVITE it came on (`on`, from the phone)
- * with the team key from the host. Every reader of a received context goes through here.
+ * with the team key from the host. Every reader of a received context goes through here. The
+ * decoder (the codec, the signature check, the older formats) is fetched with the first context
+ * an agent receives, not at start (issue 19).
  */
 export async function decodeReceivedContext(
   header: string,
@@ -15,6 +17,16 @@ export async function decodeReceivedContext(
   host: Pick<HostApi, 'getTeamKey'>,
 ): Promise<DecodedContext> {
   if (header === OVERSIZED_CONTEXT) return { status: 'unreadable', why: 'oversized' };
-  const key = await host.getTeamKey();
-  return decodeEscalationContext(header, key.ok ? key.value : '', { ...(on ? { received: on } : {}), guard: received });
+  const [key, { decodeWithGuard }] = await Promise.all([host.getTeamKey(), preloadReceivedContextDecoder()]);
+  return decodeWithGuard(header, key.ok ? key.value : '', on);
+}
+
+let decoder: Promise<Decoder> | undefined;
+
+/** Fetches the decoder's chunk once (on idle after signing in), again after a failed fetch. */
+export function preloadReceivedContextDecoder(): Promise<Decoder> {
+  return (decoder ??= import('./received-context-decoder').catch((error: unknown) => {
+    decoder = undefined;
+    throw error;
+  }));
 }

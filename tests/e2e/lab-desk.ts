@@ -10,6 +10,7 @@ import { freeTcpPort } from '../support/ports';
 import { makeTempDir } from '../support/temp-dir';
 import type { TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver } from './phone-engine.harness';
+import { dropSipSockets, trackSipSockets } from './sip-sockets';
 
 /** The agent `npm start` signs in as on the shipped lab config, and the queue customers call. */
 export const AGENT = '1001';
@@ -41,19 +42,6 @@ export interface DeskView {
   readonly answerVisible: boolean;
   readonly calls: number;
 }
-
-/** Only the SIP WebSocket of the page (the host API has its own): kept so a test can drop it. */
-const TRACK_SIP_SOCKETS = () => {
-  const Native = window.WebSocket;
-  const sockets: WebSocket[] = [];
-  (window as unknown as { sipSockets: WebSocket[] }).sipSockets = sockets;
-  window.WebSocket = class extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      if ([protocols].flat().includes('sip')) sockets.push(this);
-    }
-  } as typeof WebSocket;
-};
 
 /**
  * The desk as `npm start` runs it on a fresh machine: the browser-mode host with the embedded lab
@@ -128,7 +116,7 @@ export class LabDesk {
     page.on('console', (m) => {
       if (this.consoleLines.length < 5_000) this.consoleLines.push(`${new Date().toISOString()} ${m.type()} ${m.text()}`);
     });
-    await page.addInitScript(TRACK_SIP_SOCKETS);
+    await trackSipSockets(page);
     await page.goto(this.#web.url);
     this.page = page;
   }
@@ -150,11 +138,7 @@ export class LabDesk {
 
   /** The network drops the app's SIP WebSocket (the phone reconnects by itself). */
   async dropSocket(): Promise<void> {
-    await this.page.evaluate(() =>
-      (window as unknown as { sipSockets: WebSocket[] }).sipSockets
-        .filter((s) => s.readyState === WebSocket.OPEN)
-        .forEach((s) => s.close()),
-    );
+    await dropSipSockets(this.page);
   }
 
   /** The app goes away and starts again on the same data folder; the lab stays up (it runs beside the app here). */

@@ -9,18 +9,22 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import type { FarEndOptions } from '../support/far-end/sipjs-far-end';
 import { eventually, FarEndDriver } from './phone-engine.harness';
+import { trackSipSockets } from './sip-sockets';
 
 /**
  * The team stories (issue 15: team-presence, team-escalation, team-presence-kamailio) share one
  * bench: a presence server (the lab with its queues, or Kamailio with its presence modules), a
- * browser, Warmline desks at 1280×720 each on its own browser-mode host, and customers as SIP.js
- * far ends. Everything is stopped after the file.
+ * browser, Warmline desks at 1280×720 each on its own browser-mode host (their SIP WebSockets
+ * tracked, so a test can drop them: sip-sockets.ts), and customers as SIP.js far ends. Everything
+ * is stopped after the file.
  */
 export interface TeamServer {
   readonly wsUrl: string;
   readonly domain: string;
   readonly password: string;
   stop(): Promise<void>;
+  /** The lab only: it goes down and comes back on the same port, knowing no publication or subscription. */
+  restart?(): Promise<void>;
 }
 
 /** The lab with these accounts (one password) and queues. */
@@ -30,18 +34,25 @@ export function teamLab(
   users: readonly string[],
   queues: readonly { name: string; members: readonly string[] }[],
 ): () => Promise<TeamServer> {
+  const config = {
+    domain,
+    allowedOrigins: ['http://127.0.0.1:*'],
+    accounts: users.map((user) => ({ user, password })),
+    queues: queues.map((q) => ({ name: q.name, members: [...q.members], ringTimeoutSeconds: 10, maxWaitSeconds: 60 })),
+  };
   return async () => {
-    const lab = await startLabServer({
-      port: 0,
-      log: () => {},
-      config: {
-        domain,
-        allowedOrigins: ['http://127.0.0.1:*'],
-        accounts: users.map((user) => ({ user, password })),
-        queues: queues.map((q) => ({ name: q.name, members: [...q.members], ringTimeoutSeconds: 10, maxWaitSeconds: 60 })),
+    let lab = await startLabServer({ port: 0, log: () => {}, config });
+    const { url, port } = lab;
+    return {
+      wsUrl: url,
+      domain,
+      password,
+      stop: () => lab.close(),
+      async restart() {
+        await lab.close();
+        lab = await startLabServer({ port, log: () => {}, config });
       },
-    });
-    return { wsUrl: lab.url, domain, password, stop: () => lab.close() };
+    };
   };
 }
 
@@ -107,6 +118,7 @@ export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
       });
       const page = await need(browser).newPage({ viewport: { width: 1280, height: 720 } });
       page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
+      await trackSipSockets(page);
       await page.goto(host.url);
       await eventually(
         () => page.getByTestId('registration').textContent(),

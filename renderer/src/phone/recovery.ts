@@ -53,7 +53,7 @@ interface Watched {
  *  - ICE lost (or the OS says we are back online): "reconnecting-audio"; the old WebSocket is
  *    probably dead too (its address may be gone), so reconnect it, then re-INVITE with an ICE
  *    restart (RFC 8445 §9, fresh ufrag/pwd and candidates from the new path).
- *  - after RECOVERY_CHOICE_AFTER_MS without recovery: "stalled", the agent chooses.
+ *  - after RECOVERY_CHOICE_AFTER_MS without a new audio path: "stalled", the agent chooses.
  */
 export class CallRecovery {
   readonly #emit: (event: PhoneEvent) => void;
@@ -251,7 +251,9 @@ export class CallRecovery {
       return;
     }
     const trouble = watched.signallingLost || watched.mediaLost;
-    if (!trouble) {
+    // Only a lost audio path leads to the choice: while only the signalling is down the audio flows
+    // on (the status bar counts the attempts), and "the call's audio has not come back" would be false.
+    if (!watched.mediaLost) {
       clearTimeout(watched.stallTimer);
       watched.stallTimer = undefined;
       watched.stalled = false;

@@ -233,8 +233,22 @@ export class Phone {
       this.#presenceListeners.forEach((listener) => listener(event)),
     );
     this.#presence = presence;
-    // Every (re)connection: the server may have lost our subscriptions and publication.
-    ua.on('connected', () => presence.renew());
+    // Every (re)connection: the server may have lost our subscriptions and publication. They are
+    // started again once the REGISTER that JsSIP sends on connecting is answered (either way): the
+    // registration is what brings the agent calls, and a dozen SUBSCRIBEs and a PUBLISH sent ahead
+    // of it (each challenged once) held it back by over a second at load, with the desk on
+    // "Signing in…" meanwhile (the model's long run, seed 20261207, sequence 48).
+    let renewDue = false;
+    const renewOnce = () => {
+      if (!renewDue) return;
+      renewDue = false;
+      presence.renew();
+    };
+    ua.on('connected', () => {
+      renewDue = true;
+    });
+    ua.on('registered', renewOnce);
+    ua.on('registrationFailed', renewOnce);
     if (this.#ownPresence) presence.publish(this.#ownPresence);
     if (this.#watched) {
       presence.watch(this.#watched);

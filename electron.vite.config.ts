@@ -51,7 +51,12 @@ export default defineConfig({
       // Minified: electron-vite leaves the renderer as it is by default, and every byte is parsed at start (issue 19).
       minify: true,
       emptyOutDir: true,
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: resolve(__dirname, 'renderer/index.html'),
+        // shared/ is pure (DESIGN.md): a module of it none of whose exports the renderer uses, reached
+        // through a barrel such as shared/host-api/index.ts, is left out with its zod schemas (issue 19).
+        treeshake: { moduleSideEffects: (id) => !/[\\/]shared[\\/][^\0]*\.ts$/.test(id) },
+      },
       // The shim is CommonJS, as `debug` is (JsSIP calls require('debug')(…)): converted like node_modules.
       commonjsOptions: { include: [/node_modules/, /debug-shim\.cjs$/] },
     },

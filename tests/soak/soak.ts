@@ -189,9 +189,13 @@ async function main(): Promise<void> {
     );
 
     const form = page.locator('form.wrap-up-form');
+    // The form is a busy placeholder until its settings are read: asking for the Disposition before that
+    // found none, and Ready stayed disabled for want of the mandatory disposition (call 160 at load 40).
+    const ready = form.getByRole('button', { name: 'Ready' });
+    await ready.waitFor({ timeout: STEP_MS });
     const disposition = form.getByLabel('Disposition');
     if ((await disposition.count()) > 0) await disposition.selectOption({ index: 1 });
-    await form.getByRole('button', { name: 'Ready' }).click();
+    await ready.click();
     await customer.hangup();
     await eventually(
       () => senior.state(),

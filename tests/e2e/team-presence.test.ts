@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
-import { stateOf, teamLab, useTeamBench } from './team.harness';
+import { outOfView, pageScrolls, stateOf, teamLab, useTeamBench } from './team.harness';
 
 /**
  * The agent's home (issue 15) on the lab: two Warmline pages, an agent and a senior, see each
@@ -54,6 +54,16 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       'a customer waiting in the senior queue',
     );
     expect(await agent.getByTestId('free-senior').textContent()).toBe('Nobody free');
+    // The whole home in view at 1280×720 without scrolling: dial pad, callbacks, queues, team.
+    expect(
+      await outOfView(agent, {
+        'dial pad': agent.getByLabel('Number or address'),
+        callbacks: agent.getByTestId('callbacks'),
+        'queue board': agent.getByTestId('queue-board'),
+        team: agent.getByTestId('team-list'),
+      }),
+    ).toEqual([]);
+    expect(await pageScrolls(agent)).toBe(false);
     await snap(agent, 'home-team-board');
 
     await senior.getByRole('button', { name: 'Available' }).click();
@@ -65,7 +75,16 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       'the senior shows on a call',
     );
     // Beside the call, the senior keeps the queues and the team in view.
-    await senior.getByRole('region', { name: 'Team and queues' }).getByTestId('queue-board').waitFor();
+    const beside = senior.getByRole('region', { name: 'Team and queues' });
+    await beside.getByTestId('queue-board').waitFor();
+    expect(
+      await outOfView(senior, {
+        'Hang up': senior.getByRole('region', { name: 'Current call' }).getByRole('button', { name: 'Hang up', exact: true }),
+        'queue board': beside.getByTestId('queue-board'),
+        team: beside.getByTestId('team-list'),
+      }),
+    ).toEqual([]);
+    expect(await pageScrolls(senior)).toBe(false);
     await snap(senior, 'call-with-team-board');
     await eventually(
       () => agent.getByTestId('waiting-senior').textContent(),

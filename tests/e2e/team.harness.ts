@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startLabServer } from '../../electron/lab';
 import type { SettingsPatch } from '../../shared/settings';
@@ -140,3 +140,22 @@ export const stateOf = (page: Page, user: string) =>
     .locator(`[data-testid="team-list"] [data-user="${user}"]`)
     .getAttribute('data-state', { timeout: 1_000 })
     .catch(() => null);
+
+/** The page itself scrolls (the 1280×720 home must not; a long team list scrolls inside its panel). */
+export const pageScrolls = (page: Page) =>
+  page.evaluate(
+    () => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth,
+  );
+
+/** Which of these parts of the page are not wholly inside the window (none, when all are in view). */
+export async function outOfView(page: Page, parts: Readonly<Record<string, Locator>>): Promise<string[]> {
+  const viewport = page.viewportSize()!;
+  const out: string[] = [];
+  for (const [name, locator] of Object.entries(parts)) {
+    const box = await locator.boundingBox({ timeout: 5_000 }).catch(() => null);
+    const inside =
+      box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+    if (!inside) out.push(name);
+  }
+  return out;
+}

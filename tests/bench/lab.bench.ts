@@ -89,7 +89,10 @@ async function startLab(maxAgents: number): Promise<Server> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   // As `npm run lab` runs it: built JavaScript (out/host/lab.js, built by scripts/lab.mjs) in one plain Node
   // process, not TypeScript through tsx. The lab writes its JSON transaction log as in production; to /dev/null here.
-  const child: ChildProcess = spawn(process.execPath, ['scripts/lab.mjs', '--port', '0', '--config', configPath], {
+  // WARMLINE_BENCH_LAB_NODE_ARGS: Node options for the lab's process only, e.g. "--cpu-prof --cpu-prof-dir=DIR" to
+  // profile it (Node refuses --cpu-prof in NODE_OPTIONS, which would also profile the client).
+  const nodeArgs = (process.env.WARMLINE_BENCH_LAB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'scripts/lab.mjs', '--port', '0', '--config', configPath], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

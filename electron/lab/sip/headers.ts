@@ -80,32 +80,34 @@ export function canonicalName(name: string): string {
  */
 export const LIST_HEADERS: ReadonlySet<string> = new Set(['Via', 'Route', 'Record-Route', 'Contact']);
 
-/** Split at top-level commas: not inside quoted strings (with quoted-pairs) or angle brackets. */
+/**
+ * Split at top-level commas: not inside quoted strings (with quoted-pairs) or angle brackets. Parts are sliced
+ * out, not built a character at a time: every header of every message goes through here (issue 19).
+ */
 export function splitTopLevel(value: string, separator: ',' | ';'): string[] {
+  const sep = separator.charCodeAt(0);
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let inQuotes = false;
   let inAngle = false;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
+    const ch = value.charCodeAt(i);
     if (inQuotes) {
-      current += ch;
-      if (ch === '\\' && i + 1 < value.length) current += value[++i];
-      else if (ch === '"') inQuotes = false;
+      // A quoted-pair: the backslash and the character it escapes stay in the part as they are.
+      if (ch === 0x5c && i + 1 < value.length) i++;
+      else if (ch === 0x22) inQuotes = false;
       continue;
     }
-    if (ch === '"') inQuotes = true;
-    else if (ch === '<') inAngle = true;
-    else if (ch === '>') inAngle = false;
-    else if (ch === separator && !inAngle) {
-      parts.push(current.trim());
-      current = '';
-      continue;
+    if (ch === 0x22) inQuotes = true;
+    else if (ch === 0x3c) inAngle = true;
+    else if (ch === 0x3e) inAngle = false;
+    else if (ch === sep && !inAngle) {
+      parts.push(value.slice(start, i).trim());
+      start = i + 1;
     }
-    current += ch;
   }
   if (inQuotes) throw new SyntaxError('unterminated quoted string');
-  parts.push(current.trim());
+  parts.push(value.slice(start).trim());
   return parts;
 }
 

@@ -1,4 +1,4 @@
-import { canonicalName, getHeaders, isToken, LIST_HEADERS, splitTopLevel } from './headers.js';
+import { canonicalName, isToken, LIST_HEADERS, splitTopLevel } from './headers.js';
 import { parseCSeq, parseNameAddr, parseSmallInt, parseVia } from './fields.js';
 import { parseUri } from './uri.js';
 import type { Header, SipMessage, SipRequest } from './types.js';
@@ -32,38 +32,45 @@ function findHeaderEnd(buf: Buffer): { end: number; bodyStart: number } {
   return { end: buf.length, bodyStart: buf.length };
 }
 
+/** Add one header (a list header as one entry per element) under its canonical name. */
+function pushHeader(headers: Header[], name: string, value: string, limits: ParseLimits): void {
+  const canonical = canonicalName(name);
+  const trimmed = value.trim();
+  if (LIST_HEADERS.has(canonical) && !(canonical === 'Contact' && trimmed === '*')) {
+    for (const element of splitTopLevel(trimmed, ',')) {
+      if (element === '') throw new SyntaxError(`empty element in ${canonical}`);
+      headers.push({ name: canonical, value: element });
+    }
+  } else headers.push({ name: canonical, value: trimmed });
+  if (headers.length > limits.maxHeaders) throw new SyntaxError('too many headers');
+}
+
 /** Header lines with folding undone (RFC 3261 §7.3.1: CRLF followed by WSP is one SP). */
-function unfold(lines: string[], limits: ParseLimits): Header[] {
+function unfold(lines: readonly string[], limits: ParseLimits): Header[] {
   const headers: Header[] = [];
-  let current: { name: string; value: string } | null = null;
-  const flush = (): void => {
-    if (current === null) return;
-    const name = canonicalName(current.name);
-    const value = current.value.trim();
-    if (LIST_HEADERS.has(name) && !(name === 'Contact' && value === '*')) {
-      for (const element of splitTopLevel(value, ',')) {
-        if (element === '') throw new SyntaxError(`empty element in ${name}`);
-        headers.push({ name, value: element });
-      }
-    } else headers.push({ name, value });
-    if (headers.length > limits.maxHeaders) throw new SyntaxError('too many headers');
-  };
+  // The header being read: its name as written and its value so far (continuation lines appended).
+  let name: string | null = null;
+  let value = '';
   for (const line of lines) {
     if (line.length > limits.maxLineLength) throw new SyntaxError('header line too long');
-    if (/^[ \t]/.test(line)) {
-      if (current === null) throw new SyntaxError('continuation line before any header');
-      current.value += ` ${line.trim()}`;
-      if (current.value.length > limits.maxLineLength) throw new SyntaxError('header line too long');
+    const first = line.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (name === null) throw new SyntaxError('continuation line before any header');
+      value += ` ${line.trim()}`;
+      if (value.length > limits.maxLineLength) throw new SyntaxError('header line too long');
       continue;
     }
-    flush();
+    if (name !== null) pushHeader(headers, name, value, limits);
     const colon = line.indexOf(':');
     if (colon < 0) throw new SyntaxError('header line without colon');
-    const name = line.slice(0, colon).replace(/[ \t]+$/, '');
+    // The name ends at the colon, less any spaces or tabs before it.
+    let end = colon;
+    while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+    name = line.slice(0, end);
     if (!isToken(name)) throw new SyntaxError('bad header name');
-    current = { name, value: line.slice(colon + 1) };
+    value = line.slice(colon + 1);
   }
-  flush();
+  if (name !== null) pushHeader(headers, name, value, limits);
   return headers;
 }
 
@@ -78,7 +85,12 @@ export function parseMessage(data: Buffer | string, limits: ParseLimits = DEFAUL
   const rest = buf.subarray(start);
   const { end, bodyStart } = findHeaderEnd(rest);
   const headText = rest.subarray(0, end).toString('utf8');
-  const lines = headText.split(/\r?\n/);
+  // Lines end in CRLF or, leniently, a bare LF: split at LF and drop a CR before it (no regex split per message).
+  const lines = headText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.charCodeAt(line.length - 1) === 0x0d) lines[i] = line.slice(0, -1);
+  }
   const startLine = lines.shift() ?? '';
   if (startLine.length > limits.maxLineLength) return { kind: 'invalid', reason: 'start line too long', status: 0 };
   const body = rest.subarray(bodyStart);
@@ -114,26 +126,50 @@ export function parseMessage(data: Buffer | string, limits: ParseLimits = DEFAUL
   return { kind: 'message', message: request };
 }
 
+/** The headers checkCommon reads, gathered in one pass over the message (not a filter per name; issue 19). */
+const CHECKED_HEADERS: ReadonlySet<string> = new Set([
+  'From',
+  'To',
+  'Call-ID',
+  'CSeq',
+  'Via',
+  'Contact',
+  'Route',
+  'Record-Route',
+  'Content-Length',
+  'Max-Forwards',
+  'Expires',
+]);
+const NONE: readonly string[] = [];
+
 /** Checks every message must pass before it is acted on (RFC 3261 §8.1.1, §8.2, §18.3). Returns a reason. */
 function checkCommon(msg: SipMessage): string | null {
+  const byName = new Map<string, string[]>();
+  for (const h of msg.headers) {
+    if (!CHECKED_HEADERS.has(h.name)) continue;
+    const values = byName.get(h.name);
+    if (values === undefined) byName.set(h.name, [h.value]);
+    else values.push(h.value);
+  }
+  const all = (name: string): readonly string[] => byName.get(name) ?? NONE;
   try {
     for (const name of ['From', 'To', 'Call-ID', 'CSeq']) {
-      const values = getHeaders(msg, name);
+      const values = all(name);
       if (values.length === 0) return `missing ${name}`;
       if (values.length > 1) return `duplicate ${name}`;
     }
-    const vias = getHeaders(msg, 'Via');
+    const vias = all('Via');
     if (vias.length === 0) return 'missing Via';
-    vias.forEach((v) => parseVia(v));
-    parseNameAddr(getHeaders(msg, 'From')[0]!);
-    parseNameAddr(getHeaders(msg, 'To')[0]!);
-    if (!/^\S+$/.test(getHeaders(msg, 'Call-ID')[0]!)) return 'bad Call-ID';
-    const cseq = parseCSeq(getHeaders(msg, 'CSeq')[0]!);
+    for (const v of vias) parseVia(v);
+    parseNameAddr(all('From')[0]!);
+    parseNameAddr(all('To')[0]!);
+    if (!/^\S+$/.test(all('Call-ID')[0]!)) return 'bad Call-ID';
+    const cseq = parseCSeq(all('CSeq')[0]!);
     if (msg.kind === 'request' && cseq.method !== msg.method) return 'CSeq method does not match';
     for (const name of ['Contact', 'Route', 'Record-Route']) {
-      for (const v of getHeaders(msg, name)) if (!(name === 'Contact' && v === '*')) parseNameAddr(v);
+      for (const v of all(name)) if (!(name === 'Contact' && v === '*')) parseNameAddr(v);
     }
-    const lengths = getHeaders(msg, 'Content-Length');
+    const lengths = all('Content-Length');
     if (new Set(lengths.map((l) => l.trim())).size > 1) return 'conflicting Content-Length';
     if (lengths.length > 0) {
       const declared = parseSmallInt(lengths[0]!, 16 * 1024 * 1024);
@@ -141,8 +177,8 @@ function checkCommon(msg: SipMessage): string | null {
       if (declared > msg.body.length) return 'body shorter than Content-Length';
       msg.body = msg.body.subarray(0, declared);
     }
-    for (const v of getHeaders(msg, 'Max-Forwards')) parseSmallInt(v, 255);
-    for (const v of getHeaders(msg, 'Expires')) parseSmallInt(v, 2 ** 32 - 1);
+    for (const v of all('Max-Forwards')) parseSmallInt(v, 255);
+    for (const v of all('Expires')) parseSmallInt(v, 2 ** 32 - 1);
     return null;
   } catch (e) {
     return (e as Error).message;

@@ -7,6 +7,7 @@ import { customerCalls, type CallEntry, type PhoneState } from '../../state/phon
 import type { PhoneStore } from '../../state/phone-store';
 import { CustomerPop, Handoff } from '../../ui/lazy-views';
 import { useClock } from '../../ui/use-clock';
+import { answerButtonOf } from './answer-target';
 import { IncomingCall } from './IncomingCall';
 import { useRinger } from './use-call-media';
 
@@ -41,7 +42,7 @@ export function RingingCalls({ state, store, host, settings, ringer, onAnswered 
   // its text stays, only the caret moves).
   useLayoutEffect(() => {
     if (newest === undefined) return;
-    ref.current?.querySelector<HTMLElement>(`[data-call-id="${CSS.escape(newest)}"] [data-shortcut="answer"]`)?.focus();
+    if (ref.current) answerButtonOf(ref.current, newest)?.focus();
   }, [newest]);
   if (offered.length === 0) return null;
   return (

@@ -12,6 +12,7 @@ import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
 import {
   AudioDevicesPanel,
+  EscalationsWaiting,
   HistoryScreen,
   IDLE_PRELOADS,
   preloadOnIdle,
@@ -59,6 +60,8 @@ export interface AppServices {
   readonly supervision: SupervisionStore;
   /** The supervisor listens to, coaches or barges into an agent's current call. */
   readonly monitor: (agent: string, mode: SupervisionMode) => Promise<Result<MonitorLeg, CommandError>>;
+  /** A command to the server's queue control (picking up an escalation waiting for a senior, issue 16). */
+  readonly askQueue: (body: string) => Promise<Result<void, CommandError>>;
   readonly startup: Startup;
 }
 
@@ -218,10 +221,19 @@ export function App({ services }: { readonly services: AppServices }) {
           />
         )}
         {settings?.supervisor && view === 'phone' && (
-          <SupervisorBoard team={services.team} supervision={services.supervision} monitor={services.monitor} />
+          <SupervisorBoard
+            team={services.team}
+            supervision={services.supervision}
+            monitor={services.monitor}
+            phone={store}
+            askQueue={services.askQueue}
+          />
         )}
         {settings && view === 'phone' && phone.calls.length === 0 && (
           <div className="home-side">
+            {!settings.supervisor && (
+              <EscalationsWaiting team={services.team} phone={store} askQueue={services.askQueue} supervisor={false} />
+            )}
             <CallbacksPanel
               callbacks={services.callbacks}
               canCall={phone.registration.state === 'registered' && phone.agent.kind !== 'wrap-up'}

@@ -15,7 +15,7 @@ import { QualityLog, sampleCallQuality } from './state/quality-log';
 import { integrateWithBrowser, takeDialLinkFromAddress } from './state/browser-integration';
 import { bridgeHost } from './state/host-bridge';
 import { TeamStore } from './state/team-store';
-import { ownCallFacts } from './state/own-presence';
+import type { ownCallFacts as OwnCallFacts } from './state/own-presence';
 import { CallbacksStore } from './state/callbacks-store';
 import { callbackReminder } from './state/callback-reminder';
 import { PhoneStore } from './state/phone-store';
@@ -47,12 +47,18 @@ async function boot(): Promise<void> {
   const team = new TeamStore(phone, () => selfUser);
   // The agent's state, and on a call its facts (queue, hold, escalation in progress) for supervisors.
   const escalations = new EscalationLog();
+  // The call's facts are computed by a module loaded just after start (the start chunk has a budget, issue 19).
+  let callFacts: typeof OwnCallFacts | undefined;
   const publishOwn = () => {
     const snapshot = store.getSnapshot();
-    team.agentChanged(snapshot.agent, ownCallFacts(snapshot, escalations));
+    team.agentChanged(snapshot.agent, callFacts?.(snapshot, escalations));
   };
   store.subscribe(publishOwn);
   escalations.subscribe(publishOwn);
+  void import('./state/own-presence').then((m) => {
+    callFacts = m.ownCallFacts;
+    publishOwn();
+  });
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);
   // Electron registers global shortcuts and OS notifications; a browser tab gets the in-window equivalents.
@@ -121,6 +127,8 @@ async function boot(): Promise<void> {
     escalations,
     supervision,
     monitor: (agent, mode) => phone.monitor(agent, mode),
+    // The lab's queue-control user takes `pickup <agent>` (electron/lab/README.md).
+    askQueue: (body) => phone.sendControlMessage('queue-control', body),
     recordings,
     applyDevices,
     startup,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANSWERED, calls, CONSULT_DIALED, HELD, T } from '../call/call.fixtures';
 import { ESCALATION_REASONS, SEVERITIES } from '../escalation/schema';
-import { CONSULT_STATES, presenceCallOf, type PresenceCall } from './agent-call';
+import { CONSULT_STATES, type PresenceCall } from './agent-call';
+import { presenceCallOf } from './own-call';
 import { buildPidf, parsePidf } from './pidf';
 
 const entity = 'sip:1001@warmline.lab';

@@ -9,6 +9,8 @@ export const QUEUE_BOARD_EVENT = 'x-warmline-queues';
 const MAX_BODY = 64 * 1024;
 const count = z.int().check(z.minimum(0)).check(z.maximum(1_000_000));
 
+const user = z.string().check(z.regex(/^[\w.+-]{1,64}$/));
+
 const entrySchema = z.object({
   name: z
     .string()
@@ -22,7 +24,12 @@ const entrySchema = z.object({
   /** How long a call in this queue should take (a supervisor's "over target"), where the source says. */
   callTargetSeconds: z.optional(z.int().check(z.minimum(1)).check(z.maximum(86_400))),
   /** The queue's members (SIP users), where the source names them: the team list's default. */
-  people: z.optional(z.array(z.string().check(z.regex(/^[\w.+-]{1,64}$/))).check(z.maxLength(300))),
+  people: z.optional(z.array(user).check(z.maxLength(300))),
+  /**
+   * Escalation consults waiting in the queue (issue 16), where the source tells them: the agent
+   * who escalates, how long it has waited, and the member it rings now (none: between members).
+   */
+  consults: z.optional(z.array(z.object({ from: user, waitedSeconds: count, ringing: z.optional(user) })).check(z.maxLength(50))),
 });
 const boardSchema = z.object({ v: z.literal(1), queues: z.array(entrySchema).check(z.maxLength(200)) });
 

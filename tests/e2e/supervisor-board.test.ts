@@ -163,6 +163,49 @@ describe.each(TOPOLOGIES)("the supervisor's board through %s", (_name, start) =>
       (top) => top === order[0],
       'the longer call on top again',
     );
+  });
+
+  it('the supervisor sees the escalation waiting, with why and how long the customer waits, and picks it up', async () => {
+    const escalatingUser = (await boardOrder(supervisor))[1]!;
+    const escalating = escalatingUser === topology.agent.user ? ana : ben;
+    const senior = bench.opened.find((p) => p !== ana && p !== ben && p !== supervisor && !customers.some((c) => c.page === p))!;
+    await fillEscalation(escalating);
+    await escalating.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+    const waiting = supervisor.locator(`[data-testid="escalations-waiting"] li[data-from="${escalatingUser}"]`);
+    await eventually(
+      () => waiting.textContent({ timeout: 1_000 }).catch(() => null),
+      (t) => t?.includes('Pick up') === true,
+      'the escalation waiting, with Pick up',
+    );
+    const line = (await waiting.textContent()) ?? '';
+    expect(line).toContain(`${escalatingUser} → ${topology.seniorQueue}`);
+    expect(line).toContain('2 – high');
+    expect(line).toContain('Customer asks for someone with more authority');
+    expect(line).toMatch(/customer on hold \d+:\d\d/);
+    // The ACD rings one member at a time (the senior, first in its list); a forking server rings every member, this one too.
+    expect(line).toContain(topology.forks ? 'ringing here' : `ringing at ${topology.seniors[0].user}`);
+    await snap(supervisor, `escalations-waiting-${topology.forks ? 'kamailio' : 'lab'}`);
+
+    await waiting.getByRole('button', { name: 'Pick up' }).click();
+    await escalating.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+    await eventually(
+      () => supervisor.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: On a call',
+      'the supervisor on the consult',
+    );
+    expect(await supervisor.getByTestId('handoff-verification').textContent()).toBe('Signed by your team');
+    // The senior it rang at no longer rings; the list shows it in consult, not to be picked up again.
+    await eventually(
+      () => senior.getByRole('button', { name: 'Answer' }).count(),
+      (n) => n === 0,
+      "the senior's ring withdrawn",
+    );
+    await eventually(
+      () => waiting.getAttribute('data-state', { timeout: 1_000 }).catch(() => null),
+      (state) => state === 'talking',
+      'the escalation in consult with the supervisor',
+    );
+    expect(await waiting.getByRole('button', { name: 'Pick up' }).count()).toBe(0);
     await Promise.all(customers.map((c) => c.hangup()));
   });
 });

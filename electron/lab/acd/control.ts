@@ -6,23 +6,37 @@ export const CONTROL_USER = 'queue-control';
 export const AGENT_STATE_HEADER = 'X-Warmline-Agent-State';
 
 export type ControlResult =
-  { readonly ok: true; readonly state: string } | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
+  | { readonly ok: true; readonly state: string }
+  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly reason: string };
+
+/** Call pickup in the agent's queues (QueueEngine.pickup). */
+export type Pickup = (picker: string, caller: string) => 'offered' | 'no-call' | 'not-free';
 
 /**
  * Agent availability over plain SIP (documented in electron/lab/README.md): an authenticated MESSAGE with a
  * text/plain body of one command. Any client that can send MESSAGE can log in, log out, pause and unpause.
- *   login <queue> | logout [<queue>] | pause [<queue>] | unpause [<queue>] | status
- * Without a queue, pause/unpause/logout apply to every queue the agent is a member of.
+ *   login <queue> | logout [<queue>] | pause [<queue>] | unpause [<queue>] | status | pickup <agent>
+ * Without a queue, pause/unpause/logout apply to every queue the agent is a member of. `pickup`
+ * takes the escalation consult of <agent> that waits or rings in one of the agent's queues.
  */
-export function runControlCommand(board: AgentBoard, user: string, body: string): ControlResult {
+export function runControlCommand(board: AgentBoard, user: string, body: string, pickup?: Pickup): ControlResult {
   const words = body
     .trim()
     .split(/\s+/)
     .filter((w) => w !== '');
   if (words.length === 0 || words.length > 2) return { ok: false, status: 400, reason: 'Expected one command' };
   const [command, queue] = [words[0]!.toLowerCase(), words[1]];
-  if (!['login', 'logout', 'pause', 'unpause', 'status'].includes(command)) {
+  if (!['login', 'logout', 'pause', 'unpause', 'status', 'pickup'].includes(command)) {
     return { ok: false, status: 400, reason: 'Unknown command' };
+  }
+  if (command === 'pickup') {
+    const caller = words[1];
+    if (caller === undefined || !/^[\w.+-]{1,64}$/.test(caller) || !pickup)
+      return { ok: false, status: 400, reason: 'pickup needs an agent' };
+    const picked = pickup(user, caller);
+    if (picked === 'no-call') return { ok: false, status: 404, reason: 'No Such Consult' };
+    if (picked === 'not-free') return { ok: false, status: 403, reason: 'Not Free To Pick Up' };
+    return { ok: true, state: describeAgent(board, user) };
   }
   const memberOf = board.queuesOf(user);
   if (queue !== undefined && !memberOf.includes(queue)) {

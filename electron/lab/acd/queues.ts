@@ -35,6 +35,8 @@ interface WaitingCall {
   /** Members that let this (queued) call ring out: tried again when `ringAgainTimer` fires, if still free. */
   readonly rangOut: Set<string>;
   ringAgainTimer: NodeJS.Timeout | null;
+  /** A member picked this call up while it rang elsewhere: offered to them once that ring is cancelled. */
+  pickedBy: string | null;
   /** Max wait passed while an agent was ringing: that ring may still be answered, then the caller gets 480. */
   expired: boolean;
   queuedSent: boolean;
@@ -87,6 +89,7 @@ export class QueueEngine {
       noQueue: wantsNoQueue(st.request) && !queue.consultsWait,
       lastRefusal: null,
       ringing: null,
+      pickedBy: null,
       expired: false,
       queuedSent: false,
       done: false,
@@ -125,6 +128,8 @@ export class QueueEngine {
     from: string | undefined;
     waitedSeconds: number;
     ringing: string | null;
+    /** An escalation consult (no-queue): its caller is an agent, whose customer is on hold. */
+    consult: boolean;
   }> {
     return this.waiting.map((c) => ({
       queue: c.queue.name,
@@ -132,7 +137,43 @@ export class QueueEngine {
       from: callerOf(c),
       waitedSeconds: Math.round((Date.now() - c.enqueuedAt) / 1000),
       ringing: c.ringing?.agent ?? null,
+      consult: c.noQueue,
     }));
+  }
+
+  /**
+   * Call pickup within a queue (issue 16: a senior or supervisor picks up an escalation that rings
+   * at a colleague): `picker`, a member of the queue who is free or paused, takes the consult from
+   * `caller` waiting there. A ring elsewhere is cancelled (not counted as that member's refusal) and
+   * the call is offered to the picker as soon as it is; otherwise at once. Customers' calls are not
+   * picked up this way: the ACD's order is theirs.
+   */
+  pickup(picker: string, caller: string): 'offered' | 'no-call' | 'not-free' {
+    const { board } = this.deps;
+    const call = this.waiting.find(
+      (c) => c.noQueue && !c.done && !c.expired && callerOf(c) === caller && board.members(c.queue.name).includes(picker),
+    );
+    if (!call) return 'no-call';
+    if (call.ringing?.agent === picker || call.pickedBy === picker) return 'offered';
+    const state = board.state(picker, call.queue.name);
+    if ((state !== 'available' && state !== 'paused') || call.pickedBy !== null) return 'not-free';
+    call.tried.delete(picker);
+    if (call.ringing) {
+      call.pickedBy = picker;
+      clearTimeout(call.ringing.timer);
+      this.deps.txns.cancel(call.ringing.ct);
+    } else {
+      if (call.settleTimer) clearTimeout(call.settleTimer);
+      call.settleTimer = null;
+      this.offerOrMoveOn(call, picker);
+    }
+    this.deps.log({
+      event: 'queue-pickup',
+      queue: call.queue.name,
+      agent: picker,
+      callId: getHeader(call.st.request, 'Call-ID'),
+    });
+    return 'offered';
   }
 
   close(): void {
@@ -197,6 +238,14 @@ export class QueueEngine {
     call.ringing = ringing;
   }
 
+  /** Offers to this member; one the lab cannot reach is skipped like a refusal, and the ACD goes on. */
+  private offerOrMoveOn(call: WaitingCall, agent: string): void {
+    this.offer(call, agent);
+    if (call.ringing) return;
+    this.dispatch();
+    if (!call.ringing && this.waiting.includes(call)) this.nobodyRinging(call);
+  }
+
   private onAgentResponse(call: WaitingCall, agent: string, target: Target, resp: SipResponse): void {
     const { txns, board } = this.deps;
     if (resp.status === 100) return;
@@ -225,8 +274,12 @@ export class QueueEngine {
       return;
     }
     this.deps.log({ event: 'queue-no-answer', queue: call.queue.name, agent, status: resp.status });
+    const picker = call.pickedBy;
+    call.pickedBy = null;
     if (call.st.cancelled) return this.finish(call, 487);
     if (call.expired) return this.finish(call, 480);
+    // The ring was cancelled for a pickup: not this member's refusal; the picker rings now.
+    if (picker !== null) return this.offerOrMoveOn(call, picker);
     call.tried.add(agent);
     if (rangOut && !call.noQueue) this.ringAgainLater(call, agent);
     // A decline (603/600) says more than a busy (486): it is the one passed on when members run out.

@@ -306,6 +306,10 @@ export class PresenceService {
           ),
           serviceLevel: { targetSeconds: SERVICE_LEVEL_TARGET_SECONDS, answered: served.answered, withinTarget: served.within },
           callTargetSeconds: q.callTargetSeconds,
+          consults: mine
+            .filter((w) => w.consult && w.from !== undefined && /^[\w.+-]{1,64}$/.test(w.from))
+            .slice(0, 50)
+            .map((w) => ({ from: w.from!, waitedSeconds: w.waitedSeconds, ...(w.ringing ? { ringing: w.ringing } : {}) })),
           people: [...this.d.board.members(q.name)],
         };
       }),

@@ -256,7 +256,9 @@ export class Router {
     if (req.method !== 'MESSAGE') return this.d.txns.reply(st, 405, { headers: [{ name: 'Allow', value: 'MESSAGE' }] });
     const type = getHeader(req, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'text/plain') return this.d.txns.reply(st, 415, { headers: [{ name: 'Accept', value: 'text/plain' }] });
-    const result = runControlCommand(this.d.board, user, req.body.toString('utf8'));
+    const result = runControlCommand(this.d.board, user, req.body.toString('utf8'), (picker, caller) =>
+      this.d.queues.pickup(picker, caller),
+    );
     if (!result.ok) return this.d.txns.reply(st, result.status, { reason: result.reason });
     this.d.log({ event: 'agent-control', user, command: req.body.toString('utf8').trim().slice(0, 40), state: result.state });
     this.d.txns.reply(st, 200, { headers: [{ name: AGENT_STATE_HEADER, value: result.state }] });

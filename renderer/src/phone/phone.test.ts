@@ -174,3 +174,30 @@ describe('commands check their input', () => {
     await phone.stop();
   });
 });
+
+describe('control messages to the server (queue control)', () => {
+  it("sends a command naming an agent (the lab's `pickup 1002`), and refuses one that could carry another line", async () => {
+    const socket = new FakeSocket();
+    const sent: string[] = [];
+    socket.serve = (message, s) => {
+      if (message.startsWith('REGISTER')) {
+        const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+        s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+      } else if (message.startsWith('MESSAGE')) {
+        sent.push(message.slice(message.indexOf('\r\n\r\n') + 4));
+        s.deliver(FakeSocket.reply(message, '200 OK'));
+      }
+    };
+    const { phone } = phoneWith(socket);
+    phone.start();
+    await until(() => phone.registration.state === 'registered');
+    expect(await phone.sendControlMessage('queue-control', 'pickup 1002')).toEqual({ ok: true, value: undefined });
+    expect(await phone.sendControlMessage('queue-control', 'pickup a.b+c-d_e')).toEqual({ ok: true, value: undefined });
+    expect(await phone.sendControlMessage('queue-control', 'pickup 1002\r\nX: y')).toEqual({
+      ok: false,
+      error: 'invalid-target',
+    });
+    expect(sent).toEqual(['pickup 1002', 'pickup a.b+c-d_e']);
+    await phone.stop();
+  });
+});

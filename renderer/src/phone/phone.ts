@@ -453,15 +453,16 @@ export class Phone {
 
   /**
    * A short command to a control endpoint of the server (the lab's `queue-control` user takes
-   * "pause" and "unpause", RFC 3428 MESSAGE, authenticated like any request). Resolves when the
-   * server answered: ok for 2xx.
+   * "pause", "unpause" and "pickup <agent>", RFC 3428 MESSAGE, authenticated like any request).
+   * Resolves when the server answered: ok for 2xx.
    */
   sendControlMessage(user: string, body: string): Promise<Result<void, CommandError>> {
     const ua = this.#ua;
     const config = this.#config;
     if (!ua || !config) return Promise.resolve(err('not-configured'));
     const uri = normaliseTarget(user, uriDomain(config.sipUri));
-    if (!uri || !/^[a-z][a-z -]{0,63}$/.test(body)) return Promise.resolve(err('invalid-target'));
+    // One line of a command and its words (a queue, an agent's user part): nothing that could start another line.
+    if (!uri || !/^[a-z][\w.+ -]{0,63}$/.test(body)) return Promise.resolve(err('invalid-target'));
     return sendControlMessage(ua, uri, body);
   }
 

@@ -1,4 +1,5 @@
-import { presenceCallOf, type PresenceCall } from '../../../shared/presence/agent-call';
+import type { PresenceCall } from '../../../shared/presence/agent-call';
+import { presenceCallOf } from '../../../shared/presence/own-call';
 import type { EscalationLog } from './escalation-log';
 import type { PhoneState } from './phone-state';
 

@@ -21,6 +21,8 @@ export interface TeamState {
   readonly colleagues: readonly Colleague[];
   /** `undefined` until the board arrives; `null` when the server has none (presence only). */
   readonly board: QueueBoard | null | undefined;
+  /** The queues the board says this agent is a member of (escalations waiting for them, issue 16). */
+  readonly myQueues?: readonly string[];
 }
 
 /** The parts of the phone engine the team needs (Phone implements it). */
@@ -64,7 +66,8 @@ function rank(c: Colleague): number {
  * It also publishes the agent's own state whenever it changes.
  */
 export class TeamStore {
-  #state: TeamState = { colleagues: [], board: undefined };
+  #state: TeamState = { colleagues: [], board: undefined, myQueues: [] };
+  #myQueues: readonly string[] = [];
   readonly #byUser = new Map<string, Colleague>();
   readonly #listeners = new Set<() => void>();
   #queued: PresenceEvent[] = [];
@@ -79,7 +82,7 @@ export class TeamStore {
 
   constructor(
     private readonly source: TeamSource,
-    private readonly self: () => string,
+    readonly self: () => string,
     private readonly now: () => number = Date.now,
     private readonly schedule: (flush: () => void) => void = (flush) => requestAnimationFrame(flush),
   ) {
@@ -157,7 +160,7 @@ export class TeamStore {
 
   #publish(board: TeamState['board']): void {
     const colleagues = [...this.#byUser.values()].sort((a, b) => rank(a) - rank(b) || a.user.localeCompare(b.user));
-    this.#state = { colleagues, board };
+    this.#state = { colleagues, board, myQueues: this.#myQueues };
     this.#listeners.forEach((l) => l());
   }
 
@@ -166,6 +169,8 @@ export class TeamStore {
     const queuesOf = new Map<string, string[]>();
     for (const q of board.queues) for (const user of q.people ?? []) queuesOf.set(user, [...(queuesOf.get(user) ?? []), q.name]);
     this.#fromBoard = queuesOf;
+    const mine = queuesOf.get(this.self()) ?? [];
+    if (mine.join(',') !== this.#myQueues.join(',')) this.#myQueues = mine;
     this.#rebuild();
   }
 

@@ -69,6 +69,11 @@ export const EscalationDialog = whenOpened(
 );
 // Beside the dial pad when there is no call: its chunk follows the start chunk at once.
 export const TeamPanel = whenOpened(() => import('../features/team/TeamPanel').then((m) => m.TeamPanel), 'app.loading');
+// Shows nothing until an escalation waits for this senior (issue 16): no "Loading…" on every agent's home.
+export const EscalationsWaiting = whenOpened(
+  () => import('../features/supervisor/EscalationsWaiting').then((m) => m.EscalationsWaiting),
+  null,
+);
 
 // A call's assist sidebar, consult bar, handoff card, customer pop and wrap-up: one chunk
 // (ui/in-call.ts), preloaded on idle; inside a ringing card they show nothing until it is there.

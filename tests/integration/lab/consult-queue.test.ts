@@ -170,4 +170,49 @@ describe('a consult to a queue', () => {
       ),
     ).toBe(false);
   });
+
+  it('another member picks up a consult ringing at a colleague: that ring is cancelled (not a decline) and the picker takes it', async () => {
+    await labs.start(seniors);
+    const agent = await registered('1001');
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const invite = await consult(agent, 'senior');
+    const offered = await first.nextRequest('INVITE');
+    first.reply(offered, 180, { toTag: 'r1' });
+    const pickup = await second.authed(
+      { method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body: 'pickup 1001' },
+      PASSWORDS['1003']!,
+    );
+    expect(pickup.response.status).toBe(200);
+    const cancel = await first.nextRequest('CANCEL', 2_000);
+    first.reply(cancel, 200, { toTag: 'r1' });
+    first.reply(offered, 487, { toTag: 'r1' });
+    second.reply(await second.nextRequest('INVITE', 2_000), 200, { toTag: 'picked' });
+    const answer = await agent.response(invite, undefined, 2_000);
+    expect(answer.status).toBe(200);
+    expect(getHeader(answer, 'To')).toContain('tag=picked');
+    expect(first.received.filter((m) => m.kind === 'request' && m.method === 'INVITE')).toHaveLength(1);
+  });
+
+  it("pickup is refused without such a consult in the picker's queues, and for a customer waiting in the queue", async () => {
+    await labs.start(seniors);
+    const [first, second] = [await registered('1002'), await registered('1003')];
+    const [outsider, customer] = [await registered('2001'), await registered('9001')];
+    const pick = (c: RawClient, body: string) =>
+      c.authed({ method: 'MESSAGE', uri: `sip:queue-control@${DOMAIN}`, body }, PASSWORDS[c.user]!);
+    expect((await pick(second, 'pickup 1001')).response.status).toBe(404);
+    expect((await pick(second, 'pickup')).response.status).toBe(400);
+    expect((await pick(second, 'pickup <script>')).response.status).toBe(400);
+    // A customer's place in the queue is the ACD's to give: no pickup.
+    await customer.sendAuthed(
+      { method: 'INVITE', uri: `sip:senior@${DOMAIN}`, to: `<sip:senior@${DOMAIN}>` },
+      PASSWORDS['9001']!,
+    );
+    first.reply(await first.nextRequest('INVITE'), 180, { toTag: 'c' });
+    expect((await pick(second, 'pickup 9001')).response.status).toBe(404);
+    // 2001 is no member of this senior queue: a consult ringing there is not theirs to take.
+    const agent = await registered('1001');
+    await consult(agent, 'senior');
+    second.reply(await second.nextRequest('INVITE'), 180, { toTag: 's' });
+    expect((await pick(outsider, 'pickup 1001')).response.status).toBe(404);
+  });
 });

@@ -3,6 +3,7 @@ import { createResponse } from '../../../electron/lab/sip/build.js';
 import { getHeader } from '../../../electron/lab/sip/headers.js';
 import type { SipRequest } from '../../../electron/lab/sip/types.js';
 import { buildPidf, parsePidf } from '../../../shared/presence/pidf.js';
+import { parseQueueBoard, type QueueBoard } from '../../../shared/presence/queue-board.js';
 import { DOMAIN, type RawClient } from './helpers/raw-client.js';
 import { PASSWORDS, useTestLabs, until } from './helpers/lab.js';
 
@@ -146,6 +147,42 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
       'a customer waiting in the senior queue',
     );
     expect(senior?.members.onCall).toBe(1);
+  });
+
+  it('the queue board lists the escalation consults in a queue: who escalates and whom it rings (not the customers)', async () => {
+    await labs.start();
+    const watcher = await registered('1001');
+    const senior = await registered('2001');
+    const [agent, customer] = [await registered('1002'), await registered('9001')];
+    await subscribe(watcher, 'queues', 'x-warmline-queues');
+    await customer.sendAuthed(
+      { method: 'INVITE', uri: `sip:senior@${DOMAIN}`, to: `<sip:senior@${DOMAIN}>` },
+      PASSWORDS['9001']!,
+    );
+    senior.reply(await senior.nextRequest('INVITE'), 486, { toTag: 'busy' });
+    await agent.sendAuthed(
+      {
+        method: 'INVITE',
+        uri: `sip:senior@${DOMAIN}`,
+        to: `<sip:senior@${DOMAIN}>`,
+        headers: [{ name: 'Request-Disposition', value: 'no-queue' }],
+      },
+      PASSWORDS['1002']!,
+    );
+    await senior.nextRequest('INVITE');
+    let board: QueueBoard | undefined;
+    await until(
+      async () => {
+        board = parseQueueBoard((await nextNotify(watcher, 'x-warmline-queues')).body.toString());
+        return board?.queues.find((q) => q.name === 'senior')?.consults?.length === 1;
+      },
+      5_000,
+      'the consult on the board',
+    );
+    const entry = board!.queues.find((q) => q.name === 'senior')!;
+    expect(entry.consults).toEqual([{ from: '1002', waitedSeconds: expect.any(Number), ringing: '2001' }]);
+    expect(entry.waiting).toBe(2);
+    expect(entry.callTargetSeconds).toBe(300);
   });
 
   it('an unsubscribe (Expires: 0) ends the subscription with a final NOTIFY', async () => {

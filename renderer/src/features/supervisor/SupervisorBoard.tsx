@@ -8,13 +8,17 @@ import type { MonitorLeg } from '../../phone/supervision';
 import type { SupervisionStore } from '../../state/supervision-store';
 import type { TeamStore } from '../../state/team-store';
 import { useClock } from '../../ui/use-clock';
+import type { PickupDesk } from '../../state/escalation-pickup';
 import { AgentTable } from './AgentTable';
+import { EscalationsWaiting } from './EscalationsWaiting';
 import './supervisor.css';
 
 export interface SupervisorBoardProps {
   readonly team: TeamStore;
   readonly supervision: SupervisionStore;
   readonly monitor: (agent: string, mode: SupervisionMode) => Promise<Result<MonitorLeg, CommandError>>;
+  readonly phone: PickupDesk;
+  readonly askQueue: (body: string) => Promise<Result<void, CommandError>>;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface SupervisorBoardProps {
  * call with Listen, Coach and Barge; any agent by name where the
  * server gives no team list. While on an agent's call: the mode, switchable, and Leave.
  */
-export function SupervisorBoard({ team, supervision, monitor }: SupervisorBoardProps) {
+export function SupervisorBoard({ team, supervision, monitor, phone, askQueue }: SupervisorBoardProps) {
   const { t } = useTranslation();
   const teamState = useSyncExternalStore(team.subscribe, team.getSnapshot);
   const state = useSyncExternalStore(supervision.subscribe, supervision.getSnapshot);
@@ -53,6 +57,7 @@ export function SupervisorBoard({ team, supervision, monitor }: SupervisorBoardP
 
   return (
     <section className="supervisor-board" aria-label={t('supervision.board')} data-testid="supervisor-board">
+      <EscalationsWaiting team={team} phone={phone} askQueue={askQueue} supervisor />
       <h2>{t('supervision.board')}</h2>
       {live && (
         <div className="monitor" data-testid="monitor" data-state={live.state} data-mode={live.mode}>

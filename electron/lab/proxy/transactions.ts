@@ -117,8 +117,16 @@ export class TransactionLayer {
     if (top === undefined) return null;
     const via = parseVia(top);
     const ct = via.branch === null ? undefined : this.client.get(via.branch);
-    if (!ct || ct.final || ct.conn.id !== connId) return null;
+    if (!ct || ct.conn.id !== connId) return null;
     if (parseCSeq(getHeader(resp, 'CSeq')!).method !== parseCSeq(getHeader(ct.request, 'CSeq')!).method) return null;
+    if (ct.final) {
+      // A final answer after the lab gave up on the branch (abandon: the phone answered the CANCEL late, at
+      // load) still gets its hop-by-hop ACK: without it the phone's INVITE server transaction waits out
+      // Timer H (32 s) and refuses the queue's next offer of the same call as a merged request (482, RFC 3261
+      // §8.2.2.2), while the customer waits and the agent sees nothing (the model's long run, seed 20261208).
+      if (ct.request.method === 'INVITE' && resp.status >= 300) this.sendAck(ct, resp);
+      return null;
+    }
     removeFirstHeader(resp, 'Via');
     if (resp.status < 200) {
       ct.gotProvisional = true;
@@ -184,8 +192,9 @@ export class TransactionLayer {
   private finish(ct: ClientTxn): void {
     ct.final = true;
     if (ct.timer) clearTimeout(ct.timer);
-    // Late responses (a 2xx retransmission, a 200 to our CANCEL) find no transaction and are dropped.
-    setTimeout(() => this.client.delete(ct.branch), 5_000).unref();
+    // Late responses (a 2xx retransmission, a 200 to our CANCEL) are dropped; a late non-2xx final to an
+    // INVITE is ACKed (handleResponse) for as long as the phone may wait for that ACK (Timer H).
+    setTimeout(() => this.client.delete(ct.branch), ct.request.method === 'INVITE' ? TIMER_64T1_MS : 5_000).unref();
   }
 
   /** Timer B/F, or Timer C for INVITE (RFC 3261 §16.8): give up on the branch as if it answered 408. */

@@ -40,4 +40,43 @@ describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, star
     await far.hangup();
     expect(await engine.waitFor('ended', (e) => e.callId === callId)).toMatchObject({ cause: 'hangup', by: 'remote' });
   });
+
+  it('no new path for 15 s: the agent is asked (keep trying or hang up), keeps trying, and the call heals once a new link is up', async () => {
+    const old = await bench.link('wlgone', OLD.host, OLD.agent);
+    const engine = await bench.agent();
+    const far = await bench.customer();
+    const callId = await bench.connectedCall(engine, far);
+    await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent');
+
+    // The only link goes and nothing replaces it: no way to the server or the customer.
+    await old.remove();
+    await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'stalled', 60_000);
+    // Keep trying while there is still no path, so the restart cannot beat the click (the choice is
+    // gone and the phone is back at "Reconnecting audio…" with a fresh 15 s)...
+    expect(await engine.command('keepTrying', callId)).toBeUndefined();
+    const states = async (): Promise<string[]> =>
+      (await engine.events()).flatMap((e) => (e.type === 'call-network' && e.callId === callId ? [e.state] : []));
+    expect((await states()).slice(-2)).toEqual(['stalled', 'reconnecting-audio']);
+    // ...then the new link comes up, and the restarted path carries the call.
+    await bench.link('wlback', NEW.host, NEW.agent);
+    await eventually(
+      () => states(),
+      (all) => all.at(-1) === 'recovered',
+      'the call recovered after keep trying',
+      40_000,
+    );
+    await eventually(
+      () => engine.mediaPath(callId),
+      (path) => path?.localAddress === NEW.agent,
+      'the call on the new address',
+    );
+    await eventually(() => engine.hearsTone(callId, CUSTOMER_TONE_HZ), Boolean, 'agent hears the customer again');
+    await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent again');
+    expect(await engine.command('hangup', callId)).toBeUndefined();
+    await eventually(
+      () => far.state(),
+      (s) => s.session === 'Terminated',
+      'customer sees the BYE',
+    );
+  });
 });

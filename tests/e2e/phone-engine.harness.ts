@@ -150,7 +150,10 @@ export class EngineDriver {
     return this.page.evaluate((id) => window.engine.answer(id), callId);
   }
 
-  command(name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute', callId: CallId): Promise<string | undefined> {
+  command(
+    name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'keepTrying',
+    callId: CallId,
+  ): Promise<string | undefined> {
     return this.page.evaluate(([n, id]) => window.engine.command(n, id), [name, callId] as const);
   }
 

@@ -50,7 +50,7 @@ class EnginePage {
     return result.value;
   }
 
-  command(name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute', callId: CallId): string | undefined {
+  command(name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'keepTrying', callId: CallId): string | undefined {
     const result = this.#phone[name](callId);
     return result.ok ? undefined : result.error;
   }

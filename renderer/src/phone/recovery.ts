@@ -14,6 +14,12 @@ export const ICE_GRACE_MS = 1_000;
 const REOFFER_RETRY_MS = 300;
 /** How often the transport is checked for the restarted ICE session's first working pair. */
 const PATH_CHECK_MS = 250;
+/**
+ * A restart that found no path by then is tried again (until the agent is asked): the browser learns
+ * of a new interface a moment after the kernel, and a restart offered in between carries only the
+ * loopback candidates (seen when the signalling came back within a second of the new link).
+ */
+const RESTART_AGAIN_MS = 3_000;
 
 /** The part of JsSIP's Transport (UA#transport, untyped in its .d.ts) used to reconnect at once. */
 interface Transport {
@@ -227,7 +233,7 @@ export class CallRecovery {
    * dead yet), so no state change says the new path works: the transport's selected pair does,
    * once its local candidate carries the restarted session's ufrag (W3C webrtc-stats).
    */
-  #awaitNewPath(watched: Watched): void {
+  #awaitNewPath(watched: Watched, since: number = Date.now()): void {
     clearTimeout(watched.pathTimer);
     const pc = watched.session.connection;
     if (!watched.mediaLost || !pc || watched.session.isEnded()) return;
@@ -235,8 +241,10 @@ export class CallRecovery {
       if (onRestartedPath(report)) {
         watched.mediaLost = false;
         this.#update(watched);
+      } else if (Date.now() - since >= RESTART_AGAIN_MS && !watched.stalled) {
+        this.#reoffer(watched);
       } else {
-        watched.pathTimer = setTimeout(() => this.#awaitNewPath(watched), PATH_CHECK_MS);
+        watched.pathTimer = setTimeout(() => this.#awaitNewPath(watched, since), PATH_CHECK_MS);
       }
     });
   }

@@ -1,4 +1,5 @@
 import type { Call } from './call';
+import { swapSenderTrack } from './sender-track';
 
 /**
  * The phone's one local three-way call at a time: merges two answered calls (resuming held
@@ -104,8 +105,9 @@ export class LocalConference {
     this.#context.createMediaStreamSource(heard).connect(mix);
     const mixed = mix.stream.getAudioTracks()[0];
     if (!mixed) return;
-    await sender.replaceTrack(mixed);
-    this.#restore.push(() => sender.replaceTrack(mic));
+    // The agent's mute (JsSIP disables the sent track) holds across the swap in both directions.
+    const restore = await swapSenderTrack(sender, mixed);
+    if (restore) this.#restore.push(restore);
   }
 }
 

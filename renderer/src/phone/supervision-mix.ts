@@ -1,4 +1,5 @@
 import type { SupervisionMode } from '../../../shared/supervision/request';
+import { swapSenderTrack } from './sender-track';
 
 /**
  * The agent's side of a supervised call, mixed on the agent's machine (Web Audio), so any SIP
@@ -72,10 +73,9 @@ export class SupervisionMix {
   /** The customer's sender sends the mix from now on (the agent's voice, plus the supervisor in barge). */
   async sendToCustomer(sender: RTCRtpSender): Promise<void> {
     const mixed = this.#toCustomer.stream.getAudioTracks()[0];
-    const original = sender.track;
-    if (!mixed || !original) return;
-    await sender.replaceTrack(mixed);
-    this.#restoreCustomer = () => sender.replaceTrack(original);
+    if (!mixed) return;
+    // The agent's mute (JsSIP disables the sent track) holds across the swap in both directions.
+    this.#restoreCustomer = await swapSenderTrack(sender, mixed);
     await this.#context.resume();
   }
 

@@ -128,12 +128,18 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
   async function switchTo(mode: SupervisionMode, label: string): Promise<void> {
     await monitor().getByRole('button', { name: label, exact: true }).click();
     await eventually(
-      () => monitor().getAttribute('data-mode', { timeout: 1_000 }).catch(() => null),
+      () =>
+        monitor()
+          .getAttribute('data-mode', { timeout: 1_000 })
+          .catch(() => null),
       (m) => m === mode,
       `supervisor's leg in ${mode}`,
     );
     await eventually(
-      () => indicator().getAttribute('data-mode', { timeout: 1_000 }).catch(() => null),
+      () =>
+        indicator()
+          .getAttribute('data-mode', { timeout: 1_000 })
+          .catch(() => null),
       (m) => m === mode,
       `agent's indicator in ${mode}`,
     );
@@ -145,13 +151,19 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
     await board().getByLabel('Agent').fill(agentUser);
     await board().locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
     await eventually(
-      () => monitor().getAttribute('data-state', { timeout: 1_000 }).catch(() => null),
+      () =>
+        monitor()
+          .getAttribute('data-state', { timeout: 1_000 })
+          .catch(() => null),
       (s) => s === 'active',
       'supervisor connected',
     );
     // The agent's Warmline shows it once its mix is in place, which may be just after the supervisor's ACK.
     await eventually(
-      () => indicator().textContent({ timeout: 1_000 }).catch(() => null),
+      () =>
+        indicator()
+          .textContent({ timeout: 1_000 })
+          .catch(() => null),
       (t) => t === `Supervisor ${supervisorUser} is listening`,
       "agent's indicator",
     );

@@ -14,6 +14,10 @@ export default defineConfig({
             'tests/unit/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
+          // Property tests (fast-check, hundreds of runs with WebCrypto signatures) and the ESLint and
+          // digest tests take 1-2 s alone and passed 5 s on a loaded 2-core machine, failing CI by the
+          // clock alone (hostile-context "on any signed JSON": 5.04 s). A hung test still fails.
+          testTimeout: 30_000,
         },
       },
       {

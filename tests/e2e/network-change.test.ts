@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CallId } from '../../renderer/src/phone/events';
 import { SIP_SERVERS } from '../support/sip-servers';
 import { AGENT_TONE_HZ, CUSTOMER_TONE_HZ, eventually } from './phone-engine.harness';
 import { useNamespaceBench } from './network-ns.setup';
@@ -9,6 +10,20 @@ import { useNamespaceBench } from './network-ns.setup';
 // its signalling and restart ICE, and both must hear each other again on the new path.
 const OLD = { host: '10.77.0.1', agent: '10.77.0.2' };
 const NEW = { host: '10.78.0.1', agent: '10.78.0.2' };
+
+type Agent = Awaited<ReturnType<ReturnType<typeof useNamespaceBench>['agent']>>;
+type Customer = Awaited<ReturnType<ReturnType<typeof useNamespaceBench>['customer']>>;
+
+/** The call runs on the agent's new address, with tones both ways again. */
+async function healedOnNewAddress(engine: Agent, far: Customer, callId: CallId): Promise<void> {
+  await eventually(
+    () => engine.mediaPath(callId),
+    (path) => path?.localAddress === NEW.agent,
+    'the call on the new address',
+  );
+  await eventually(() => engine.hearsTone(callId, CUSTOMER_TONE_HZ), Boolean, 'agent hears the customer again');
+  await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent again');
+}
 
 describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, start) => {
   const bench = useNamespaceBench(start);
@@ -28,13 +43,7 @@ describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, star
 
     await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'reconnecting-audio', 40_000);
     await engine.waitFor('call-network', (e) => e.callId === callId && e.state === 'recovered', 40_000);
-    await eventually(
-      () => engine.mediaPath(callId),
-      (path) => path?.localAddress === NEW.agent,
-      'the call on the new address',
-    );
-    await eventually(() => engine.hearsTone(callId, CUSTOMER_TONE_HZ), Boolean, 'agent hears the customer again');
-    await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent again');
+    await healedOnNewAddress(engine, far, callId);
 
     // Signalling works both ways on the new connection: the customer hangs up, the agent is told.
     await far.hangup();
@@ -65,13 +74,7 @@ describe.each(SIP_SERVERS)('a network change during a call, on %s', (_name, star
       'the call recovered after keep trying',
       40_000,
     );
-    await eventually(
-      () => engine.mediaPath(callId),
-      (path) => path?.localAddress === NEW.agent,
-      'the call on the new address',
-    );
-    await eventually(() => engine.hearsTone(callId, CUSTOMER_TONE_HZ), Boolean, 'agent hears the customer again');
-    await eventually(() => far.hearsTone(AGENT_TONE_HZ), Boolean, 'customer hears the agent again');
+    await healedOnNewAddress(engine, far, callId);
     expect(await engine.command('hangup', callId)).toBeUndefined();
     await eventually(
       () => far.state(),

@@ -14,6 +14,7 @@ import {
   type CallInfo,
   type CommandError,
   type DeclineReason,
+  type PhoneEvent,
   type PhoneListener,
   type RegistrationStatus,
 } from './events';
@@ -90,6 +91,8 @@ export class Phone {
   #replacing: Call | undefined;
   readonly #supervisionListeners = new Set<(event: SupervisionEvent) => void>();
   #supervised: Promise<SupervisedDesk> | undefined;
+  /** The desk once loaded: a transfer must end a supervision synchronously, before the call's hangup. */
+  #desk: SupervisedDesk | undefined;
   #teamKey: () => Promise<string> = () => Promise.resolve('');
 
   constructor(options: PhoneOptions = {}) {
@@ -104,7 +107,7 @@ export class Phone {
   #supervisionDesk(): Promise<SupervisedDesk> {
     this.#supervised ??= import('./supervision').then(
       ({ SupervisedDesk }) =>
-        new SupervisedDesk({
+        (this.#desk = new SupervisedDesk({
           self: () => uriUser(this.#config?.sipUri ?? ''),
           teamKey: () => this.#teamKey(),
           // A three-way call already sends a mix on both legs: no supervision on top of it.
@@ -115,7 +118,7 @@ export class Phone {
           headset: this.#options.remoteAudio,
           iceServers: () => this.#config?.iceServers ?? [],
           emit: (event) => this.#supervisionListeners.forEach((listener) => listener(event)),
-        }),
+        })),
     );
     return this.#supervised;
   }
@@ -410,9 +413,15 @@ export class Phone {
     const consult = this.#calls.get(consultCallId);
     if (!call || !consult) return err('no-such-call');
     if (!call.answered || !consult.answered) return err('wrong-state');
-    referWithReplaces(call, consult, extraHeaders, (event) => this.#emitter.emit(event));
+    referWithReplaces(call, consult, extraHeaders, this.#transferOutcome);
     return ok(undefined);
   }
+
+  /** A transfer that went through also ends the call's supervision, first, as "transferred" (issue 16). */
+  readonly #transferOutcome = (event: PhoneEvent): void => {
+    if (event.type === 'transfer-accepted') this.#desk?.transferred(event.callId);
+    this.#emitter.emit(event);
+  };
 
   /** Blind transfer: REFER without Replaces to a number or address, context headers where allowed. */
   transferBlind(callId: CallId, target: string, extraHeaders: readonly SafeHeader[] = []): Result<void, CommandError> {
@@ -422,7 +431,7 @@ export class Phone {
     if (!call.answered) return err('wrong-state');
     const uri = normaliseTarget(target, uriDomain(config.sipUri));
     if (!uri) return err('invalid-target');
-    referBlind(call, uri, extraHeaders, (event) => this.#emitter.emit(event));
+    referBlind(call, uri, extraHeaders, this.#transferOutcome);
     return ok(undefined);
   }
 

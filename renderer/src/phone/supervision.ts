@@ -10,6 +10,11 @@ import {
   type SupervisionMode,
   type SupervisionRefusal,
 } from '../../../shared/supervision/request';
+import {
+  parseSupervisionEndReason,
+  supervisionEndReasonHeader,
+  type SupervisionEndReason,
+} from '../../../shared/supervision/ended';
 import type { Call } from './call';
 import type { CallId } from './events';
 import { rawHeader, sipHeader } from './headers';
@@ -51,6 +56,8 @@ export type SupervisionEvent =
       readonly mode: SupervisionMode;
       /** The SIP status when the agent's Warmline refused or the call failed. */
       readonly status?: number;
+      /** Why the agent's Warmline ended the leg, when it said (its BYE's Reason). */
+      readonly endReason?: SupervisionEndReason;
     };
 
 type Emit = (event: SupervisionEvent) => void;
@@ -143,11 +150,12 @@ export class SupervisedDesk {
       mode: request_.mode,
     };
     this.#active = supervision;
-    const end = () => void this.#end(supervision);
-    session.on('ended', end);
-    session.on('failed', end);
-    call.session.on('ended', end);
-    call.session.on('failed', end);
+    const left = () => void this.#end(supervision);
+    const callEnded = () => void this.#end(supervision, 'call-ended');
+    session.on('ended', left);
+    session.on('failed', left);
+    call.session.on('ended', callEnded);
+    call.session.on('failed', callEnded);
     session.on('newInfo', (event: IncomingInfoEvent) => {
       if (event.originator === 'remote') void this.#modeRequest(supervision, event);
     });
@@ -203,10 +211,25 @@ export class SupervisedDesk {
     supervision.session.sendInfo(MODE_CONTENT_TYPE, `mode=${supervision.mode}${refusal}`);
   }
 
-  async #end(supervision: Supervision): Promise<void> {
+  /**
+   * The agent's call was transferred (its REFER accepted): the customer's new dialog is with a
+   * colleague, whom this supervision does not follow. Synchronous up to the BYE, so that the
+   * supervisor learns "transferred" before the phone hangs the old call up ("call ended").
+   */
+  transferred(callId: CallId): void {
+    const active = this.#active;
+    if (active && active.call.id === callId) void this.#end(active, 'transferred');
+  }
+
+  /** `reason`: why the agent's side ends it (told in the BYE); none when the supervisor left. */
+  async #end(supervision: Supervision, reason?: SupervisionEndReason): Promise<void> {
     if (this.#active !== supervision) return;
     this.#active = undefined;
-    if (!supervision.session.isEnded()) supervision.session.terminate();
+    if (!supervision.session.isEnded()) {
+      supervision.session.terminate(
+        reason ? { extraHeaders: [sipHeader('Reason', supervisionEndReasonHeader(reason))] } : undefined,
+      );
+    }
     await supervision.mix.stop();
     const headset = this.options.headset;
     if (headset && headset.srcObject === supervision.mix.headsetStream && !supervision.call.session.isEnded()) {
@@ -307,24 +330,29 @@ export class MonitorLeg {
         this.#report();
       }
     });
-    const ended = (status?: number) => {
+    const ended = (status?: number, endReason?: SupervisionEndReason) => {
       if (this.#state === 'ended') return;
       this.#state = 'ended';
       const headset = this.options.headset;
       if (headset && this.#heard && headset.srcObject === this.#heard) headset.srcObject = null;
-      this.#report(status);
+      this.#report(status, endReason);
     };
-    session.on('ended', () => ended());
+    session.on('ended', (event) => {
+      const bye = event.originator === 'remote' ? (event.message as IncomingRequest | null) : null;
+      const reason = bye?.hasHeader('Reason') ? bye.getHeader('Reason') : undefined;
+      ended(undefined, parseSupervisionEndReason(reason));
+    });
     session.on('failed', (event) => ended((event.message as { status_code?: number } | undefined)?.status_code));
   }
 
-  #report(status?: number): void {
+  #report(status?: number, endReason?: SupervisionEndReason): void {
     this.options.emit({
       type: 'monitor',
       agent: this.options.agent,
       state: this.#state,
       mode: this.#mode,
       ...(status !== undefined ? { status } : {}),
+      ...(endReason !== undefined ? { endReason } : {}),
     });
   }
 }

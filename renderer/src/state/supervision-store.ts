@@ -1,5 +1,6 @@
 import type { SupervisionRecord } from '../../../shared/history';
 import { missingCaseError } from '../../../shared/result';
+import type { SupervisionEndReason } from '../../../shared/supervision/ended';
 import type { SupervisionMode } from '../../../shared/supervision/request';
 import type { SupervisionEvent } from '../phone/supervision';
 
@@ -16,6 +17,7 @@ export interface MonitorView {
   readonly state: 'calling' | 'active' | 'ended';
   readonly mode: SupervisionMode;
   readonly status?: number;
+  readonly endReason?: SupervisionEndReason;
 }
 
 export interface SupervisionState {
@@ -80,6 +82,7 @@ export class SupervisionStore {
             state: event.state,
             mode: event.mode,
             ...(event.status !== undefined ? { status: event.status } : {}),
+            ...(event.endReason !== undefined ? { endReason: event.endReason } : {}),
           },
         });
         return;

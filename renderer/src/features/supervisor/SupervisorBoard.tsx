@@ -84,6 +84,11 @@ export function SupervisorBoard({ team, supervision, monitor, phone, askQueue }:
           </div>
         </div>
       )}
+      {!live && view?.state === 'ended' && view.endReason !== undefined && (
+        <p role="status" data-testid="monitor-ended">
+          {t(`supervision.ended.${view.endReason}`, { agent: view.agent })}
+        </p>
+      )}
       {view?.state === 'ended' && view.status !== undefined && (
         <p className="problem" role="alert">
           {t('supervision.refused', { agent: view.agent, status: view.status })}

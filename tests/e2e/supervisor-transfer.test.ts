@@ -1,0 +1,181 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryPage } from '../../shared/history';
+import { appHearsTone } from '../support/app-audio';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
+import { readyToAvailable } from './desk-actions';
+import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { attributeOf, hears, signedInWarmline, toneBrowser } from './warmline-pages.harness';
+
+/**
+ * Supervision ends when the agent's call is transferred (issue 16): the customer's new dialog is
+ * with the colleague, so the supervisor must not stay on the agent's Warmline, listening to
+ * nobody. A warm transfer completed and a blind transfer, each with a supervisor listening; the
+ * supervisor's page says it ended and why, the agent's indicator goes, and the history record's
+ * stretch ends when the transfer did. Against Kamailio and the lab; one set of pages per server.
+ */
+const CUSTOMER_HZ = 1250;
+const AGENT_HZ = 660;
+const SENIOR_HZ = 880;
+
+let pages: TestPages;
+let agentBrowser: Browser;
+let othersBrowser: Browser;
+let dir: ReturnType<typeof makeTempDir>;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+  agentBrowser = await toneBrowser(dir.path, 'agent', AGENT_HZ);
+  // The supervisor and the senior share a browser: the supervisor only listens here.
+  othersBrowser = await toneBrowser(dir.path, 'senior', SENIOR_HZ);
+});
+afterAll(async () => {
+  await agentBrowser?.close();
+  await othersBrowser?.close();
+  await pages?.close();
+  dir?.remove();
+});
+
+describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (_name, start) => {
+  let server: SipTestServer;
+  const apps: AppHost[] = [];
+  let agentApp: AppHost;
+  let agent: Page;
+  let supervisor: Page;
+  let senior: Page;
+  let customer: FarEndDriver | undefined;
+  let agentUser: string;
+  let supervisorUser: string;
+
+  beforeAll(async () => {
+    server = await start();
+    agentUser = newUser('agent');
+    supervisorUser = newUser('senior');
+    const seniorUser = newUser('senior');
+    const desk = async (user: string, browser: Browser, supervisorRole: boolean) => {
+      const app = await startAppHost(join(dir.path, `${user}-data`));
+      apps.push(app);
+      const page = await signedInWarmline(
+        server,
+        browser,
+        app,
+        user,
+        { displayName: user, seniorQueue: seniorUser, technicalQueue: 'technical1', supervisor: supervisorRole },
+        pageErrors,
+      );
+      return { app, page };
+    };
+    ({ app: agentApp, page: agent } = await desk(agentUser, agentBrowser, false));
+    ({ page: supervisor } = await desk(supervisorUser, othersBrowser, true));
+    ({ page: senior } = await desk(seniorUser, othersBrowser, false));
+  });
+  afterAll(async () => {
+    await Promise.all([agent, supervisor, senior, customer?.page].map((p) => p?.close()));
+    await Promise.all(apps.map((a) => a.close()));
+    await server?.stop();
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  const indicator = () => agent.getByTestId('supervision-indicator');
+
+  /** A customer calls, the agent answers, the supervisor listens; the agent opens Escalate. */
+  async function supervisedCallEscalating(): Promise<void> {
+    await customer?.page.close();
+    customer = await FarEndDriver.open(agentBrowser, pages, server, 'customer', { displayName: 'Dana', toneHz: CUSTOMER_HZ });
+    await customer.call(`sip:${agentUser}@${server.domain}`);
+    await agent.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => customer!.state(),
+      (s) => s.session === 'Established',
+      'customer connected',
+    );
+    const board = supervisor.getByTestId('supervisor-board');
+    await board.getByLabel('Agent').fill(agentUser);
+    await board.locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
+    await eventually(
+      () => attributeOf(supervisor, 'monitor', 'data-state'),
+      (s) => s === 'active',
+      'supervisor connected',
+    );
+    await indicator().waitFor();
+    await hears('supervisor hears the customer', () => appHearsTone(supervisor, CUSTOMER_HZ));
+    await agent.getByRole('button', { name: 'Escalate' }).click();
+    await agent.getByLabel('Why').selectOption('wants-higher-authority');
+    await agent.getByLabel('Summary in one line').fill('Wants a manager');
+  }
+
+  /** What must hold once the transfer went through: the leg, the indicator, the stretch in history. */
+  async function supervisionEndedWithTheTransfer(): Promise<void> {
+    await eventually(
+      () => customer!.hearsTone(SENIOR_HZ),
+      (h) => h,
+      'the customer talks to the senior',
+    );
+    await eventually(
+      () => agent.getByTestId('agent-state').textContent(),
+      (t) => t === 'Status: After-call work',
+      'agent in wrap-up',
+    );
+    await supervisor.getByTestId('monitor').waitFor({ state: 'detached' });
+    await eventually(
+      () =>
+        supervisor
+          .getByTestId('monitor-ended')
+          .textContent({ timeout: 1_000 })
+          .catch(() => null),
+      (t) => t === `${agentUser}'s call was transferred: supervision ended.`,
+      "the supervisor's page says why it ended",
+    );
+    expect(await indicator().count()).toBe(0);
+    // The supervisor hears nobody any more: not the customer, now the senior's.
+    await eventually(
+      () => appHearsTone(supervisor, CUSTOMER_HZ),
+      (h) => !h,
+      'supervisor no longer hears the customer',
+    );
+    const history = await eventually(
+      async () => (await agentApp.services.handlers.listHistory({ limit: 1 })) as HistoryPage,
+      (page) => (page.items[0]?.supervisions?.length ?? 0) > 0,
+      'the supervised call in history',
+    );
+    const item = history.items[0]!;
+    expect(item.supervisions?.map((s) => [s.supervisor, s.mode])).toEqual([[supervisorUser, 'listen']]);
+    expect(item.supervisions?.[0]?.end).toBeLessThanOrEqual(item.endedAt);
+    expect(item.supervisions?.[0]?.end).toBeGreaterThan(item.supervisions?.[0]?.start ?? Infinity);
+  }
+
+  /** The customer hangs up on the senior; both desks back to Available for the next story. */
+  async function everyoneAvailable(): Promise<void> {
+    await customer!.hangup();
+    for (const page of [agent, senior]) {
+      await page.getByRole('form', { name: 'After-call work' }).getByLabel('Disposition').selectOption('resolved');
+      await readyToAvailable(page);
+    }
+  }
+
+  it('a completed warm transfer ends the supervision: the supervisor is told, the indicator goes, history has the end', async () => {
+    await supervisedCallEscalating();
+    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+    await senior.getByRole('button', { name: 'Answer' }).click();
+    await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
+    // Still supervised while consulting: the agent's call has not moved yet.
+    expect(await indicator().count()).toBe(1);
+    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await supervisionEndedWithTheTransfer();
+    await everyoneAvailable();
+  });
+
+  it('a blind transfer ends the supervision the same way', async () => {
+    await supervisedCallEscalating();
+    await agent.getByRole('button', { name: 'Blind transfer', exact: true }).click();
+    await senior.getByRole('button', { name: 'Answer' }).click();
+    await supervisionEndedWithTheTransfer();
+    await everyoneAvailable();
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
-import { stateOf, teamKamailio, useTeamBench } from './team.harness';
+import { dropSipSockets, sipSocketsOf } from './sip-sockets';
+import { reconnected, rowText, stateOf, teamKamailio, useTeamBench } from './team.harness';
 
 /**
  * The team's presence through Kamailio's presence modules (issue 15), not the lab: two Warmline
@@ -57,6 +58,50 @@ describe('team presence through Kamailio (presence, presence_xml)', () => {
     expect(await stateOf(senior, 'agent1')).toBe('available');
     await snap(agent, 'home-team-kamailio');
     await customer.page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Kamailio's registrar answers JsSIP's REGISTER with a GRUU, and JsSIP then puts the GRUU (no
+  // ;transport=ws) in the Contact of every later request: a SUBSCRIBE sent after sign-in must still
+  // bring its NOTIFYs back over the agent's WebSocket, not to UDP.
+  it('a colleague added in Settings after sign-in, and a WebSocket drop after it: the team list follows', async () => {
+    const agent = await desk('agent2', ['senior3']);
+    const senior = await desk('senior2', ['agent2']);
+    expect(await stateOf(agent, 'senior2')).toBeNull();
+
+    await agent.getByRole('button', { name: 'Settings', exact: true }).click();
+    await agent.getByLabel('Team (SIP users)').fill('senior3, senior2');
+    await agent.getByRole('button', { name: 'Save', exact: true }).click();
+    await agent.getByText('Settings saved.').waitFor();
+    await agent.getByRole('button', { name: 'Phone', exact: true }).click();
+    await eventually(
+      () => stateOf(agent, 'senior2'),
+      (s) => s === 'available',
+      'the colleague added after sign-in shows as available',
+    );
+    await senior.getByLabel('Take a break…').selectOption('lunch');
+    await eventually(
+      () => rowText(agent, 'senior2'),
+      (t) => t !== null && t.startsWith('Break · Lunch'),
+      'the added colleague’s break',
+    );
+
+    // The agent's WebSocket drops; its subscriptions are made again on the new connection.
+    const before = (await sipSocketsOf(agent)).opened;
+    await dropSipSockets(agent);
+    await reconnected(agent, before, 'the agent');
+    await senior.getByRole('button', { name: 'Available' }).click();
+    await eventually(
+      () => stateOf(agent, 'senior2'),
+      (s) => s === 'available',
+      'the colleague available again, seen after the agent reconnected',
+    );
+    await senior.getByLabel('Take a break…').selectOption('lunch');
+    await eventually(
+      () => rowText(agent, 'senior2'),
+      (t) => t !== null && t.startsWith('Break · Lunch'),
+      'the colleague’s next break, seen after the agent reconnected',
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eventually } from './phone-engine.harness';
 import { dropSipSockets, sipSocketsOf } from './sip-sockets';
-import { stateOf, teamLab, useTeamBench } from './team.harness';
+import { reconnected, rowText, stateOf, teamLab, useTeamBench } from './team.harness';
 
 /**
  * The team board survives the network (issue 15: "reconnecting subscriptions after a drop"), on
@@ -24,26 +23,6 @@ const bench = useTeamBench(
 );
 const pageErrors = bench.pageErrors;
 const desk = (user: string) => bench.desk(user, { queuePause: 'message' });
-
-/** The desk opened a new SIP WebSocket after `opened` and is signed in on it. */
-async function reconnected(page: Page, opened: number, who: string): Promise<void> {
-  await eventually(
-    async () => ({
-      ...(await sipSocketsOf(page)),
-      // "Signed in", or "Reconnected and signed in again": the line's ok tone either way.
-      signedIn: await page.getByTestId('registration').evaluate((el) => el.classList.contains('ok')),
-    }),
-    (s) => s.opened > opened && s.newestOpen && s.signedIn,
-    `${who} signed in again on a new connection`,
-    45_000,
-  );
-}
-
-const rowText = (page: Page, user: string) =>
-  page
-    .locator(`[data-testid="team-list"] [data-user="${user}"] .colleague-state`)
-    .textContent({ timeout: 1_000 })
-    .catch(() => null);
 
 describe('the team board after a WebSocket drop and a lab restart (lab)', () => {
   it('subscriptions and the own publication are made again: the team list and the board follow as before', async () => {

@@ -9,7 +9,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import type { FarEndOptions } from '../support/far-end/sipjs-far-end';
 import { eventually, FarEndDriver } from './phone-engine.harness';
-import { trackSipSockets } from './sip-sockets';
+import { sipSocketsOf, trackSipSockets } from './sip-sockets';
 
 /**
  * The team stories (issue 15: team-presence, team-escalation, team-presence-kamailio) share one
@@ -140,6 +140,27 @@ export const stateOf = (page: Page, user: string) =>
     .locator(`[data-testid="team-list"] [data-user="${user}"]`)
     .getAttribute('data-state', { timeout: 1_000 })
     .catch(() => null);
+
+/** A colleague's state line on a desk's team list (e.g. "Break · Lunch · 0:05"), or null while not listed. */
+export const rowText = (page: Page, user: string) =>
+  page
+    .locator(`[data-testid="team-list"] [data-user="${user}"] .colleague-state`)
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+
+/** The desk opened a new SIP WebSocket after `opened` and is signed in on it. */
+export async function reconnected(page: Page, opened: number, who: string): Promise<void> {
+  await eventually(
+    async () => ({
+      ...(await sipSocketsOf(page)),
+      // "Signed in", or "Reconnected and signed in again": the line's ok tone either way.
+      signedIn: await page.getByTestId('registration').evaluate((el) => el.classList.contains('ok')),
+    }),
+    (s) => s.opened > opened && s.newestOpen && s.signedIn,
+    `${who} signed in again on a new connection`,
+    45_000,
+  );
+}
 
 /** The page itself scrolls (the 1280×720 home must not; a long team list scrolls inside its panel). */
 export const pageScrolls = (page: Page) =>

@@ -61,6 +61,30 @@ describe('Phone registration (fake transport)', () => {
   });
 });
 
+describe('presence subscriptions after a REGISTER answered with a GRUU', () => {
+  it("give the connection's own ;transport=ws Contact, not the GRUU (the NOTIFYs must come back over the WebSocket)", async () => {
+    const socket = new FakeSocket();
+    const gruu = 'sip:1001@warmline.test;gr=urn:uuid:00000000-0000-4000-8000-000000000001';
+    socket.serve = (message, s) => {
+      if (message.startsWith('REGISTER')) {
+        const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+        s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300;pub-gruu="${gruu}"`]));
+      }
+    };
+    const { phone } = phoneWith(socket);
+    phone.start();
+    await until(() => phone.registration.state === 'registered');
+    const registerContact = /^Contact: <([^>]*)>/im.exec(socket.sent.find((m) => m.startsWith('REGISTER')) ?? '')?.[1];
+    expect(registerContact).toMatch(/;transport=ws$/);
+    // A colleague added to the team list after sign-in.
+    phone.watchTeam(['2001']);
+    await until(() => socket.sent.some((m) => m.startsWith('SUBSCRIBE sip:2001@')));
+    const subscribe = socket.sent.find((m) => m.startsWith('SUBSCRIBE sip:2001@'))!;
+    expect(subscribe.match(/^Contact: .*$/gim)).toEqual([`Contact: <${registerContact}>`]);
+    await phone.stop();
+  });
+});
+
 describe('signing in again with new settings (issue 13)', () => {
   it('reports the new sign-in once, and a late disconnect of the replaced connection changes nothing', async () => {
     const sockets: FakeSocket[] = [];

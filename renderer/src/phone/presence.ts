@@ -130,6 +130,7 @@ export class PresenceClient {
     const subscriber = this.ua.subscribe(`sip:${user}@${this.domain}`, event, accept, {
       expires: SUBSCRIBE_EXPIRES,
       contentType: accept,
+      extraHeaders: [transportContact(this.ua)],
     });
     const key = `${event === QUEUE_BOARD_EVENT ? QUEUE_BOARD_EVENT : event}:${user}`;
     this.#watches.set(key, { subscriber, event });
@@ -210,6 +211,18 @@ export class PresenceClient {
     }) as { send(): void };
     sender.send();
   }
+}
+
+/**
+ * The Contact of a subscription: this connection's own address (`sip:<token>@<host>;transport=ws`),
+ * not the GRUU that JsSIP puts in every Contact once a REGISTER's 200 gave one. A GRUU names the
+ * agent for routing through its registrar and carries no transport; the server sends its NOTIFYs
+ * to the subscription's Contact, and Kamailio's presence server (fix_nated_contact) took the GRUU
+ * for UDP and never reached the WebSocket. JsSIP matches a NOTIFY to its subscription by dialog,
+ * and accepts a Request-URI with this token as ours (UA.receiveRequest).
+ */
+function transportContact(ua: UA): SafeHeader {
+  return sipHeader('Contact', `<${String(ua.contact.uri)}>`);
 }
 
 function terminate(subscriber: Subscriber): void {

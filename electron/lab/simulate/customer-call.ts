@@ -2,7 +2,9 @@
  * One simulated customer's call into a queue: INVITE with a real WebRTC offer (werift), wait on hold up to the
  * customer's patience (then CANCEL: the caller hangs up), speak the recorded complaint once answered, hang up
  * (BYE) after the talk time, or earlier when the agent does. Hold and other re-INVITEs that keep ICE and DTLS
- * are answered; a REFER is declined (the simulated customer does not follow transfers yet).
+ * are answered. A REFER is followed as a phone does (RFC 3515, RFC 3891): a new call to the Refer-To target with
+ * its Replaces, the complaint going on in it, NOTIFYs telling the agent how it went; the old call is left to the
+ * agent's BYE.
  */
 import type { LabLogger } from '../log.js';
 import { randomToken } from '../sip/build.js';
@@ -11,6 +13,7 @@ import { getHeader, getHeaders } from '../sip/headers.js';
 import type { Header, SipRequest, SipResponse } from '../sip/types.js';
 import type { Complaint } from './complaints.js';
 import { CustomerMedia } from './media.js';
+import { parseReferTo, referNotify, referredByToCopy, type ReferTarget } from './refer.js';
 import { SipSocket, type SipAccount } from './sip-socket.js';
 
 export interface CustomerCallOptions {
@@ -40,17 +43,30 @@ interface Dialog {
   cseq: number;
 }
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY, MESSAGE';
+/** One call and its dialog: the first to the queue, then one per transfer followed. */
+interface Leg {
+  readonly callId: string;
+  readonly localTag: string;
+  dialog: Dialog | null;
+}
+
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, NOTIFY, MESSAGE, REFER';
+/** Transfers one call follows at most: a transfer loop between two agents ends there. */
+const MAX_TRANSFERS = 5;
+const HEARD_PACKETS = 50;
 
 export class CustomerCall {
-  readonly callId = randomToken(12);
   readonly outcome: Promise<CallOutcome>;
-  private readonly localTag = randomToken(6);
+  private leg: Leg = { callId: randomToken(12), localTag: randomToken(6), dialog: null };
+  /** Calls left behind by a transfer: their BYE is answered, nothing else happens in them. */
+  private readonly replacedCallIds = new Set<string>();
+  private transfers = 0;
+  /** A transfer in progress: its media until it is answered (closed if the call ends first). */
+  private transfer: { media: CustomerMedia; oldGone: boolean } | null = null;
   private resolve!: (o: CallOutcome) => void;
   private socket: SipSocket | null = null;
   private media: CustomerMedia | null = null;
   private invite: SipRequest | null = null;
-  private dialog: Dialog | null = null;
   private provisional = false;
   private hangingUp = false;
   private ended = false;
@@ -64,7 +80,15 @@ export class CustomerCall {
     this.run().catch((e: unknown) => this.end({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
   }
 
-  /** Packets the customer sent and heard, for the log and tests. */
+  get callId(): string {
+    return this.leg.callId;
+  }
+
+  private get dialog(): Dialog | null {
+    return this.leg.dialog;
+  }
+
+  /** Packets the customer sent and heard (in the current call), for the log and tests. */
   get mediaStats(): { sent: number; received: number } {
     return { sent: this.media?.packetsSent ?? 0, received: this.media?.packetsReceived ?? 0 };
   }
@@ -79,9 +103,9 @@ export class CustomerCall {
     // Else: CANCEL as soon as the first provisional response arrives (RFC 3261 §9.1).
   }
 
-  private get from(): string {
+  private fromOf(leg: Leg): string {
     const name = this.o.complaint.caller.replace(/["\\\r\n]/g, '');
-    return `"${name}" <sip:${this.o.account.user}@${this.o.account.domain}>;tag=${this.localTag}`;
+    return `"${name}" <sip:${this.o.account.user}@${this.o.account.domain}>;tag=${leg.localTag}`;
   }
 
   private async run(): Promise<void> {
@@ -105,7 +129,7 @@ export class CustomerCall {
       'INVITE',
       target,
       [
-        { name: 'From', value: this.from },
+        { name: 'From', value: this.fromOf(this.leg) },
         { name: 'To', value: `<${target}>` },
         { name: 'Call-ID', value: this.callId },
         { name: 'CSeq', value: '1 INVITE' },
@@ -157,6 +181,7 @@ export class CustomerCall {
     media.start();
     this.answeredAt = Date.now();
     this.log('answered', { agent: agentOf(response) });
+    this.logWhenHeard(media);
     this.talkTimer = setTimeout(() => this.hangup(), this.o.talkMs);
     this.talkTimer.unref();
   }
@@ -173,7 +198,7 @@ export class CustomerCall {
   private confirm(response: SipResponse): void {
     const contact = getHeader(response, 'Contact');
     const remoteTarget = contact ? parseNameAddr(contact).uri.raw : this.invite!.uri;
-    this.dialog = {
+    this.leg.dialog = {
       remoteTarget,
       routeSet: getHeaders(response, 'Record-Route').reverse(),
       to: getHeader(response, 'To') ?? '',
@@ -193,16 +218,27 @@ export class CustomerCall {
       this.sendAck();
   }
 
-  private inDialogRequest(method: string, cseq: number, extra: Header[] = []): SipRequest {
-    const d = this.dialog!;
-    return this.socket!.request(method, d.remoteTarget, [
-      ...d.routeSet.map((value) => ({ name: 'Route', value })),
-      { name: 'From', value: this.from },
-      { name: 'To', value: d.to },
-      { name: 'Call-ID', value: this.callId },
-      { name: 'CSeq', value: `${cseq} ${method}` },
-      ...extra,
-    ]);
+  private inDialogRequest(
+    method: string,
+    cseq: number,
+    extra: Header[] = [],
+    leg: Leg = this.leg,
+    body?: { type: string; text: string },
+  ): SipRequest {
+    const d = leg.dialog!;
+    return this.socket!.request(
+      method,
+      d.remoteTarget,
+      [
+        ...d.routeSet.map((value) => ({ name: 'Route', value })),
+        { name: 'From', value: this.fromOf(leg) },
+        { name: 'To', value: d.to },
+        { name: 'Call-ID', value: leg.callId },
+        { name: 'CSeq', value: `${cseq} ${method}` },
+        ...extra,
+      ],
+      body,
+    );
   }
 
   private async bye(): Promise<void> {
@@ -227,14 +263,22 @@ export class CustomerCall {
   private onRequest(req: SipRequest): void {
     const socket = this.socket!;
     if (req.method === 'ACK') return;
-    if (getHeader(req, 'Call-ID') !== this.callId || !this.dialog || this.ended) {
+    const callId = getHeader(req, 'Call-ID');
+    if (callId !== undefined && this.replacedCallIds.has(callId) && req.method === 'BYE') {
+      // The agent who transferred us leaves the old call (RFC 5589 §6): the customer is in the new one.
+      socket.reply(req, 200);
+      return;
+    }
+    if (callId !== this.callId || !this.dialog || this.ended) {
       socket.reply(req, 481);
       return;
     }
     switch (req.method) {
       case 'BYE':
         socket.reply(req, 200);
-        this.endTalk('agent');
+        // Hung up while the customer is being put through: the new call decides how it ends.
+        if (this.transfer) this.transfer.oldGone = true;
+        else this.endTalk('agent');
         return;
       case 'INVITE':
       case 'UPDATE': {
@@ -253,10 +297,19 @@ export class CustomerCall {
         if (offer !== null) this.log(/a=(sendonly|inactive)/.test(offer) ? 'held' : 'resumed');
         return;
       }
-      case 'REFER':
-        // Following a transfer means a second call with Replaces (RFC 3515, RFC 3891): not simulated yet.
-        socket.reply(req, 603, { headers: [{ name: 'Allow', value: ALLOW }] });
+      case 'REFER': {
+        const target = parseReferTo(getHeader(req, 'Refer-To'));
+        if (!target || this.transfer || this.transfers >= MAX_TRANSFERS || this.hangingUp) {
+          socket.reply(req, 603, { headers: [{ name: 'Allow', value: ALLOW }] });
+          return;
+        }
+        socket.reply(req, 202, { headers: [{ name: 'Contact', value: socket.contact() }] });
+        const referCseq = Number(getHeader(req, 'CSeq')?.split(' ')[0]);
+        void this.followTransfer(target, referCseq, referredByToCopy(getHeader(req, 'Referred-By'))).catch((e: unknown) =>
+          this.log('transfer-failed', { reason: e instanceof Error ? e.message : String(e) }),
+        );
         return;
+      }
       case 'OPTIONS':
       case 'INFO':
       case 'NOTIFY':
@@ -266,6 +319,115 @@ export class CustomerCall {
       default:
         socket.reply(req, 405, { headers: [{ name: 'Allow', value: ALLOW }] });
     }
+  }
+
+  /**
+   * Follow a REFER: a new call to its target (with the Replaces it names, for an attended transfer), reported to
+   * the agent as NOTIFYs in the old call; once it is answered the complaint goes on in the new call.
+   */
+  private async followTransfer(target: ReferTarget, referCseq: number, extra: Header[]): Promise<void> {
+    const socket = this.socket!;
+    const old = this.leg;
+    this.transfers += 1;
+    const media = new CustomerMedia(
+      this.o.complaint,
+      this.o.repeatAfterMs === undefined ? {} : { repeatAfterMs: this.o.repeatAfterMs },
+    );
+    this.transfer = { media, oldGone: false };
+    this.notifyRefer(old, referCseq, 100, 'Trying');
+    this.log('transferring', { to: target.uri, replaces: target.replaces !== undefined });
+    const leg: Leg = { callId: randomToken(12), localTag: randomToken(6), dialog: null };
+    let outcome = { status: 500, reason: 'Server Internal Error' };
+    try {
+      const offer = await media.offer();
+      if (this.ended) return;
+      let invite = socket.request(
+        'INVITE',
+        target.uri,
+        [
+          { name: 'From', value: this.fromOf(leg) },
+          { name: 'To', value: `<${target.uri}>` },
+          { name: 'Call-ID', value: leg.callId },
+          { name: 'CSeq', value: '1 INVITE' },
+          { name: 'Contact', value: socket.contact() },
+          { name: 'Allow', value: ALLOW },
+          ...(target.replaces !== undefined ? [{ name: 'Replaces', value: target.replaces }] : []),
+          ...extra,
+        ],
+        { type: 'application/sdp', text: offer },
+      );
+      let response = await socket.transact(invite);
+      if (response.status === 401 || response.status === 407) {
+        socket.ackNon2xx(invite, response);
+        const again = socket.withCredentials(invite, response, 2);
+        if (again) {
+          invite = again;
+          response = await socket.transact(invite);
+        }
+      }
+      outcome = { status: response.status, reason: response.reason };
+      if (response.status >= 300) {
+        socket.ackNon2xx(invite, response);
+        return;
+      }
+      // Answered: this is the customer's call now (the old one waits for the agent's BYE).
+      this.replacedCallIds.add(old.callId);
+      this.leg = leg;
+      this.invite = invite;
+      this.confirm(response);
+      this.transfer = null;
+      if (this.ended || this.hangingUp) {
+        this.socket?.send(this.inDialogRequest('BYE', 2));
+        void media.close();
+        return;
+      }
+      const before = this.media;
+      this.media = media;
+      void before?.close();
+      try {
+        await media.answer(response.body.toString('utf8'));
+      } catch (e) {
+        this.log('media-failed', { reason: e instanceof Error ? e.message : String(e) });
+        void this.bye();
+        return;
+      }
+      media.start();
+      this.log('transferred', { agent: agentOf(response) });
+      this.logWhenHeard(media);
+    } finally {
+      this.notifyRefer(old, referCseq, outcome.status, outcome.reason);
+      if (this.transfer?.media === media) {
+        // Not answered: the customer stays in the old call (on hold until the agent takes them back).
+        const oldGone = this.transfer.oldGone;
+        this.transfer = null;
+        void media.close();
+        this.log('transfer-failed', { status: outcome.status });
+        if (oldGone) this.endTalk('agent');
+      }
+    }
+  }
+
+  /** Logs 'hearing' once a second of the agent's audio (50 packets of 20 ms) reached the customer in this call. */
+  private logWhenHeard(media: CustomerMedia): void {
+    void media.whenHeard(HEARD_PACKETS).then(() => {
+      if (this.media === media && !this.ended) this.log('hearing', { heard: media.packetsReceived });
+    });
+  }
+
+  /** A NOTIFY in `leg` (the call the REFER came in) with the transfer's progress; fire and forget. */
+  private notifyRefer(leg: Leg, referCseq: number, status: number, reason: string): void {
+    const d = leg.dialog;
+    if (!d || !this.socket?.open) return;
+    d.cseq += 1;
+    const { headers, body } = referNotify(referCseq, status, reason.replace(/[^\x20-\x7e]/g, '') || 'Unknown');
+    const notify = this.inDialogRequest(
+      'NOTIFY',
+      d.cseq,
+      [{ name: 'Contact', value: this.socket.contact() }, ...headers],
+      leg,
+      body,
+    );
+    void this.socket.transact(notify);
   }
 
   private endTalk(endedBy: 'customer' | 'agent'): void {
@@ -284,6 +446,7 @@ export class CustomerCall {
     if (this.patienceTimer) clearTimeout(this.patienceTimer);
     this.log('ended', { ...outcome, sent: this.mediaStats.sent, heard: this.mediaStats.received });
     void this.media?.close();
+    void this.transfer?.media.close();
     if (this.socket) {
       this.socket.onClose = () => {};
       this.socket.close();

@@ -28,6 +28,7 @@ export class CustomerMedia {
   /** RTP packets received from the agent (the customer "hears" them). */
   packetsReceived = 0;
   packetsSent = 0;
+  private readonly heardWaiters: Array<{ packets: number; resolve: () => void }> = [];
 
   constructor(
     private readonly complaint: Complaint,
@@ -41,8 +42,20 @@ export class CustomerMedia {
     });
     this.transceiver = this.pc.addTransceiver('audio', { direction: 'sendrecv' });
     this.transceiver.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe(() => (this.packetsReceived += 1));
+      track.onReceiveRtp.subscribe(() => {
+        this.packetsReceived += 1;
+        for (const w of this.heardWaiters.filter((h) => h.packets <= this.packetsReceived)) {
+          this.heardWaiters.splice(this.heardWaiters.indexOf(w), 1);
+          w.resolve();
+        }
+      });
     });
+  }
+
+  /** Resolves once `packets` RTP packets came from the far end (never, if the call ends first). */
+  whenHeard(packets: number): Promise<void> {
+    if (this.packetsReceived >= packets) return Promise.resolve();
+    return new Promise((resolve) => this.heardWaiters.push({ packets, resolve }));
   }
 
   /** The SDP offer for the INVITE, with every host candidate in it. */

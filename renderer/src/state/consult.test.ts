@@ -201,6 +201,30 @@ describe('escalation in the phone store', () => {
     expect(customer(state())?.call.phase).toBe('active');
   });
 
+  it('a resume JsSIP refuses (another INVITE in progress) is reported: the customer is still on hold, not "back"', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    engine.resume.mockReturnValueOnce({ ok: false, error: 'wrong-state' } as never);
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: false, error: 'wrong-state' });
+    expect(state().notices.at(-1)).toMatchObject({ kind: 'command-failed', command: 'resume', error: 'wrong-state' });
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(customer(state())?.call.phase).toBe('on-hold');
+    // The card's Resume takes the customer back once the other INVITE is done.
+    expect(store.toggleHold(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.resume).toHaveBeenLastCalledWith(CUSTOMER);
+  });
+
+  it('after a failed consult, a refused resume is reported too', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'ended', callId: LEG, cause: 'rejected', by: 'remote', status: 603 });
+    engine.resume.mockReturnValueOnce({ ok: false, error: 'wrong-state' } as never);
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: false, error: 'wrong-state' });
+    expect(customer(state())?.call.phase).toBe('on-hold');
+    expect(await store.backToCustomer(CUSTOMER)).toEqual({ ok: true });
+    emit({ type: 'resumed', callId: CUSTOMER, by: 'local' });
+    expect(customer(state())?.call.phase).toBe('active');
+  });
+
   it('after a failed consult, going back takes the customer off hold', async () => {
     const { engine, emit, store, state } = await consulting();
     emit({ type: 'ended', callId: LEG, cause: 'rejected', by: 'remote', status: 603 });

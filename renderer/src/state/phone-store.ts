@@ -321,9 +321,13 @@ export class PhoneStore {
           if (leg) this.#engine.hangup(leg.info.callId);
           break;
         case 'resume-customer': {
-          // Not on hold (a three-way call) is not a failure of going back.
+          // Not on hold (a three-way call) is not a failure of going back. A customer still held
+          // whose resume the phone refused (JsSIP refuses an unhold while another INVITE of that
+          // call is in progress) is: the agent is told, and the card still says on hold.
           const resumed = this.#engine.resume(customer);
-          if (!resumed.ok && resumed.error !== 'wrong-state') return this.#report('resume', resumed);
+          if (!resumed.ok && (resumed.error !== 'wrong-state' || this.#customerHeld(customer))) {
+            return this.#report('resume', resumed);
+          }
           break;
         }
         default:
@@ -331,6 +335,13 @@ export class PhoneStore {
       }
     }
     return { ok: true };
+  }
+
+  /** The customer's hold as the store knows it: a hold stretch still open. */
+  #customerHeld(customer: CallId): boolean {
+    const entry = this.#state.calls.find((c) => c.info.callId === customer);
+    const last = entry?.call.holds.at(-1);
+    return last !== undefined && last.end === undefined;
   }
 
   /** Swap: talk to the other party; the one left is put on hold. */

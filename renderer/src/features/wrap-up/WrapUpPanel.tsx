@@ -4,12 +4,12 @@ import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../.
 import type { EscalationContext, ReceivedOn } from '../../../../shared/escalation';
 import { handedOver, type EscalationOutcome } from '../../../../shared/history';
 import { decodeReceivedContext } from '../../state/received-context';
-import { WRAP_UP_LIMITS, type WrapUpDraftInput } from '../../../../shared/history/wrap-up';
+import { type WrapUpDraftInput } from '../../../../shared/history/wrap-up';
 import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
 import { DraftSaver, type SaveState } from '../../state/draft-saver';
-import { notesFromEscalation } from './prefill';
+import { notesFromEscalation, startingNotes } from './prefill';
 import { WrapUpForm } from './WrapUpForm';
 import {
   choiceOf,
@@ -24,7 +24,6 @@ import {
   valuesOf,
   type WrapUpValues,
 } from './wrap-up-form';
-import { truncateText } from '../../../../shared/text';
 
 export interface WrapUpPanelProps {
   readonly wrapUp: AgentStateOf<'wrap-up'>;
@@ -78,10 +77,9 @@ async function firstValues(
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
   const fromEscalation = await escalationValues(props, t);
-  const during = props.callNotes?.trim() ?? '';
-  if (during === '') return fromEscalation;
-  const notes = fromEscalation?.notes ? `${during}\n\n${fromEscalation.notes}` : `${during}\n`;
-  return { ...(fromEscalation ?? EMPTY_VALUES), notes: truncateText(notes, WRAP_UP_LIMITS.notes) };
+  const notes = startingNotes(props.callNotes, fromEscalation?.notes);
+  if (notes === undefined) return fromEscalation;
+  return { ...(fromEscalation ?? EMPTY_VALUES), notes };
 }
 
 async function escalationValues(

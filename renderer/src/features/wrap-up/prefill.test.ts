@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
-import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { WRAP_UP_LIMITS, wrapUpDraftSchema } from '../../../../shared/history/wrap-up';
 import { initI18n, setLanguage, type TFunction, t as translate } from '../../i18n';
-import { notesFromEscalation } from './prefill';
+import { notesFromEscalation, startingNotes } from './prefill';
 
 const context = escalationContextSchema.parse(dana);
 
@@ -65,5 +65,36 @@ describe('wrap-up notes started from the escalation', () => {
     const notes = notesFromEscalation(long, 'received', tripled);
     expect(notes.length).toBeLessThanOrEqual(WRAP_UP_LIMITS.notes);
     expect(notesFromEscalation(long, 'sent', translate)).toContain('Summary: <b>x</b>');
+  });
+});
+
+describe('the notes a wrap-up starts with (issue 17, finding 9)', () => {
+  /** What the host does with every draft save: a lone surrogate is refused as `encoding`. */
+  const saveRefusal = (notes: string) =>
+    wrapUpDraftSchema.safeParse({ callId: 'c1', notes, deadline: null }).error?.issues.map((i) => i.message);
+
+  it('a prefill cut at 4000 characters inside an emoji keeps it whole or drops it, so every draft save is accepted', () => {
+    const fromEscalation = notesFromEscalation({ ...context, summary: 'Wants a refund 😡 today' }, 'sent', translate);
+    const emoji = fromEscalation.indexOf('😡');
+    // Call notes typed during the call, as long as needed to put the emoji's first half at character 4000.
+    const during = 'n'.repeat(WRAP_UP_LIMITS.notes - 1 - '\n\n'.length - emoji);
+    const whole = `${during}\n\n${fromEscalation}`;
+    expect(whole.charCodeAt(WRAP_UP_LIMITS.notes - 1)).toBe(0xd83d); // the emoji's high surrogate is the 4000th unit
+    // What the form did before: .slice(0, 4000) kept half the emoji, and the host refused every save.
+    expect(saveRefusal(whole.slice(0, WRAP_UP_LIMITS.notes))).toEqual(['encoding']);
+
+    const notes = startingNotes(during, fromEscalation) ?? '';
+    expect(notes).toBe(whole.slice(0, WRAP_UP_LIMITS.notes - 1));
+    expect(saveRefusal(notes)).toBeUndefined();
+    // Call notes alone ending in an emoji, 4000 characters with the line break: kept whole.
+    const typed = `${'m'.repeat(WRAP_UP_LIMITS.notes - 3)}😡`;
+    expect(startingNotes(typed, undefined)).toBe(`${typed}\n`);
+    expect(saveRefusal(`${typed}\n`)).toBeUndefined();
+  });
+
+  it('starts from the escalation alone when nothing was typed during the call', () => {
+    expect(startingNotes('  ', 'Escalated')).toBeUndefined();
+    expect(startingNotes('Customer angry', undefined)).toBe('Customer angry\n');
+    expect(startingNotes('Customer angry', 'Escalated\n')).toBe('Customer angry\n\nEscalated\n');
   });
 });

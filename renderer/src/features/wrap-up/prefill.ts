@@ -44,3 +44,16 @@ export function notesFromEscalation(
   ];
   return truncateText(`${lines.join('\n')}\n`, WRAP_UP_LIMITS.notes);
 }
+
+/**
+ * The notes a fresh wrap-up starts with when the agent typed call notes: those first, then the
+ * escalation's (if any), cut to the notes limit between characters (issue 17, finding 9: a
+ * `.slice` could keep half an emoji, and every draft save was then refused as broken text).
+ * Undefined when nothing was typed during the call.
+ */
+export function startingNotes(callNotes: string | undefined, fromEscalation: string | undefined): string | undefined {
+  const during = callNotes?.trim() ?? '';
+  if (during === '') return undefined;
+  const notes = fromEscalation ? `${during}\n\n${fromEscalation}` : `${during}\n`;
+  return truncateText(notes, WRAP_UP_LIMITS.notes);
+}

@@ -61,6 +61,34 @@ describe('Phone registration (fake transport)', () => {
   });
 });
 
+describe('presence after a (re)connection', () => {
+  it('sends the REGISTER first and renews subscriptions and the publication only once it is answered', async () => {
+    const socket = new FakeSocket();
+    const beforeRegistered: string[] = [];
+    let registered = false;
+    socket.serve = (message, s) => {
+      if (!registered) beforeRegistered.push(firstLine(message));
+      if (message.startsWith('REGISTER')) {
+        const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+        // The server is slow to answer: everything the phone sends meanwhile is counted.
+        setTimeout(() => {
+          registered = true;
+          s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+        }, 50);
+      }
+    };
+    const { phone } = phoneWith(socket);
+    phone.publishPresence({ kind: 'available', since: Date.now(), reason: '' });
+    phone.watchTeam(['1002', '2001']);
+    phone.start();
+    await until(() => phone.registration.state === 'registered');
+    await until(() => socket.sent.filter((m) => m.startsWith('SUBSCRIBE')).length >= 3);
+    await until(() => socket.sent.some((m) => m.startsWith('PUBLISH')));
+    expect(beforeRegistered.map((line) => line.split(' ')[0])).toEqual(['REGISTER']);
+    await phone.stop();
+  });
+});
+
 describe('presence subscriptions after a REGISTER answered with a GRUU', () => {
   it("give the connection's own ;transport=ws Contact, not the GRUU (the NOTIFYs must come back over the WebSocket)", async () => {
     const socket = new FakeSocket();

@@ -236,12 +236,24 @@ export class Phone {
       this.#presenceListeners.forEach((listener) => listener(event)),
     );
     this.#presence = presence;
-    // Every (re)connection: the server may have lost our subscriptions and publication. Renewed at
-    // once, before JsSIP's REGISTER goes out (7438d0c waited for the REGISTER's answer, and broke
-    // presence on Kamailio: after a 200 with a GRUU, JsSIP's Contact is the GRUU, which has no
-    // transport parameter, and Kamailio's fix_nated_contact then sent the NOTIFYs over UDP). JsSIP
-    // keeps that GRUU across a re-connection, so a SUBSCRIBE after one has the same problem (open).
-    ua.on('connected', () => presence.renew());
+    // Every (re)connection: the server may have lost our subscriptions and publication. They are
+    // started again once the REGISTER that JsSIP sends on connecting is answered (either way): the
+    // registration is what brings the agent calls, and a dozen SUBSCRIBEs and a PUBLISH sent ahead
+    // of it (each challenged once) held it back by over a second at load, with the desk on
+    // "Signing in…" meanwhile (the model's long run, seed 20261207, sequence 48). Subscribing after
+    // the REGISTER is safe with a server that gave a GRUU: presence.ts gives every SUBSCRIBE the
+    // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
+    let renewDue = false;
+    const renewOnce = () => {
+      if (!renewDue) return;
+      renewDue = false;
+      presence.renew();
+    };
+    ua.on('connected', () => {
+      renewDue = true;
+    });
+    ua.on('registered', renewOnce);
+    ua.on('registrationFailed', renewOnce);
     if (this.#ownPresence) presence.publish(this.#ownPresence);
     if (this.#watched) {
       presence.watch(this.#watched);

@@ -105,6 +105,15 @@ export const labConfigSchema = z
     inviteTimeoutSeconds: z.number().positive().max(600).default(180),
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).default([]),
+    /**
+     * The event packages the lab serves for a user's state: both by default. `["dialog"]` is a server
+     * with busy lamps only (RFC 4235, as many PBXes): a `presence` SUBSCRIBE gets 489, and Warmline
+     * falls back to `dialog` (its team list then tells only idle and on a call).
+     */
+    presencePackages: z
+      .array(z.enum(['presence', 'dialog']))
+      .min(1)
+      .default(['presence', 'dialog']),
   })
   .superRefine((cfg, ctx) => {
     const users = new Set<string>();

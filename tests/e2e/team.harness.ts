@@ -33,8 +33,10 @@ export function teamLab(
   password: string,
   users: readonly string[],
   queues: readonly { name: string; members: readonly string[] }[],
+  options: { readonly presencePackages?: ('presence' | 'dialog')[] } = {},
 ): () => Promise<TeamServer> {
   const config = {
+    ...options,
     domain,
     allowedOrigins: ['http://127.0.0.1:*'],
     accounts: users.map((user) => ({ user, password })),

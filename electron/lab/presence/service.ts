@@ -33,7 +33,6 @@ import { countMembers, dialogInfoFor, pidfFor, type PresenceFacts } from './docu
  */
 export const PRESENCE_USER = 'presence';
 export const QUEUE_BOARD_USER = 'queues';
-const EVENTS = new Set(['presence', 'dialog', QUEUE_BOARD_EVENT]);
 const DEFAULT_EXPIRES = 600;
 const MAX_EXPIRES = 3600;
 const MIN_EXPIRES = 60;
@@ -102,10 +101,11 @@ export class PresenceService {
     const event = (getHeader(req, 'Event') ?? '').split(';')[0]!.trim().toLowerCase();
     const to = parseNameAddr(getHeader(req, 'To')!);
     if (to.params.has('tag')) return this.refresh(st, event);
-    if (!EVENTS.has(event))
+    const events: readonly string[] = [...this.d.config.presencePackages, QUEUE_BOARD_EVENT];
+    if (!events.includes(event))
       return this.d.txns.reply(st, 489, {
         reason: 'Bad Event',
-        headers: [{ name: 'Allow-Events', value: [...EVENTS].join(', ') }],
+        headers: [{ name: 'Allow-Events', value: events.join(', ') }],
       });
     const board = event === QUEUE_BOARD_EVENT;
     if (board !== (target === QUEUE_BOARD_USER)) return this.d.txns.reply(st, 489, { reason: 'Bad Event' });
@@ -180,8 +180,13 @@ export class PresenceService {
     const req = st.request;
     if (target !== user) return this.d.txns.reply(st, 403, { reason: 'Only Your Own Presence' });
     const event = (getHeader(req, 'Event') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (event !== 'presence')
-      return this.d.txns.reply(st, 489, { reason: 'Bad Event', headers: [{ name: 'Allow-Events', value: 'presence' }] });
+    // A lab serving busy lamps only (config presencePackages) takes no presence publication either.
+    const served = this.d.config.presencePackages.includes('presence');
+    if (event !== 'presence' || !served)
+      return this.d.txns.reply(st, 489, {
+        reason: 'Bad Event',
+        ...(served ? { headers: [{ name: 'Allow-Events', value: 'presence' }] } : {}),
+      });
     const expires = this.expiresOf(req);
     const ifMatch = getHeader(req, 'SIP-If-Match');
     const current = this.published.get(user);

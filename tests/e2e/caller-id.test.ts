@@ -9,7 +9,8 @@ import { signedInAgent } from './keyboard.harness';
 /**
  * Issue 17, finding 3: a caller signed in as one account writes a bank's CEO into From. The lab asserts who
  * really called (P-Asserted-Identity) and the agent sees that; through a server that asserts nothing, the
- * foreign From is shown as the caller's own unverified claim.
+ * foreign From is shown as the caller's own unverified claim. Finding 8: bidi controls in a caller's name are
+ * dropped before the ringing card shows it.
  */
 const bench = useDeskBench();
 const servers: SipTestServer[] = [];
@@ -52,6 +53,29 @@ describe('caller ID', () => {
     expect(text).not.toContain('CEO');
     expect(text).not.toContain('bank.example');
     expect(await card.locator('.caller-unverified').count()).toBe(0);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await card.waitFor({ state: 'detached' });
+  });
+
+  it('right-to-left overrides in a caller’s display name never reach the ringing card (finding 8)', async () => {
+    const server = await startLabTestServer();
+    servers.push(server);
+    const { page, user } = await signedInAgent(bench, server);
+    const caller = await RawClient.connect(server.wsUrl, 'customer1');
+    callers.push(caller);
+    // Shown raw, U+202E turns the rest around: "Support \u202Ekcab llac\u202C" reads "Support call back".
+    await caller.sendAuthed(
+      {
+        method: 'INVITE',
+        uri: `sip:${user}@${server.domain}`,
+        from: `"Support \u202Ekcab llac\u202C \u2066x\u2069\u200F" <sip:customer1@${server.domain}>;tag=rlo`,
+        to: `<sip:${user}@${server.domain}>`,
+      },
+      server.password,
+    );
+    const card = await ringingCard(page);
+    await card.getByRole('heading', { name: 'Support kcab llac x' }).waitFor();
+    expect(await card.textContent()).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
     await page.getByRole('button', { name: 'Decline' }).click();
     await card.waitFor({ state: 'detached' });
   });

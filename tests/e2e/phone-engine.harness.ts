@@ -150,6 +150,14 @@ export class EngineDriver {
     return this.page.evaluate((id) => window.engine.answer(id), callId);
   }
 
+  answerFromMicrophone(callId: CallId): Promise<string | undefined> {
+    return this.page.evaluate((id) => window.engine.answerFromMicrophone(id), callId);
+  }
+
+  liveMicrophoneTracks(): Promise<number> {
+    return this.page.evaluate(() => window.engine.liveMicrophoneTracks());
+  }
+
   command(
     name: 'reject' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'keepTrying',
     callId: CallId,

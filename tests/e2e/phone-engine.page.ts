@@ -11,7 +11,17 @@ const remoteAudio = document.getElementById('remote') as HTMLAudioElement;
 class EnginePage {
   readonly events: PhoneEvent[] = [];
   readonly errors: string[] = [];
-  #phone = new Phone({ remoteAudio, userAgent: 'Warmline e2e' });
+  /** Streams the engine opened from the (fake) microphone itself, as the app's calls get theirs. */
+  readonly #microphones: MediaStream[] = [];
+  #phone = new Phone({
+    remoteAudio,
+    userAgent: 'Warmline e2e',
+    getLocalStream: async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+      this.#microphones.push(stream);
+      return stream;
+    },
+  });
   #toneHz = 0;
   /** When the last call() started (performance.timeOrigin + now), to time call set-up from the page itself. */
   lastDialAt = 0;
@@ -41,6 +51,17 @@ class EnginePage {
   async answer(callId: CallId): Promise<string | undefined> {
     const result = await this.#phone.answer(callId, { localStream: toneStream(this.#toneHz) });
     return result.ok ? undefined : result.error;
+  }
+
+  /** Answers with the microphone, as the app does (the engine opens it), not with a test tone. */
+  async answerFromMicrophone(callId: CallId): Promise<string | undefined> {
+    const result = await this.#phone.answer(callId);
+    return result.ok ? undefined : result.error;
+  }
+
+  /** Microphone tracks the engine opened that still capture. */
+  liveMicrophoneTracks(): number {
+    return this.#microphones.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length;
   }
 
   async call(target: string): Promise<string> {

@@ -132,6 +132,34 @@ describe('phone engine against Kamailio, SIP.js at the far end', () => {
     expect(endedByCustomer).toMatchObject({ cause: 'hangup', by: 'remote' });
   });
 
+  it('the microphone opened for a call stops capturing when the call ends, whoever hangs up', async () => {
+    const engine = await bench.agent();
+    await engine.waitRegistered();
+    await engine.setAvailable(true);
+    const answered: string[] = [];
+    for (const hangsUp of ['agent', 'customer'] as const) {
+      const far = await customer();
+      await far.call(engine.aor);
+      const incoming = await engine.waitFor('incoming', (e) => !answered.includes(e.call.callId));
+      const callId = incoming.call.callId;
+      answered.push(callId);
+      expect(await engine.answerFromMicrophone(callId)).toBeUndefined();
+      await engine.waitFor('answered', (e) => e.callId === callId);
+      await rising(() => far.inboundBytes(), 'customer inbound-rtp bytes from the microphone');
+      expect(await engine.liveMicrophoneTracks()).toBe(1);
+      if (hangsUp === 'agent') expect(await engine.command('hangup', callId)).toBeUndefined();
+      else await far.hangup();
+      await engine.waitFor('ended', (e) => e.callId === callId);
+      // Live, the browser shows the microphone in use after the call, and its audio processing runs on.
+      await eventually(
+        () => engine.liveMicrophoneTracks(),
+        (n) => n === 0,
+        `the microphone released after the ${hangsUp} hung up`,
+      );
+    }
+    expect(await engine.errors()).toEqual([]);
+  });
+
   it('rejecting a call gives 486 Busy Here at the far end', async () => {
     const engine = await bench.agent();
     await engine.waitRegistered();

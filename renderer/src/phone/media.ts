@@ -19,3 +19,34 @@ export async function localStream(
     return undefined;
   }
 }
+
+/**
+ * The microphone tracks the phone opened for its calls, each stopped when the last call that sends it
+ * ends: a track left live keeps the microphone capturing (the browser shows it in use) and its audio
+ * processing running between calls, a fifth of a core on the bench (issue 19). Streams a caller passed
+ * in are the caller's to stop.
+ */
+export class MicrophoneTracks {
+  readonly #byCall = new Map<string, readonly MediaStreamTrack[]>();
+
+  /** `stream` was opened by the phone for `callId`. */
+  opened(callId: string, stream: MediaStream): void {
+    this.#byCall.set(callId, stream.getTracks());
+  }
+
+  /** The call ended: stops its tracks, except those still sent or held by the calls that remain. */
+  ended(
+    callId: string,
+    remaining: Iterable<{ readonly id: string; readonly sending: readonly (MediaStreamTrack | null)[] }>,
+  ): void {
+    const tracks = this.#byCall.get(callId);
+    this.#byCall.delete(callId);
+    if (!tracks) return;
+    const inUse = new Set<MediaStreamTrack | null>();
+    for (const call of remaining) {
+      for (const track of call.sending) inUse.add(track);
+      for (const track of this.#byCall.get(call.id) ?? []) inUse.add(track);
+    }
+    for (const track of tracks) if (!inUse.has(track)) track.stop();
+  }
+}

@@ -19,7 +19,7 @@ import {
   type RegistrationStatus,
 } from './events';
 import { isConsultLeg, isValidDtmf, sipHeader, type SafeHeader } from './headers';
-import { localStream, playRemote } from './media';
+import { localStream, MicrophoneTracks, playRemote } from './media';
 import { RegistrationTracker } from './registration';
 import { CallRecovery } from './recovery';
 import { ConferenceController } from './conference';
@@ -75,6 +75,7 @@ export class Phone {
   readonly #emitter = new PhoneEmitter();
   readonly #registration = new RegistrationTracker((event) => this.#emitter.emit(event));
   readonly #calls = new Map<CallId, Call>();
+  readonly #microphones = new MicrophoneTracks();
   readonly #recovery = new CallRecovery((event) => this.#emitter.emit(event));
   #config: PhoneConfig | undefined;
   #ua: UA | undefined;
@@ -316,7 +317,12 @@ export class Phone {
     if (call.info.direction !== 'inbound' || call.answered) return err('wrong-state');
     const stream = await this.#localStream(media);
     if (!stream) return err('media-unavailable');
-    if (call.session.isEnded()) return err('wrong-state');
+    if (call.session.isEnded()) {
+      // The caller gave up while the microphone opened: it is not left capturing.
+      if (!media.localStream) stream.getTracks().forEach((t) => t.stop());
+      return err('wrong-state');
+    }
+    if (!media.localStream) this.#microphones.opened(callId, stream);
     call.session.answer({
       mediaStream: stream,
       mediaConstraints: { audio: true, video: false },
@@ -396,6 +402,7 @@ export class Phone {
     const stream = await this.#localStream(media);
     if (!stream) return err('media-unavailable');
     const callId = newCallId();
+    if (!media.localStream) this.#microphones.opened(callId, stream);
     const session = ua.call(uri, {
       mediaStream: stream,
       mediaConstraints: { audio: true, video: false },
@@ -589,6 +596,13 @@ export class Phone {
     this.#recovery.watchCall(call.id, call.session);
     const forget = (): void => {
       this.#calls.delete(call.id);
+      this.#microphones.ended(
+        call.id,
+        [...this.#calls.values()].map((c) => ({
+          id: c.id,
+          sending: c.session.connection?.getSenders().map((s) => s.track) ?? [],
+        })),
+      );
       this.#headsetAfter(call);
     };
     call.session.on('ended', forget);

@@ -5,6 +5,9 @@ import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
 import { jsShippedReport, START_JS_BUDGET } from './scripts/lib/js-shipped-report';
 
+/** A build for profiling only: unminified, so a CPU profile names functions; the start budget is for minified code. */
+const UNMINIFIED = process.env.WARMLINE_UNMINIFIED === '1';
+
 const DEBUG_SHIM = resolve(__dirname, 'renderer/src/phone/debug/debug-shim.cjs');
 
 /** The CSP as a meta tag in the built index.html, so it holds under file:// in Electron too. */
@@ -43,13 +46,13 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     // The build fails past the start budget (tests/integration/build/start-budget.test.ts checks it too).
-    plugins: [react(), contentSecurityPolicy, jsShippedReport({ limitKb: START_JS_BUDGET.rawKb })],
+    plugins: [react(), contentSecurityPolicy, jsShippedReport({ limitKb: UNMINIFIED ? undefined : START_JS_BUDGET.rawKb })],
     // JsSIP's `debug` (with `ms`) only printed when enabled: a small shim in its place (issue 19).
     resolve: { alias: [{ find: /^debug$/, replacement: DEBUG_SHIM }] },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: electron-vite leaves the renderer as it is by default, and every byte is parsed at start (issue 19).
-      minify: true,
+      minify: !UNMINIFIED,
       emptyOutDir: true,
       rollupOptions: {
         input: resolve(__dirname, 'renderer/index.html'),

@@ -22,6 +22,7 @@ import { serveTestPages, type TestPages } from '../support/test-pages';
 import { cpuSeconds, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { javascriptShipped, type Shipped } from './app-vs-bare/shipped';
+import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, slope } from './app-call';
 import { formatRow, summarize, type Summary } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
@@ -112,19 +113,13 @@ class Bench {
       `the ${variant.name} page's ring probe`,
       page.evaluate(() => (window as unknown as { __bench: { armRing(): void } }).__bench.armRing()),
     );
-    await within(
-      `the far end's INVITE to ${variant.name}`,
-      far.evaluate((t) => window.farEnd.call(t), `sip:${variant.user}@${this.kamailio.domain}`),
-    );
+    await farEndCalls(far, `sip:${variant.user}@${this.kamailio.domain}`);
     const ringAt = await probeValue(page, 'ringAt', `ringing card on the ${variant.name} page`);
     const sentAt = await within(
       `the far end's INVITE time (${variant.name})`,
       far.evaluate(() => window.farEnd.state().inviteSentAt ?? Number.NaN),
     );
-    await within(
-      `click on Answer (${variant.name})`,
-      page.click('section.call-card.incoming button.answer', { timeout: STEP_TIMEOUT }),
-    );
+    await clickAnswer(page, STEP_TIMEOUT);
     const clickAt = await probeValue(page, 'clickAt', `trusted click seen by the ${variant.name} page`);
     const firstRtpAt = await probeValue(page, 'firstRtpAt', `inbound audio on the ${variant.name} page after Answer`);
     await sleep(300);
@@ -134,14 +129,7 @@ class Bench {
     const cpu1 = cpuSeconds(pid);
     const t1 = performance.now();
     const uss = ussBytes(pid);
-    await within(
-      `the far end's BYE (${variant.name})`,
-      far.evaluate(() => window.farEnd.hangup()),
-    );
-    await within(
-      `the far end's call to end (${variant.name})`,
-      far.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: STEP_TIMEOUT + 1_000 }),
-    );
+    await farEndHangsUp(far, STEP_TIMEOUT);
     await variant.afterCall(page);
     await within(`a garbage collection (${variant.name})`, cdp.send('HeapProfiler.collectGarbage'));
     const heap = (await within(`the heap size (${variant.name})`, cdp.send('Runtime.getHeapUsage'))).usedSize;
@@ -156,18 +144,7 @@ class Bench {
 
 /** Least-squares slope of the heap after each call, in MB per call (warm-up calls left out). */
 function heapSlope(heap: readonly number[]): number {
-  const ys = heap.slice(WARM_UP).map((b) => b / 2 ** 20);
-  const n = ys.length;
-  if (n < 2) return Number.NaN;
-  const mx = (n - 1) / 2;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  ys.forEach((y, x) => {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
+  return slope(heap.slice(WARM_UP).map((b) => b / 2 ** 20));
 }
 
 async function main(): Promise<void> {
@@ -201,21 +178,14 @@ async function main(): Promise<void> {
     );
     const bareUrl = (user: string) =>
       `${pages?.url('bare-jssip-ui')}?${new URLSearchParams({ ws: kamailio.wsUrl, uri: `sip:${user}@${kamailio.domain}`, password: kamailio.password })}`;
-    const finishWrapUp = async (page: Page) => {
-      const ready = page.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
-      await within('the wrap-up form after the call', ready.click({ timeout: STEP_TIMEOUT }));
-      await within(
-        'Available after Ready',
-        page.waitForFunction(
-          () =>
-            (window as unknown as { warmlineState(): { agent: { kind: string } } }).warmlineState().agent.kind === 'available',
-          undefined,
-          { timeout: STEP_TIMEOUT + 1_000 },
-        ),
-      );
-    };
     const variants: readonly Variant[] = [
-      { name: 'app', startUrl: coldHost.url, callUrl: callHost.url, user: 'benchapp', afterCall: finishWrapUp },
+      {
+        name: 'app',
+        startUrl: coldHost.url,
+        callUrl: callHost.url,
+        user: 'benchapp',
+        afterCall: (page) => finishWrapUp(page, STEP_TIMEOUT),
+      },
       {
         name: 'bare',
         startUrl: bareUrl('coldbare'),

@@ -16,11 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
-import { startKamailio } from '../support/kamailio';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages } from '../support/test-pages';
+import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, slope, startCallRig } from './app-call';
 import {
   growthByGroup,
   newCodeByScript,
@@ -63,15 +59,8 @@ async function snapshot(cdp: CDPSession): Promise<Snapshot> {
 }
 
 async function oneCall(app: Page, far: Page, target: string): Promise<void> {
-  await within(
-    "the far end's INVITE",
-    far.evaluate((t) => window.farEnd.call(t), target),
-  );
-  await within(
-    'a click on Answer',
-    app.click('section.call-card.incoming button.answer', { timeout: STEP_TIMEOUT_MS }),
-    STEP_TIMEOUT_MS + 1_000,
-  );
+  await farEndCalls(far, target);
+  await clickAnswer(app, STEP_TIMEOUT_MS);
   await within(
     'the call established at the far end',
     far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, {
@@ -80,75 +69,15 @@ async function oneCall(app: Page, far: Page, target: string): Promise<void> {
     STEP_TIMEOUT_MS + 1_000,
   );
   await sleep(TALK_MS);
-  await within(
-    "the far end's BYE",
-    far.evaluate(() => window.farEnd.hangup()),
-  );
-  const ready = app.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
-  await within('Ready in the wrap-up form', ready.click({ timeout: STEP_TIMEOUT_MS }), STEP_TIMEOUT_MS + 1_000);
-  await within(
-    'Available after Ready',
-    app.waitForFunction(
-      () => (window as unknown as { warmlineState(): { agent: { kind: string } } }).warmlineState().agent.kind === 'available',
-      undefined,
-      { timeout: STEP_TIMEOUT_MS },
-    ),
-    STEP_TIMEOUT_MS + 1_000,
-  );
-}
-
-function slope(ys: readonly number[]): number {
-  const n = ys.length;
-  const mx = (n - 1) / 2;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  ys.forEach((y, x) => {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
+  await farEndHangsUp(far, STEP_TIMEOUT_MS);
+  await finishWrapUp(app, STEP_TIMEOUT_MS);
 }
 
 async function main(): Promise<void> {
-  const kamailio = await within('Kamailio', startKamailio());
-  const dir = makeTempDir();
-  let host: AppHost | undefined;
-  const pages = await within('the test pages', serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' }));
-  const browser = await within('Chromium', launchChromium());
+  const rig = await startCallRig('heapapp', STEP_TIMEOUT_MS);
   try {
-    host = await within('the app host', startAppHost(dir.path));
-    await within(
-      'saved settings',
-      host.services.handlers.saveSettings({
-        serverUrl: kamailio.wsUrl,
-        sipUri: `sip:heapapp@${kamailio.domain}`,
-        password: kamailio.password,
-        displayName: 'Heap Agent',
-      }),
-    );
-    const far = await within('the far-end page', browser.newPage());
-    await within('the far-end page loaded', far.goto(pages.url('far-end')));
-    await within(
-      'the far end registered',
-      far.evaluate((o) => window.farEnd.register(o), {
-        wsUrl: kamailio.wsUrl,
-        uri: `sip:heapcustomer@${kamailio.domain}`,
-        password: kamailio.password,
-        toneHz: 1250,
-      }),
-    );
-    const context = await within('a browser context', browser.newContext());
-    const app = await within('the app page', context.newPage());
-    app.on('pageerror', (e) => console.error(`app page error: ${e.message}`));
-    await within('the app loaded', app.goto(host.url));
-    await within(
-      '"Signed in"',
-      app.getByTestId('registration').getByText('Signed in', { exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS }),
-      STEP_TIMEOUT_MS + 1_000,
-    );
-    const cdp = await within('a DevTools session', context.newCDPSession(app));
-    const target = `sip:heapapp@${kamailio.domain}`;
+    const { app, far, target } = rig;
+    const cdp = await within('a DevTools session', rig.appContext.newCDPSession(app));
     const heap: number[] = [];
     let first: Snapshot | undefined;
     let last: Snapshot | undefined;
@@ -166,11 +95,7 @@ async function main(): Promise<void> {
     if (!first || !last) throw new Error('no snapshots');
     report(first, last, heap);
   } finally {
-    await browser.close();
-    await pages.close();
-    await host?.close();
-    dir.remove();
-    await kamailio.stop();
+    await rig.close();
   }
 }
 

@@ -1,0 +1,130 @@
+/**
+ * One call to the built app in browser mode as an agent takes it, shared by the benchmark beside a bare
+ * JsSIP page and the diagnosis scripts (heap per call, CPU profile in a call): the SIP.js far end
+ * calls through Kamailio, the agent's Answer and Ready are clicks in the UI. Every wait has a deadline.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { startAppHost } from '../support/app-host';
+import { launchChromium } from '../support/chromium';
+import { startKamailio } from '../support/kamailio';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages } from '../support/test-pages';
+import { within } from './within';
+
+export const RINGING_ANSWER = 'section.call-card.incoming button.answer';
+
+/** The far end's INVITE to `target` (a SIP URI). */
+export async function farEndCalls(far: Page, target: string): Promise<void> {
+  await within(
+    `the far end's INVITE to ${target}`,
+    far.evaluate((t) => window.farEnd.call(t), target),
+  );
+}
+
+/** The agent clicks Answer on the ringing card. */
+export async function clickAnswer(app: Page, timeoutMs: number): Promise<void> {
+  await within('a click on Answer', app.click(RINGING_ANSWER, { timeout: timeoutMs }), timeoutMs + 1_000);
+}
+
+/** The far end hangs up, and its call has ended. */
+export async function farEndHangsUp(far: Page, timeoutMs: number): Promise<void> {
+  await within(
+    "the far end's BYE",
+    far.evaluate(() => window.farEnd.hangup()),
+  );
+  await within(
+    "the far end's call to end",
+    far.waitForFunction(() => window.farEnd.state().session === 'Terminated', undefined, { timeout: timeoutMs }),
+    timeoutMs + 1_000,
+  );
+}
+
+/** After the call: Ready in the wrap-up form, until the agent is Available again. */
+export async function finishWrapUp(app: Page, timeoutMs: number): Promise<void> {
+  const ready = app.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
+  await within('Ready in the wrap-up form', ready.click({ timeout: timeoutMs }), timeoutMs + 1_000);
+  await within(
+    'Available after Ready',
+    app.waitForFunction(
+      () => (window as unknown as { warmlineState(): { agent: { kind: string } } }).warmlineState().agent.kind === 'available',
+      undefined,
+      { timeout: timeoutMs },
+    ),
+    timeoutMs + 1_000,
+  );
+}
+
+/** Least-squares slope of a series (per step), e.g. the heap after GC over calls. */
+export function slope(ys: readonly number[]): number {
+  const n = ys.length;
+  if (n < 2) return Number.NaN;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+/** Kamailio, the app's browser-mode host and page signed in as `agent`, and a registered far end. */
+export interface CallRig {
+  readonly app: Page;
+  readonly appContext: BrowserContext;
+  readonly far: Page;
+  /** The agent's SIP URI, what the far end calls. */
+  readonly target: string;
+  close(): Promise<void>;
+}
+
+export async function startCallRig(agent: string, timeoutMs: number): Promise<CallRig> {
+  const kamailio = await within('Kamailio', startKamailio());
+  const dir = makeTempDir();
+  const closers: (() => Promise<void> | void)[] = [() => kamailio.stop(), () => dir.remove()];
+  const close = async () => {
+    for (const c of closers.splice(0).reverse()) await c();
+  };
+  try {
+    const host = await within('the app host', startAppHost(dir.path));
+    closers.push(() => host.close());
+    const pages = await within('the test pages', serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' }));
+    closers.push(() => pages.close());
+    const browser = await within('Chromium', launchChromium());
+    closers.push(() => browser.close());
+    await within(
+      'saved settings',
+      host.services.handlers.saveSettings({
+        serverUrl: kamailio.wsUrl,
+        sipUri: `sip:${agent}@${kamailio.domain}`,
+        password: kamailio.password,
+        displayName: 'Bench Agent',
+      }),
+    );
+    const far = await within('the far-end page', browser.newPage());
+    await within('the far-end page loaded', far.goto(pages.url('far-end')));
+    await within(
+      'the far end registered',
+      far.evaluate((o) => window.farEnd.register(o), {
+        wsUrl: kamailio.wsUrl,
+        uri: `sip:${agent}-customer@${kamailio.domain}`,
+        password: kamailio.password,
+        toneHz: 1250,
+      }),
+    );
+    const appContext = await within('a browser context', browser.newContext());
+    const app = await within('the app page', appContext.newPage());
+    app.on('pageerror', (e) => console.error(`app page error: ${e.message}`));
+    await within('the app loaded', app.goto(host.url));
+    await within(
+      '"Signed in"',
+      app.getByTestId('registration').getByText('Signed in', { exact: true }).waitFor({ timeout: timeoutMs }),
+      timeoutMs + 1_000,
+    );
+    return { app, appContext, far, target: `sip:${agent}@${kamailio.domain}`, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -8,6 +8,7 @@ import { createLabDesk, type LabDeskHandle } from '../../electron/web-host/lab-d
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 import { silentLogger } from '../../electron/lab';
 import { ensureRendererBuilt, REPO_ROOT, RENDERER_DIR } from '../support/app-host';
+import { headsetLevel } from '../support/app-audio';
 import { launchChromium } from '../support/chromium';
 import { freeTcpPort } from '../support/ports';
 import { snap } from '../support/screenshots';
@@ -65,27 +66,6 @@ afterEach(async () => {
   dir.remove();
 });
 
-/** Loudness of what the agent's headset plays (the remote-audio element), RMS of one analyser frame. */
-function heardLevel(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const element = document.querySelector<HTMLAudioElement>('audio[data-testid="remote-audio"]');
-    const stream = element?.srcObject;
-    if (!(stream instanceof MediaStream)) return 0;
-    const w = window as unknown as { __level?: { stream: MediaStream; analyser: AnalyserNode } };
-    if (w.__level?.stream !== stream) {
-      const ctx = new AudioContext();
-      void ctx.resume();
-      const analyser = ctx.createAnalyser();
-      analyser.fftSize = 2048;
-      ctx.createMediaStreamSource(stream).connect(analyser);
-      w.__level = { stream, analyser };
-    }
-    const samples = new Float32Array(w.__level.analyser.fftSize);
-    w.__level.analyser.getFloatTimeDomainData(samples);
-    return Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
-  });
-}
-
 describe('the lab banner', () => {
   it('a new user has a customer call them from the banner, in the UI language, answers and hears them', async () => {
     await services.handlers.saveSettings({ language: 'nl' });
@@ -124,7 +104,7 @@ describe('the lab banner', () => {
     await ringing.getByRole('button', { name: 'Opnemen' }).click();
     // The customer speaks their recorded complaint: the agent's headset is not silent.
     await eventually(
-      () => heardLevel(agent),
+      () => headsetLevel(agent),
       (level) => level > 0.01,
       'the customer heard at the agent',
       30_000,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, REPO_ROOT } from '../support/app-host';
+import { headsetLevel } from '../support/app-audio';
 import { launchChromium } from '../support/chromium';
 import { snap } from '../support/screenshots';
 import { makeTempDir } from '../support/temp-dir';
@@ -50,27 +51,6 @@ function npmStart(args: readonly string[]): Promise<Started> {
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`npm start ${args.join(' ')} exited (${code}):\n${output}`)));
-  });
-}
-
-/** Loudness of what a page's headset plays (its remote-audio element), RMS of one analyser frame. */
-function heardLevel(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const element = document.querySelector<HTMLAudioElement>('audio[data-testid="remote-audio"]');
-    const stream = element?.srcObject;
-    if (!(stream instanceof MediaStream)) return 0;
-    const w = window as unknown as { __level?: { stream: MediaStream; analyser: AnalyserNode } };
-    if (w.__level?.stream !== stream) {
-      const ctx = new AudioContext();
-      void ctx.resume();
-      const analyser = ctx.createAnalyser();
-      analyser.fftSize = 2048;
-      ctx.createMediaStreamSource(stream).connect(analyser);
-      w.__level = { stream, analyser };
-    }
-    const samples = new Float32Array(w.__level.analyser.fftSize);
-    w.__level.analyser.getFloatTimeDomainData(samples);
-    return Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
   });
 }
 
@@ -153,7 +133,7 @@ describe('the README story', () => {
     await ringing.getByText(caller).first().waitFor();
     await ringing.getByRole('button', { name: 'Answer' }).click();
     await eventually(
-      () => heardLevel(agent),
+      () => headsetLevel(agent),
       (level) => level > 0.01,
       'the customer’s complaint heard at the agent',
       30_000,
@@ -183,7 +163,7 @@ describe('the README story', () => {
     expect(await card.textContent()).toContain('Refund of 240 EUR refused twice');
     // The agent has no call any more, so what the senior hears is the customer's complaint.
     await eventually(
-      () => heardLevel(seniorPage),
+      () => headsetLevel(seniorPage),
       (level) => level > 0.01,
       'the customer heard at the senior',
       30_000,

@@ -31,3 +31,24 @@ export function appHearsTone(page: Page, hz: number): Promise<boolean> {
     return best > -50;
   }, hz);
 }
+
+/** How loud the app page's headset output is (its remote-audio element): the RMS of one analyser frame, 0 when silent. */
+export function headsetLevel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const element = document.querySelector<HTMLAudioElement>('audio[data-testid="remote-audio"]');
+    const stream = element?.srcObject;
+    if (!(stream instanceof MediaStream)) return 0;
+    const w = window as unknown as { __level?: { stream: MediaStream; analyser: AnalyserNode } };
+    if (w.__level?.stream !== stream) {
+      const ctx = new AudioContext();
+      void ctx.resume();
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 2048;
+      ctx.createMediaStreamSource(stream).connect(analyser);
+      w.__level = { stream, analyser };
+    }
+    const samples = new Float32Array(w.__level.analyser.fftSize);
+    w.__level.analyser.getFloatTimeDomainData(samples);
+    return Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length);
+  });
+}

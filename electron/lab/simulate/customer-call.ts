@@ -170,20 +170,26 @@ export class CustomerCall {
       void this.bye();
       return;
     }
+    if (!(await this.startMedia(media, response))) return;
+    this.answeredAt = Date.now();
+    this.log('answered', { agent: agentOf(response) });
+    this.logWhenHeard(media);
+    this.talkTimer = setTimeout(() => this.hangup(), this.o.talkMs);
+    this.talkTimer.unref();
+  }
+
+  /** The 2xx's SDP into `media`, then the complaint; false (after a BYE) when werift cannot use the answer. */
+  private async startMedia(media: CustomerMedia, response: SipResponse): Promise<boolean> {
     try {
       await media.answer(response.body.toString('utf8'));
     } catch (e) {
       // An answer werift cannot use (no SDP, no common codec): the call is up in SIP, so end it with a BYE.
       this.log('media-failed', { reason: e instanceof Error ? e.message : String(e) });
       void this.bye();
-      return;
+      return false;
     }
     media.start();
-    this.answeredAt = Date.now();
-    this.log('answered', { agent: agentOf(response) });
-    this.logWhenHeard(media);
-    this.talkTimer = setTimeout(() => this.hangup(), this.o.talkMs);
-    this.talkTimer.unref();
+    return true;
   }
 
   private onProvisional(r: SipResponse): void {
@@ -384,14 +390,7 @@ export class CustomerCall {
       const before = this.media;
       this.media = media;
       void before?.close();
-      try {
-        await media.answer(response.body.toString('utf8'));
-      } catch (e) {
-        this.log('media-failed', { reason: e instanceof Error ? e.message : String(e) });
-        void this.bye();
-        return;
-      }
-      media.start();
+      if (!(await this.startMedia(media, response))) return;
       this.log('transferred', { agent: agentOf(response) });
       this.logWhenHeard(media);
     } finally {

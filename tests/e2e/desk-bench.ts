@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
 import type { FarEndOptions } from '../support/far-end/sipjs-far-end';
 import type { SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
+import type { TestPages } from '../support/test-pages';
+import { useBrowserBench } from './browser-bench';
 import { FarEndDriver } from './phone-engine.harness';
 
 export interface DeskBench {
@@ -25,12 +25,11 @@ export interface DeskBench {
 
 /**
  * The agent's-desk bench shared by the end-to-end stories that drive the real app: one Chromium
- * and the far-end page bundle per file, a fresh app host and data folder per test, and no page
- * errors allowed.
+ * and the far-end page bundle per file (browser-bench.ts), a fresh app host and data folder per
+ * test, and no page errors allowed.
  */
 export function useDeskBench(): DeskBench {
-  let browser: Browser | undefined;
-  let pages: TestPages | undefined;
+  const shared = useBrowserBench();
   let dir: ReturnType<typeof makeTempDir> | undefined;
   let app: AppHost | undefined;
   const opened: Page[] = [];
@@ -40,14 +39,6 @@ export function useDeskBench(): DeskBench {
     return value;
   };
 
-  beforeAll(async () => {
-    pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-  });
   beforeEach(async () => {
     dir = makeTempDir();
     app = await startAppHost(dir.path);
@@ -61,23 +52,23 @@ export function useDeskBench(): DeskBench {
 
   return {
     get browser() {
-      return need(browser);
+      return shared.browser;
     },
     get pages() {
-      return need(pages);
+      return shared.pages;
     },
     get app() {
       return need(app);
     },
     async openApp(viewport) {
-      const page = await need(browser).newPage(viewport ? { viewport } : {});
+      const page = await shared.browser.newPage(viewport ? { viewport } : {});
       opened.push(page);
       page.on('pageerror', (e) => pageErrors.push(e.message));
       await page.goto(need(app).url);
       return page;
     },
     async farEnd(server, role, options = {}) {
-      const far = await FarEndDriver.open(need(browser), need(pages), server, role, options);
+      const far = await FarEndDriver.open(shared.browser, shared.pages, server, role, options);
       opened.push(far.page);
       return far;
     },

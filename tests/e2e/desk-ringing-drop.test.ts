@@ -1,11 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { agrees, LabDesk } from './lab-desk';
+import { agrees, type LabDesk } from './lab-desk';
+import { useLabDesk } from './lab-desk-bench';
 import { eventually, rising } from './phone-engine.harness';
 
 /**
@@ -14,39 +12,24 @@ import { eventually, rising } from './phone-engine.harness';
  * the connection the request came on), so the desk must end with either a ringing card whose Answer
  * connects the customer, or no card — never one that Answer cannot pick up.
  */
-let browser: Browser;
-let pages: TestPages;
+const bench = useLabDesk({
+  // A failure leaves what the lab and the app did in .tmp, for reading afterwards (the data folder goes).
+  onFailure(failed, context) {
+    const base = join(REPO_ROOT, '.tmp', `ringing-drop-${context.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+    writeFileSync(`${base}.lab.log`, failed.labLog());
+    writeFileSync(`${base}.console.log`, failed.consoleLines.join('\n'));
+  },
+});
 let desk: LabDesk;
-
-beforeAll(async () => {
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
 beforeEach(async () => {
-  desk = await LabDesk.start(browser, pages);
-  await desk.signedIn();
+  desk = bench.desk;
   // The lab holds a newly registered agent for a moment; the call is offered at once after that.
   await eventually(
     () => desk.labAgent(),
     (a) => a.queue === 'available',
     'the agent available in the lab',
   );
-});
-afterEach(async (context) => {
-  // A failure leaves what the lab and the app did in .tmp, for reading afterwards (the data folder goes).
-  if (context.task.result?.state === 'fail') {
-    const base = join(REPO_ROOT, '.tmp', `ringing-drop-${context.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
-    writeFileSync(`${base}.lab.log`, desk.labLog());
-    writeFileSync(`${base}.console.log`, desk.consoleLines.join('\n'));
-  }
-  const errors = desk.pageErrors.splice(0);
-  await desk.close();
-  expect(errors).toEqual([]);
 });
 
 /** The ringing calls in the desk's store (what the cards show). */

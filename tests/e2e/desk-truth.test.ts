@@ -1,35 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
-import { serveTestPages, type TestPages } from '../support/test-pages';
-import { agrees, LabDesk } from './lab-desk';
+import { agrees, type LabDesk } from './lab-desk';
+import { useLabDesk } from './lab-desk-bench';
 import { eventually } from './phone-engine.harness';
 
 /**
  * Issue 13, as a new user meets it under `npm start` (embedded lab, agent 1001, queue pause by
  * MESSAGE): the desk never hides a ringing call and never shows a state the lab does not have.
  */
-let browser: Browser;
-let pages: TestPages;
+const bench = useLabDesk();
 let desk: LabDesk;
-
-beforeAll(async () => {
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
-beforeEach(async () => {
-  desk = await LabDesk.start(browser, pages);
-  await desk.signedIn();
-});
-afterEach(async () => {
-  const errors = desk.pageErrors.splice(0);
-  await desk.close();
-  expect(errors).toEqual([]);
+beforeEach(() => {
+  desk = bench.desk;
 });
 
 /** The status bar and the lab's /status agree (polled: each side takes a moment to hear of a change). */

@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHostServices, type HostServices } from '../../electron/services/host-api/host-services';
 import { startEmbeddedLabIfNeeded, type EmbeddedLab } from '../../electron/web-host/embedded-lab';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 import { ensureRendererBuilt, RENDERER_DIR } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
 import { freeTcpPort } from '../support/ports';
 import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
+import type { TestPages } from '../support/test-pages';
+import { useBrowserBench } from './browser-bench';
 import { eventually, rising } from './phone-engine.harness';
 
 /**
@@ -15,6 +15,7 @@ import { eventually, rising } from './phone-engine.harness';
  * the embedded lab call center starts and the app signs in to it as agent 1001; a customer
  * calling the support queue rings the agent.
  */
+const shared = useBrowserBench();
 let browser: Browser;
 let pages: TestPages;
 let dir: ReturnType<typeof makeTempDir>;
@@ -23,16 +24,9 @@ let lab: EmbeddedLab | undefined;
 let web: WebHost;
 const opened: Page[] = [];
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-});
+beforeAll(() => ensureRendererBuilt());
 beforeEach(async () => {
+  ({ browser, pages } = shared);
   dir = makeTempDir();
   services = createHostServices({ dataDir: dir.path, host: 'browser', version: 'e2e', log: { warn() {}, error: console.error } });
   lab = await startEmbeddedLabIfNeeded(services.handlers, { port: await freeTcpPort(), dataDir: dir.path });

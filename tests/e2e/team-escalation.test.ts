@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
-import { teamLab, useTeamBench } from './team.harness';
+import { supportAndSeniorLab, useTeamBench } from './team.harness';
 
 /**
  * Escalating from what is seen (issue 15), on the lab: the escalation panel says, before Consult,
@@ -13,15 +13,11 @@ import { teamLab, useTeamBench } from './team.harness';
  */
 const DOMAIN = 'warmline.test';
 const bench = useTeamBench(
-  teamLab(
-    DOMAIN,
-    'team-escalation',
-    ['agent1', 'senior1', 'senior2', 'customer1'],
-    [
-      { name: 'support', members: ['agent1'] },
-      { name: 'senior', members: ['senior1', 'senior2'] },
-    ],
-  ),
+  supportAndSeniorLab(DOMAIN, 'team-escalation', {
+    agents: ['agent1'],
+    seniors: ['senior1', 'senior2'],
+    customers: ['customer1'],
+  }),
 );
 const pageErrors = bench.pageErrors;
 const desk = (user: string) => bench.desk(user, { teamKey: TEAM_KEY, queuePause: 'message' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
-import { outOfView, pageScrolls, stateOf, teamLab, useTeamBench } from './team.harness';
+import { outOfView, pageScrolls, showsAs, stateOf, supportAndSeniorLab, useTeamBench } from './team.harness';
 
 /**
  * The agent's home (issue 15) on the lab: two Warmline pages, an agent and a senior, see each
@@ -10,15 +10,11 @@ import { outOfView, pageScrolls, stateOf, teamLab, useTeamBench } from './team.h
  */
 const DOMAIN = 'warmline.test';
 const bench = useTeamBench(
-  teamLab(
-    DOMAIN,
-    'team-test',
-    ['agent1', 'agent2', 'senior1', 'senior2', 'customer1'],
-    [
-      { name: 'support', members: ['agent1', 'agent2'] },
-      { name: 'senior', members: ['senior1', 'senior2'] },
-    ],
-  ),
+  supportAndSeniorLab(DOMAIN, 'team-test', {
+    agents: ['agent1', 'agent2'],
+    seniors: ['senior1', 'senior2'],
+    customers: ['customer1'],
+  }),
 );
 const desk = (user: string) => bench.desk(user, { queuePause: 'message' });
 
@@ -26,11 +22,7 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
   it('an agent sees a senior go on a break, come back, take a call; a customer waiting in the senior queue shows on the board', async () => {
     const agent = await desk('agent1');
     const senior = await desk('senior1');
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'available',
-      'the senior shows as available',
-    );
+    await showsAs(agent, 'senior1', 'available', 'the senior shows as available');
     expect(await stateOf(agent, 'senior2')).toBe('offline');
     // Escalation targets first.
     const order = await agent
@@ -39,11 +31,7 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
     expect(order.slice(0, 2)).toEqual(['senior1', 'senior2']);
 
     await senior.getByLabel('Take a break…').selectOption('lunch');
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'break',
-      'the senior shows on a break',
-    );
+    await showsAs(agent, 'senior1', 'break', 'the senior shows on a break');
     expect(await agent.locator('[data-user="senior1"] .colleague-state').textContent()).toMatch(/Break · Lunch/);
 
     const customer = await bench.customer({ uri: `sip:customer1@${DOMAIN}`, toneHz: 1250 });
@@ -69,11 +57,7 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
     await senior.getByRole('button', { name: 'Available' }).click();
     await senior.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();
     await senior.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'on-call',
-      'the senior shows on a call',
-    );
+    await showsAs(agent, 'senior1', 'on-call', 'the senior shows on a call');
     // Beside the call, the senior keeps the queues and the team in view.
     const beside = senior.getByRole('region', { name: 'Team and queues' });
     await beside.getByTestId('queue-board').waitFor();
@@ -92,11 +76,7 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       'nobody waiting any more',
     );
     await customer.hangup();
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'wrap-up',
-      'the senior shows in wrap-up',
-    );
+    await showsAs(agent, 'senior1', 'wrap-up', 'the senior shows in wrap-up');
     await customer.page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from './phone-engine.harness';
 import { dropSipSockets, sipSocketsOf } from './sip-sockets';
-import { reconnected, rowText, stateOf, teamLab, useTeamBench } from './team.harness';
+import { reconnected, showsAs, showsLine, stateOf, supportAndSeniorLab, useTeamBench } from './team.harness';
 
 /**
  * The team board survives the network (issue 15: "reconnecting subscriptions after a drop"), on
@@ -11,15 +11,11 @@ import { reconnected, rowText, stateOf, teamLab, useTeamBench } from './team.har
  */
 const DOMAIN = 'warmline.test';
 const bench = useTeamBench(
-  teamLab(
-    DOMAIN,
-    'team-reconnect',
-    ['agent1', 'agent2', 'senior1', 'customer1'],
-    [
-      { name: 'support', members: ['agent1', 'agent2'] },
-      { name: 'senior', members: ['senior1'] },
-    ],
-  ),
+  supportAndSeniorLab(DOMAIN, 'team-reconnect', {
+    agents: ['agent1', 'agent2'],
+    seniors: ['senior1'],
+    customers: ['customer1'],
+  }),
 );
 const pageErrors = bench.pageErrors;
 const desk = (user: string) => bench.desk(user, { queuePause: 'message' });
@@ -28,22 +24,14 @@ describe('the team board after a WebSocket drop and a lab restart (lab)', () => 
   it('subscriptions and the own publication are made again: the team list and the board follow as before', async () => {
     const agent = await desk('agent1');
     const senior = await desk('senior1');
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'available',
-      'the senior shows as available',
-    );
+    await showsAs(agent, 'senior1', 'available', 'the senior shows as available');
 
     // The agent's WebSocket drops: the lab ends the agent's subscriptions with it.
     const before = (await sipSocketsOf(agent)).opened;
     await dropSipSockets(agent);
     await reconnected(agent, before, 'the agent');
     await senior.getByLabel('Take a break…').selectOption('lunch');
-    await eventually(
-      () => rowText(agent, 'senior1'),
-      (t) => t !== null && t.startsWith('Break · Lunch'),
-      'the senior’s break, seen after the agent reconnected',
-    );
+    await showsLine(agent, 'senior1', 'Break · Lunch', 'the senior’s break, seen after the agent reconnected');
 
     // The lab restarts: it forgets every publication and subscription.
     const opened = [(await sipSocketsOf(agent)).opened, (await sipSocketsOf(senior)).opened];
@@ -54,9 +42,10 @@ describe('the team board after a WebSocket drop and a lab restart (lab)', () => 
     // A colleague signing in now learns the break and its reason only from the senior's new PUBLISH
     // (the lab alone would say Available or a bare Break from the queue pause).
     const colleague = await desk('agent2');
-    await eventually(
-      () => rowText(colleague, 'senior1'),
-      (t) => t !== null && t.startsWith('Break · Lunch'),
+    await showsLine(
+      colleague,
+      'senior1',
+      'Break · Lunch',
       'the senior’s break and its reason, published again after the restart',
     );
 
@@ -77,11 +66,7 @@ describe('the team board after a WebSocket drop and a lab restart (lab)', () => 
 
     // And the agent's presence subscription is made again: the senior's return shows.
     await senior.getByRole('button', { name: 'Available' }).click();
-    await eventually(
-      () => stateOf(agent, 'senior1'),
-      (s) => s === 'available',
-      'the senior available again, on the agent’s list after the restart',
-    );
+    await showsAs(agent, 'senior1', 'available', 'the senior available again, on the agent’s list after the restart');
     expect(await stateOf(colleague, 'senior1')).not.toBeNull();
     expect(pageErrors).toEqual([]);
   });

@@ -3,11 +3,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { startLabServer } from '../../electron/lab';
 import type { SettingsPatch } from '../../shared/settings';
 import { startAppHost, type AppHost } from '../support/app-host';
-import { launchChromium } from '../support/chromium';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
 import type { FarEndOptions } from '../support/far-end/sipjs-far-end';
+import { useBrowserBench } from './browser-bench';
 import { eventually, FarEndDriver } from './phone-engine.harness';
 import { sipSocketsOf, trackSipSockets } from './sip-sockets';
 
@@ -58,6 +57,22 @@ export function teamLab(
   };
 }
 
+/** The team stories' lab: a support queue (the agents), a senior queue (the seniors), and customers' accounts. */
+export const supportAndSeniorLab = (
+  domain: string,
+  password: string,
+  team: { readonly agents: string[]; readonly seniors: string[]; readonly customers: string[] },
+): (() => Promise<TeamServer>) =>
+  teamLab(
+    domain,
+    password,
+    [...team.agents, ...team.seniors, ...team.customers],
+    [
+      { name: 'support', members: team.agents },
+      { name: 'senior', members: team.seniors },
+    ],
+  );
+
 /** Debian's Kamailio as the team's presence server (presence, presence_xml, presence_dialoginfo). */
 export const teamKamailio = (): Promise<TeamServer> => startKamailio({ presence: true });
 
@@ -68,14 +83,15 @@ export interface TeamBench {
   readonly pageErrors: string[];
   /** A Warmline desk signed in as `user` (its display name), with these settings besides. */
   desk(user: string, settings?: SettingsPatch): Promise<Page>;
+  /** A desk whose team is this list (the team-list setting), with no after-call time. */
+  listDesk(user: string, teamMembers: string[]): Promise<Page>;
   /** A customer's phone (SIP.js), registered as `options.uri` or a fresh user. */
   customer(options: Partial<FarEndOptions>): Promise<FarEndDriver>;
 }
 
 export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
   let server: TeamServer | undefined;
-  let browser: Browser | undefined;
-  let pages: TestPages | undefined;
+  const shared = useBrowserBench();
   const hosts: AppHost[] = [];
   const dirs: ReturnType<typeof makeTempDir>[] = [];
   const pageErrors: string[] = [];
@@ -86,12 +102,8 @@ export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
 
   beforeAll(async () => {
     server = await start();
-    browser = await launchChromium();
-    pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
   });
   afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
     await Promise.all(hosts.map((h) => h.close()));
     dirs.forEach((d) => d.remove());
     await server?.stop();
@@ -102,7 +114,7 @@ export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
       return need(server);
     },
     get browser() {
-      return need(browser);
+      return shared.browser;
     },
     pageErrors,
     async desk(user, settings = {}) {
@@ -118,7 +130,7 @@ export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
         displayName: user,
         ...settings,
       });
-      const page = await need(browser).newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await shared.browser.newPage({ viewport: { width: 1280, height: 720 } });
       page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
       await trackSipSockets(page);
       await page.goto(host.url);
@@ -129,9 +141,12 @@ export function useTeamBench(start: () => Promise<TeamServer>): TeamBench {
       );
       return page;
     },
+    listDesk(user, teamMembers) {
+      return this.desk(user, { teamMembers, wrapUpSeconds: 0 });
+    },
     customer(options) {
       // FarEndDriver needs only the server's address, domain and password.
-      return FarEndDriver.open(need(browser), need(pages), need(server) as unknown as Kamailio, 'customer', options);
+      return FarEndDriver.open(shared.browser, shared.pages, need(server) as unknown as Kamailio, 'customer', options);
     },
   };
 }
@@ -142,6 +157,22 @@ export const stateOf = (page: Page, user: string) =>
     .locator(`[data-testid="team-list"] [data-user="${user}"]`)
     .getAttribute('data-state', { timeout: 1_000 })
     .catch(() => null);
+
+/** Waits until a desk's team list shows the colleague in this state (`data-state`). */
+export const showsAs = (page: Page, user: string, state: string, what: string) =>
+  eventually(
+    () => stateOf(page, user),
+    (s) => s === state,
+    what,
+  );
+
+/** Waits until a desk's team list line for the colleague begins with this text (e.g. "Break · Lunch"). */
+export const showsLine = (page: Page, user: string, text: string, what: string) =>
+  eventually(
+    () => rowText(page, user),
+    (t) => t !== null && t.startsWith(text),
+    what,
+  );
 
 /** A colleague's state line on a desk's team list (e.g. "Break · Lunch · 0:05"), or null while not listed. */
 export const rowText = (page: Page, user: string) =>

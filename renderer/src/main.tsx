@@ -65,7 +65,7 @@ async function boot(): Promise<void> {
   if (!window.warmline) {
     integrateWithBrowser(store);
     // A tel:/sip: link the browser opened us with, as the desktop app gets one from the OS.
-    takeDialLinkFromAddress(store, window);
+    void takeDialLinkFromAddress(store, window);
   }
   // Callbacks promised in wrap-up: a new one is recorded when a wrap-up ends, so the list is read again then.
   const callbacks = new CallbacksStore(host, callbackReminder(host, window.warmline !== undefined));

@@ -47,26 +47,26 @@ describe('tel: and sip: links in browser mode', () => {
     expect(register).toHaveBeenCalledTimes(2);
   });
 
-  it('puts the link the browser opened the app with in the dial pad, and takes it out of the address', () => {
+  it('puts the link the browser opened the app with in the dial pad, and takes it out of the address', async () => {
     const store = { requestDial: vi.fn() };
     const win = fakeWindow('http://127.0.0.1:5180/?dial=tel%3A%2B31-20-123%204567&lang=nl#top');
-    takeDialLinkFromAddress(store, win);
+    await takeDialLinkFromAddress(store, win);
     expect(store.requestDial).toHaveBeenCalledWith('+31201234567');
     expect(win.location.href).toBe('http://127.0.0.1:5180/?lang=nl#top');
     expect(win.history.replaceState).toHaveBeenCalledWith({ kept: true }, '', '/?lang=nl#top');
   });
 
-  it('keeps the plus of a link typed into the address bar as it is (?dial=tel:+31…)', () => {
+  it('keeps the plus of a link typed into the address bar as it is (?dial=tel:+31…)', async () => {
     const store = { requestDial: vi.fn() };
     const win = fakeWindow('http://127.0.0.1:5180/?dial=tel:+31201234567');
-    takeDialLinkFromAddress(store, win);
+    await takeDialLinkFromAddress(store, win);
     expect(store.requestDial).toHaveBeenCalledWith('+31201234567');
     expect(win.location.href).toBe('http://127.0.0.1:5180/');
   });
 
-  it('takes a SIP address without its routing parameters', () => {
+  it('takes a SIP address without its routing parameters', async () => {
     const store = { requestDial: vi.fn() };
-    takeDialLinkFromAddress(store, fakeWindow('http://127.0.0.1:5180/?dial=sip%3Aalice%40example.com%3Bmaddr%3Devil'));
+    await takeDialLinkFromAddress(store, fakeWindow('http://127.0.0.1:5180/?dial=sip%3Aalice%40example.com%3Bmaddr%3Devil'));
     expect(store.requestDial).toHaveBeenCalledWith('sip:alice@example.com');
   });
 
@@ -76,18 +76,18 @@ describe('tel: and sip: links in browser mode', () => {
     ['an over-long link', `tel%3A${'1'.repeat(600)}`],
     ['an empty value', ''],
     ['a broken escape', 'tel%3A%2B1%E0%A4%A'],
-  ])('refuses %s: nothing in the dial pad, the address cleaned all the same', (_name, value) => {
+  ])('refuses %s: nothing in the dial pad, the address cleaned all the same', async (_name, value) => {
     const store = { requestDial: vi.fn() };
     const win = fakeWindow(`http://127.0.0.1:5180/?dial=${value}`);
-    takeDialLinkFromAddress(store, win);
+    await takeDialLinkFromAddress(store, win);
     expect(store.requestDial).not.toHaveBeenCalled();
     expect(win.location.href).toBe('http://127.0.0.1:5180/');
   });
 
-  it('leaves an address without a link alone', () => {
+  it('leaves an address without a link alone', async () => {
     const store = { requestDial: vi.fn() };
     const win = fakeWindow('http://127.0.0.1:5180/?lang=nl');
-    takeDialLinkFromAddress(store, win);
+    await takeDialLinkFromAddress(store, win);
     expect(store.requestDial).not.toHaveBeenCalled();
     expect(win.history.replaceState).not.toHaveBeenCalled();
   });

@@ -1,4 +1,3 @@
-import { parseDialLink } from '../../../shared/dial-link';
 import type { PhoneStore } from './phone-store';
 
 /**
@@ -71,7 +70,7 @@ export function offerDialLinkHandling(win: LinkWindow): string[] {
  * (shared/dial-link.ts) and put in the dial pad for the agent to confirm, never dialled. The
  * parameter is taken out of the address either way, so a reload does not bring it back.
  */
-export function takeDialLinkFromAddress(store: Pick<PhoneStore, 'requestDial'>, win: LinkWindow): void {
+export async function takeDialLinkFromAddress(store: Pick<PhoneStore, 'requestDial'>, win: LinkWindow): Promise<void> {
   const { search, pathname, hash } = win.location;
   const pairs = search
     .replace(/^\?/, '')
@@ -89,6 +88,8 @@ export function takeDialLinkFromAddress(store: Pick<PhoneStore, 'requestDial'>, 
   } catch {
     return;
   }
+  // The link checker is fetched only when there is a link: most starts have none (issue 19: JS at start).
+  const { parseDialLink } = await import('../../../shared/dial-link');
   const parsed = parseDialLink(raw);
   if (parsed.ok) store.requestDial(parsed.value.target);
 }

@@ -12,12 +12,13 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
-import { startKamailio, type Kamailio } from '../support/kamailio';
+import { startKamailio } from '../support/kamailio';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
+import { FarEndDriver } from '../e2e/phone-engine.harness';
+import { signedInWarmline } from '../e2e/warmline-pages.harness';
 import { cpuSeconds, LoadSampler, RendererProcesses } from './app-vs-bare/process-stats';
 import { formatRow, summarize } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
@@ -29,22 +30,6 @@ const SETTLE_MS = 1_000;
 
 type Stretch = 'alone' | 'listen' | 'barge';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function signedIn(kamailio: Kamailio, browser: Browser, app: AppHost, user: string, supervisor: boolean): Promise<Page> {
-  await app.services.handlers.saveSettings({
-    serverUrl: kamailio.wsUrl,
-    sipUri: `sip:${user}@${kamailio.domain}`,
-    password: kamailio.password,
-    displayName: user,
-    teamKey: TEAM_KEY,
-    supervisor,
-  });
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error(`${user}: page error: ${e.message}`));
-  await within(`${user}'s page`, page.goto(app.url));
-  await within(`${user} signed in`, page.getByText('Signed in', { exact: true }).waitFor({ timeout: STEP_TIMEOUT }));
-  return page;
-}
 
 /** Renderer CPU of `pid` over HOLD_MS, in % of one core. */
 async function cpuPercent(pid: number): Promise<number> {
@@ -69,22 +54,15 @@ async function main(): Promise<void> {
     const agentBrowser = await within('Chromium (agent)', launchChromium());
     const othersBrowser = await within('Chromium (supervisor, customer)', launchChromium());
     browsers.push(agentBrowser, othersBrowser);
-    const agent = await signedIn(kamailio, agentBrowser, agentHost, 'benchagent', false);
-    const supervisor = await signedIn(kamailio, othersBrowser, supervisorHost, 'benchsenior', true);
+    const pageErrors: string[] = [];
+    const desk = (browser: Browser, host: AppHost, user: string, supervisor: boolean) =>
+      within(`${user} signed in`, signedInWarmline(kamailio, browser, host, user, { displayName: user, supervisor }, pageErrors));
+    const agent = await desk(agentBrowser, agentHost, 'benchagent', false);
+    const supervisor = await desk(othersBrowser, supervisorHost, 'benchsenior', true);
     const processes = await within("Chromium's process list", RendererProcesses.attach(agentBrowser));
     const pid = await within("the agent's renderer", processes.rendererOf('agent', agent));
 
-    const far = await othersBrowser.newPage();
-    await within('far-end page', far.goto(pages.url('far-end')));
-    await within(
-      'far end registered',
-      far.evaluate((o) => window.farEnd.register(o), {
-        wsUrl: kamailio.wsUrl,
-        uri: `sip:benchcustomer@${kamailio.domain}`,
-        password: kamailio.password,
-        toneHz: 1250,
-      }),
-    );
+    const customer = await within('the customer registered', FarEndDriver.open(othersBrowser, pages, kamailio, 'customer'));
     const board = supervisor.getByTestId('supervisor-board');
     await board.getByLabel('Agent').fill('benchagent');
     const monitor = supervisor.getByTestId('monitor');
@@ -101,14 +79,13 @@ async function main(): Promise<void> {
 
     console.log(`rounds: ${ROUNDS} (one call each), ${HOLD_MS} ms measured per stretch`);
     for (let round = 0; round < ROUNDS; round += 1) {
-      await within(
-        'the customer calls',
-        far.evaluate((t) => window.farEnd.call(t), `sip:benchagent@${kamailio.domain}`),
-      );
+      await within('the customer calls', customer.call(`sip:benchagent@${kamailio.domain}`));
       await click('Answer', agent, 'Answer');
       await within(
         'the customer connected',
-        far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, { timeout: STEP_TIMEOUT }),
+        customer.page.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, {
+          timeout: STEP_TIMEOUT,
+        }),
       );
       await sleep(SETTLE_MS);
       const alone = async () => samples.alone.push(await cpuPercent(pid));
@@ -130,14 +107,12 @@ async function main(): Promise<void> {
         await supervised();
         await alone();
       }
-      await within(
-        'the customer hangs up',
-        far.evaluate(() => window.farEnd.hangup()),
-      );
+      await within('the customer hangs up', customer.hangup());
       await click('Ready', agent, 'Ready', agent.getByRole('form', { name: 'After-call work' }));
       await within('Available again', agent.getByText('Status: Available').waitFor({ timeout: STEP_TIMEOUT }));
     }
     report(samples, load.stop());
+    if (pageErrors.length > 0) console.error(`page errors: ${pageErrors.join('; ')}`);
   } finally {
     load.stop();
     for (const browser of browsers) await browser.close();

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
 import { snap } from '../support/screenshots';
@@ -9,6 +8,7 @@ import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { signedInWarmline } from './warmline-pages.harness';
 
 /**
  * The escalation context is sealed to the consult call it was made for. Someone who captures it
@@ -37,26 +37,11 @@ afterAll(async () => {
 
 /** Signs a Warmline in; `frames` collects every SIP message its WebSocket receives. */
 async function signedIn(app: AppHost, user: string, seniorUser: string, frames: string[] = []): Promise<Page> {
-  await app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: user,
-    teamKey: TEAM_KEY,
-    seniorQueue: seniorUser,
-    technicalQueue: 'technical1',
+  const more = { displayName: user, seniorQueue: seniorUser, technicalQueue: 'technical1' };
+  return signedInWarmline(server, browser, app, user, more, pageErrors, (page) => {
+    opened.push(page);
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  opened.push(page);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
-  await page.goto(app.url);
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    `${user} signed in`,
-  );
-  return page;
 }
 
 describe.each(SIP_SERVERS)('a captured escalation context replayed, against %s', (_name, start) => {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,13 +5,12 @@ import { encodeEscalationContext } from '../../shared/escalation';
 import { dana, danaWire, olderHeader, rawHeader, TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { appHearsTone } from '../support/app-audio';
 import { startAppHost, type AppHost } from '../support/app-host';
-import { toneWav } from '../support/baresip';
-import { launchChromium } from '../support/chromium';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harness';
+import { signedInWarmline, toneBrowser } from './warmline-pages.harness';
 
 /**
  * Warm transfer end to end with three parties: a SIP.js customer, the agent and a senior (both
@@ -34,13 +32,9 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   dir = makeTempDir();
-  const silence = join(dir.path, 'silence.wav');
-  const senior = join(dir.path, 'senior.wav');
-  writeFileSync(silence, toneWav(0, 30, 48_000));
-  writeFileSync(senior, toneWav(SENIOR_HZ, 30, 48_000));
   pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  agentBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${silence}`]);
-  seniorBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${senior}`]);
+  agentBrowser = await toneBrowser(dir.path, 'silence', 0);
+  seniorBrowser = await toneBrowser(dir.path, 'senior', SENIOR_HZ);
 });
 afterAll(async () => {
   await agentBrowser?.close();
@@ -50,24 +44,10 @@ afterAll(async () => {
 });
 
 async function signedIn(browser: Browser, app: AppHost, user: string, seniorUser: string): Promise<Page> {
-  await app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: user.startsWith('senior') ? 'Sam Senior' : 'Ana Agent',
-    teamKey: TEAM_KEY,
-    seniorQueue: seniorUser,
-    technicalQueue: 'technical1',
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const displayName = user.startsWith('senior') ? 'Sam Senior' : 'Ana Agent';
+  const more = { displayName, seniorQueue: seniorUser, technicalQueue: 'technical1' };
+  const page = await signedInWarmline(server, browser, app, user, more, pageErrors);
   opened.push(page);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    `${user} signed in`,
-  );
   return page;
 }
 

@@ -1,14 +1,19 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupervisionMode } from '../../shared/supervision/request';
 import { appHearsTone } from '../support/app-audio';
-import { startAppHost, type AppHost } from '../support/app-host';
+import type { AppHost } from '../support/app-host';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { attributeOf, hears, neverHears, signedInWarmline, stopsHearing, toneBrowser } from './warmline-pages.harness';
+import {
+  attributeOf,
+  hears,
+  neverHears,
+  stopsHearing,
+  superviseFromBoard,
+  useToneBench,
+  warmlineDesk,
+} from './warmline-pages.harness';
 
 /**
  * Supervision stays on the one call it was asked for (issue 16): four pages and a fifth party,
@@ -26,25 +31,7 @@ const SUPERVISOR_HZ = 880;
 const SECOND_AGENT_HZ = 550;
 const SECOND_CUSTOMER_HZ = 1500;
 
-let pages: TestPages;
-let agentBrowser: Browser;
-let supervisorBrowser: Browser;
-let secondAgentBrowser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  dir = makeTempDir();
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  agentBrowser = await toneBrowser(dir.path, 'agent', AGENT_HZ);
-  supervisorBrowser = await toneBrowser(dir.path, 'supervisor', SUPERVISOR_HZ);
-  secondAgentBrowser = await toneBrowser(dir.path, 'second-agent', SECOND_AGENT_HZ);
-});
-afterAll(async () => {
-  await Promise.all([agentBrowser, supervisorBrowser, secondAgentBrowser].map((b) => b?.close()));
-  await pages?.close();
-  dir?.remove();
-});
+const bench = useToneBench({ agent: AGENT_HZ, supervisor: SUPERVISOR_HZ, secondAgent: SECOND_AGENT_HZ });
 
 describe.each(SIP_SERVERS)('a supervisor on one of two agent calls, on %s', (_name, start) => {
   let server: SipTestServer;
@@ -58,15 +45,13 @@ describe.each(SIP_SERVERS)('a supervisor on one of two agent calls, on %s', (_na
   let agentUser: string;
 
   const desk = async (user: string, browser: Browser, supervisorRole: boolean) => {
-    const app = await startAppHost(join(dir.path, `${user}-data`));
-    apps.push(app);
-    const page = await signedInWarmline(
+    const { page } = await warmlineDesk(
+      bench(),
       server,
       browser,
-      app,
       user,
-      { displayName: user, supervisor: supervisorRole },
-      pageErrors,
+      { displayName: 'Desk', supervisor: supervisorRole },
+      apps,
     );
     opened.push(page);
     return page;
@@ -86,11 +71,13 @@ describe.each(SIP_SERVERS)('a supervisor on one of two agent calls, on %s', (_na
     server = await start();
     agentUser = newUser('agent');
     const secondAgentUser = newUser('agent');
-    agent = await desk(agentUser, agentBrowser, false);
-    supervisor = await desk(newUser('senior'), supervisorBrowser, true);
-    secondAgent = await desk(secondAgentUser, secondAgentBrowser, false);
-    customer = await FarEndDriver.open(agentBrowser, pages, server, 'customer', { toneHz: CUSTOMER_HZ });
-    secondCustomer = await FarEndDriver.open(secondAgentBrowser, pages, server, 'customer', { toneHz: SECOND_CUSTOMER_HZ });
+    agent = await desk(agentUser, bench().browsers.agent, false);
+    supervisor = await desk(newUser('senior'), bench().browsers.supervisor, true);
+    secondAgent = await desk(secondAgentUser, bench().browsers.secondAgent, false);
+    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', { toneHz: CUSTOMER_HZ });
+    secondCustomer = await FarEndDriver.open(bench().browsers.secondAgent, bench().pages, server, 'customer', {
+      toneHz: SECOND_CUSTOMER_HZ,
+    });
     opened.push(customer.page, secondCustomer.page);
     await customerCalls(customer, agentUser, agent);
     await customerCalls(secondCustomer, secondAgentUser, secondAgent);
@@ -103,7 +90,7 @@ describe.each(SIP_SERVERS)('a supervisor on one of two agent calls, on %s', (_na
     await Promise.all(opened.splice(0).map((p) => p.close()));
     await Promise.all(apps.map((a) => a.close()));
     await server?.stop();
-    expect(pageErrors.splice(0)).toEqual([]);
+    expect(bench().pageErrors.splice(0)).toEqual([]);
   });
 
   async function inMode(mode: SupervisionMode, label: string): Promise<void> {
@@ -126,9 +113,7 @@ describe.each(SIP_SERVERS)('a supervisor on one of two agent calls, on %s', (_na
   }
 
   it('Listen: the supervisor hears the agent and customer, and nothing of the second call, which hears nothing of them', async () => {
-    const board = supervisor.getByTestId('supervisor-board');
-    await board.getByLabel('Agent').fill(agentUser);
-    await board.locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
+    await superviseFromBoard(supervisor, agentUser);
     await eventually(
       () => attributeOf(agent, 'supervision-indicator', 'data-mode'),
       (m) => m === 'listen',

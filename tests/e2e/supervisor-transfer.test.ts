@@ -1,15 +1,12 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../shared/history';
 import { appHearsTone } from '../support/app-audio';
-import { startAppHost, type AppHost } from '../support/app-host';
+import type { AppHost } from '../support/app-host';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
 import { readyToAvailable } from './desk-actions';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { attributeOf, hears, signedInWarmline, toneBrowser } from './warmline-pages.harness';
+import { attributeOf, hears, superviseFromBoard, textOf, useToneBench, warmlineDesk } from './warmline-pages.harness';
 
 /**
  * Supervision ends when the agent's call is transferred (issue 16): the customer's new dialog is
@@ -22,25 +19,8 @@ const CUSTOMER_HZ = 1250;
 const AGENT_HZ = 660;
 const SENIOR_HZ = 880;
 
-let pages: TestPages;
-let agentBrowser: Browser;
-let othersBrowser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  dir = makeTempDir();
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  agentBrowser = await toneBrowser(dir.path, 'agent', AGENT_HZ);
-  // The supervisor and the senior share a browser: the supervisor only listens here.
-  othersBrowser = await toneBrowser(dir.path, 'senior', SENIOR_HZ);
-});
-afterAll(async () => {
-  await agentBrowser?.close();
-  await othersBrowser?.close();
-  await pages?.close();
-  dir?.remove();
-});
+// The supervisor and the senior share the senior's browser: the supervisor only listens here.
+const bench = useToneBench({ agent: AGENT_HZ, senior: SENIOR_HZ });
 
 describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (_name, start) => {
   let server: SipTestServer;
@@ -58,28 +38,23 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
     agentUser = newUser('agent');
     supervisorUser = newUser('senior');
     const seniorUser = newUser('senior');
-    const desk = async (user: string, browser: Browser, supervisorRole: boolean) => {
-      const app = await startAppHost(join(dir.path, `${user}-data`));
-      apps.push(app);
-      const page = await signedInWarmline(
-        server,
-        browser,
-        app,
-        user,
-        { displayName: user, seniorQueue: seniorUser, technicalQueue: 'technical1', supervisor: supervisorRole },
-        pageErrors,
-      );
-      return { app, page };
-    };
-    ({ app: agentApp, page: agent } = await desk(agentUser, agentBrowser, false));
-    ({ page: supervisor } = await desk(supervisorUser, othersBrowser, true));
-    ({ page: senior } = await desk(seniorUser, othersBrowser, false));
+    const more = (supervisorRole: boolean) => ({
+      displayName: 'Desk',
+      seniorQueue: seniorUser,
+      technicalQueue: 'technical1',
+      supervisor: supervisorRole,
+    });
+    const desk = (user: string, browser: Browser, supervisorRole: boolean) =>
+      warmlineDesk(bench(), server, browser, user, more(supervisorRole), apps);
+    ({ app: agentApp, page: agent } = await desk(agentUser, bench().browsers.agent, false));
+    ({ page: supervisor } = await desk(supervisorUser, bench().browsers.senior, true));
+    ({ page: senior } = await desk(seniorUser, bench().browsers.senior, false));
   });
   afterAll(async () => {
     await Promise.all([agent, supervisor, senior, customer?.page].map((p) => p?.close()));
     await Promise.all(apps.map((a) => a.close()));
     await server?.stop();
-    expect(pageErrors.splice(0)).toEqual([]);
+    expect(bench().pageErrors.splice(0)).toEqual([]);
   });
 
   const indicator = () => agent.getByTestId('supervision-indicator');
@@ -87,7 +62,10 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
   /** A customer calls, the agent answers, the supervisor listens; the agent opens Escalate. */
   async function supervisedCallEscalating(): Promise<void> {
     await customer?.page.close();
-    customer = await FarEndDriver.open(agentBrowser, pages, server, 'customer', { displayName: 'Dana', toneHz: CUSTOMER_HZ });
+    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', {
+      displayName: 'Dana',
+      toneHz: CUSTOMER_HZ,
+    });
     await customer.call(`sip:${agentUser}@${server.domain}`);
     await agent.getByRole('button', { name: 'Answer' }).click();
     await eventually(
@@ -95,9 +73,7 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
       (s) => s.session === 'Established',
       'customer connected',
     );
-    const board = supervisor.getByTestId('supervisor-board');
-    await board.getByLabel('Agent').fill(agentUser);
-    await board.locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
+    await superviseFromBoard(supervisor, agentUser);
     await eventually(
       () => attributeOf(supervisor, 'monitor', 'data-state'),
       (s) => s === 'active',
@@ -124,11 +100,7 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
     );
     await supervisor.getByTestId('monitor').waitFor({ state: 'detached' });
     await eventually(
-      () =>
-        supervisor
-          .getByTestId('monitor-ended')
-          .textContent({ timeout: 1_000 })
-          .catch(() => null),
+      () => textOf(supervisor, 'monitor-ended'),
       (t) => t === `${agentUser}'s call was transferred: supervision ended.`,
       "the supervisor's page says why it ended",
     );

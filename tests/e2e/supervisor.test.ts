@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,14 +6,11 @@ import type { HistoryPage } from '../../shared/history';
 import { signSupervisionRequest, SUPERVISE_HEADER, type SupervisionMode } from '../../shared/supervision/request';
 import { appHearsTone } from '../support/app-audio';
 import { startAppHost, type AppHost } from '../support/app-host';
-import { toneWav } from '../support/baresip';
-import { launchChromium } from '../support/chromium';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages, type TestPages } from '../support/test-pages';
 import { readyToAvailable } from './desk-actions';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { attributeOf, hears, neverHears, signedInWarmline, useToneBench } from './warmline-pages.harness';
 
 /**
  * Supervisor listen / coach / barge (issue 16) end to end, with no media server: a SIP.js
@@ -27,59 +23,10 @@ const CUSTOMER_HZ = 1250;
 const AGENT_HZ = 660;
 const SUPERVISOR_HZ = 880;
 
-let pages: TestPages;
-let agentBrowser: Browser;
-let supervisorBrowser: Browser;
-let dir: ReturnType<typeof makeTempDir>;
-const pageErrors: string[] = [];
+const bench = useToneBench({ agent: AGENT_HZ, supervisor: SUPERVISOR_HZ });
 
-beforeAll(async () => {
-  dir = makeTempDir();
-  const agentWav = join(dir.path, 'agent.wav');
-  const supervisorWav = join(dir.path, 'supervisor.wav');
-  writeFileSync(agentWav, toneWav(AGENT_HZ, 30, 48_000));
-  writeFileSync(supervisorWav, toneWav(SUPERVISOR_HZ, 30, 48_000));
-  pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
-  agentBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${agentWav}`]);
-  supervisorBrowser = await launchChromium([`--use-file-for-fake-audio-capture=${supervisorWav}`]);
-});
-afterAll(async () => {
-  await agentBrowser?.close();
-  await supervisorBrowser?.close();
-  await pages?.close();
-  dir?.remove();
-});
-
-async function signedIn(server: SipTestServer, browser: Browser, app: AppHost, user: string, supervisor: boolean) {
-  await app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: user,
-    teamKey: TEAM_KEY,
-    supervisor,
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    `${user} signed in`,
-  );
-  return page;
-}
-
-/** Heard within a generous wait (audio paths start under load at their own pace). */
-const hears = (what: string, read: () => Promise<boolean>) => eventually(read, (h) => h, what, 20_000);
-
-/** Not heard over two seconds of samples, once the paths that must carry audio are proven to. */
-async function neverHears(what: string, read: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 8; i += 1) {
-    expect(await read(), what).toBe(false);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const signedIn = (server: SipTestServer, browser: Browser, app: AppHost, user: string, supervisor: boolean) =>
+  signedInWarmline(server, browser, app, user, { displayName: user, supervisor }, bench().pageErrors);
 
 describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, start) => {
   let server: SipTestServer;
@@ -93,12 +40,12 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
 
   beforeAll(async () => {
     server = await start();
-    agentApp = await startAppHost(join(dir.path, newUser('agent-data')));
-    supervisorApp = await startAppHost(join(dir.path, newUser('supervisor-data')));
+    agentApp = await startAppHost(join(bench().dir, newUser('agent-data')));
+    supervisorApp = await startAppHost(join(bench().dir, newUser('supervisor-data')));
     agentUser = newUser('agent');
     supervisorUser = newUser('senior');
-    agent = await signedIn(server, agentBrowser, agentApp, agentUser, false);
-    supervisor = await signedIn(server, supervisorBrowser, supervisorApp, supervisorUser, true);
+    agent = await signedIn(server, bench().browsers.agent, agentApp, agentUser, false);
+    supervisor = await signedIn(server, bench().browsers.supervisor, supervisorApp, supervisorUser, true);
   });
   afterAll(async () => {
     await agent?.close();
@@ -107,7 +54,7 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
     await agentApp?.close();
     await supervisorApp?.close();
     await server?.stop();
-    expect(pageErrors.splice(0)).toEqual([]);
+    expect(bench().pageErrors.splice(0)).toEqual([]);
   });
 
   async function customerCallsAndAgentAnswers(): Promise<void> {
@@ -128,33 +75,27 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
   async function switchTo(mode: SupervisionMode, label: string): Promise<void> {
     await monitor().getByRole('button', { name: label, exact: true }).click();
     await eventually(
-      () =>
-        monitor()
-          .getAttribute('data-mode', { timeout: 1_000 })
-          .catch(() => null),
+      () => attributeOf(supervisor, 'monitor', 'data-mode'),
       (m) => m === mode,
       `supervisor's leg in ${mode}`,
     );
     await eventually(
-      () =>
-        indicator()
-          .getAttribute('data-mode', { timeout: 1_000 })
-          .catch(() => null),
+      () => attributeOf(agent, 'supervision-indicator', 'data-mode'),
       (m) => m === mode,
       `agent's indicator in ${mode}`,
     );
   }
 
   it('Listen: the supervisor hears the customer and the agent; nobody hears the supervisor; the agent is told', async () => {
-    customer = await FarEndDriver.open(agentBrowser, pages, server, 'customer', { displayName: 'Dana', toneHz: CUSTOMER_HZ });
+    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', {
+      displayName: 'Dana',
+      toneHz: CUSTOMER_HZ,
+    });
     await customerCallsAndAgentAnswers();
     await board().getByLabel('Agent').fill(agentUser);
     await board().locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
     await eventually(
-      () =>
-        monitor()
-          .getAttribute('data-state', { timeout: 1_000 })
-          .catch(() => null),
+      () => attributeOf(supervisor, 'monitor', 'data-state'),
       (s) => s === 'active',
       'supervisor connected',
     );
@@ -238,7 +179,7 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
     await indicator().waitFor({ state: 'detached' });
     await hears('agent still hears the customer', () => appHearsTone(agent, CUSTOMER_HZ));
 
-    const intruder = await FarEndDriver.open(supervisorBrowser, pages, server, 'callee', { toneHz: 440 });
+    const intruder = await FarEndDriver.open(bench().browsers.supervisor, bench().pages, server, 'callee', { toneHz: 440 });
     const request = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
       signSupervisionRequest(
         { mode: 'listen', supervisor: intruder.user, agent: agentUser, call: 'current', issuedAt: Date.now(), ...overrides },

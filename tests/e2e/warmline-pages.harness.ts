@@ -1,13 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import type { SettingsPatch } from '../../shared/settings';
-import type { AppHost } from '../support/app-host';
+import { startAppHost, type AppHost } from '../support/app-host';
 import { toneWav } from '../support/baresip';
 import { launchChromium } from '../support/chromium';
 import type { SipTestServer } from '../support/sip-servers';
+import { makeTempDir } from '../support/temp-dir';
+import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually } from './phone-engine.harness';
 
 /**
@@ -23,7 +25,42 @@ export async function toneBrowser(dir: string, name: string, hz: number): Promis
   return launchChromium([`--use-file-for-fake-audio-capture=${wav}`]);
 }
 
-/** A Warmline page signed in as `user` on `server` with the team key (`more`: other settings). */
+/** What a file's stories share: a browser per speaking party, the far-end pages, a data folder. */
+export interface ToneBench<Party extends string> {
+  readonly dir: string;
+  readonly pages: TestPages;
+  readonly browsers: Readonly<Record<Party, Browser>>;
+  /** Every page's uncaught errors; a file's afterAll expects none. */
+  readonly pageErrors: string[];
+}
+
+/** Opens a ToneBench before the file's stories (one browser per party, speaking its tone) and closes it after. */
+export function useToneBench<Party extends string>(tones: Readonly<Record<Party, number>>): () => ToneBench<Party> {
+  let bench: ToneBench<Party> | undefined;
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  beforeAll(async () => {
+    temp = makeTempDir();
+    const dir = temp.path;
+    const pages = await serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' });
+    const browsers = {} as Record<Party, Browser>;
+    for (const party of Object.keys(tones) as Party[]) browsers[party] = await toneBrowser(dir, party, tones[party]);
+    bench = { dir, pages, browsers, pageErrors: [] };
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values<Browser>(bench?.browsers ?? {}).map((b) => b.close()));
+    await bench?.pages.close();
+    temp?.remove();
+  });
+  return () => {
+    if (!bench) throw new Error('the tone bench is opened in beforeAll');
+    return bench;
+  };
+}
+
+/**
+ * A Warmline page signed in as `user` on `server` with the team key (`more`: other settings);
+ * `opened` sees the page before it loads (to close it later, to listen to its WebSocket).
+ */
 export async function signedInWarmline(
   server: Pick<SipTestServer, 'wsUrl' | 'domain' | 'password'>,
   browser: Browser,
@@ -31,6 +68,7 @@ export async function signedInWarmline(
   user: string,
   more: SettingsPatch,
   pageErrors: string[],
+  opened: (page: Page) => void = () => undefined,
 ): Promise<Page> {
   await app.services.handlers.saveSettings({
     serverUrl: server.wsUrl,
@@ -40,14 +78,26 @@ export async function signedInWarmline(
     ...more,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  opened(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(app.url);
-  await eventually(
-    () => page.getByTestId('registration').textContent(),
-    (t) => t === 'Signed in',
-    `${user} signed in`,
-  );
+  // The registration status reads exactly "Signed in" (a generous wait: sign-in under load).
+  await page.locator('[data-testid="registration"]', { hasText: /^Signed in$/ }).waitFor({ timeout: 30_000 });
   return page;
+}
+
+/** A Warmline desk of its own (host and data folder in the bench's), signed in; `apps` collects the hosts to close. */
+export async function warmlineDesk(
+  bench: ToneBench<string>,
+  server: Pick<SipTestServer, 'wsUrl' | 'domain' | 'password'>,
+  browser: Browser,
+  user: string,
+  more: SettingsPatch,
+  apps: AppHost[],
+): Promise<{ app: AppHost; page: Page }> {
+  const app = await startAppHost(join(bench.dir, `${user}-data`));
+  apps.push(app);
+  return { app, page: await signedInWarmline(server, browser, app, user, more, bench.pageErrors) };
 }
 
 /** Heard within a generous wait (audio paths start under load at their own pace). */
@@ -70,3 +120,17 @@ export const attributeOf = (page: Page, testId: string, name: string) =>
     .getByTestId(testId)
     .getAttribute(name, { timeout: 1_000 })
     .catch(() => null);
+
+/** The text of an element that may come and go: null while it is absent. */
+export const textOf = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+
+/** The supervisor starts `mode` on `agent`'s call from the board's any-agent field. */
+export async function superviseFromBoard(supervisor: Page, agent: string, button = 'Listen'): Promise<void> {
+  const board = supervisor.getByTestId('supervisor-board');
+  await board.getByLabel('Agent').fill(agent);
+  await board.locator('.any-agent').getByRole('button', { name: button, exact: true }).click();
+}

@@ -101,6 +101,43 @@ describe('simulated customers', () => {
     }
   });
 
+  it('a transfer to nobody signed in: the customer reports 480 in the NOTIFYs and stays on the line with the agent', async () => {
+    const lab = await startTestLab({}, (e) => events.push(e));
+    let page: Page | undefined;
+    try {
+      page = await browser.newPage();
+      await page.goto(pages.url('queue-agent'));
+      await page.evaluate(
+        ([url, password]) => window.queueAgent.register(url!, `sip:1002@lab.test`, password!),
+        [lab.url, PASSWORDS['1002']!],
+      );
+      const { call } = await simulate(lab, { queue: 'support', lang: 'en', patienceSeconds: 30 });
+      await page.waitForFunction(() => window.queueAgent.state() === 'Established', undefined, { timeout: 15_000 });
+
+      // 3001 is not registered: the lab answers the customer's new INVITE with 480.
+      expect(await page.evaluate(() => window.queueAgent.refer('sip:3001@lab.test'))).toBe(202);
+      await until(
+        () => page!.evaluate(() => window.queueAgent.referNotifies.some((l) => /^SIP\/2\.0 [2-6]\d\d /.test(l))),
+        15_000,
+        'the final NOTIFY',
+      );
+      const lines = await page.evaluate(() => [...window.queueAgent.referNotifies]);
+      expect(lines[0]).toBe('SIP/2.0 100 Trying');
+      expect(lines.at(-1)).toMatch(/^SIP\/2\.0 480 /);
+      expect(events).toContainEqual(expect.objectContaining({ event: 'sim-call', phase: 'transfer-failed', status: 480 }));
+      // Still the same call: the agent still hears the customer, who still hears the agent.
+      const before = call.mediaStats.received;
+      await until(() => call.mediaStats.received > before + 10, 15_000, 'the customer to keep hearing the agent');
+      expect(await page.evaluate(() => window.queueAgent.state())).toBe('Established');
+      await page.evaluate(() => window.queueAgent.hangup());
+      await expect(call.outcome).resolves.toMatchObject({ kind: 'talked', endedBy: 'agent' });
+    } finally {
+      await page?.evaluate(() => window.queueAgent.stop()).catch(() => undefined);
+      await page?.close();
+      await lab.close();
+    }
+  });
+
   it('the customer hangs up after the talk time: BYE from the customer', async () => {
     const lab = await startTestLab();
     let page: Page | undefined;

@@ -26,6 +26,8 @@ class QueueAgent {
   #analyser: AnalyserNode | undefined;
   #peakRms = 0;
   offer: QueueAgentOffer | undefined;
+  /** The status lines of the NOTIFYs a REFER of ours brought back (message/sipfrag, RFC 3515). */
+  readonly referNotifies: string[] = [];
 
   async register(wsUrl: string, uri: string, password: string): Promise<void> {
     const target = UserAgent.makeURI(uri);
@@ -71,6 +73,24 @@ class QueueAgent {
       this.#peakRms = Math.max(this.#peakRms, rms);
     }
     return { bytes, packets, peakRms: this.#peakRms };
+  }
+
+  /** REFER the caller to `target` (a blind transfer); resolves with the REFER's response status. */
+  async refer(target: string): Promise<number> {
+    const uri = UserAgent.makeURI(target);
+    if (!uri || !this.#invitation) throw new Error('nothing to transfer');
+    return new Promise((resolve) => {
+      void this.#invitation!.refer(uri, {
+        onNotify: (notification) => {
+          this.referNotifies.push(String(notification.request.body).split('\r\n')[0] ?? '');
+          void notification.accept();
+        },
+        requestDelegate: {
+          onAccept: (response) => resolve(response.message.statusCode ?? 0),
+          onReject: (response) => resolve(response.message.statusCode ?? 0),
+        },
+      });
+    });
   }
 
   async hangup(): Promise<void> {

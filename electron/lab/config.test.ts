@@ -20,4 +20,12 @@ describe('lab config', () => {
       parseLabConfig({ accounts: [{ user: '1001', password: 'abcd' }], queues: [{ name: 'support', members: ['4242'] }] }),
     ).toThrow(/queues\.0\.members\.0: no account 4242/);
   });
+
+  it('serves presence and dialog unless told to serve busy lamps only, and nothing it does not know', () => {
+    const accounts = [{ user: '1001', password: 'abcd' }];
+    expect(parseLabConfig({ accounts }).presencePackages).toEqual(['presence', 'dialog']);
+    expect(parseLabConfig({ accounts, presencePackages: ['dialog'] }).presencePackages).toEqual(['dialog']);
+    expect(() => parseLabConfig({ accounts, presencePackages: [] })).toThrow(/presencePackages/);
+    expect(() => parseLabConfig({ accounts, presencePackages: ['xcap'] })).toThrow(/presencePackages\.0/);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
@@ -16,6 +17,9 @@ const bench = useTeamBench(
     customers: ['customer1'],
   }),
 );
+/** The service level cell of a queue on the board (the row's last column). */
+const serviceLevel = (page: Page, queue: string) =>
+  page.locator(`[data-testid="queue-board"] [data-queue="${queue}"] td:last-child`).textContent({ timeout: 1_000 });
 const desk = (user: string) => bench.desk(user, { queuePause: 'message' });
 
 describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue board)', () => {
@@ -42,6 +46,8 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       'a customer waiting in the senior queue',
     );
     expect(await agent.getByTestId('free-senior').textContent()).toBe('Nobody free');
+    // Today's service level: no call answered yet in the senior queue (a fresh lab).
+    expect(await serviceLevel(agent, 'senior')).toBe('–');
     // The whole home in view at 1280×720 without scrolling: dial pad, callbacks, queues, team.
     expect(
       await outOfView(agent, {
@@ -74,6 +80,12 @@ describe('the team board on the lab (presence over PUBLISH/SUBSCRIBE, the queue 
       () => agent.getByTestId('waiting-senior').textContent(),
       (t) => t === '0',
       'nobody waiting any more',
+    );
+    // One call answered: within the queue's 20 s target or not (the wait depends on the machine's load).
+    await eventually(
+      () => serviceLevel(agent, 'senior'),
+      (t) => t === '100 %' || t === '0 %',
+      'the senior queue’s service level, one call answered',
     );
     await customer.hangup();
     await showsAs(agent, 'senior1', 'wrap-up', 'the senior shows in wrap-up');

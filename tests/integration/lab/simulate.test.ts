@@ -53,6 +53,17 @@ describe('simulated customers', () => {
     browser = await launchChromium();
   });
 
+  /** A SIP.js queue agent in a fresh page, registered to `lab` as `user`. */
+  async function signedInAgent(lab: LabServer, user: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(pages.url('queue-agent'));
+    await page.evaluate(
+      ([url, uri, password]) => window.queueAgent.register(url!, uri!, password!),
+      [lab.url, `sip:${user}@${DOMAIN}`, PASSWORDS[user]!],
+    );
+    return page;
+  }
+
   afterAll(async () => {
     for (const stop of stops) await stop();
     await browser?.close();
@@ -63,12 +74,7 @@ describe('simulated customers', () => {
     const lab = await startTestLab({}, (e) => events.push(e));
     let page: Page | undefined;
     try {
-      page = await browser.newPage();
-      await page.goto(pages.url('queue-agent'));
-      await page.evaluate(
-        ([url, password]) => window.queueAgent.register(url!, `sip:1001@lab.test`, password!),
-        [lab.url, PASSWORDS['1001']!],
-      );
+      page = await signedInAgent(lab, '1001');
 
       const { call, complaint } = await simulate(lab, { queue: 'support', lang: 'nl', patienceSeconds: 30 });
       expect(complaint.lang).toBe('nl');
@@ -105,12 +111,7 @@ describe('simulated customers', () => {
     const lab = await startTestLab({}, (e) => events.push(e));
     let page: Page | undefined;
     try {
-      page = await browser.newPage();
-      await page.goto(pages.url('queue-agent'));
-      await page.evaluate(
-        ([url, password]) => window.queueAgent.register(url!, `sip:1002@lab.test`, password!),
-        [lab.url, PASSWORDS['1002']!],
-      );
+      page = await signedInAgent(lab, '1002');
       const { call } = await simulate(lab, { queue: 'support', lang: 'en', patienceSeconds: 30 });
       await page.waitForFunction(() => window.queueAgent.state() === 'Established', undefined, { timeout: 15_000 });
 
@@ -142,12 +143,7 @@ describe('simulated customers', () => {
     const lab = await startTestLab();
     let page: Page | undefined;
     try {
-      page = await browser.newPage();
-      await page.goto(pages.url('queue-agent'));
-      await page.evaluate(
-        ([url, password]) => window.queueAgent.register(url!, `sip:3001@lab.test`, password!),
-        [lab.url, PASSWORDS['3001']!],
-      );
+      page = await signedInAgent(lab, '3001');
       const { call, complaint } = await simulate(lab, { queue: 'technical', lang: 'en', patienceSeconds: 30, talkSeconds: 1 });
       expect(complaint.topic).toBe('router');
       await expect(call.outcome).resolves.toMatchObject({ kind: 'talked', endedBy: 'customer' });

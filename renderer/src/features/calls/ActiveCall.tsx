@@ -115,7 +115,7 @@ export function ActiveCall(props: ActiveCallProps) {
               aria-valuemax={100}
               aria-valuenow={0}
             >
-              <span className="mic-level-bar" style={{ width: '0%' }} />
+              <span className="mic-level-bar" style={{ transform: 'scaleX(0)' }} />
             </span>
           )}
           {props.qualityBadge ?? <QualityBadge quality={undefined} />}

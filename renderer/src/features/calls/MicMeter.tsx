@@ -11,7 +11,7 @@ export interface MicMeterProps {
 
 /**
  * The microphone level of the talking call. It changes ten times a second, so it writes the bar's
- * width and the meter's value straight into its own two elements: no React render at all, where a
+ * scale and the meter's value straight into its own two elements: no React render at all, where a
  * state update re-rendered the whole phone screen each time (issue 19).
  */
 export function MicMeter({ microphone, muted }: MicMeterProps) {
@@ -29,7 +29,8 @@ export function MicMeter({ microphone, muted }: MicMeterProps) {
       if (percent === shown) return;
       shown = percent;
       meter.current?.setAttribute('aria-valuenow', String(percent));
-      if (bar.current) bar.current.style.width = `${percent}%`;
+      // A transform, not the width: the bar moves without a layout of the page (issue 19).
+      if (bar.current) bar.current.style.transform = `scaleX(${percent / 100})`;
     });
   }, [stream, microphone, muted]);
   return (
@@ -42,7 +43,7 @@ export function MicMeter({ microphone, muted }: MicMeterProps) {
       aria-valuemax={100}
       aria-valuenow={0}
     >
-      <span ref={bar} className="mic-level-bar" style={{ width: '0%' }} />
+      <span ref={bar} className="mic-level-bar" style={{ transform: 'scaleX(0)' }} />
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../shared/history';
 import { appHearsTone } from '../support/app-audio';
 import type { AppHost } from '../support/app-host';
+import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { readyToAvailable } from './desk-actions';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
@@ -104,6 +105,7 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
       (t) => t === `${agentUser}'s call was transferred: supervision ended.`,
       "the supervisor's page says why it ended",
     );
+    await snap(supervisor, 'supervision-ended-transferred');
     expect(await indicator().count()).toBe(0);
     // The supervisor hears nobody any more: not the customer, now the senior's.
     await eventually(

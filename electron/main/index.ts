@@ -35,6 +35,8 @@ import { MAIN_WINDOW_MIN, openMainWindow } from './window-options';
 import { rememberWindowState, restoredWindowState } from './window-state';
 import { createRotatingLog } from '../services/logging/rotating-log';
 import { createWindowStateStore } from '../services/window-state/window-state-store';
+import { startLabSession, type LabSession } from '../web-host/lab-session';
+import { DEFAULT_LAB_PORT } from '../web-host/start-options';
 
 // A second launch hands over to the running one, with the tel:/sip: link it was started for.
 if (!app.requestSingleInstanceLock()) {
@@ -46,6 +48,8 @@ if (!app.requestSingleInstanceLock()) {
   let dataLock: DataDirLock | undefined;
   let tray: ReturnType<typeof createAgentTray> | undefined;
   let shortcuts: ReturnType<typeof createGlobalShortcuts> | undefined;
+  // The embedded lab call center, when no other server is configured (as browser mode runs it).
+  let labSession: LabSession | undefined;
   // electron-builder copies resources/ next to app.asar (extraResources); in a checkout it is at the root.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
   // Development loads electron-vite's dev server; a build is served on app://warmline (app-protocol.ts).
@@ -105,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       if (devServerUrl === undefined) serveRenderer(protocol, join(here, '../renderer'));
       shortcuts = createGlobalShortcuts(globalShortcut, (command) => events.push(command), log);
       const dataDir = app.getPath('userData');
@@ -124,6 +128,7 @@ if (!app.requestSingleInstanceLock()) {
             onRendererError: (report) => fileLog.error(`renderer: ${report.source ?? 'error'}: ${report.message}`, report.stack),
             ...(secrets.codec ? { secretCodec: secrets.codec } : {}),
             withoutKeyring: secrets.withoutKeyring,
+            lab: () => labSession?.desk,
             globalShortcuts,
             onAgentStatus: (status) => {
               signedIn = isSignedIn(status);
@@ -136,6 +141,18 @@ if (!app.requestSingleInstanceLock()) {
         log,
       );
       const started = services;
+      // Before the page loads, so its first read of the settings already names the lab.
+      labSession = await startLabSession(started.handlers, {
+        port: DEFAULT_LAB_PORT,
+        dataDir,
+        ...(devServerUrl !== undefined ? { pageOrigins: [new URL(devServerUrl).origin] } : {}),
+      }).catch((error: unknown) => {
+        // A port taken by another program: the phone still runs, pointed at nothing until Settings says where.
+        const detail = error instanceof Error ? error.message : String(error);
+        fileLog.error('main: the embedded lab did not start', error);
+        void dialog.showMessageBox({ type: 'warning', title: 'Warmline', message: 'The lab call center did not start.', detail });
+        return undefined;
+      });
       const followLanguage = async () => {
         text = shellText((await started.handlers.getSettings()).language);
         tray?.refresh();
@@ -195,6 +212,7 @@ if (!app.requestSingleInstanceLock()) {
     shortcuts?.unregisterAll();
     notifier.closeAll();
     tray?.destroy();
+    void labSession?.close();
     services?.close();
     dataLock?.release();
   });

@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,10 +6,10 @@ import { createAesGcmCodec, parseSecretKey } from '../services/credentials/aes-g
 import { createHostServices } from '../services/host-api/host-services';
 import { openMovingCorruptAside } from '../services/storage/corrupt-database';
 import { lockDataDir } from '../services/storage/data-dir-lock';
-import { DEFAULT_LAB_CONFIG_PATH, jsonLineLogger, loadLabConfig } from '../lab';
-import { labAgents, startEmbeddedLabIfNeeded, type EmbeddedLab } from './embedded-lab';
+import { DEFAULT_LAB_CONFIG_PATH, loadLabConfig } from '../lab';
+import { labAgents } from './embedded-lab';
 import { parseHostToken } from './host-token';
-import { createLabDesk, type LabDeskHandle } from './lab-desk';
+import { startLabSession, type LabSession } from './lab-session';
 import { findFreePort, findPortOwner } from './port-owner';
 import { startWebHost, type WebHost } from './server';
 import { DEFAULT_PORT, parseStartOptions, START_USAGE, StartOptionError } from './start-options';
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   }
   const key = parseSecretKey(process.env.WARMLINE_SECRET_KEY);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  let labDesk: LabDeskHandle | undefined;
+  // The embedded lab, once started below; the HostApi's banner asks it (lab-desk.ts).
+  let session: LabSession | undefined;
   // One Warmline per data folder: a second one is told which process has it (issue 17).
   const lock = lockDataDir(options.dataDir, 'browser mode');
   const services = openMovingCorruptAside(
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
         dataDir: options.dataDir,
         host: 'browser',
         version,
-        lab: () => labDesk,
+        lab: () => session?.desk,
         ...(key ? { secretCodec: createAesGcmCodec(key) } : {}),
       }),
     () => options.resetCorruptDb,
@@ -75,36 +76,25 @@ async function main(): Promise<void> {
     );
   }
 
-  let lab: EmbeddedLab | undefined;
   try {
-    lab = options.noLab
+    // The lab accepts browser pages of allowed origins only (electron/lab/README.md): this host's
+    // page besides every lab agent's default address and the desktop app (lab-session.ts).
+    const { port: hostPort } = new URL(host.url);
+    session = options.noLab
       ? undefined
-      : await startEmbeddedLabIfNeeded(services.handlers, {
+      : await startLabSession(services.handlers, {
           port: options.labPort,
           dataDir: options.dataDir,
           ...(options.agent !== undefined ? { agent: options.agent } : {}),
           suggestPort: () => findFreePort(options.labPort + 1),
+          pageOrigins: [`http://127.0.0.1:${hostPort}`, `http://localhost:${hostPort}`],
         });
   } catch (error) {
     await host.close();
     services.close();
     throw error;
   }
-  if (lab?.server) {
-    // The lab accepts browser pages of allowed origins only (electron/lab/README.md): this host's
-    // page, and every lab agent's default address, so `npm start -- --agent 2001` can join it.
-    const { port: hostPort } = new URL(host.url);
-    const ports = new Set([hostPort, ...agents.map((_, i) => String(DEFAULT_PORT + i))]);
-    for (const port of ports) for (const name of ['127.0.0.1', 'localhost']) lab.server.allowOrigin(`http://${name}:${port}`);
-  }
-  if (lab) {
-    const logFile = createWriteStream(join(options.dataDir, 'lab-customers.log'), { flags: 'a' });
-    labDesk = createLabDesk(
-      lab,
-      () => services.handlers.getSettings(),
-      jsonLineLogger((line) => logFile.write(line)),
-    );
-  }
+  const lab = session?.lab;
 
   lock.describe(host.origin);
   console.log(`Warmline (browser mode) is running. Open ${host.url}`);
@@ -123,13 +113,11 @@ async function main(): Promise<void> {
     `Data: ${options.dataDir}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
   );
   const stop = () => {
-    void Promise.all([labDesk?.close(), host.close()])
-      .then(() => lab?.server?.close())
-      .then(() => {
-        services.close();
-        lock.release();
-        process.exit(0);
-      });
+    void Promise.all([session?.close(), host.close()]).then(() => {
+      services.close();
+      lock.release();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

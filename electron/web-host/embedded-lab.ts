@@ -112,6 +112,8 @@ async function startOrJoin(
   config: LabConfig,
 ): Promise<{ server: LabServer; running?: undefined } | { server: undefined; running: RunningLab }> {
   const logFile = createWriteStream(join(options.dataDir, 'lab.log'), { flags: 'a' });
+  // A log that cannot be written (a full disk) must not take the host down.
+  logFile.on('error', (error) => console.warn(`lab log: ${error.message}`));
   try {
     const log = jsonLineLogger((line) => logFile.write(line));
     return { server: await startLabServer({ port: options.port, config, log }) };

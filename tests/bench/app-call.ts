@@ -3,12 +3,12 @@
  * JsSIP page and the diagnosis scripts (heap per call, CPU profile in a call): the SIP.js far end
  * calls through Kamailio, the agent's Answer and Ready are clicks in the UI. Every wait has a deadline.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
-import { startKamailio } from '../support/kamailio';
+import { startKamailio, type Kamailio } from '../support/kamailio';
 import { makeTempDir } from '../support/temp-dir';
-import { serveTestPages } from '../support/test-pages';
+import { serveTestPages, type TestPages } from '../support/test-pages';
 import { within } from './within';
 
 export const RINGING_ANSWER = 'section.call-card.incoming button.answer';
@@ -69,6 +69,28 @@ export function slope(ys: readonly number[]): number {
   return num / den;
 }
 
+/** A SIP.js far end in a page of its own (browser context: `opener`), registered as `user`, speaking 1250 Hz. */
+export async function registeredFarEnd(
+  opener: Pick<Browser, 'newPage'>,
+  pages: TestPages,
+  server: Pick<Kamailio, 'wsUrl' | 'domain' | 'password'>,
+  user: string,
+): Promise<Page> {
+  const far = await within('the far-end page', opener.newPage());
+  far.on('pageerror', (e) => console.error(`far end: page error: ${e.message}`));
+  await within('the far-end page loaded', far.goto(pages.url('far-end')));
+  await within(
+    `the far end registered as ${user}`,
+    far.evaluate((o) => window.farEnd.register(o), {
+      wsUrl: server.wsUrl,
+      uri: `sip:${user}@${server.domain}`,
+      password: server.password,
+      toneHz: 1250,
+    }),
+  );
+  return far;
+}
+
 /** Kamailio, the app's browser-mode host and page signed in as `agent`, and a registered far end. */
 export interface CallRig {
   readonly app: Page;
@@ -102,17 +124,7 @@ export async function startCallRig(agent: string, timeoutMs: number): Promise<Ca
         displayName: 'Bench Agent',
       }),
     );
-    const far = await within('the far-end page', browser.newPage());
-    await within('the far-end page loaded', far.goto(pages.url('far-end')));
-    await within(
-      'the far end registered',
-      far.evaluate((o) => window.farEnd.register(o), {
-        wsUrl: kamailio.wsUrl,
-        uri: `sip:${agent}-customer@${kamailio.domain}`,
-        password: kamailio.password,
-        toneHz: 1250,
-      }),
-    );
+    const far = await registeredFarEnd(browser, pages, kamailio, `${agent}-customer`);
     const appContext = await within('a browser context', browser.newContext());
     const app = await within('the app page', appContext.newPage());
     app.on('pageerror', (e) => console.error(`app page error: ${e.message}`));

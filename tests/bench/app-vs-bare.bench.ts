@@ -22,7 +22,7 @@ import { serveTestPages, type TestPages } from '../support/test-pages';
 import { cpuSeconds, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { javascriptShipped, type Shipped } from './app-vs-bare/shipped';
-import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, slope } from './app-call';
+import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd, slope } from './app-call';
 import { formatRow, summarize, type Summary } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
@@ -205,18 +205,7 @@ async function main(): Promise<void> {
     }
 
     const farContext = await within("the far end's browser context", browser.newContext());
-    const far = await within('the far-end page', farContext.newPage());
-    far.on('pageerror', (e) => console.error(`far end: page error: ${e.message}`));
-    await within('far-end page', far.goto(pages.url('far-end')));
-    await within(
-      'far end registered',
-      far.evaluate((o) => window.farEnd.register(o), {
-        wsUrl: kamailio.wsUrl,
-        uri: `sip:benchcustomer@${kamailio.domain}`,
-        password: kamailio.password,
-        toneHz: 1250,
-      }),
-    );
+    const far = await registeredFarEnd(farContext, pages, kamailio, 'benchcustomer');
     const callPages = [];
     for (const v of variants) {
       const opened = await bench.newProcessPage(`${v.name} call page`, v.callUrl);

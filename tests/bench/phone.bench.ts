@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startKamailio } from '../support/kamailio';
 import { serveTestPages } from '../support/test-pages';
+import { registeredFarEnd } from './app-call';
 import type { BenchConfig, Timing } from './pages/bench-agent';
 import { formatRow, ms, summarize } from './stats';
 import { STEP_TIMEOUT_MS, within } from './within';
@@ -46,17 +47,7 @@ async function main(): Promise<void> {
       agentPage.evaluate((c) => window.benchAgent.bare.start(c), config('benchbare')),
     );
 
-    const farPage = await within('the far-end page', browser.newPage());
-    await within('the far-end page loaded', farPage.goto(pages.url('far-end')));
-    await within(
-      'the far end registered',
-      farPage.evaluate((o) => window.farEnd.register(o), {
-        wsUrl: kamailio.wsUrl,
-        uri: `sip:benchcustomer@${kamailio.domain}`,
-        password: kamailio.password,
-        toneHz: 1250,
-      }),
-    );
+    const farPage = await registeredFarEnd(browser, pages, kamailio, 'benchcustomer');
 
     const results = { app: [] as Timing[], bare: [] as Timing[] };
     const sent = { app: [] as number[], bare: [] as number[] };

@@ -83,6 +83,11 @@ const REGRESSIONS: readonly (readonly Step[])[] = [
   // pick it up, and it made the desk refuse the lab's new offer of the same call (486).
   ['customer-0-calls', 'socket-drops', 'answer', 'customer-0-hangs-up', 'ready'],
   ['customer-1-calls', 'lab-restarts', 'customer-0-calls', 'answer', 'hang-up'],
+  // Found by the long run of seed 20261222 (sequence 40), shrunk by hand: a sign-in change saved while a call rings
+  // is applied when it ends; Decline ended it, the lab offered the waiting caller on the old connection in that
+  // instant, and the closing JsSIP UA dropped the INVITE: the lab showed the agent ringing for 2 s that the desk
+  // did not. The closing UA now answers 480 at once (patches/jssip+3.13.8.patch, jssip-closing.test.ts).
+  ['customer-0-calls', 'customer-1-calls', 'save-sign-in', 'decline'],
 ];
 
 let browser: Browser;

@@ -111,6 +111,24 @@ export async function neverHears(what: string, read: () => Promise<boolean>): Pr
   }
 }
 
+/**
+ * Not heard in eight readings in a row (two seconds), within a generous wait: for a tone that was
+ * mixed with another one. A reading names only the loudest tone, so one reading without it proves nothing.
+ */
+export const stopsHearingSteadily = (what: string, read: () => Promise<boolean>) =>
+  eventually(
+    async () => {
+      for (let i = 0; i < 8; i += 1) {
+        if (await read()) return false;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return true;
+    },
+    (gone) => gone,
+    what,
+    30_000,
+  );
+
 /** Heard no more: for a path that carried the tone a moment ago (a mode switched, a mute). */
 export const stopsHearing = (what: string, read: () => Promise<boolean>) => eventually(read, (h) => !h, what, 20_000);
 

@@ -18,6 +18,15 @@ export class ConferenceController {
     return this.#conference !== undefined;
   }
 
+  /**
+   * The calls a mute of `call` applies to: both legs while they are merged (the three-way call
+   * shows one card with one Mute, and mute means nobody hears the agent), else the call alone.
+   */
+  legsOf(call: Call): readonly Call[] {
+    const conference = this.#conference;
+    return conference && (conference.a === call || conference.b === call) ? [conference.a, conference.b] : [call];
+  }
+
   async merge(a: Call, b: Call): Promise<'merged' | 'not-resumed' | 'no-media'> {
     // Both legs must be talking: a held leg sends and receives nothing to mix.
     const resumed = await Promise.all([this.resumed(a), this.resumed(b)]);
@@ -101,12 +110,16 @@ export class LocalConference {
     const heard = receivedStream(other);
     if (!sender || !mic || !heard) return;
     const mix = this.#context.createMediaStreamDestination();
-    this.#context.createMediaStreamSource(new MediaStream([mic])).connect(mix);
+    const voice = this.#context.createGain();
+    this.#context
+      .createMediaStreamSource(new MediaStream([mic]))
+      .connect(voice)
+      .connect(mix);
     this.#context.createMediaStreamSource(heard).connect(mix);
     const mixed = mix.stream.getAudioTracks()[0];
     if (!mixed) return;
-    // The agent's mute (JsSIP disables the sent track) holds across the swap in both directions.
-    const restore = await swapSenderTrack(sender, mixed);
+    // The agent's mute of this leg silences only the agent's voice in it: the other party is still heard.
+    const restore = await swapSenderTrack(sender, mixed, (on) => (voice.gain.value = on ? 1 : 0));
     if (restore) this.#restore.push(restore);
   }
 }

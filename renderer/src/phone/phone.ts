@@ -371,11 +371,17 @@ export class Phone {
   }
 
   mute(callId: CallId): Result<void, CommandError> {
-    return this.#withCall(callId, (call) => (call.session.mute({ audio: true }), true));
+    return this.#withCall(callId, (call) => {
+      for (const leg of this.#conference.legsOf(call)) if (!leg.session.isEnded()) leg.session.mute({ audio: true });
+      return true;
+    });
   }
 
   unmute(callId: CallId): Result<void, CommandError> {
-    return this.#withCall(callId, (call) => (call.session.unmute({ audio: true }), true));
+    return this.#withCall(callId, (call) => {
+      for (const leg of this.#conference.legsOf(call)) if (!leg.session.isEnded()) leg.session.unmute({ audio: true });
+      return true;
+    });
   }
 
   /** RFC 4733 telephone-events by default, SIP INFO (application/dtmf-relay) when configured or asked. */

@@ -22,7 +22,7 @@ describe('swapping the track a call sends for a mix, and back', () => {
   it('a mute pressed during the mix stays when the microphone comes back', async () => {
     const mic = track('mic');
     const s = sender(mic);
-    const restore = await swapSenderTrack(s, track('mix'));
+    const restore = await swapSenderTrack(s, track('mix'), () => undefined);
     expect(s.track?.id).toBe('mix');
     mute(s);
     await restore?.();
@@ -33,15 +33,40 @@ describe('swapping the track a call sends for a mix, and back', () => {
   it('a call muted before the mix sends a muted mix, and an unmute during it carries back', async () => {
     const s = sender(track('mic', false));
     const mix = track('mix');
-    const restore = await swapSenderTrack(s, mix);
+    const restore = await swapSenderTrack(s, mix, () => undefined);
     expect(mix.enabled).toBe(false);
     mix.enabled = true;
     await restore?.();
     expect(s.track?.enabled).toBe(true);
   });
 
+  it("a mute during the mix switches off only the microphone's path, never the mix the others speak through", async () => {
+    const mic = track('mic');
+    const s = sender(mic);
+    const path: boolean[] = [];
+    const mix = track('mix');
+    const restore = await swapSenderTrack(s, mix, (on) => path.push(on));
+    mute(s);
+    expect(path).toEqual([true, false]);
+    // The mix reads as muted (JsSIP reads its `enabled`) while the microphone itself stays on for other paths.
+    expect(mix.enabled).toBe(false);
+    expect(mic.enabled).toBe(true);
+    s.track!.enabled = true;
+    expect(path).toEqual([true, false, true]);
+    await restore?.();
+    expect(mic.enabled).toBe(true);
+  });
+
+  it('a call muted before the mix starts with the microphone path off, and the microphone itself on for other paths', async () => {
+    const mic = track('mic', false);
+    const path: boolean[] = [];
+    await swapSenderTrack(sender(mic), track('mix'), (on) => path.push(on));
+    expect(path).toEqual([false]);
+    expect(mic.enabled).toBe(true);
+  });
+
   it('does nothing on a sender without a track', async () => {
     const s = { track: null, replaceTrack: async () => undefined };
-    expect(await swapSenderTrack(s, track('mix'))).toBeUndefined();
+    expect(await swapSenderTrack(s, track('mix'), () => undefined)).toBeUndefined();
   });
 });

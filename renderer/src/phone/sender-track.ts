@@ -6,19 +6,40 @@ export interface TrackSender {
 
 /**
  * Sends `next` (a Web Audio mix: a three-way call, a supervised call) in place of the sender's
- * track, and returns how to give the old track back. JsSIP's mute disables whatever track the
- * sender has at that moment, so the mute travels with each swap: the mix starts muted when the
- * agent was, and the microphone comes back muted when the agent muted during the mix. Without
- * that, a mute pressed in a three-way call or while a supervisor listened was undone when the mix
- * ended: the customer heard the agent again while the call card still said Muted.
+ * microphone track, and returns how to give the microphone back. `microphone(on)` switches the
+ * microphone's path into that mix (a gain node).
+ *
+ * JsSIP's mute disables whatever track the sender has at that moment. Disabling the mix itself
+ * silenced everyone in it: in a three-way call the customer and the senior stopped hearing each
+ * other, in barge the customer stopped hearing the supervisor. So, for as long as the mix is
+ * sent, the mix track's `enabled` is the agent's mute of this call: it switches only the
+ * microphone's path, and the mix track itself keeps sending. The microphone track stays enabled
+ * meanwhile, as it may feed other paths (a supervisor hears the agent whatever the customer does).
+ * The mute travels with each swap: the mix starts muted when the agent was, and the microphone
+ * comes back muted when the agent muted during the mix (else the customer heard the agent again
+ * while the call card still said Muted).
  */
-export async function swapSenderTrack(sender: TrackSender, next: MediaStreamTrack): Promise<(() => Promise<void>) | undefined> {
+export async function swapSenderTrack(
+  sender: TrackSender,
+  next: MediaStreamTrack,
+  microphone: (on: boolean) => void,
+): Promise<(() => Promise<void>) | undefined> {
   const original = sender.track;
   if (!original) return undefined;
-  next.enabled = original.enabled;
+  let on = original.enabled;
+  microphone(on);
+  original.enabled = true;
+  Object.defineProperty(next, 'enabled', {
+    configurable: true,
+    get: () => on,
+    set: (value: boolean) => {
+      on = value;
+      microphone(value);
+    },
+  });
   await sender.replaceTrack(next);
   return async () => {
-    original.enabled = next.enabled;
+    original.enabled = on;
     await sender.replaceTrack(original);
   };
 }

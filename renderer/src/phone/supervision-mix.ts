@@ -24,6 +24,8 @@ export class SupervisionMix {
   readonly #headset: MediaStreamAudioDestinationNode;
   readonly #supervisorToCustomer: GainNode;
   readonly #supervisorToAgent: GainNode;
+  /** The agent's voice to the customer: off while the agent has muted the customer's call. */
+  readonly #agentToCustomer: GainNode;
   #restoreCustomer: (() => Promise<void>) | undefined;
 
   constructor(
@@ -40,9 +42,11 @@ export class SupervisionMix {
     this.#supervisorToAgent.gain.value = 0;
     this.#supervisorToCustomer.connect(this.#toCustomer);
     this.#supervisorToAgent.connect(this.#headset);
+    this.#agentToCustomer = ctx.createGain();
+    this.#agentToCustomer.connect(this.#toCustomer);
     const mic = ctx.createMediaStreamSource(new MediaStream([microphone]));
     mic.connect(this.#toSupervisor);
-    mic.connect(this.#toCustomer);
+    mic.connect(this.#agentToCustomer);
     const heard = this.#source(customer);
     heard.connect(this.#toSupervisor);
     heard.connect(this.#headset);
@@ -74,8 +78,10 @@ export class SupervisionMix {
   async sendToCustomer(sender: RTCRtpSender): Promise<void> {
     const mixed = this.#toCustomer.stream.getAudioTracks()[0];
     if (!mixed) return;
-    // The agent's mute (JsSIP disables the sent track) holds across the swap in both directions.
-    this.#restoreCustomer = await swapSenderTrack(sender, mixed);
+    // The agent's mute silences only the agent's voice to the customer: the supervisor in barge is
+    // still heard by the customer, and the supervisor still hears the agent in every mode.
+    const voice = this.#agentToCustomer.gain;
+    this.#restoreCustomer = await swapSenderTrack(sender, mixed, (on) => (voice.value = on ? 1 : 0));
     await this.#context.resume();
   }
 

@@ -371,15 +371,21 @@ export class Phone {
   }
 
   mute(callId: CallId): Result<void, CommandError> {
-    return this.#withCall(callId, (call) => {
-      for (const leg of this.#conference.legsOf(call)) if (!leg.session.isEnded()) leg.session.mute({ audio: true });
-      return true;
-    });
+    return this.#setMuted(callId, true);
   }
 
   unmute(callId: CallId): Result<void, CommandError> {
+    return this.#setMuted(callId, false);
+  }
+
+  /** Mute applies to every leg of a three-way call (one card, one Mute: nobody hears the agent). */
+  #setMuted(callId: CallId, muted: boolean): Result<void, CommandError> {
     return this.#withCall(callId, (call) => {
-      for (const leg of this.#conference.legsOf(call)) if (!leg.session.isEnded()) leg.session.unmute({ audio: true });
+      for (const leg of this.#conference.legsOf(call)) {
+        if (leg.session.isEnded()) continue;
+        if (muted) leg.session.mute({ audio: true });
+        else leg.session.unmute({ audio: true });
+      }
       return true;
     });
   }

@@ -1,4 +1,4 @@
-import { startLabServer } from '../../electron/lab';
+import { startLabServer, type LabServer } from '../../electron/lab';
 import { startKamailio } from './kamailio';
 
 /** What a test needs of a SIP server: where it listens, its domain, and the one test password. */
@@ -38,9 +38,10 @@ export async function startKamailioServer(): Promise<SipTestServer> {
   return { name: 'Kamailio', wsUrl: k.wsUrl, domain: k.domain, password: k.password, stop: () => k.stop() };
 }
 
-export async function startLabTestServer(accountsPerRole = 60): Promise<SipTestServer> {
+/** The lab with the test accounts; `lab` for a story that asks it what it sees (its /status, its registrations). */
+export async function startLabTestServer(accountsPerRole = 60): Promise<SipTestServer & { readonly lab: LabServer }> {
   const lab = await startLabServer({ port: 0, config: labTestConfig(accountsPerRole), log: () => {} });
-  return { name: 'lab server', wsUrl: lab.url, domain: TEST_DOMAIN, password: TEST_PASSWORD, stop: () => lab.close() };
+  return { name: 'lab server', wsUrl: lab.url, domain: TEST_DOMAIN, password: TEST_PASSWORD, stop: () => lab.close(), lab };
 }
 
 /** The end-to-end phone stories run against both: the PBX our customers run, and our own lab. */

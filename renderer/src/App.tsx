@@ -8,13 +8,13 @@ import { RegistrationStatus } from './features/agent/RegistrationStatus';
 import { PhoneScreen } from './features/calls/PhoneScreen';
 import { RingingCalls, ringingCalls } from './features/calls/RingingCalls';
 import { useShownQuality } from './features/calls/use-call-media';
-import { LabBanner } from './features/lab/LabBanner';
 import type { HostApi } from './host';
 import {
   AudioDevicesPanel,
   EscalationsWaiting,
   HistoryScreen,
   IDLE_PRELOADS,
+  LabBanner,
   preloadOnIdle,
   SettingsScreen,
   SupervisorBoard,

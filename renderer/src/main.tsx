@@ -6,7 +6,7 @@ import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n } from './i18n';
-import { CallRecorder, Phone, recordingFormat } from './phone';
+import { Phone } from './phone';
 import { CallRecordings } from './state/call-recordings';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
@@ -86,9 +86,18 @@ async function boot(): Promise<void> {
   phone.onSupervision((event) => supervision.apply(event));
   recordHistory(store, host, escalations, quality, supervision);
   saveCallNotesAsTyped(store, host);
-  const recordings = new CallRecordings({ phone, host, format: recordingFormat, start: CallRecorder.start });
+  // Recording is opt-in (off by default): the encoder's code is fetched with the first recorded call.
+  const recorder = () => import('./phone/recorder');
+  const recordings = new CallRecordings({
+    phone,
+    host,
+    format: async () => (await recorder()).recordingFormat(),
+    start: async (audio, codec, onData) => (await recorder()).CallRecorder.start(audio, codec, onData),
+  });
   const applyDevices = (settings: SettingsView) => {
     recordings.setEnabled(settings.recordCalls);
+    // Turned on: the encoder's code is fetched now, so the next answered call is recorded from its first second.
+    if (settings.recordCalls) void recorder().catch(() => undefined);
     selfUser = /^sips?:([^@;]+)@/.exec(settings.sipUri)?.[1] ?? '';
     team.setTeamList(settings.teamMembers);
     microphone.setDevice(settings.microphoneId);

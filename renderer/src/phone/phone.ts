@@ -28,7 +28,7 @@ import { answerReplacing, onReplaces } from './take-over';
 import { referBlind, referWithReplaces } from './transfer';
 import { contextOf, partyOf, queueOf, remotePartyOf } from './remote-party';
 import { dialFeatureCode, sendControlMessage } from './service-requests';
-import { PresenceClient, type OwnPresence, type PresenceEvent } from './presence';
+import type { OwnPresence, PresenceClient, PresenceEvent } from './presence';
 // Types only: supervision's code is fetched when first used (a supervisor's request, or monitoring),
 // so the start bundle stays within its budget.
 import type { MonitorLeg, SupervisedDesk, SupervisionEvent } from './supervision';
@@ -233,10 +233,6 @@ export class Phone {
     this.#ua = ua;
     this.#registration.watch(ua);
     this.#recovery.watchUa(ua);
-    const presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
-      this.#presenceListeners.forEach((listener) => listener(event)),
-    );
-    this.#presence = presence;
     // Every (re)connection: the server may have lost our subscriptions and publication. They are
     // started again once the REGISTER that JsSIP sends on connecting is answered (either way): the
     // registration is what brings the agent calls, and a dozen SUBSCRIBEs and a PUBLISH sent ahead
@@ -246,20 +242,32 @@ export class Phone {
     // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
     let renewDue = false;
     const renewOnce = () => {
-      if (!renewDue) return;
+      if (!renewDue || !this.#presence) return;
       renewDue = false;
-      presence.renew();
+      this.#presence.renew();
     };
     ua.on('connected', () => {
       renewDue = true;
     });
     ua.on('registered', renewOnce);
     ua.on('registrationFailed', renewOnce);
-    if (this.#ownPresence) presence.publish(this.#ownPresence);
-    if (this.#watched) {
-      presence.watch(this.#watched);
-      presence.watchQueueBoard();
-    }
+    // The presence client (PIDF, dialog-info and queue-board parsers) is not in the start chunk: it
+    // is fetched while the WebSocket connects and the REGISTER goes out (issue 19), and starts
+    // with what the app asked for meanwhile. A registration answered before it arrived leaves the
+    // renewal due: the client's first publish and subscriptions are that renewal.
+    void import('./presence').then(({ PresenceClient }) => {
+      if (this.#ua !== ua) return; // stopped or restarted meanwhile
+      const presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+        this.#presenceListeners.forEach((listener) => listener(event)),
+      );
+      this.#presence = presence;
+      if (ua.isRegistered()) renewDue = false;
+      if (this.#ownPresence) presence.publish(this.#ownPresence);
+      if (this.#watched) {
+        presence.watch(this.#watched);
+        presence.watchQueueBoard();
+      }
+    });
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
     });

@@ -4,13 +4,14 @@ import { CallRecordings, type RecordingDeps } from './call-recordings';
 
 const CALL = 'call-1' as CallId;
 
-function setup(options: { truncateAfter?: number } = {}) {
+function setup(options: { truncateAfter?: number; formatLoaded?: Promise<void> } = {}) {
   const listeners: PhoneListener[] = [];
   const appended: { offset: number; bytes: number }[] = [];
   const finished: string[] = [];
   const logged: string[] = [];
   let emit: ((chunk: Blob) => void) | undefined;
   let stopped = 0;
+  let started = 0;
   let size = 0;
   const deps: RecordingDeps = {
     phone: {
@@ -18,7 +19,7 @@ function setup(options: { truncateAfter?: number } = {}) {
       callAudio: (): CallAudio => ({}),
     },
     host: {
-      startRecording: () => Promise.resolve({ ok: true, value: { recordingId: 'a'.repeat(32) } }),
+      startRecording: () => (started++, Promise.resolve({ ok: true, value: { recordingId: 'a'.repeat(32) } })),
       appendRecording: ({ offset, data }) => {
         const bytes = atob(data).length;
         appended.push({ offset, bytes });
@@ -31,7 +32,11 @@ function setup(options: { truncateAfter?: number } = {}) {
       finishRecording: ({ recordingId }) => (finished.push(recordingId), Promise.resolve({ ok: true, value: null })),
       logError: ({ message }) => (logged.push(message), Promise.resolve({ ok: true, value: null })),
     },
-    format: () => ({ mimeType: 'audio/webm', codec: 'audio/webm;codecs=opus' }),
+    // As main.tsx gives it: the encoder's code is fetched with the first recorded call.
+    format: async () => {
+      await options.formatLoaded;
+      return { mimeType: 'audio/webm', codec: 'audio/webm;codecs=opus' };
+    },
     start: (_audio, _codec, onData) => {
       emit = onData;
       return Promise.resolve({ stop: () => (stopped++, Promise.resolve()) });
@@ -49,10 +54,35 @@ function setup(options: { truncateAfter?: number } = {}) {
     logged,
     chunk: (n: number) => emit?.(new Blob([new Uint8Array(n)])),
     stopped: () => stopped,
+    started: () => started,
   };
 }
 
 describe('call recordings in the renderer', () => {
+  it('a call that ends while the encoder code loads opens no file and logs nothing; a second answered starts one recording', async () => {
+    let loaded = () => {};
+    const t = setup({ formatLoaded: new Promise<void>((resolve) => (loaded = resolve)) });
+    t.recordings.setEnabled(true);
+    t.send({ type: 'answered', callId: CALL });
+    t.send({ type: 'answered', callId: CALL });
+    t.send({ type: 'ended', callId: CALL, cause: 'hangup', by: 'remote' });
+    loaded();
+    await t.settle();
+    await t.settle();
+    expect(t.started()).toBe(0);
+    expect(t.finished).toEqual([]);
+    expect(t.logged).toEqual([]);
+    expect(t.recordings.getSnapshot().size).toBe(0);
+
+    const next = 'call-2' as CallId;
+    t.send({ type: 'answered', callId: next });
+    t.send({ type: 'answered', callId: next });
+    await t.settle();
+    await t.settle();
+    expect(t.started()).toBe(1);
+    expect([...t.recordings.getSnapshot()]).toEqual([next]);
+  });
+
   it('records nothing while recording is off', async () => {
     const t = setup();
     t.send({ type: 'answered', callId: CALL });

@@ -2,6 +2,8 @@ import { RECORDING_LIMITS, type RecordingMimeType } from '../../../shared/record
 import type { HostApi } from '../host';
 import type { CallAudio, CallId, PhoneListener } from '../phone';
 
+type MaybePromise<T> = T | Promise<T>;
+
 /** What recording needs of the phone: its events and a call's audio tracks. */
 export interface RecordedPhone {
   on(listener: PhoneListener): () => void;
@@ -16,8 +18,8 @@ export interface Encoder {
 export interface RecordingDeps {
   readonly phone: RecordedPhone;
   readonly host: Pick<HostApi, 'startRecording' | 'appendRecording' | 'finishRecording' | 'logError'>;
-  /** The format this browser records in; undefined where it cannot record. */
-  readonly format: () => { readonly mimeType: RecordingMimeType; readonly codec: string } | undefined;
+  /** The format this browser records in; undefined where it cannot record. May load the encoder's code first. */
+  readonly format: () => MaybePromise<{ readonly mimeType: RecordingMimeType; readonly codec: string } | undefined>;
   readonly start: (audio: CallAudio, codec: string, onData: (chunk: Blob) => void) => Promise<Encoder>;
 }
 
@@ -81,12 +83,6 @@ export class CallRecordings {
 
   async #begin(callId: CallId): Promise<void> {
     if (!this.#enabled || this.#sessions.has(callId)) return;
-    const format = this.deps.format();
-    const audio = this.deps.phone.callAudio(callId);
-    if (!format || !audio) {
-      this.#log(format ? 'the call has no audio to record' : 'this browser cannot record Opus');
-      return;
-    }
     let ready = () => {};
     const session: Session = {
       offset: 0,
@@ -94,8 +90,19 @@ export class CallRecordings {
       stopped: false,
       ready: new Promise<void>((resolve) => (ready = resolve)),
     };
+    // Taken before the first await, so a second 'answered' for the call starts nothing.
     this.#sessions.set(callId, session);
     try {
+      // The encoder's code loads with the first recorded call (it is not in the start chunk).
+      const format = await this.deps.format();
+      // The call ended meanwhile: #end has already let it go.
+      if (session.stopped) return;
+      const audio = this.deps.phone.callAudio(callId);
+      if (!format || !audio) {
+        this.#sessions.delete(callId);
+        this.#log(format ? 'the call has no audio to record' : 'this browser cannot record Opus');
+        return;
+      }
       const started = await this.deps.host.startRecording({ callId, mimeType: format.mimeType });
       if (!started.ok) {
         this.#sessions.delete(callId);

@@ -75,6 +75,9 @@ export const EscalationsWaiting = whenOpened(
   null,
 );
 
+// The lab's first-run banner (issue 18): only a lab session shows anything in it, and nothing waits on it.
+export const LabBanner = whenOpened(() => import('../features/lab/LabBanner').then((m) => m.LabBanner), null);
+
 // A call's assist sidebar, consult bar, handoff card, customer pop and wrap-up: one chunk
 // (ui/in-call.ts), preloaded on idle; inside a ringing card they show nothing until it is there.
 const inCall = () => import('./in-call');

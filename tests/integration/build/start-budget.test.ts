@@ -41,7 +41,7 @@ const shortId = (id: string) =>
  * (issue 19): a structural check of the production build, not a timing.
  */
 describe('JS the renderer ships at start', () => {
-  it('stays within the start budget and loads languages, rare views, the escalation dialog, phone metadata and JSON-schema code later', async () => {
+  it('stays within the start budget and loads languages, rare views, the escalation dialog, presence parsers, the recorder, phone metadata and JSON-schema code later', async () => {
     const start = await buildRenderer();
     const modules = start.modules.map(shortId);
     expect(modules.length).toBeGreaterThan(100);
@@ -56,6 +56,11 @@ describe('JS the renderer ships at start', () => {
       /^renderer\/src\/features\/(escalation\/(EscalationDialog|EscalationPanel|ConsultBar|HandoffCard)|team\/TeamPanel)/,
       /^renderer\/src\/features\/(assist\/Assist(Sidebar|Panel)|customers\/Customer(Pop|Card)|wrap-up\/(WrapUpPanel|WrapUpForm))/,
       /^renderer\/src\/ui\/ShortcutSheet/,
+      // Fetched while the first REGISTER is on its way: the presence client and its parsers.
+      /^renderer\/src\/phone\/presence\.ts$/,
+      /^shared\/presence\/(pidf|xml|dialog-info|queue-board)\.ts$/,
+      /^renderer\/src\/phone\/recorder\.ts$/, // recording is opt-in: with the first recorded call
+      /^renderer\/src\/features\/lab\//, // the lab's first-run banner
       /^shared\/escalation\/(codec|sealed|web-crypto|older-format)/, // decoding a received context: with the first one
       /^(i18next|react-i18next|debug|ms)\//, // not shipped at all: renderer/src/i18n, and a shim for JsSIP's debug
     ];

@@ -12,7 +12,7 @@ import { parseHostToken } from './host-token';
 import { startLabSession, type LabSession } from './lab-session';
 import { findFreePort, findPortOwner } from './port-owner';
 import { startWebHost, type WebHost } from './server';
-import { DEFAULT_PORT, parseStartOptions, START_USAGE, StartOptionError } from './start-options';
+import { labAgentPort, parseStartOptions, START_USAGE, StartOptionError } from './start-options';
 import { appPortInUse, isAddressInUse, StartProblem } from './start-problems';
 
 // Built into out/host/web-host.js (scripts/lib/build-host.mjs keeps this the source file's URL).
@@ -27,12 +27,10 @@ async function main(): Promise<void> {
     homeDir: homedir(),
     repoRoot,
     defaultAgent: agents[0] ?? '',
-    // One port per lab agent, in the lab's order: 1001 → 5180, …, 2001 → 5183. Stable, so a
-    // bookmark keeps working, and two agents never collide.
     agentPort: (agent) => {
       const index = agents.indexOf(agent);
       if (index < 0) throw new StartProblem(`There is no agent ${agent} in the lab. Its agents are ${agents.join(', ')}.`);
-      return DEFAULT_PORT + index;
+      return labAgentPort(index);
     },
   });
   if (options.help) {

@@ -4,7 +4,7 @@ import type { HostHandlers } from '../../shared/host-api';
 import { jsonLineLogger, type LabConfig } from '../lab';
 import { labAgents, startEmbeddedLabIfNeeded, type EmbeddedLab, type EmbeddedLabOptions } from './embedded-lab';
 import { createLabDesk, type LabDeskHandle } from './lab-desk';
-import { DEFAULT_PORT } from './start-options';
+import { labAgentPort } from './start-options';
 
 /** The desktop app's page (electron/main/app-protocol.ts: `app://warmline/`). */
 export const DESKTOP_APP_ORIGIN = 'app://warmline';
@@ -15,7 +15,7 @@ export const DESKTOP_APP_ORIGIN = 'app://warmline';
  * first — desktop app or browser mode — the others (`npm start -- --agent 2001`) can join it.
  */
 export function labPageOrigins(config: LabConfig, extra: readonly string[] = []): string[] {
-  const ports = labAgents(config).map((_, i) => DEFAULT_PORT + i);
+  const ports = labAgents(config).map((_, i) => labAgentPort(i));
   const http = ports.flatMap((port) => ['127.0.0.1', 'localhost'].map((name) => `http://${name}:${port}`));
   return [...new Set([DESKTOP_APP_ORIGIN, ...http, ...extra])];
 }

@@ -18,6 +18,15 @@ export interface StartOptions {
 }
 
 export const DEFAULT_PORT = 5180;
+
+/**
+ * Browser mode's port for the lab's agent at this index, in the lab's order: 1001 → 5180, …,
+ * 2001 → 5183. Stable, so a bookmark keeps working, and two agents never collide; the lab lets
+ * exactly these pages in (lab-session.ts labPageOrigins).
+ */
+export function labAgentPort(index: number): number {
+  return DEFAULT_PORT + index;
+}
 export const DEFAULT_LAB_PORT = 5090;
 
 export const START_USAGE = `usage: npm start -- [--agent USER] [--port N] [--data-dir DIR] [--lab-port N | --no-lab]

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHostServices, type HostServices } from '../../electron/services/host-api/host-services';
+import { createHostServices, type HostServices, type HostServicesOptions } from '../../electron/services/host-api/host-services';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
 // From import.meta, not __dirname: benchmarks load this module as ESM under tsx.
@@ -28,10 +28,18 @@ export interface AppHost {
   close(): Promise<void>;
 }
 
-/** The real browser-mode host (same services, same contract as `npm start`) on a free loopback port. */
-export async function startAppHost(dataDir: string): Promise<AppHost> {
+/**
+ * The real browser-mode host (same services, same contract as `npm start`) on a free loopback port;
+ * `log`: where the host logs (the renderer's reports too), by default errors to the console.
+ */
+export async function startAppHost(dataDir: string, log?: HostServicesOptions['log']): Promise<AppHost> {
   ensureRendererBuilt();
-  const services = createHostServices({ dataDir, host: 'browser', version: 'e2e', log: { warn() {}, error: console.error } });
+  const services = createHostServices({
+    dataDir,
+    host: 'browser',
+    version: 'e2e',
+    log: log ?? { warn() {}, error: console.error },
+  });
   const web: WebHost = await startWebHost({ rendererDir: RENDERER_DIR, dispatch: services.dispatch, port: 0 });
   return {
     url: web.url,

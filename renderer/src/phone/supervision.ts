@@ -17,7 +17,7 @@ import {
 } from '../../../shared/supervision/ended';
 import type { Call } from './call';
 import type { CallId } from './events';
-import { rawHeader, sipHeader } from './headers';
+import { cleanText, rawHeader, sipHeader } from './headers';
 import { playRemote } from './media';
 import { SupervisionMix } from './supervision-mix';
 
@@ -46,8 +46,13 @@ export type SupervisionEvent =
       readonly at: number;
     }
   | { readonly type: 'unsupervised'; readonly callId: CallId; readonly supervisor: string; readonly at: number }
-  /** Agent's side: a request that was not accepted, and why (the log names it). */
-  | { readonly type: 'supervision-refused'; readonly refusal: SupervisionRefusal | 'busy'; readonly at: number }
+  /** Agent's side: a request that was not accepted, who sent it (their SIP user, as the server let it through) and why (the log names both). */
+  | {
+      readonly type: 'supervision-refused';
+      readonly refusal: SupervisionRefusal | 'busy';
+      readonly from: string;
+      readonly at: number;
+    }
   /** Supervisor's side: where the supervisor's leg to an agent stands. */
   | {
       readonly type: 'monitor';
@@ -66,6 +71,9 @@ type Emit = (event: SupervisionEvent) => void;
 export function sipCallIdOf(session: RTCSession): string | undefined {
   return (session as unknown as { _request?: { call_id?: string } })._request?.call_id;
 }
+
+/** The SIP user a request came from, made safe for the log (untrusted: a caller picks it). */
+const senderOf = (request: IncomingRequest): string => cleanText(request.from?.uri?.user, 64) ?? 'unknown';
 
 const isMode = (value: string): value is SupervisionMode => (SUPERVISION_MODES as readonly string[]).includes(value);
 
@@ -129,7 +137,7 @@ export class SupervisedDesk {
         reason_phrase: 'Forbidden',
         extraHeaders: [sipHeader('Reason', `SIP;cause=403;text="${refusal}"`)],
       });
-      this.options.emit({ type: 'supervision-refused', refusal, at: Date.now() });
+      this.options.emit({ type: 'supervision-refused', refusal, from: senderOf(request), at: Date.now() });
     };
     if (!verdict.ok) return refuse(verdict.error);
     const request_ = verdict.value;
@@ -206,7 +214,9 @@ export class SupervisedDesk {
         at: Date.now(),
       });
     }
-    if (!verdict.ok) this.options.emit({ type: 'supervision-refused', refusal: verdict.error, at: Date.now() });
+    if (!verdict.ok) {
+      this.options.emit({ type: 'supervision-refused', refusal: verdict.error, from: senderOf(request), at: Date.now() });
+    }
     const refusal = verdict.ok ? (accepted ? '' : ';refused=other-supervisor') : `;refused=${verdict.error}`;
     supervision.session.sendInfo(MODE_CONTENT_TYPE, `mode=${supervision.mode}${refusal}`);
   }

@@ -37,7 +37,6 @@ export class SupervisionStore {
   #state: SupervisionState = { active: new Map(), monitor: undefined };
   readonly #stretches = new Map<string, SupervisionRecord[]>();
   readonly #listeners = new Set<() => void>();
-  readonly #refusals: { readonly refusal: string; readonly at: number }[] = [];
 
   constructor(private readonly log: (message: string) => void = () => undefined) {}
 
@@ -47,11 +46,6 @@ export class SupervisionStore {
   };
 
   readonly getSnapshot = (): SupervisionState => this.#state;
-
-  /** The refusals of this session, newest last (at most 50): what the log was told. */
-  get refusals(): readonly { readonly refusal: string; readonly at: number }[] {
-    return this.#refusals;
-  }
 
   apply(event: SupervisionEvent): void {
     switch (event.type) {
@@ -69,10 +63,9 @@ export class SupervisionStore {
         this.#set({ ...this.#state, active });
         return;
       }
+      // The record is the host's log file (<data>/logs/warmline.log): who asked and why.
       case 'supervision-refused':
-        this.#refusals.push({ refusal: event.refusal, at: event.at });
-        if (this.#refusals.length > 50) this.#refusals.shift();
-        this.log(`supervision: refused a request (${event.refusal})`);
+        this.log(`supervision: refused a request from ${event.from} (${event.refusal})`);
         return;
       case 'monitor':
         this.#set({

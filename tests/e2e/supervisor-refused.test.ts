@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRotatingLog } from '../../electron/services/logging/rotating-log';
+import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
+import { signSupervisionRequest, SUPERVISE_HEADER, type SupervisionMode } from '../../shared/supervision/request';
+import { startAppHost, type AppHost } from '../support/app-host';
+import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
+import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
+import { signedInWarmline, textOf, useToneBench } from './warmline-pages.harness';
+
+/**
+ * A supervise request the agent's Warmline refuses is logged (issue 16): unsigned, forged,
+ * expired, for another call, replayed. The agent's host writes the same log file as the desktop
+ * app (`<data>/logs/warmline.log`, the rotating log), and each refusal must be there, naming the
+ * SIP user who asked and why, for the agent or an admin to read. The requests are real INVITEs
+ * from a SIP.js page to the agent's Warmline while the agent is on a customer call, on the lab.
+ */
+const bench = useToneBench({ agent: 660 });
+
+describe('refused supervise requests on an agent call', () => {
+  let server: SipTestServer;
+  let app: AppHost;
+  let logFile: string;
+  let agent: Page;
+  let customer: FarEndDriver;
+  let intruder: FarEndDriver;
+  let agentUser: string;
+
+  beforeAll(async () => {
+    server = await startLabTestServer();
+    agentUser = newUser('agent');
+    const dataDir = join(bench().dir, `${agentUser}-data`);
+    const log = createRotatingLog({ dir: join(dataDir, 'logs') });
+    logFile = log.file;
+    app = await startAppHost(dataDir, log);
+    agent = await signedInWarmline(server, bench().browsers.agent, app, agentUser, { displayName: 'Ana' }, bench().pageErrors);
+    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', { toneHz: 1250 });
+    intruder = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'callee', { toneHz: 440 });
+    await customer.call(`sip:${agentUser}@${server.domain}`);
+    await agent.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => customer.state(),
+      (s) => s.session === 'Established',
+      'customer connected',
+    );
+  });
+  afterAll(async () => {
+    await intruder?.page.close();
+    await customer?.page.close();
+    await agent?.close();
+    await app?.close();
+    await server?.stop();
+    expect(bench().pageErrors.splice(0)).toEqual([]);
+  });
+
+  const request = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
+    signSupervisionRequest(
+      { mode: 'listen', supervisor: intruder.user, agent: agentUser, call: 'current', issuedAt: Date.now(), ...overrides },
+      key,
+    );
+  /** The intruder's INVITE to the agent with `header`; the agent's final answer. */
+  const attempt = async (header: string) => {
+    await intruder.call(`sip:${agentUser}@${server.domain}`, [`${SUPERVISE_HEADER}: ${header}`]);
+    const { finalStatus } = await eventually(
+      () => intruder.state(),
+      (s) => s.finalStatus !== undefined,
+      'the agent answered the request',
+    );
+    return finalStatus;
+  };
+  /** The log file's supervision refusals, in order. */
+  const refusalsLogged = () =>
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('supervision: refused'));
+
+  it('each refusal is in the log file with who asked and why; none rang the agent', async () => {
+    const valid = await request({});
+    const [payload] = valid.split('.');
+    expect(await attempt(`${payload}.`)).toBe(403);
+    expect(await attempt(await request({}, 'not-the-team-key'))).toBe(403);
+    expect(await attempt(await request({ issuedAt: Date.now() - 61_000 }))).toBe(403);
+    expect(await attempt(await request({ call: 'wl-00000000000000000000000000000000' }))).toBe(403);
+    expect(await attempt(valid)).toBe(200);
+    await eventually(
+      () => textOf(agent, 'supervision-indicator'),
+      (t) => t === `Supervisor ${intruder.user} is listening`,
+      "agent's indicator",
+    );
+    await intruder.hangup();
+    await agent.getByTestId('supervision-indicator').waitFor({ state: 'detached' });
+    expect(await attempt(valid)).toBe(403);
+    expect(await agent.getByRole('alertdialog', { name: 'Incoming call' }).count()).toBe(0);
+
+    const logged = await eventually(
+      async () => refusalsLogged(),
+      (lines) => lines.length >= 5,
+      'five refusals in the log file',
+    );
+    const who = `supervision: refused a request from ${intruder.user}`;
+    expect(logged.map((line) => line.replace(/^\S+ /, ''))).toEqual(
+      ['unsigned', 'bad-signature', 'expired', 'other-call', 'replayed'].map((why) => `ERROR renderer: error: ${who} (${why})`),
+    );
+  });
+});

@@ -46,7 +46,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     // The build fails past the start budget (tests/integration/build/start-budget.test.ts checks it too).
-    plugins: [react(), contentSecurityPolicy, jsShippedReport({ limitKb: UNMINIFIED ? undefined : START_JS_BUDGET.rawKb })],
+    plugins: [react(), contentSecurityPolicy, jsShippedReport({ budget: UNMINIFIED ? undefined : START_JS_BUDGET })],
     // JsSIP's `debug` (with `ms`) only printed when enabled: a small shim in its place (issue 19).
     resolve: { alias: [{ find: /^debug$/, replacement: DEBUG_SHIM }] },
     build: {

@@ -8,6 +8,20 @@ import { transformWithEsbuild, type Plugin } from 'vite';
  */
 export const START_JS_BUDGET = { rawKb: 620, gzipKb: 174 } as const;
 
+export interface StartBudget {
+  readonly rawKb: number;
+  readonly gzipKb: number;
+}
+
+/** What is over the budget (KB rounded, as the start-budget test reads them), or undefined. */
+export function startOverBudget(start: { readonly raw: number; readonly gzip: number }, budget: StartBudget): string | undefined {
+  const raw = Math.round(start.raw / 1024);
+  const gzip = Math.round(start.gzip / 1024);
+  if (raw > budget.rawKb) return `the renderer ships ${raw} KB at start, over its budget of ${budget.rawKb} KB`;
+  if (gzip > budget.gzipKb) return `the renderer ships ${gzip} KB gzip at start, over its budget of ${budget.gzipKb} KB`;
+  return undefined;
+}
+
 /** node_modules/<package> or the project folder a module comes from: what the report groups by. */
 export function moduleGroup(id: string): string {
   const path = id.replace(/\\/g, '/').replace(/^\0/, '');
@@ -61,13 +75,15 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  * at start marked, and what the start chunks are made of by module group: each module minified on
  * its own, scaled so the groups add up to the chunk (a share of the unminified length would
  * count JsSIP's generated grammar, which minifies to an eighth, at its source size).
- * `limitKb` fails the build when the start exceeds it.
+ * `budget` fails the build when the start exceeds it, raw or gzip.
  */
-export function jsShippedReport(options: { readonly limitKb?: number } = {}): Plugin {
+export function jsShippedReport(options: { readonly budget?: StartBudget } = {}): Plugin {
   return {
     name: 'warmline-js-shipped',
     apply: 'build',
-    async generateBundle(_, bundle) {
+    // The bundle as written: in generateBundle, Vite has not yet filled in the lists of chunks
+    // each dynamic import preloads (__vite__mapDeps), ~0.5 KB the page does load.
+    async writeBundle(_, bundle) {
       const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
       const start = startShipped(chunks);
       const startNames = new Set(start.chunks.map((c) => c.fileName));
@@ -108,9 +124,8 @@ export function jsShippedReport(options: { readonly limitKb?: number } = {}): Pl
         for (const [id, bytes] of own)
           console.log(`    ${id.replace(/^.*?\/(renderer|shared)\//, '$1/').padEnd(70)} ${kb(bytes).padStart(10)}`);
       }
-      if (options.limitKb !== undefined && start.raw > options.limitKb * 1024) {
-        this.error(`the renderer ships ${kb(start.raw)} at start, over its budget of ${options.limitKb} KB`);
-      }
+      const over = options.budget && startOverBudget(start, options.budget);
+      if (over) this.error(over);
     },
   };
 }

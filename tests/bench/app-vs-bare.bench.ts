@@ -19,7 +19,7 @@ import { launchChromium } from '../support/chromium';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
-import { cpuSeconds, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
+import { cpuSeconds, cpuSecondsByThread, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { javascriptShipped, type Shipped } from './app-vs-bare/shipped';
 import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd, slope } from './app-call';
@@ -38,6 +38,8 @@ interface Samples {
   answer: number[];
   cold: number[];
   cpu: number[];
+  /** CPU in call by thread name (% of a core per call), to see where a difference goes. */
+  threads: Map<string, number[]>;
   uss: number[];
   heap: number[];
   shipped?: Shipped;
@@ -69,8 +71,8 @@ interface Variant {
 
 class Bench {
   readonly samples: Record<Name, Samples> = {
-    app: { ring: [], answer: [], cold: [], cpu: [], uss: [], heap: [] },
-    bare: { ring: [], answer: [], cold: [], cpu: [], uss: [], heap: [] },
+    app: { ring: [], answer: [], cold: [], cpu: [], threads: new Map(), uss: [], heap: [] },
+    bare: { ring: [], answer: [], cold: [], cpu: [], threads: new Map(), uss: [], heap: [] },
   };
 
   constructor(
@@ -124,11 +126,21 @@ class Bench {
     const firstRtpAt = await probeValue(page, 'firstRtpAt', `inbound audio on the ${variant.name} page after Answer`);
     await sleep(300);
     const cpu0 = cpuSeconds(pid);
+    const threads0 = cpuSecondsByThread(pid);
     const t0 = performance.now();
     await sleep(HOLD_MS);
     const cpu1 = cpuSeconds(pid);
+    const threads1 = cpuSecondsByThread(pid);
     const t1 = performance.now();
     const uss = ussBytes(pid);
+    // Both pages must play the far end's audio, or the CPU figures compare unlike work.
+    const playing = await within(
+      `the ${variant.name} page's audio elements`,
+      page.evaluate(
+        () => [...document.querySelectorAll('audio')].filter((a) => a.srcObject && !a.paused && a.currentTime > 0).length,
+      ),
+    );
+    if (playing === 0) console.error(`${variant.name}: no audio element plays the far end during the call`);
     await farEndHangsUp(far, STEP_TIMEOUT);
     await variant.afterCall(page);
     await within(`a garbage collection (${variant.name})`, cdp.send('HeapProfiler.collectGarbage'));
@@ -138,6 +150,11 @@ class Bench {
     s.ring.push(ringAt - sentAt);
     s.answer.push(firstRtpAt - clickAt);
     s.cpu.push(((cpu1 - cpu0) / ((t1 - t0) / 1000)) * 100);
+    for (const [name, seconds] of threads1) {
+      const list = s.threads.get(name) ?? [];
+      list.push(((seconds - (threads0.get(name) ?? 0)) / ((t1 - t0) / 1000)) * 100);
+      s.threads.set(name, list);
+    }
     s.uss.push(uss / 2 ** 20);
   }
 }
@@ -270,6 +287,20 @@ function report(samples: Record<Name, Samples>, loads: readonly number[]): void 
   );
   console.log(formatRow(['figure (median, p10–p90)', 'Warmline', 'bare JsSIP', 'ratio'], widths));
   for (const [name, a, b, ratio] of rows) console.log(formatRow([name, a, b, `${ratio.toFixed(2)}×`], widths));
+  // Where the CPU in call goes, by thread (Chromium names them): the main thread is 'chromium'.
+  const names = [...new Set([...samples.app.threads.keys(), ...samples.bare.threads.keys()])];
+  const median = (name: Name, thread: string) => {
+    const list = samples[name].threads.get(thread);
+    return list ? summarize(list).median : 0;
+  };
+  console.log(`
+renderer CPU in call by thread (median % of a core): thread, Warmline, bare`);
+  for (const thread of names.sort((x, y) => median('app', y) - median('app', x))) {
+    if (median('app', thread) + median('bare', thread) < 0.05) continue;
+    console.log(
+      `  ${thread.padEnd(18)} ${median('app', thread).toFixed(1).padStart(5)} ${median('bare', thread).toFixed(1).padStart(5)}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, startCallRig } from './app-call';
-import { cpuSeconds, RendererProcesses } from './app-vs-bare/process-stats';
+import { cpuSeconds, cpuSecondsByThread, RendererProcesses } from './app-vs-bare/process-stats';
 import { within } from './within';
 
 const STEP_TIMEOUT_MS = 60_000;
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
 
 interface Measured {
   cpuPercent: number;
+  /** % of a core per thread name, busiest first. */
+  threads: [string, number][];
   commitsPerSecond: number;
   perSecond: Map<string, number>;
   profile: Profile;
@@ -119,9 +121,15 @@ async function measure(cdp: CDPSession, pid: number, app: Page): Promise<Measure
   const commits0 = await app.evaluate(() => (window as unknown as { __benchCommits: number }).__benchCommits);
   // The renderer's CPU first, without the profiler: its sampling thread runs in the same process.
   const c0 = cpuSeconds(pid);
+  const byThread0 = cpuSecondsByThread(pid);
   const t0 = performance.now();
   await sleep(PROFILE_MS);
-  const cpuPercent = ((cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000)) * 100;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpuPercent = ((cpuSeconds(pid) - c0) / elapsed) * 100;
+  const threads = [...cpuSecondsByThread(pid)]
+    .map(([name, s]): [string, number] => [name, ((s - (byThread0.get(name) ?? 0)) / elapsed) * 100])
+    .filter(([, percent]) => percent > 0)
+    .sort((a, b) => b[1] - a[1]);
   await cdp.send('Profiler.start');
   await sleep(PROFILE_MS);
   const { profile } = (await within('the CPU profile', cdp.send('Profiler.stop'))) as unknown as { profile: Profile };
@@ -147,6 +155,7 @@ async function measure(cdp: CDPSession, pid: number, app: Page): Promise<Measure
   );
   return {
     cpuPercent,
+    threads,
     commitsPerSecond: (commits1 - commits0) / seconds,
     perSecond,
     profile,
@@ -157,6 +166,7 @@ async function measure(cdp: CDPSession, pid: number, app: Page): Promise<Measure
 function print(m: Measured, save: boolean): void {
   const ms = (key: string) => ((m.perSecond.get(key) ?? 0) * 1000).toFixed(1);
   console.log(`  renderer process CPU (all threads): ${m.cpuPercent.toFixed(1)} % of a core`);
+  console.log(`  by thread: ${m.threads.map(([name, p]) => `${name} ${p.toFixed(1)}`).join(', ')}`);
   console.log(
     `  main thread per second: tasks ${ms('TaskDuration')} ms, script ${ms('ScriptDuration')} ms, layout ${ms('LayoutDuration')} ms ` +
       `(${(m.perSecond.get('LayoutCount') ?? 0).toFixed(1)}), style ${ms('RecalcStyleDuration')} ms (${(m.perSecond.get('RecalcStyleCount') ?? 0).toFixed(1)})`,

@@ -45,8 +45,11 @@ function ringing(session: RTCSession): void {
     card.className = 'call-card active';
     answer.remove();
   };
-  // JsSIP creates the peer connection when the INVITE arrives, before this event.
-  session.connection?.addEventListener('track', (t) => (remote.srcObject = t.streams[0] ?? null));
+  // JsSIP creates an incoming call's peer connection in answer(), after this event: its audio is
+  // played from the connection's 'track' event, as a phone must (the CPU in call counts playback).
+  session.on('peerconnection', (e: { peerconnection: RTCPeerConnection }) =>
+    e.peerconnection.addEventListener('track', (t) => (remote.srcObject = t.streams[0] ?? new MediaStream([t.track]))),
+  );
   card.append(who, answer);
   document.body.append(card);
   const end = () => {

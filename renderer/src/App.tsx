@@ -11,6 +11,7 @@ import { useShownQuality } from './features/calls/use-call-media';
 import type { HostApi } from './host';
 import {
   AudioDevicesPanel,
+  CallbacksPanel,
   EscalationsWaiting,
   HistoryScreen,
   IDLE_PRELOADS,
@@ -35,7 +36,6 @@ import type { SupervisionMode } from '../../shared/supervision/request';
 import type { Result } from '../../shared/result';
 import type { CommandError } from './phone';
 import type { MonitorLeg } from './phone/supervision';
-import { CallbacksPanel } from './features/callbacks/CallbacksPanel';
 import type { CallbacksStore } from './state/callbacks-store';
 
 /** What main.tsx found at start, having already restored an open wrap-up and signed in. */

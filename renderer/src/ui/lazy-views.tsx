@@ -69,6 +69,11 @@ export const EscalationDialog = whenOpened(
 );
 // Beside the dial pad when there is no call: its chunk follows the start chunk at once.
 export const TeamPanel = whenOpened(() => import('../features/team/TeamPanel').then((m) => m.TeamPanel), 'app.loading');
+// Beside the team on the home between calls (issue 15): fetched with the first home, kept for every later one.
+export const CallbacksPanel = whenOpened(
+  () => import('../features/callbacks/CallbacksPanel').then((m) => m.CallbacksPanel),
+  null,
+);
 // Shows nothing until an escalation waits for this senior (issue 16): no "Loading…" on every agent's home.
 export const EscalationsWaiting = whenOpened(
   () => import('../features/supervisor/EscalationsWaiting').then((m) => m.EscalationsWaiting),
@@ -99,6 +104,7 @@ export const ShortcutSheet = whenOpened(() => import('./ShortcutSheet').then((m)
 export const IDLE_PRELOADS: readonly LazyView<never>[] = [
   EscalationDialog,
   TeamPanel,
+  CallbacksPanel,
   AssistSidebar,
   ConsultBar,
   Handoff,

@@ -61,6 +61,7 @@ describe('JS the renderer ships at start', () => {
       /^shared\/presence\/(pidf|xml|dialog-info|queue-board)\.ts$/,
       /^renderer\/src\/phone\/recorder\.ts$/, // recording is opt-in: with the first recorded call
       /^renderer\/src\/features\/lab\//, // the lab's first-run banner
+      /^renderer\/src\/features\/callbacks\/CallbacksPanel/, // with the first home, beside the team
       /^shared\/escalation\/(codec|sealed|web-crypto|older-format)/, // decoding a received context: with the first one
       /^(i18next|react-i18next|debug|ms)\//, // not shipped at all: renderer/src/i18n, and a shim for JsSIP's debug
     ];

@@ -1,5 +1,5 @@
 import { useTranslation } from './i18n';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SettingsView } from '../../shared/settings';
 import type { Microphone } from './audio/microphone';
 import type { Ringer } from './audio/ringer';
@@ -229,18 +229,22 @@ export function App({ services }: { readonly services: AppServices }) {
             askQueue={services.askQueue}
           />
         )}
-        {settings && view === 'phone' && phone.calls.length === 0 && (
-          <div className="home-side">
-            {!settings.supervisor && (
-              <EscalationsWaiting team={services.team} phone={store} askQueue={services.askQueue} supervisor={false} />
-            )}
-            <CallbacksPanel
-              callbacks={services.callbacks}
-              canCall={phone.registration.state === 'registered' && phone.agent.kind !== 'wrap-up'}
-              onCall={(number) => void store.dial(number)}
-            />
-            <TeamPanel team={services.team} />
-          </div>
+        {/* Hidden, not unmounted, while there is a call (issue 19: a ring does not pay for unmounting
+            it); hidden, its effects are off, so the team list does not re-render under a call. */}
+        {settings && view === 'phone' && (
+          <Activity mode={phone.calls.length === 0 ? 'visible' : 'hidden'}>
+            <div className="home-side">
+              {!settings.supervisor && (
+                <EscalationsWaiting team={services.team} phone={store} askQueue={services.askQueue} supervisor={false} />
+              )}
+              <CallbacksPanel
+                callbacks={services.callbacks}
+                canCall={phone.registration.state === 'registered' && phone.agent.kind !== 'wrap-up'}
+                onCall={(number) => void store.dial(number)}
+              />
+              <TeamPanel team={services.team} />
+            </div>
+          </Activity>
         )}
       </main>
       {keyboard.sheet}

@@ -16,7 +16,8 @@ export function integrateWithBrowser(store: PhoneStore, win: Window = window): (
     const offered = store.getSnapshot().calls.find((c) => c.call.phase === 'offered' && !c.info.replaces);
     if (!offered || offered.info.callId === notified) return;
     notified = offered.info.callId;
-    if (!('Notification' in win) || Notification.permission !== 'granted' || !win.document.hidden) return;
+    // The page's visibility first: reading the permission is a synchronous call to the browser, in the ring's task.
+    if (!win.document.hidden || !('Notification' in win) || Notification.permission !== 'granted') return;
     const caller = offered.info.remote.name ?? offered.info.remote.number;
     const notification = new Notification(`Warmline: ${caller}`, {
       body: offered.info.queue ? `${offered.info.remote.number} · ${offered.info.queue.name}` : offered.info.remote.number,

@@ -1,4 +1,4 @@
-import { memo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Activity, memo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { slaPolicyFor } from '../../../../shared/assist';
 import { sentEscalationOutcomes } from '../../../../shared/history';
 import type { Microphone } from '../../audio/microphone';
@@ -242,14 +242,16 @@ export const PhoneScreen = memo(function PhoneScreen({
           )}
         </WithClock>
       )}
-      {state.calls.length === 0 && !wrapUp && (
+      {/* Hidden, not unmounted, during calls and wrap-up: a ring does not pay for taking the dial pad
+          out of the DOM (issue 19). A new one (its key) after each call: it starts empty, as before. */}
+      <Activity mode={state.calls.length === 0 && !wrapUp ? 'visible' : 'hidden'}>
         <Dialer
-          key={dialIntent?.id ?? 0}
+          key={`${dialIntent?.id ?? 0} ${state.lastEnded?.info.callId ?? ''}`}
           disabled={!registered}
           {...(dialIntent ? { initial: dialIntent.target } : {})}
           onDial={(input) => void store.dial(input)}
         />
-      )}
+      </Activity>
     </div>
   );
 });

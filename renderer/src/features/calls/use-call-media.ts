@@ -39,9 +39,11 @@ export function useRinger(ringing: boolean, ringer: Ringer): 'idle' | 'playing' 
       return;
     }
     let live = true;
-    void ringer.start().then((s) => live && setState(s));
+    // Started after the ringing card's commit, not inside it: the card is painted first (issue 19).
+    const timer = setTimeout(() => void ringer.start().then((s) => live && setState(s)), 0);
     return () => {
       live = false;
+      clearTimeout(timer);
       ringer.stop();
     };
   }, [ringing, ringer]);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -7,82 +6,21 @@ import type { AppHost } from '../support/app-host';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { useToneBench } from '../support/tone-bench';
-import { eventually, type FarEndDriver, newUser } from './phone-engine.harness';
-import { readWav } from './phone-pstn.wav';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
+import { bits, fileSeconds, longestRun, shareIn, toneTimeline } from './recording-file';
 
 /**
  * Call recording (issue 16), as an agent uses it: turned on in Settings, a customer call is
  * recorded with both parties mixed, the call card says so, and History plays it back. The
  * agent's microphone speaks 660 Hz, the SIP.js customer 1250 Hz; the agent mutes for a stretch
- * in the middle, so the file must hold the customer throughout and the agent only around it.
- * Debian's ffmpeg decodes the file; a Goertzel filter finds the tones in each 100 ms block.
+ * in the middle, so the file must hold the customer throughout and the agent only around it
+ * (decoded by ffmpeg, tones found per 100 ms block: recording-file.ts).
  */
 const AGENT_HZ = 660;
 const CUSTOMER_HZ = 1250;
-const PRESENT_DB = -45;
 
 const bench = useToneBench(AGENT_HZ);
 let server: SipTestServer;
-
-/** The level of one frequency in a block, in dBFS (Goertzel filter with a Hann window: a full-scale sine is 0 dB). */
-function toneDb(block: Float64Array, sampleRate: number, frequency: number): number {
-  const coefficient = 2 * Math.cos((2 * Math.PI * frequency) / sampleRate);
-  let s1 = 0;
-  let s2 = 0;
-  let windowSum = 0;
-  for (let i = 0; i < block.length; i += 1) {
-    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (block.length - 1));
-    windowSum += w;
-    const s0 = (block[i] ?? 0) * w + coefficient * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  const power = Math.max(0, s1 * s1 + s2 * s2 - coefficient * s1 * s2);
-  return 20 * Math.log10((2 * Math.sqrt(power)) / windowSum + 1e-12);
-}
-
-/**
- * Per 100 ms block of the decoded file: is each tone there? The browser's noise suppression
- * turns a steady microphone tone down to about -25 dBFS, muting takes it below -65: -45 is
- * 20 dB from both. The customer's tone arrives at about -6.
- */
-function toneTimeline(file: string): { seconds: number; agent: boolean[]; customer: boolean[] } {
-  const wav = join(bench.dir, `${newUser('decoded')}.wav`);
-  // Gaps between blocks (an encoder short of CPU) become silence, so the decoded timeline is the player's.
-  const fill = 'aresample=async=1:first_pts=0';
-  execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-af', fill, '-ac', '1', '-ar', '16000', '-f', 'wav', wav]);
-  const { samples, sampleRate } = readWav(wav);
-  const block = sampleRate / 10;
-  const agent: boolean[] = [];
-  const customer: boolean[] = [];
-  for (let start = 0; start + block <= samples.length; start += block) {
-    const slice = samples.subarray(start, start + block);
-    agent.push(toneDb(slice, sampleRate, AGENT_HZ) > PRESENT_DB);
-    customer.push(toneDb(slice, sampleRate, CUSTOMER_HZ) > PRESENT_DB);
-  }
-  return { seconds: samples.length / sampleRate, agent, customer };
-}
-
-/** The length a file's container states (ffprobe), NaN when it states none. */
-function fileSeconds(file: string): number {
-  const args = ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file];
-  return Number(execFileSync('ffprobe', args).toString().trim());
-}
-
-/** The longest stretch of 100 ms blocks where `present` is `value`, in seconds. */
-function longestRun(present: boolean[], value: boolean): { from: number; to: number } {
-  let best = { from: 0, to: 0 };
-  let start = -1;
-  for (let i = 0; i <= present.length; i += 1) {
-    if (i < present.length && present[i] === value) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > (best.to - best.from) * 10) best = { from: start / 10, to: i / 10 };
-      start = -1;
-    }
-  }
-  return best;
-}
 
 /**
  * In the page: seek the player to `target`, then sample what it plays (an analyser on its
@@ -127,12 +65,6 @@ function seekAndListen(player: Locator, target: number, until: number, frequenci
     { target, until, frequencies },
   );
 }
-
-/** The share of blocks in [from, to) seconds where `present` holds. */
-const shareIn = (present: boolean[], from: number, to: number) => {
-  const slice = present.slice(Math.round(from * 10), Math.round(to * 10));
-  return slice.length === 0 ? Number.NaN : slice.filter(Boolean).length / slice.length;
-};
 
 describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
   beforeAll(async () => {
@@ -207,8 +139,8 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
       'the recording closed, with its length',
     );
 
-    const { seconds, agent, customer: heard } = toneTimeline(join(recordings, file!));
-    const bits = (present: boolean[]) => present.map(Number).join('');
+    const timeline = toneTimeline(join(recordings, file!), bench.dir, { agent: AGENT_HZ, customer: CUSTOMER_HZ });
+    const { seconds, agent, customer: heard } = timeline;
     const clicks = { muteClicked, mutedAt, unmuteClicked, unmutedAt };
     const report = JSON.stringify({ seconds, ...clicks, agent: bits(agent), customer: bits(heard) });
     // The file's clock is the encoder's, not the test's: on a loaded machine it falls behind (a run

@@ -34,6 +34,7 @@ import type { OwnPresence, PresenceClient, PresenceEvent } from './presence';
 import type { MonitorLeg, SupervisedDesk, SupervisionEvent } from './supervision';
 import type { SupervisionMode } from '../../../shared/supervision/request';
 import { SUPERVISE_HEADER } from './headers';
+import { watchSenderTrack } from './sender-track';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -544,9 +545,15 @@ export class Phone {
   callAudio(callId: CallId): CallAudio | undefined {
     const connection = this.#calls.get(callId)?.session.connection;
     if (!connection) return undefined;
-    const sent = connection.getSenders().find((s) => s.track?.kind === 'audio')?.track ?? undefined;
+    const sender = connection.getSenders().find((s) => s.track?.kind === 'audio');
+    const sent = sender?.track ?? undefined;
     const received = connection.getReceivers().find((r) => r.track.kind === 'audio')?.track;
-    return sent || received ? { ...(sent ? { sent } : {}), ...(received ? { received } : {}) } : undefined;
+    if (!sent && !received) return undefined;
+    return {
+      ...(sent ? { sent } : {}),
+      ...(received ? { received } : {}),
+      ...(sender ? { watchSent: (listener: (track: MediaStreamTrack) => void) => watchSenderTrack(sender, listener) } : {}),
+    };
   }
 
   #incoming(session: RTCSession, request: IncomingRequest): void {

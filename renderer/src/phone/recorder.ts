@@ -4,6 +4,8 @@ import type { RecordingMimeType } from '../../../shared/recording';
 export interface CallAudio {
   readonly sent?: MediaStreamTrack;
   readonly received?: MediaStreamTrack;
+  /** Tells each track the call sends from now on (a three-way or supervision mix, the microphone again). */
+  readonly watchSent?: (listener: (track: MediaStreamTrack) => void) => () => void;
 }
 
 /** Opus in WebM (Chromium), else Opus in Ogg (Firefox); undefined where neither can be recorded. */
@@ -31,21 +33,30 @@ export class CallRecorder {
   /** Chromium feeds a remote WebRTC track into Web Audio only while a media element plays it. */
   readonly #keepAlive: HTMLAudioElement[] = [];
   readonly #stopped: Promise<void>;
+  readonly #unwatch: (() => void) | undefined;
 
   private constructor(audio: CallAudio, codec: string, onData: (chunk: Blob) => void) {
     const mix = this.#context.createMediaStreamDestination();
-    for (const track of [audio.sent, audio.received]) {
-      if (!track) continue;
-      const stream = new MediaStream([track]);
-      if (track === audio.received) {
-        const element = new Audio();
-        element.muted = true;
-        element.srcObject = stream;
-        void element.play().catch(() => undefined);
-        this.#keepAlive.push(element);
-      }
+    const received = audio.received;
+    if (received) {
+      const stream = new MediaStream([received]);
+      const element = new Audio();
+      element.muted = true;
+      element.srcObject = stream;
+      void element.play().catch(() => undefined);
+      this.#keepAlive.push(element);
       this.#context.createMediaStreamSource(stream).connect(mix);
     }
+    // What the call sends, followed across mixes: the microphone stays enabled under a mix (a
+    // supervisor hears a muted agent), so recording it would keep a muted agent's voice.
+    let sent: AudioNode | undefined;
+    const record = (track: MediaStreamTrack) => {
+      sent?.disconnect();
+      sent = this.#context.createMediaStreamSource(new MediaStream([track]));
+      sent.connect(mix);
+    };
+    if (audio.sent) record(audio.sent);
+    this.#unwatch = audio.watchSent?.(record);
     this.#recorder = new MediaRecorder(mix.stream, { mimeType: codec, audioBitsPerSecond: BITS_PER_SECOND });
     this.#recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size > 0) onData(event.data);
@@ -62,6 +73,7 @@ export class CallRecorder {
 
   /** Stops and flushes: the last chunk has gone to `onData` when this resolves. */
   async stop(): Promise<void> {
+    this.#unwatch?.();
     if (this.#recorder.state !== 'inactive') this.#recorder.stop();
     await this.#stopped;
     for (const element of this.#keepAlive.splice(0)) element.srcObject = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { swapSenderTrack, type TrackSender } from './sender-track';
+import { swapSenderTrack, watchSenderTrack, type TrackSender } from './sender-track';
 
 const track = (id: string, enabled = true) => ({ id, enabled }) as unknown as MediaStreamTrack;
 
@@ -68,5 +68,20 @@ describe('swapping the track a call sends for a mix, and back', () => {
   it('does nothing on a sender without a track', async () => {
     const s = { track: null, replaceTrack: async () => undefined };
     expect(await swapSenderTrack(s, track('mix'), () => undefined)).toBeUndefined();
+  });
+
+  it('a watcher (the recording) is told each track the call sends, before it is sent, muted or not', async () => {
+    const mic = track('mic', false);
+    const s = sender(mic);
+    const told: string[] = [];
+    const unwatch = watchSenderTrack(s, (t) => told.push(`${t.id} sent:${s.track?.id} mic:${mic.enabled}`));
+    const restore = await swapSenderTrack(s, track('mix'), () => undefined);
+    // Told before the microphone is switched on for the mix's other paths: a recording never has it unmuted.
+    expect(told).toEqual(['mix sent:mic mic:false']);
+    await restore?.();
+    expect(told).toEqual(['mix sent:mic mic:false', 'mic sent:mix mic:false']);
+    unwatch();
+    await swapSenderTrack(s, track('mix2'), () => undefined);
+    expect(told).toHaveLength(2);
   });
 });

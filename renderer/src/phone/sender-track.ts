@@ -4,6 +4,21 @@ export interface TrackSender {
   replaceTrack(track: MediaStreamTrack | null): Promise<void>;
 }
 
+type TrackListener = (track: MediaStreamTrack) => void;
+const watchers = new WeakMap<TrackSender, Set<TrackListener>>();
+
+/**
+ * Tells `listener` each track a mix swap makes `sender` send, before it is sent: a recording
+ * follows what the call carries (the mix, where a muted agent is silent), not the microphone.
+ */
+export function watchSenderTrack(sender: TrackSender, listener: TrackListener): () => void {
+  const set = watchers.get(sender) ?? new Set();
+  watchers.set(sender, set.add(listener));
+  return () => set.delete(listener);
+}
+
+const sending = (sender: TrackSender, track: MediaStreamTrack) => watchers.get(sender)?.forEach((listener) => listener(track));
+
 /**
  * Sends `next` (a Web Audio mix: a three-way call, a supervised call) in place of the sender's
  * microphone track, and returns how to give the microphone back. `microphone(on)` switches the
@@ -28,6 +43,7 @@ export async function swapSenderTrack(
   if (!original) return undefined;
   let on = original.enabled;
   microphone(on);
+  sending(sender, next);
   original.enabled = true;
   Object.defineProperty(next, 'enabled', {
     configurable: true,
@@ -40,6 +56,7 @@ export async function swapSenderTrack(
   await sender.replaceTrack(next);
   return async () => {
     original.enabled = on;
+    sending(sender, original);
     await sender.replaceTrack(original);
   };
 }

@@ -26,8 +26,27 @@ export function jsonLineLogger(write: (line: string) => void = (l) => process.st
       unflushed.add(flush);
       setImmediate(flush);
     }
-    pending.push(`${JSON.stringify({ ts: new Date().toISOString(), ...event })}\n`);
+    pending.push(`${jsonLine(event)}\n`);
   };
+}
+
+/** The time stamp, formatted once per millisecond however many lines share it. */
+let stampedAt = Number.NaN;
+let stamp = '';
+
+/**
+ * `{"ts":…,` then the event's own JSON: no copy of the event with the time spread into it per line (issue 19).
+ * An event that brings its own `ts` keeps it, as the spread did.
+ */
+function jsonLine(event: Readonly<Record<string, unknown>>): string {
+  const now = Date.now();
+  if (now !== stampedAt) {
+    stampedAt = now;
+    stamp = `{"ts":"${new Date(now).toISOString()}"`;
+  }
+  if (Object.hasOwn(event, 'ts')) return JSON.stringify({ ts: new Date(now).toISOString(), ...event });
+  const json = JSON.stringify(event);
+  return json === '{}' ? `${stamp}}` : `${stamp},${json.slice(1)}`;
 }
 
 export const silentLogger: LabLogger = () => {};

@@ -63,6 +63,7 @@ export class DigestAuthenticator {
   private readonly pads = hmacPads(randomBytes(32));
   private readonly opaque = randomBytes(8).toString('hex');
   private readonly counts = new Map<string, number>();
+  private readonly ha1s = new Map<string, { readonly password: string; readonly ha1: string }>();
   private readonly now: () => number;
 
   constructor(private readonly options: DigestOptions) {
@@ -108,7 +109,7 @@ export class DigestAuthenticator {
     const nonceState = this.checkNonce(nonce);
     if (nonceState === 'forged') return { kind: 'denied', reason: 'nonce not issued here', user };
 
-    const ha1 = hash(algorithm, `${user}:${this.options.realm}:${password}`);
+    const ha1 = this.ha1(algorithm, user, password);
     const ha2 = hash(algorithm, `${method}:${uri}`);
     const qop = creds.get('qop');
     let expected: string;
@@ -132,6 +133,20 @@ export class DigestAuthenticator {
       return { kind: 'stale', replayed: { user } };
     }
     return { kind: 'ok', user };
+  }
+
+  /**
+   * H(user:realm:password) (RFC 2617 §3.2.2.2) is the same for every request of an account: computed once per
+   * account, password and algorithm (issue 19). Keyed by the password too, so a changed one is never matched
+   * against the old hash; bounded by the number of accounts, as only known accounts get here.
+   */
+  private ha1(algorithm: DigestAlgorithm, user: string, password: string): string {
+    const key = `${algorithm}:${user}`;
+    const cached = this.ha1s.get(key);
+    if (cached !== undefined && cached.password === password) return cached.ha1;
+    const ha1 = hash(algorithm, `${user}:${this.options.realm}:${password}`);
+    this.ha1s.set(key, { password, ha1 });
+    return ha1;
   }
 
   private sign(text: string): string {

@@ -1,4 +1,5 @@
 import { formatParams, isToken, parseParams } from './headers.js';
+import { memoize } from './memo.js';
 import { splitHostPort, parseUri } from './uri.js';
 import type { CSeq, NameAddr, SipUri, Via } from './types.js';
 
@@ -9,7 +10,9 @@ const QUOTED = /^"((?:[^"\\]|\\[\s\S])*)"/;
  * Record-Route, Refer-To. An addr-spec without angle brackets cannot carry URI parameters: anything after its
  * first ';' belongs to the header.
  */
-export function parseNameAddr(text: string): NameAddr {
+export const parseNameAddr: (text: string) => NameAddr = memoize(parseNameAddrText);
+
+function parseNameAddrText(text: string): NameAddr {
   let rest = text.trim();
   let displayName: string | null = null;
   const quoted = QUOTED.exec(rest);
@@ -52,7 +55,9 @@ const VIA = /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z0-9\-.!%*_+`'~]+)\s+(.+)$/is;
 const SENT_BY = /^(\S+?)\s*(?::\s*(\d+))?$/;
 
 /** One via-parm (RFC 3261 §20.42); the LWS tolerance is what RFC 4475 §3.1.1.1 exercises. */
-export function parseVia(text: string): Via {
+export const parseVia: (text: string) => Via = memoize(parseViaText);
+
+function parseViaText(text: string): Via {
   const m = VIA.exec(text.trim());
   if (!m) throw new SyntaxError('bad Via');
   const transport = m[1]!.toUpperCase();
@@ -68,7 +73,9 @@ export function parseVia(text: string): Via {
   return { transport, host, port, params, branch: branch ?? null };
 }
 
-export function parseCSeq(text: string): CSeq {
+export const parseCSeq: (text: string) => CSeq = memoize(parseCSeqText);
+
+function parseCSeqText(text: string): CSeq {
   const m = /^(\d{1,10})\s+([A-Za-z0-9\-.!%*_+`'~]+)$/.exec(text.trim());
   if (!m) throw new SyntaxError('bad CSeq');
   const seq = Number(m[1]);

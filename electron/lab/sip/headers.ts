@@ -118,7 +118,7 @@ export function isToken(s: string): boolean {
 
 /** Parse `;name=value;flag` generic-params (RFC 3261 §25.1 generic-param); names lower-cased. */
 export function parseParams(text: string): Params {
-  const params: Params = new Map();
+  const params = new Map<string, string | null>();
   const trimmed = text.trim();
   if (trimmed === '') return params;
   if (!trimmed.startsWith(';')) throw new SyntaxError(`unexpected text before parameters: ${trimmed.slice(0, 20)}`);

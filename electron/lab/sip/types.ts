@@ -1,6 +1,6 @@
 /** Structured views of the parts of a SIP message the lab server acts on (RFC 3261 §20, §25). */
 
-export type Params = Map<string, string | null>;
+export type Params = ReadonlyMap<string, string | null>;
 
 export interface SipUri {
   /** Lower-cased scheme: `sip`, `sips` or another absoluteURI scheme (kept opaque). */

@@ -1,4 +1,5 @@
-import type { Params, SipUri } from './types.js';
+import { memoize } from './memo.js';
+import type { SipUri } from './types.js';
 
 // RFC 3261 §19.1.1 / §25.1. The user part may hold almost anything escaped or not (RFC 4475 §3.1.1.2), but
 // never an unescaped '@', nor may parameters or headers, so the first '@' ends the userinfo.
@@ -38,7 +39,10 @@ function isValidIpv6(addr: string): boolean {
   return doubleColons === 1 ? count < 8 : count === 8;
 }
 
-export function parseUri(text: string): SipUri {
+/** Request-URIs, Contacts and To addresses repeat on every refresh: see memo.ts. */
+export const parseUri: (text: string) => SipUri = memoize(parseUriText);
+
+function parseUriText(text: string): SipUri {
   const raw = text.trim();
   const colon = raw.indexOf(':');
   if (colon <= 0) throw new SyntaxError('URI without scheme');
@@ -70,7 +74,7 @@ export function parseUri(text: string): SipUri {
   const beforeHeaders = q >= 0 ? hostPart.slice(0, q) : hostPart;
   const semi = beforeHeaders.indexOf(';');
   const hostport = semi >= 0 ? beforeHeaders.slice(0, semi) : beforeHeaders;
-  const params: Params = new Map();
+  const params = new Map<string, string | null>();
   if (semi >= 0) {
     for (const p of beforeHeaders.slice(semi + 1).split(';')) {
       const eq = p.indexOf('=');

@@ -85,6 +85,8 @@ export class Phone {
   #stopping = false;
   readonly #conference: ConferenceController;
   #presence: PresenceClient | undefined;
+  /** The presence client has made its first publication and subscriptions (after the first REGISTER's answer). */
+  #presenceLive = false;
   readonly #presenceListeners = new Set<(event: PresenceEvent) => void>();
   /** The last state asked to be published and the colleagues asked to be watched, kept across sign-ins. */
   #ownPresence: OwnPresence | undefined;
@@ -241,33 +243,38 @@ export class Phone {
     // "Signing in…" meanwhile (the model's long run, seed 20261207, sequence 48). Subscribing after
     // the REGISTER is safe with a server that gave a GRUU: presence.ts gives every SUBSCRIBE the
     // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
+    // The presence client (PIDF, dialog-info and queue-board parsers) is not in the start chunk
+    // (issue 19): it is fetched while the WebSocket connects. It starts, with what the app asked for
+    // meanwhile, once both it is here and the first REGISTER is answered, whichever comes last.
     let renewDue = false;
-    const renewOnce = () => {
-      if (!renewDue || !this.#presence) return;
-      renewDue = false;
-      this.#presence.renew();
+    this.#presenceLive = false;
+    const afterRegister = () => {
+      const presence = this.#presence;
+      if (!presence || this.#ua !== ua) return;
+      if (!this.#presenceLive) {
+        this.#presenceLive = true;
+        renewDue = false;
+        if (this.#ownPresence) presence.publish(this.#ownPresence);
+        if (this.#watched) {
+          presence.watch(this.#watched);
+          presence.watchQueueBoard();
+        }
+      } else if (renewDue) {
+        renewDue = false;
+        presence.renew();
+      }
     };
     ua.on('connected', () => {
       renewDue = true;
     });
-    ua.on('registered', renewOnce);
-    ua.on('registrationFailed', renewOnce);
-    // The presence client (PIDF, dialog-info and queue-board parsers) is not in the start chunk: it
-    // is fetched while the WebSocket connects and the REGISTER goes out (issue 19), and starts
-    // with what the app asked for meanwhile. A registration answered before it arrived leaves the
-    // renewal due: the client's first publish and subscriptions are that renewal.
+    ua.on('registered', afterRegister);
+    ua.on('registrationFailed', afterRegister);
     void import('./presence').then(({ PresenceClient }) => {
       if (this.#ua !== ua) return; // stopped or restarted meanwhile
-      const presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+      this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
         this.#presenceListeners.forEach((listener) => listener(event)),
       );
-      this.#presence = presence;
-      if (ua.isRegistered()) renewDue = false;
-      if (this.#ownPresence) presence.publish(this.#ownPresence);
-      if (this.#watched) {
-        presence.watch(this.#watched);
-        presence.watchQueueBoard();
-      }
+      if (ua.isRegistered()) afterRegister();
     });
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
@@ -305,12 +312,13 @@ export class Phone {
   /** Tells colleagues the agent's state (PUBLISH); kept and sent again after every sign-in. */
   publishPresence(own: OwnPresence): void {
     this.#ownPresence = own;
-    this.#presence?.publish(own);
+    if (this.#presenceLive) this.#presence?.publish(own);
   }
 
   /** Watches these colleagues (SIP users) and the server's queue board. */
   watchTeam(users: readonly string[]): void {
     this.#watched = users;
+    if (!this.#presenceLive) return;
     this.#presence?.watch(users);
     this.#presence?.watchQueueBoard();
   }
@@ -668,6 +676,7 @@ export class Phone {
   #teardown(): void {
     this.#presence?.close();
     this.#presence = undefined;
+    this.#presenceLive = false;
     this.#registration.stopping();
     this.#recovery.forgetUa();
     this.#ua?.stop();

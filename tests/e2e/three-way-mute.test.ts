@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHearsTone } from '../support/app-audio';
 import type { AppHost } from '../support/app-host';
-import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
+import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
 import { hears, neverHears, stopsHearingSteadily, useToneBench, warmlineDesk } from './warmline-pages.harness';
 
@@ -11,7 +11,7 @@ import { hears, neverHears, stopsHearingSteadily, useToneBench, warmlineDesk } f
  * agent, never that the customer and the senior stop hearing each other. Each leg sends the mix
  * of the agent's microphone and the other party; muting a leg used to disable that whole mix.
  * The customer (a SIP.js page), the agent and the senior (Warmline through the browser host) each
- * speak their own tone, on the lab server (the mix is the same on any server).
+ * speak their own tone, on Kamailio and on the lab.
  */
 const CUSTOMER_HZ = 1250;
 const AGENT_HZ = 660;
@@ -19,7 +19,7 @@ const SENIOR_HZ = 880;
 
 const bench = useToneBench({ agent: AGENT_HZ, senior: SENIOR_HZ });
 
-describe('mute in a three-way call', () => {
+describe.each(SIP_SERVERS)('mute in a three-way call on %s', (_name, start) => {
   let server: SipTestServer;
   const apps: AppHost[] = [];
   let agent: Page;
@@ -27,7 +27,7 @@ describe('mute in a three-way call', () => {
   let customer: FarEndDriver;
 
   beforeAll(async () => {
-    server = await startLabTestServer();
+    server = await start();
     const agentUser = newUser('agent');
     const seniorUser = newUser('senior');
     const more = { seniorQueue: seniorUser, technicalQueue: 'technical1' };

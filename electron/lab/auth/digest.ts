@@ -24,6 +24,8 @@ export interface DigestOptions {
   readonly now?: () => number;
 }
 
+const RECENTLY_ISSUED = 4096;
+
 // One-shot hashing (crypto.hash) is several times faster than a createHash object per digest, and the
 // REGISTER path computes a handful of them (issue 19).
 const hash = (algorithm: DigestAlgorithm, text: string): string =>
@@ -64,6 +66,13 @@ export class DigestAuthenticator {
   private readonly opaque = randomBytes(8).toString('hex');
   private readonly counts = new Map<string, number>();
   private readonly ha1s = new Map<string, { readonly password: string; readonly ha1: string }>();
+  private readonly ha2s = new Map<string, string>();
+  /**
+   * The latest nonces issued, in order: a client answers its challenge within milliseconds, and a nonce found
+   * here is ours without recomputing its HMAC (two SHA-256 per authenticated request, issue 19). Bounded; an
+   * older nonce is verified by its HMAC as before, so a flood of challenges changes nothing but the cost.
+   */
+  private readonly recentlyIssued = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly options: DigestOptions) {
@@ -73,7 +82,10 @@ export class DigestAuthenticator {
   newNonce(): string {
     const issued = this.now().toString(36);
     const salt = randomSlice(9).toString('base64url');
-    return `${issued}.${salt}.${this.sign(`${issued}.${salt}`)}`;
+    const nonce = `${issued}.${salt}.${this.sign(`${issued}.${salt}`)}`;
+    this.recentlyIssued.add(nonce);
+    if (this.recentlyIssued.size > RECENTLY_ISSUED) this.recentlyIssued.delete(this.recentlyIssued.values().next().value!);
+    return nonce;
   }
 
   /** One challenge header value per algorithm, in preference order (RFC 8760 §2.4). */
@@ -110,7 +122,7 @@ export class DigestAuthenticator {
     if (nonceState === 'forged') return { kind: 'denied', reason: 'nonce not issued here', user };
 
     const ha1 = this.ha1(algorithm, user, password);
-    const ha2 = hash(algorithm, `${method}:${uri}`);
+    const ha2 = this.ha2(algorithm, method, uri);
     const qop = creds.get('qop');
     let expected: string;
     if (qop === undefined) {
@@ -149,6 +161,19 @@ export class DigestAuthenticator {
     return ha1;
   }
 
+  /** H(method:uri): a phone's REGISTERs all name the same URI, so the last few are remembered (issue 19). */
+  private ha2(algorithm: DigestAlgorithm, method: string, uri: string): string {
+    const key = `${algorithm}:${method}:${uri}`;
+    const cached = this.ha2s.get(key);
+    if (cached !== undefined) return cached;
+    const ha2 = hash(algorithm, `${method}:${uri}`);
+    if (key.length <= 512) {
+      if (this.ha2s.size >= 256) this.ha2s.clear();
+      this.ha2s.set(key, ha2);
+    }
+    return ha2;
+  }
+
   private sign(text: string): string {
     return hmacSha256(this.pads, text).toString('base64url').slice(0, 22);
   }
@@ -157,7 +182,8 @@ export class DigestAuthenticator {
     const parts = nonce.split('.');
     if (parts.length !== 3) return 'forged';
     const [issued, salt, mac] = parts as [string, string, string];
-    if (!safeEqual(this.sign(`${issued}.${salt}`), mac)) return 'forged';
+    // A nonce this process issued moments ago needs no second HMAC to prove it; any other is checked in full.
+    if (!this.recentlyIssued.has(nonce) && !safeEqual(this.sign(`${issued}.${salt}`), mac)) return 'forged';
     const age = this.now() - parseInt(issued, 36);
     return age >= 0 && age <= this.options.nonceTtlMs ? 'fresh' : 'expired';
   }

@@ -6,9 +6,10 @@ import { eventually, newUser, rising } from './phone-engine.harness';
 /**
  * What React does during a call (issue 19), counted, not timed: the page's clock is Playwright's
  * fake clock, run forward ten seconds at once, and a stand-in for React DevTools' hook counts the
- * commits and the components each one rendered. Every-second timers (talk time, consult, wrap-up)
- * re-render only themselves; the microphone meter (ten times a second) and the quality badge
- * write their own elements or subscribe themselves, so they cannot re-render the phone screen.
+ * commits and the components each one rendered. The talk time writes its own text node, with no
+ * render; other every-second timers (assistant, consult, wrap-up) re-render only themselves; the
+ * microphone meter (five times a second) and the quality badge write their own elements or
+ * subscribe themselves, so they cannot re-render the phone screen.
  */
 declare global {
   interface Window {
@@ -100,8 +101,9 @@ describe('React work during a call', () => {
         await eventually(timer, (t) => t !== before, 'the talk time moved on with the clock');
         const renders = await page.evaluate((start) => window.__renders?.slice(start) ?? [], from);
 
-        // The clock: ten ticks. The quality log samples every 2 s and may publish each sample: five.
-        // The meter (100 times in ten seconds) and a re-render of the whole screen would both show.
+        // The clock: ten ticks (the assistant's on-call time and target; the talk time writes its own
+        // text node). The quality log samples every 2 s and may publish each sample: five. The meter
+        // (50 times in ten seconds) and a re-render of the whole screen would both show.
         expect(renders.length, `commits in 10 s: ${renders.join(' ')}`).toBeLessThanOrEqual(15);
         expect(Math.max(0, ...renders), `components rendered per commit: ${renders.join(' ')}`).toBeLessThanOrEqual(12);
       } finally {

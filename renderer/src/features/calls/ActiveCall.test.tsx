@@ -1,13 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newInboundCall, transitionCall } from '../../../../shared/call';
 import type { CallId } from '../../phone';
 import { initI18n } from '../../i18n';
 import type { CallEntry } from '../../state/phone-state';
 import { ActiveCall } from './ActiveCall';
-
-// The talk-time clock subscribes to the shared ticker, which a static render has no snapshot of.
-vi.mock('../../ui/use-clock', () => ({ useClock: () => 0 }));
 
 beforeAll(async () => {
   await initI18n('en');

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { watchLevel } from '../../audio/level-meter';
 import type { Microphone } from '../../audio/microphone';
 
+/** The least change of the level, in points of 100, that redraws the bar. */
+const MIN_STEP = 3;
+
 export interface MicMeterProps {
   readonly microphone: Microphone;
   /** Shows zero while muted: what the far end hears. */
@@ -10,7 +13,7 @@ export interface MicMeterProps {
 }
 
 /**
- * The microphone level of the talking call. It changes ten times a second, so it writes the bar's
+ * The microphone level of the talking call. It changes five times a second, so it writes the bar's
  * scale and the meter's value straight into its own two elements: no React render at all, where a
  * state update re-rendered the whole phone screen each time (issue 19).
  */
@@ -26,7 +29,8 @@ export function MicMeter({ microphone, muted }: MicMeterProps) {
     let shown = -1;
     return watchLevel(current, (level) => {
       const percent = muted ? 0 : Math.round(level * 100);
-      if (percent === shown) return;
+      // A step of one or two points is under two pixels of the bar: not worth a frame.
+      if (Math.abs(percent - shown) < MIN_STEP && !(percent === 0 && shown !== 0)) return;
       shown = percent;
       meter.current?.setAttribute('aria-valuenow', String(percent));
       // A transform, not the width: the bar moves without a layout of the page (issue 19).

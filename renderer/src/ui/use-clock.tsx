@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 
 // One ticker for every timer on screen (call, hold, consult, wrap-up, ringing, team, ACW): all of
 // them advance in the same task, so React commits once a second, not once per clock (issue 19).
@@ -48,4 +48,32 @@ export function WithClock({
   readonly children: (now: number) => ReactNode;
 }): ReactNode {
   return children(useClock(running));
+}
+
+export interface TickingTextProps {
+  /** The text at a time: called once a second (only what it returns changes the page). */
+  readonly text: (now: number) => string;
+  readonly className?: string;
+  readonly role?: string;
+  readonly testId?: string;
+}
+
+/**
+ * A paragraph whose text follows the clock without React: each tick writes its one text node, so
+ * a call's talk time costs no render and no commit a second (issue 19: CPU in call). React renders
+ * the element empty and never owns its text, so the two never disagree.
+ */
+export function TickingText({ text, className, role, testId }: TickingTextProps): ReactNode {
+  const element = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const write = () => {
+      const next = text(now);
+      if (element.current && element.current.textContent !== next) element.current.textContent = next;
+    };
+    // Subscribed first: starting the ticker sets `now`, so the first text is current.
+    const unsubscribe = subscribe(write);
+    write();
+    return unsubscribe;
+  }, [text]);
+  return <p ref={element} className={className} role={role} data-testid={testId} />;
 }

@@ -5,7 +5,7 @@ import { App, isConfigured, type AppServices, type Startup } from './App';
 import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
-import { initI18n } from './i18n';
+import { initI18n, lastLanguage, prefetchLanguage } from './i18n';
 import { Phone } from './phone';
 import { CallRecordings } from './state/call-recordings';
 import { EscalationLog } from './state/escalation-log';
@@ -29,6 +29,8 @@ async function boot(): Promise<void> {
   const host = connectHost();
   // Asked before anything else, in one round trip: the SIP socket opens the moment it answers (issue 19).
   const bootstrap = host.bootstrap();
+  // Meanwhile, the strings of the language this page showed last: usually the one the settings name.
+  prefetchLanguage(lastLanguage());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html lacks #root');
 

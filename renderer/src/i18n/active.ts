@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from '../../../shared/locales';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../shared/locales';
 import { loadAssistContent } from '../features/assist/content';
 import type en from './locales/en.json';
 import { createTranslator, type Translator } from './translator';
@@ -19,7 +19,6 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 // Every language carries every key (a unit test checks), so no fallback language is loaded.
 // Until the first language arrives, a key shows as itself (nothing renders before initI18n).
 let current: Translator = createTranslator(DEFAULT_LOCALE, {});
-const ready = new Map<Locale, Translator>();
 const listeners = new Set<() => void>();
 // Two quick switches: the last one asked for wins, whichever language's chunk arrives first.
 let latestRequest = 0;
@@ -38,12 +37,42 @@ export function subscribeToLanguage(listener: () => void): () => void {
 /** Translates with the active language, for code outside React (an OS notification's title). */
 export const t: Translator['t'] = (key, values) => current.t(key, values);
 
-async function translatorFor(language: Locale): Promise<Translator> {
-  const known = ready.get(language);
-  const [messages] = await Promise.all([known ? undefined : loadMessages(language), loadAssistContent(language)]);
-  const translator = known ?? ready.get(language) ?? createTranslator(language, messages);
-  ready.set(language, translator);
+// A language's chunks are fetched once, however many ask (a prefetch at start, then initI18n).
+const loading = new Map<Locale, Promise<Translator>>();
+
+function translatorFor(language: Locale): Promise<Translator> {
+  let translator = loading.get(language);
+  if (!translator) {
+    translator = Promise.all([loadMessages(language), loadAssistContent(language)]).then(([messages]) =>
+      createTranslator(language, messages),
+    );
+    // A failed fetch (the host restarted) is tried again next time.
+    translator.catch(() => loading.delete(language));
+    loading.set(language, translator);
+  }
   return translator;
+}
+
+/** Where the page remembers the language it last showed, to fetch it before the settings arrive. */
+const LAST_LANGUAGE_KEY = 'warmline.language';
+
+/** The language the page last showed (this origin's storage), or the default. */
+export function lastLanguage(): Locale {
+  try {
+    const stored = globalThis.localStorage?.getItem(LAST_LANGUAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE; // storage refused (a sandboxed page)
+  }
+}
+
+/**
+ * Starts fetching a language's strings without showing it: at start the page asks for the one it
+ * showed last while the settings are on their way, so the first render does not wait for a second
+ * round trip (issue 19, cold start). A wrong guess costs one unused chunk.
+ */
+export function prefetchLanguage(language: Locale): void {
+  void translatorFor(language).catch(() => undefined);
 }
 
 /** Loads a language's strings and assist content, then makes it the active one. */
@@ -53,6 +82,11 @@ export async function setLanguage(language: Locale): Promise<void> {
   if (request !== latestRequest) return;
   // The page's lang attribute, for screen readers and hyphenation (absent in unit tests under Node).
   if (typeof document !== 'undefined') document.documentElement.lang = language;
+  try {
+    globalThis.localStorage?.setItem(LAST_LANGUAGE_KEY, language);
+  } catch {
+    // Not remembered: the next start fetches its language after the settings, as without a guess.
+  }
   if (translator === current) return;
   current = translator;
   for (const listener of listeners) listener();

@@ -1,4 +1,14 @@
 // The app's UI strings: one language loaded at a time, looked up by dotted key (issue 19 replaced i18next).
-export { getTranslator, initI18n, loadMessages, setLanguage, subscribeToLanguage, t, type Messages } from './active';
+export {
+  getTranslator,
+  initI18n,
+  lastLanguage,
+  loadMessages,
+  prefetchLanguage,
+  setLanguage,
+  subscribeToLanguage,
+  t,
+  type Messages,
+} from './active';
 export type { TFunction, TranslationValues, Translator } from './translator';
 export { useTranslation } from './use-translation';

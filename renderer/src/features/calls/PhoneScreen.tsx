@@ -16,6 +16,7 @@ import { WithClock } from '../../ui/use-clock';
 import { Leftover } from '../../ui/Leftover';
 import { Dialer } from '../dialer/Dialer';
 import { ActiveCall } from './ActiveCall';
+import { Later, useLaterFor } from '../../ui/Later';
 import { RingingCalls } from './RingingCalls';
 import { Notices } from './Notices';
 import { MicMeter } from './MicMeter';
@@ -126,6 +127,7 @@ export const PhoneScreen = memo(function PhoneScreen({
   const dialIntent = state.intent?.kind === 'dial' ? state.intent : undefined;
   const ended = wrapUp && state.lastEnded?.info.callId === wrapUp.callId ? state.lastEnded : undefined;
   const homeBeside = talking ?? connected[0];
+  const meterReady = useLaterFor(talking?.info.callId);
 
   return (
     <div className="phone-screen">
@@ -140,7 +142,8 @@ export const PhoneScreen = memo(function PhoneScreen({
             entry={entry}
             {...(entry === talking
               ? {
-                  meter: <MicMeter microphone={microphone} muted={entry.muted} />,
+                  // The live meter (an AudioContext) from a background task after the call connects; a still one until then.
+                  ...(meterReady ? { meter: <MicMeter microphone={microphone} muted={entry.muted} /> } : {}),
                   qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
                 }
               : {})}
@@ -169,18 +172,20 @@ export const PhoneScreen = memo(function PhoneScreen({
           />
           {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
           {!entry.info.colleagueConsult && (
-            <WithClock>
-              {(now) => (
-                <AssistSidebar
-                  entry={entry}
-                  now={now}
-                  teamPhrases={settings.teamPhrases}
-                  slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
-                  onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
-                  onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
-                />
-              )}
-            </WithClock>
+            <Later>
+              <WithClock>
+                {(now) => (
+                  <AssistSidebar
+                    entry={entry}
+                    now={now}
+                    teamPhrases={settings.teamPhrases}
+                    slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
+                    onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+                    onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+                  />
+                )}
+              </WithClock>
+            </Later>
           )}
           <WithClock>
             {(now) => (
@@ -199,13 +204,19 @@ export const PhoneScreen = memo(function PhoneScreen({
             )}
           </WithClock>
           {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
-          <CustomerPop
-            host={host}
-            number={entry.info.remote.number}
-            defaultCountry={settings.defaultCountry}
-            callId={entry.info.callId}
-          />
-          {besideCall && entry.info.callId === homeBeside?.info.callId && <Leftover className="call-home">{besideCall}</Leftover>}
+          <Later>
+            <CustomerPop
+              host={host}
+              number={entry.info.remote.number}
+              defaultCountry={settings.defaultCountry}
+              callId={entry.info.callId}
+            />
+          </Later>
+          {besideCall && entry.info.callId === homeBeside?.info.callId && (
+            <Later>
+              <Leftover className="call-home">{besideCall}</Leftover>
+            </Later>
+          )}
         </div>
       ))}
       {escalatingEntry && (

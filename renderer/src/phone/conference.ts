@@ -1,4 +1,5 @@
 import type { Call } from './call';
+import { remoteSource } from './media';
 import { swapSenderTrack } from './sender-track';
 
 /**
@@ -95,13 +96,7 @@ export class LocalConference {
 
   #source(call: Call): MediaStreamAudioSourceNode | undefined {
     const stream = receivedStream(call);
-    if (!stream) return undefined;
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    void element.play().catch(() => undefined);
-    this.#keepAlive.push(element);
-    return this.#context.createMediaStreamSource(stream);
+    return stream && remoteSource(this.#context, stream, this.#keepAlive);
   }
 
   async #sendMix(to: Call, other: Call): Promise<void> {

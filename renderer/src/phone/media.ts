@@ -50,3 +50,20 @@ export class MicrophoneTracks {
     for (const track of tracks) if (!inUse.has(track)) track.stop();
   }
 }
+
+/**
+ * A Web Audio source of a remote WebRTC stream. Chromium feeds one into Web Audio only while a
+ * media element plays it: a muted element plays it, kept in `keepAlive` until the graph stops.
+ */
+export function remoteSource(
+  context: AudioContext,
+  stream: MediaStream,
+  keepAlive: HTMLAudioElement[],
+): MediaStreamAudioSourceNode {
+  const element = new Audio();
+  element.muted = true;
+  element.srcObject = stream;
+  void element.play().catch(() => undefined);
+  keepAlive.push(element);
+  return context.createMediaStreamSource(stream);
+}

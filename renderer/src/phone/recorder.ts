@@ -1,4 +1,5 @@
 import type { RecordingMimeType } from '../../../shared/recording';
+import { remoteSource } from './media';
 
 /** What a call sends (the agent's microphone, or the three-way mix) and receives (the far end). */
 export interface CallAudio {
@@ -37,16 +38,7 @@ export class CallRecorder {
 
   private constructor(audio: CallAudio, codec: string, onData: (chunk: Blob) => void) {
     const mix = this.#context.createMediaStreamDestination();
-    const received = audio.received;
-    if (received) {
-      const stream = new MediaStream([received]);
-      const element = new Audio();
-      element.muted = true;
-      element.srcObject = stream;
-      void element.play().catch(() => undefined);
-      this.#keepAlive.push(element);
-      this.#context.createMediaStreamSource(stream).connect(mix);
-    }
+    if (audio.received) remoteSource(this.#context, new MediaStream([audio.received]), this.#keepAlive).connect(mix);
     // What the call sends, followed across mixes: the microphone stays enabled under a mix (a
     // supervisor hears a muted agent), so recording it would keep a muted agent's voice.
     let sent: AudioNode | undefined;

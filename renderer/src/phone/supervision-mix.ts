@@ -1,4 +1,5 @@
 import type { SupervisionMode } from '../../../shared/supervision/request';
+import { remoteSource } from './media';
 import { swapSenderTrack } from './sender-track';
 
 /**
@@ -95,12 +96,6 @@ export class SupervisionMix {
   }
 
   #source(track: MediaStreamTrack): MediaStreamAudioSourceNode {
-    const stream = new MediaStream([track]);
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    void element.play().catch(() => undefined);
-    this.#keepAlive.push(element);
-    return this.#context.createMediaStreamSource(stream);
+    return remoteSource(this.#context, new MediaStream([track]), this.#keepAlive);
   }
 }

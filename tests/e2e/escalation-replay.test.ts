@@ -8,7 +8,7 @@ import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { signedInWarmline } from './warmline-pages.harness';
+import { answerAndConsult, signedInWarmline } from './warmline-pages.harness';
 
 /**
  * The escalation context is sealed to the consult call it was made for. Someone who captures it
@@ -71,17 +71,12 @@ describe.each(SIP_SERVERS)('a captured escalation context replayed, against %s',
     const customer = await FarEndDriver.open(browser, pages, server, 'customer', { displayName: 'Dana Customer' });
     opened.push(customer.page);
 
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
+    await answerAndConsult(
+      customer,
+      `sip:${agentUser}@${server.domain}`,
+      agent,
+      'Refund of 240 EUR refused twice; wants a manager',
     );
-    await agent.getByRole('button', { name: 'Escalate' }).click();
-    await agent.getByLabel('Why').selectOption('wants-higher-authority');
-    await agent.getByLabel('Summary in one line').fill('Refund of 240 EUR refused twice; wants a manager');
-    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
     await senior.getByTestId('handoff-card').waitFor();
     expect(await senior.getByTestId('handoff-verification').textContent()).toBe('Signed by your team');
 

@@ -10,7 +10,7 @@ import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser, rising } from './phone-engine.harness';
-import { signedInWarmline, toneBrowser } from './warmline-pages.harness';
+import { answerAndConsult, signedInWarmline, toneBrowser } from './warmline-pages.harness';
 
 /**
  * Warm transfer end to end with three parties: a SIP.js customer, the agent and a senior (both
@@ -86,21 +86,18 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
 
   /** Customer calls, agent answers, escalates to the senior queue; the senior sees the context while it rings. */
   async function consultSenior(): Promise<void> {
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
+    await answerAndConsult(
+      customer,
+      `sip:${agentUser}@${server.domain}`,
+      agent,
+      'Refund of 240 EUR refused twice; wants a manager',
+      async () => {
+        expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
+        await agent.getByLabel('What was already tried').fill('Checked both payments. Offered a credit: declined.');
+        await agent.getByLabel('Customer mood').selectOption('angry');
+        await snap(agent, 'escalation-panel');
+      },
     );
-    await agent.getByRole('button', { name: 'Escalate' }).click();
-    await agent.getByLabel('Why').selectOption('wants-higher-authority');
-    expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
-    await agent.getByLabel('Summary in one line').fill('Refund of 240 EUR refused twice; wants a manager');
-    await agent.getByLabel('What was already tried').fill('Checked both payments. Offered a credit: declined.');
-    await agent.getByLabel('Customer mood').selectOption('angry');
-    await snap(agent, 'escalation-panel');
-    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
 
     const card = senior.getByTestId('handoff-card');
     await card.waitFor();

@@ -6,7 +6,15 @@ import type { AppHost } from '../support/app-host';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
 import { bits, fileSeconds, longestRun, shareIn, toneTimeline } from './recording-file';
-import { attributeOf, superviseFromBoard, useToneBench, warmlineDesk } from './warmline-pages.harness';
+import {
+  attributeOf,
+  customerAnswered,
+  superviseFromBoard,
+  useToneBench,
+  warmlineDesk,
+  closeDesks,
+  TONE_HZ,
+} from './warmline-pages.harness';
 
 /**
  * A recording holds what the call carries (issue 16), also while the agent's voice goes through
@@ -16,11 +24,7 @@ import { attributeOf, superviseFromBoard, useToneBench, warmlineDesk } from './w
  * the file held the agent's voice while muted, and never the supervisor the customer heard.
  * The agent speaks 660 Hz, the supervisor 880, the SIP.js customer 1250; on the lab.
  */
-const CUSTOMER_HZ = 1250;
-const AGENT_HZ = 660;
-const SUPERVISOR_HZ = 880;
-
-const bench = useToneBench({ agent: AGENT_HZ, supervisor: SUPERVISOR_HZ });
+const bench = useToneBench({ agent: TONE_HZ.agent, supervisor: TONE_HZ.supervisor });
 
 describe('recording a supervised call while the agent mutes', () => {
   let server: SipTestServer;
@@ -37,20 +41,12 @@ describe('recording a supervised call while the agent mutes', () => {
     agent = (await warmlineDesk(bench(), server, bench().browsers.agent, agentUser, { displayName: 'Ana', ...more }, apps)).page;
     supervisor = (await warmlineDesk(bench(), server, bench().browsers.supervisor, newUser('senior'), { supervisor: true }, apps))
       .page;
-    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', { toneHz: CUSTOMER_HZ });
+    customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', { toneHz: TONE_HZ.customer });
   });
-  afterAll(async () => {
-    await customer?.page.close();
-    await agent?.close();
-    await supervisor?.close();
-    for (const app of apps.splice(0)) await app.close();
-    await server?.stop();
-    expect(bench().pageErrors.splice(0)).toEqual([]);
-  });
+  afterAll(() => closeDesks([customer?.page, agent, supervisor], apps, server, bench().pageErrors));
 
   it('the file holds the supervisor in barge and no agent while muted', async () => {
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
+    await customerAnswered(customer, `sip:${agentUser}@${server.domain}`, agent);
     await agent.getByTestId('recording-indicator').waitFor();
     await superviseFromBoard(supervisor, agentUser, 'Barge in');
     await eventually(
@@ -59,7 +55,7 @@ describe('recording a supervised call while the agent mutes', () => {
       "agent's indicator in barge",
     );
     await eventually(
-      () => customer.hearsTone(SUPERVISOR_HZ),
+      () => customer.hearsTone(TONE_HZ.supervisor),
       (h) => h,
       'the customer hears the supervisor',
       20_000,
@@ -90,7 +86,11 @@ describe('recording a supervised call while the agent mutes', () => {
       (s) => Number.isFinite(s),
       'the recording closed, with its length',
     );
-    const timeline = toneTimeline(path, bench().dir, { agent: AGENT_HZ, customer: CUSTOMER_HZ, supervisor: SUPERVISOR_HZ });
+    const timeline = toneTimeline(path, bench().dir, {
+      agent: TONE_HZ.agent,
+      customer: TONE_HZ.customer,
+      supervisor: TONE_HZ.supervisor,
+    });
     const { seconds } = timeline;
     const report = JSON.stringify({
       seconds,

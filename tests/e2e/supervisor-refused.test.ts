@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRotatingLog } from '../../electron/services/logging/rotating-log';
-import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
-import { signSupervisionRequest, SUPERVISE_HEADER, type SupervisionMode } from '../../shared/supervision/request';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { signedInWarmline, textOf, useToneBench } from './warmline-pages.harness';
+import { customerAnswered, signedInWarmline, superviseRequests, textOf, useToneBench } from './warmline-pages.harness';
 
 /**
  * A supervise request the agent's Warmline refuses is logged (issue 16): unsigned, forged,
@@ -38,13 +36,7 @@ describe('refused supervise requests on an agent call', () => {
     agent = await signedInWarmline(server, bench().browsers.agent, app, agentUser, { displayName: 'Ana' }, bench().pageErrors);
     customer = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'customer', { toneHz: 1250 });
     intruder = await FarEndDriver.open(bench().browsers.agent, bench().pages, server, 'callee', { toneHz: 440 });
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
+    await customerAnswered(customer, `sip:${agentUser}@${server.domain}`, agent);
   });
   afterAll(async () => {
     await intruder?.page.close();
@@ -55,21 +47,6 @@ describe('refused supervise requests on an agent call', () => {
     expect(bench().pageErrors.splice(0)).toEqual([]);
   });
 
-  const request = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
-    signSupervisionRequest(
-      { mode: 'listen', supervisor: intruder.user, agent: agentUser, call: 'current', issuedAt: Date.now(), ...overrides },
-      key,
-    );
-  /** The intruder's INVITE to the agent with `header`; the agent's final answer. */
-  const attempt = async (header: string) => {
-    await intruder.call(`sip:${agentUser}@${server.domain}`, [`${SUPERVISE_HEADER}: ${header}`]);
-    const { finalStatus } = await eventually(
-      () => intruder.state(),
-      (s) => s.finalStatus !== undefined,
-      'the agent answered the request',
-    );
-    return finalStatus;
-  };
   /** The log file's supervision refusals, in order. */
   const refusalsLogged = () =>
     readFileSync(logFile, 'utf8')
@@ -77,13 +54,15 @@ describe('refused supervise requests on an agent call', () => {
       .filter((line) => line.includes('supervision: refused'));
 
   it('each refusal is in the log file with who asked and why; none rang the agent', async () => {
-    const valid = await request({});
+    const { sign, attempt } = superviseRequests(intruder, agentUser, server.domain);
+    const status = async (header: string) => (await attempt(header)).finalStatus;
+    const valid = await sign({});
     const [payload] = valid.split('.');
-    expect(await attempt(`${payload}.`)).toBe(403);
-    expect(await attempt(await request({}, 'not-the-team-key'))).toBe(403);
-    expect(await attempt(await request({ issuedAt: Date.now() - 61_000 }))).toBe(403);
-    expect(await attempt(await request({ call: 'wl-00000000000000000000000000000000' }))).toBe(403);
-    expect(await attempt(valid)).toBe(200);
+    expect(await status(`${payload}.`)).toBe(403);
+    expect(await status(await sign({}, 'not-the-team-key'))).toBe(403);
+    expect(await status(await sign({ issuedAt: Date.now() - 61_000 }))).toBe(403);
+    expect(await status(await sign({ call: 'wl-00000000000000000000000000000000' }))).toBe(403);
+    expect(await status(valid)).toBe(200);
     await eventually(
       () => textOf(agent, 'supervision-indicator'),
       (t) => t === `Supervisor ${intruder.user} is listening`,
@@ -91,7 +70,7 @@ describe('refused supervise requests on an agent call', () => {
     );
     await intruder.hangup();
     await agent.getByTestId('supervision-indicator').waitFor({ state: 'detached' });
-    expect(await attempt(valid)).toBe(403);
+    expect(await status(valid)).toBe(403);
     expect(await agent.getByRole('alertdialog', { name: 'Incoming call' }).count()).toBe(0);
 
     const logged = await eventually(

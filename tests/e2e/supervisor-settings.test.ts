@@ -6,7 +6,18 @@ import { appHearsTone } from '../support/app-audio';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { startLabTestServer } from '../support/sip-servers';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { attributeOf, hears, neverHears, superviseFromBoard, textOf, useToneBench, warmlineDesk } from './warmline-pages.harness';
+import {
+  customerAnswered,
+  hears,
+  neverHears,
+  superviseFromBoard,
+  textOf,
+  useToneBench,
+  warmlineDesk,
+  closeDesks,
+  TONE_HZ,
+  supervisorConnected,
+} from './warmline-pages.harness';
 
 /**
  * The supervisor role as a user turns it on (issue 16): a fresh install signed in through its
@@ -16,11 +27,8 @@ import { attributeOf, hears, neverHears, superviseFromBoard, textOf, useToneBenc
  * the status bar never leaves "Signed in", and the lab keeps the registration on the same
  * connection. On the lab: what is proven is the app's Settings path, the same on any server.
  */
-const CUSTOMER_HZ = 1250;
-const AGENT_HZ = 660;
-const SUPERVISOR_HZ = 880;
-
-const bench = useToneBench({ agent: AGENT_HZ, supervisor: SUPERVISOR_HZ });
+const bench = useToneBench({ agent: TONE_HZ.agent, supervisor: TONE_HZ.supervisor });
+const { customer: CUSTOMER_HZ, agent: AGENT_HZ, supervisor: SUPERVISOR_HZ } = TONE_HZ;
 
 describe('a supervisor turns the role on in Settings mid-shift', () => {
   let server: Awaited<ReturnType<typeof startLabTestServer>>;
@@ -74,14 +82,7 @@ describe('a supervisor turns the role on in Settings mid-shift', () => {
     await supervisor.locator('[data-testid="registration"]', { hasText: /^Signed in$/ }).waitFor({ timeout: 30_000 });
     await supervisor.getByRole('button', { name: 'Phone', exact: true }).click();
   });
-  afterAll(async () => {
-    await customer?.page.close();
-    await agent?.close();
-    await supervisor?.close();
-    for (const app of apps.splice(0)) await app.close();
-    await server?.stop();
-    expect(bench().pageErrors.splice(0)).toEqual([]);
-  });
+  afterAll(() => closeDesks([customer?.page, agent, supervisor], apps, server, bench().pageErrors));
 
   it('ticks the role and saves: the board appears and the phone stays signed in on the same registration', async () => {
     // Not a supervisor yet: no board.
@@ -110,19 +111,9 @@ describe('a supervisor turns the role on in Settings mid-shift', () => {
       displayName: 'Dana Customer',
       toneHz: CUSTOMER_HZ,
     });
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
+    await customerAnswered(customer, `sip:${agentUser}@${server.domain}`, agent);
     await superviseFromBoard(supervisor, agentUser);
-    await eventually(
-      () => attributeOf(supervisor, 'monitor', 'data-state'),
-      (s) => s === 'active',
-      'supervisor connected',
-    );
+    await supervisorConnected(supervisor);
     await eventually(
       () => textOf(agent, 'supervision-indicator'),
       (t) => t === `Supervisor ${supervisorUser} is listening`,

@@ -7,7 +7,16 @@ import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { readyToAvailable } from './desk-actions';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { attributeOf, hears, superviseFromBoard, textOf, useToneBench, warmlineDesk } from './warmline-pages.harness';
+import {
+  customerAnswered,
+  escalateForManager,
+  hears,
+  superviseFromBoard,
+  textOf,
+  useToneBench,
+  warmlineDesk,
+  supervisorConnected,
+} from './warmline-pages.harness';
 
 /**
  * Supervision ends when the agent's call is transferred (issue 16): the customer's new dialog is
@@ -67,24 +76,12 @@ describe.each(SIP_SERVERS)('supervision of a call that is transferred, on %s', (
       displayName: 'Dana',
       toneHz: CUSTOMER_HZ,
     });
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer!.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
+    await customerAnswered(customer, `sip:${agentUser}@${server.domain}`, agent);
     await superviseFromBoard(supervisor, agentUser);
-    await eventually(
-      () => attributeOf(supervisor, 'monitor', 'data-state'),
-      (s) => s === 'active',
-      'supervisor connected',
-    );
+    await supervisorConnected(supervisor);
     await indicator().waitFor();
     await hears('supervisor hears the customer', () => appHearsTone(supervisor, CUSTOMER_HZ));
-    await agent.getByRole('button', { name: 'Escalate' }).click();
-    await agent.getByLabel('Why').selectOption('wants-higher-authority');
-    await agent.getByLabel('Summary in one line').fill('Wants a manager');
+    await escalateForManager(agent, 'Wants a manager');
   }
 
   /** What must hold once the transfer went through: the leg, the indicator, the stretch in history. */

@@ -1,16 +1,24 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import type { HistoryPage } from '../../shared/history';
-import { signSupervisionRequest, SUPERVISE_HEADER, type SupervisionMode } from '../../shared/supervision/request';
+import type { SupervisionMode } from '../../shared/supervision/request';
 import { appHearsTone } from '../support/app-audio';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { readyToAvailable } from './desk-actions';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { attributeOf, hears, neverHears, signedInWarmline, useToneBench } from './warmline-pages.harness';
+import {
+  attributeOf,
+  customerAnswered,
+  hears,
+  neverHears,
+  signedInWarmline,
+  superviseRequests,
+  useToneBench,
+  supervisorConnected,
+} from './warmline-pages.harness';
 
 /**
  * Supervisor listen / coach / barge (issue 16) end to end, with no media server: a SIP.js
@@ -58,13 +66,7 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
   });
 
   async function customerCallsAndAgentAnswers(): Promise<void> {
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
+    await customerAnswered(customer, `sip:${agentUser}@${server.domain}`, agent);
     await hears('agent hears the customer', () => appHearsTone(agent, CUSTOMER_HZ));
   }
 
@@ -94,11 +96,7 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
     await customerCallsAndAgentAnswers();
     await board().getByLabel('Agent').fill(agentUser);
     await board().locator('.any-agent').getByRole('button', { name: 'Listen', exact: true }).click();
-    await eventually(
-      () => attributeOf(supervisor, 'monitor', 'data-state'),
-      (s) => s === 'active',
-      'supervisor connected',
-    );
+    await supervisorConnected(supervisor);
     // The agent's Warmline shows it once its mix is in place, which may be just after the supervisor's ACK.
     await eventually(
       () =>
@@ -180,19 +178,7 @@ describe.each(SIP_SERVERS)('supervisor on an agent call through %s', (_name, sta
     await hears('agent still hears the customer', () => appHearsTone(agent, CUSTOMER_HZ));
 
     const intruder = await FarEndDriver.open(bench().browsers.supervisor, bench().pages, server, 'callee', { toneHz: 440 });
-    const request = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
-      signSupervisionRequest(
-        { mode: 'listen', supervisor: intruder.user, agent: agentUser, call: 'current', issuedAt: Date.now(), ...overrides },
-        key,
-      );
-    const attempt = async (header: string) => {
-      await intruder.call(`sip:${agentUser}@${server.domain}`, [`${SUPERVISE_HEADER}: ${header}`]);
-      return eventually(
-        () => intruder.state(),
-        (s) => s.finalStatus !== undefined,
-        'the agent answered the request',
-      );
-    };
+    const { sign: request, attempt } = superviseRequests(intruder, agentUser, server.domain);
     const forged = await request({}, 'not-the-team-key');
     expect((await attempt(forged)).finalStatus).toBe(403);
     const expired = await request({ issuedAt: Date.now() - 61_000 });

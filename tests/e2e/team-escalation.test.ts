@@ -4,6 +4,7 @@ import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { snap } from '../support/screenshots';
 import { eventually } from './phone-engine.harness';
 import { supportAndSeniorLab, useTeamBench } from './team.harness';
+import { customerAnswered, escalateForManager } from './warmline-pages.harness';
 
 /**
  * Escalating from what is seen (issue 15), on the lab: the escalation panel says, before Consult,
@@ -40,16 +41,9 @@ describe('escalating to a free colleague, seen on the team board (lab)', () => {
     );
 
     const customer = await bench.customer({ uri: `sip:customer1@${DOMAIN}`, toneHz: 1250 });
-    await customer.call(`sip:agent1@${DOMAIN}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
+    await customerAnswered(customer, `sip:agent1@${DOMAIN}`, agent);
 
-    await agent.getByRole('button', { name: 'Escalate' }).click();
-    await agent.getByLabel('Why').selectOption('wants-higher-authority');
+    await escalateForManager(agent);
     expect(await agent.getByLabel('To', { exact: true }).inputValue()).toBe('senior');
     await eventually(
       () => text(agent, 'escalation-free-senior'),

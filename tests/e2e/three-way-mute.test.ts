@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHearsTone } from '../support/app-audio';
 import type { AppHost } from '../support/app-host';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
-import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
-import { hears, neverHears, stopsHearingSteadily, useToneBench, warmlineDesk } from './warmline-pages.harness';
+import { FarEndDriver, newUser } from './phone-engine.harness';
+import { answerAndConsult, hears, neverHears, stopsHearingSteadily, useToneBench, warmlineDesk } from './warmline-pages.harness';
 
 /**
  * Mute in a three-way call mixed on the agent's machine (issue 16): mute means nobody hears the
@@ -40,17 +40,7 @@ describe.each(SIP_SERVERS)('mute in a three-way call on %s', (_name, start) => {
       displayName: 'Dana Customer',
       toneHz: CUSTOMER_HZ,
     });
-    await customer.call(`sip:${agentUser}@${server.domain}`);
-    await agent.getByRole('button', { name: 'Answer' }).click();
-    await eventually(
-      () => customer.state(),
-      (s) => s.session === 'Established',
-      'customer connected',
-    );
-    await agent.getByRole('button', { name: 'Escalate' }).click();
-    await agent.getByLabel('Why').selectOption('wants-higher-authority');
-    await agent.getByLabel('Summary in one line').fill('Wants a manager');
-    await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+    await answerAndConsult(customer, `sip:${agentUser}@${server.domain}`, agent, 'Wants a manager');
     await senior.getByRole('button', { name: 'Answer' }).click();
     await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor();
     await agent.getByRole('button', { name: 'Three-way' }).click();

@@ -4,19 +4,23 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import type { SettingsPatch } from '../../shared/settings';
+import { signSupervisionRequest, SUPERVISE_HEADER, type SupervisionMode } from '../../shared/supervision/request';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { toneWav } from '../support/baresip';
 import { launchChromium } from '../support/chromium';
 import type { SipTestServer } from '../support/sip-servers';
 import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
-import { eventually } from './phone-engine.harness';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
 
 /**
  * What the stories with several Warmline desks on one server share (escalation, supervision):
  * a browser whose microphone speaks one tone, a desk signed in through its browser host, and
  * the two ways of asking whether a party hears a tone.
  */
+
+/** Each party's tone in the supervision stories: their voices, told apart by frequency. */
+export const TONE_HZ = { customer: 1250, agent: 660, supervisor: 880 } as const;
 
 /** A Chromium whose fake microphone plays `hz` (0: silence) from a WAV written into `dir`. */
 export async function toneBrowser(dir: string, name: string, hz: number): Promise<Browser> {
@@ -151,4 +155,83 @@ export async function superviseFromBoard(supervisor: Page, agent: string, button
   const board = supervisor.getByTestId('supervisor-board');
   await board.getByLabel('Agent').fill(agent);
   await board.locator('.any-agent').getByRole('button', { name: button, exact: true }).click();
+}
+
+/** Waits until the supervisor's leg to the agent is up (the agent's Warmline answered it). */
+export const supervisorConnected = (supervisor: Page) =>
+  eventually(
+    () => attributeOf(supervisor, 'monitor', 'data-state'),
+    (s) => s === 'active',
+    'supervisor connected',
+  );
+
+/** The customer calls `to` (a SIP URI), the agent clicks Answer, and the customer's call is established. */
+export async function customerAnswered(customer: FarEndDriver, to: string, agent: Page): Promise<void> {
+  await customer.call(to);
+  await agent.getByRole('button', { name: 'Answer' }).click();
+  await eventually(
+    () => customer.state(),
+    (s) => s.session === 'Established',
+    'customer connected',
+  );
+}
+
+/** The agent opens Escalate and says why: the customer wants a manager; `summary` fills the one line when given. */
+export async function escalateForManager(agent: Page, summary?: string): Promise<void> {
+  await agent.getByRole('button', { name: 'Escalate' }).click();
+  await agent.getByLabel('Why').selectOption('wants-higher-authority');
+  if (summary !== undefined) await agent.getByLabel('Summary in one line').fill(summary);
+}
+
+/**
+ * Customer calls → Answer → Escalate → Why → Summary → Consult: the agent consults the senior
+ * target with the customer on hold. `beforeConsult`: what a story checks or fills in the
+ * escalation panel before it sends.
+ */
+export async function answerAndConsult(
+  customer: FarEndDriver,
+  to: string,
+  agent: Page,
+  summary: string,
+  beforeConsult: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  await customerAnswered(customer, to, agent);
+  await escalateForManager(agent, summary);
+  await beforeConsult();
+  await agent.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+}
+
+/** After a file's stories: its pages, then its hosts and its server closed, and no page threw. */
+export async function closeDesks(
+  pages: readonly (Page | undefined)[],
+  apps: AppHost[],
+  server: Pick<SipTestServer, 'stop'> | undefined,
+  pageErrors: string[],
+): Promise<void> {
+  for (const page of pages) await page?.close();
+  for (const app of apps.splice(0)) await app.close();
+  await server?.stop();
+  expect(pageErrors.splice(0)).toEqual([]);
+}
+
+/**
+ * Supervise requests from a SIP.js page (`asker`) to `agent`'s Warmline, as a forger or a
+ * replayer sends them: `sign` makes one (valid unless overridden), `attempt` sends it in an
+ * INVITE and returns the asker's state once the agent's Warmline has answered.
+ */
+export function superviseRequests(asker: FarEndDriver, agent: string, domain: string) {
+  const sign = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
+    signSupervisionRequest(
+      { mode: 'listen', supervisor: asker.user, agent, call: 'current', issuedAt: Date.now(), ...overrides },
+      key,
+    );
+  const attempt = async (header: string) => {
+    await asker.call(`sip:${agent}@${domain}`, [`${SUPERVISE_HEADER}: ${header}`]);
+    return eventually(
+      () => asker.state(),
+      (s) => s.finalStatus !== undefined,
+      'the agent answered the request',
+    );
+  };
+  return { sign, attempt };
 }

@@ -6,6 +6,7 @@ import type { HostApi } from '../../host';
 import { customerCalls, type CallEntry, type PhoneState } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
 import { CustomerPop, Handoff } from '../../ui/lazy-views';
+import { Later } from '../../ui/Later';
 import { useClock } from '../../ui/use-clock';
 import { answerButtonOf } from './answer-target';
 import { IncomingCall } from './IncomingCall';
@@ -65,7 +66,10 @@ export function RingingCalls({ state, store, host, settings, ringer, onAnswered 
           onDecline={(reason) => store.reject(entry.info.callId, reason)}
         >
           {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
-          <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
+          {/* The screen pop (a number parse and a lookup) starts after the card's commit, not in its task. */}
+          <Later>
+            <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
+          </Later>
         </IncomingCall>
       ))}
     </div>

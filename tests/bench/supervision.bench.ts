@@ -19,7 +19,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { FarEndDriver } from '../e2e/phone-engine.harness';
 import { signedInWarmline } from '../e2e/warmline-pages.harness';
-import { cpuSeconds, LoadSampler, RendererProcesses } from './app-vs-bare/process-stats';
+import { cpuSeconds, cpuSecondsByThread, LoadSampler, RendererProcesses } from './app-vs-bare/process-stats';
 import { formatRow, summarize } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
@@ -31,12 +31,22 @@ const SETTLE_MS = 1_000;
 type Stretch = 'alone' | 'listen' | 'barge';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Renderer CPU of `pid` over HOLD_MS, in % of one core. */
-async function cpuPercent(pid: number): Promise<number> {
+/** Per stretch, per thread name: % of one core in each round (where a difference goes). */
+const byThread: Record<Stretch, Map<string, number[]>> = { alone: new Map(), listen: new Map(), barge: new Map() };
+
+/** Renderer CPU of `pid` over HOLD_MS, in % of one core; its threads' shares go to `byThread[stretch]`. */
+async function cpuPercent(pid: number, stretch: Stretch): Promise<number> {
   const cpu0 = cpuSeconds(pid);
+  const threads0 = cpuSecondsByThread(pid);
   const t0 = performance.now();
   await sleep(HOLD_MS);
-  return ((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+  const seconds = (performance.now() - t0) / 1000;
+  for (const [name, s] of cpuSecondsByThread(pid)) {
+    const list = byThread[stretch].get(name) ?? [];
+    list.push(((s - (threads0.get(name) ?? 0)) / seconds) * 100);
+    byThread[stretch].set(name, list);
+  }
+  return ((cpuSeconds(pid) - cpu0) / seconds) * 100;
 }
 
 async function main(): Promise<void> {
@@ -88,14 +98,14 @@ async function main(): Promise<void> {
         }),
       );
       await sleep(SETTLE_MS);
-      const alone = async () => samples.alone.push(await cpuPercent(pid));
+      const alone = async () => samples.alone.push(await cpuPercent(pid, 'alone'));
       const supervised = async () => {
         await click('Listen', supervisor, 'Listen', board.locator('.any-agent'));
         await inMode('listen');
-        samples.listen.push(await cpuPercent(pid));
+        samples.listen.push(await cpuPercent(pid, 'listen'));
         await click('In the call', supervisor, 'In the call', monitor);
         await inMode('barge');
-        samples.barge.push(await cpuPercent(pid));
+        samples.barge.push(await cpuPercent(pid, 'barge'));
         await click('Leave', supervisor, 'Leave', monitor);
         await within('the indicator gone', indicator.waitFor({ state: 'detached', timeout: STEP_TIMEOUT }));
         await sleep(SETTLE_MS);
@@ -136,6 +146,19 @@ function report(samples: Record<Stretch, number[]>, loads: readonly number[]): v
   console.log(formatRow(['the same call, a supervisor in the call (barge)', spread(samples.barge)], widths));
   console.log(formatRow(['more than alone, per round: listening', spread(more('listen'))], widths));
   console.log(formatRow(['more than alone, per round: barge (goal < 5 %)', spread(more('barge'))], widths));
+  // By thread (Chromium's names; the main thread is 'chromium'): medians per stretch.
+  const median = (stretch: Stretch, name: string) => {
+    const list = byThread[stretch].get(name);
+    return list ? summarize(list).median : 0;
+  };
+  const names = [...new Set([...byThread.alone.keys(), ...byThread.listen.keys(), ...byThread.barge.keys()])]
+    .filter((name) => median('alone', name) + median('listen', name) + median('barge', name) >= 0.1)
+    .sort((a, b) => median('barge', b) - median('barge', a));
+  console.log('by thread, median % of a core: alone / listening / barge');
+  for (const name of names) {
+    const cells = (['alone', 'listen', 'barge'] as const).map((stretch) => median(stretch, name).toFixed(1).padStart(5));
+    console.log(`  ${name.padEnd(18)} ${cells.join(' ')}`);
+  }
   const l = summarize(loads);
   console.log(
     `load average (1 min) during the run: median ${l.median.toFixed(2)}, p10–p90 ${l.p10.toFixed(2)}–${l.p90.toFixed(2)}`,

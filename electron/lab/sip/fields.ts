@@ -54,10 +54,11 @@ export function formatNameAddr(na: NameAddr): string {
 const VIA = /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z0-9\-.!%*_+`'~]+)\s+(.+)$/is;
 const SENT_BY = /^(\S+?)\s*(?::\s*(\d+))?$/;
 
-/** One via-parm (RFC 3261 §20.42); the LWS tolerance is what RFC 4475 §3.1.1.1 exercises. */
-export const parseVia: (text: string) => Via = memoize(parseViaText);
-
-function parseViaText(text: string): Via {
+/**
+ * One via-parm (RFC 3261 §20.42); the LWS tolerance is what RFC 4475 §3.1.1.1 exercises. Not remembered like the
+ * others: every request's Via has a new branch, so a cache would only miss (measured, issue 19).
+ */
+export function parseVia(text: string): Via {
   const m = VIA.exec(text.trim());
   if (!m) throw new SyntaxError('bad Via');
   const transport = m[1]!.toUpperCase();

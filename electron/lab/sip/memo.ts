@@ -1,6 +1,6 @@
 /**
- * Remembers a parser's recent results by input text. A REGISTER's Via, To, From, Contact and Request-URI were
- * each parsed two to four times on its way through the lab (the parser's checks, the transaction key, the
+ * Remembers a parser's recent results by input text. A REGISTER's To, From, Contact and Request-URI were each
+ * parsed two to four times on its way through the lab (the parser's checks, the transaction key, the
  * router, the registrar, the contact table), and an agent's To, Contact and Request-URI are the same text on
  * every refresh (issue 19). Results are shared between callers, so they are read-only (their Params maps are
  * ReadonlyMap). Failures are not remembered: a bad value throws each time, as before. Bounded: past `entries`

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const config = loadLabConfig(values.config);
   // Parse the simulation options before listening, so a typo fails fast.
   const simulation = values.simulate ? simulatorOptions(values, config) : null;
-  const log = jsonLineLogger();
+  // Gathered 10 ms: a terminal or jq does not mind, and a busy phone's REGISTERs do not each cost a write (issue 19).
+  const log = jsonLineLogger(undefined, 10);
   const server = await startLabServer({ port, host: values.host, config, log }).catch((e: unknown) => {
     // `npm start` runs the lab embedded on this port: simulate customers against that one (same config file).
     if (simulation && (e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') return null;

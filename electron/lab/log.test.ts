@@ -20,4 +20,26 @@ describe('the JSON line logger', () => {
     expect(Object.keys(parsed[1]!)).toEqual(['ts']);
     expect(parsed[2]).toEqual({ ts: 'kept', event: 'own-time' });
   });
+
+  it('with gatherMs, writes what gathered in that time at once, and at once past 1000 lines', async () => {
+    const written: string[] = [];
+    const log = jsonLineLogger((text) => written.push(text), 10);
+    log({ n: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    log({ n: 2 });
+    expect(written).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the 10 ms timer was set first: it fires first
+    expect(written).toHaveLength(1);
+    expect(
+      written[0]!
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { n: number }).n),
+    ).toEqual([1, 2]);
+    for (let i = 0; i < 999; i++) log({ n: i });
+    expect(written).toHaveLength(1);
+    log({ n: 999 });
+    expect(written).toHaveLength(2);
+    expect(written[1]!.split('\n').filter(Boolean)).toHaveLength(1000);
+  });
 });

@@ -3,15 +3,22 @@ export type LabLogger = (event: Readonly<Record<string, unknown>>) => void;
 
 /**
  * Lines are gathered and written once per turn of the event loop (and at exit): a write per SIP transaction was
- * a system call per REGISTER, a visible share of the lab's throughput (issue 19).
+ * a system call per REGISTER, a visible share of the lab's throughput (issue 19). With `gatherMs` they are
+ * gathered that long instead (at most 1000 lines): one busy phone's transactions each take a turn of their own,
+ * so a write and an immediate per turn were still one per REGISTER. The standalone lab (cli.ts) gathers 10 ms;
+ * the embedded lab, whose log the desk tests read back, keeps writing every turn.
  */
+const MAX_GATHERED = 1000;
 const unflushed = new Set<() => void>();
 let exitHooked = false;
 
-export function jsonLineLogger(write: (line: string) => void = (l) => process.stdout.write(l)): LabLogger {
+export function jsonLineLogger(write: (line: string) => void = (l) => process.stdout.write(l), gatherMs = 0): LabLogger {
   let pending: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
   const flush = (): void => {
     unflushed.delete(flush);
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
@@ -24,9 +31,13 @@ export function jsonLineLogger(write: (line: string) => void = (l) => process.st
   return (event) => {
     if (pending.length === 0) {
       unflushed.add(flush);
-      setImmediate(flush);
+      if (gatherMs > 0) {
+        timer = setTimeout(flush, gatherMs);
+        timer.unref(); // the exit hook writes what is left
+      } else setImmediate(flush);
     }
     pending.push(`${jsonLine(event)}\n`);
+    if (gatherMs > 0 && pending.length >= MAX_GATHERED) flush();
   };
 }
 

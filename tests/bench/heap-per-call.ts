@@ -11,7 +11,8 @@
  *   npx electron-vite build
  *   unshare --net sh -c 'ip link set lo up && npx tsx tests/bench/heap-per-call.ts'
  * Environment: WARMLINE_HEAP_FROM (20), WARMLINE_HEAP_TO (100), WARMLINE_HEAP_TALK_MS (500), WARMLINE_HEAP_SAVE
- * (a folder to keep both snapshots in, to open in DevTools).
+ * (a folder to keep both snapshots in, to open in DevTools), WARMLINE_HEAP_TRACE (more groups to trace,
+ * comma-separated parts of their names).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ const TO = Number(process.env.WARMLINE_HEAP_TO ?? 100);
 const TALK_MS = Number(process.env.WARMLINE_HEAP_TALK_MS ?? 500);
 /** Where to keep the two snapshots, for Chromium's DevTools (Memory, Load profile; Comparison view). */
 const SAVE_DIR = process.env.WARMLINE_HEAP_SAVE;
+/** Also a retaining path for each grown group whose name holds one of these (comma-separated), e.g. MediaStream. */
+const TRACE = (process.env.WARMLINE_HEAP_TRACE ?? '').split(',').filter((name) => name !== '');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,7 +130,8 @@ function report(first: Snapshot, last: Snapshot, heap: readonly number[]): void 
     console.log(`${(c.size / calls).toFixed(0).padStart(10)} bytes/call  ${c.script}`);
   }
   console.log('\nOne retaining path for each of the most grown groups (object ← holder ← … ← GC root):');
-  for (const g of grown.slice(0, 10)) {
+  const traced = grown.filter((g, i) => i >= 10 && TRACE.some((name) => g.group.includes(name)));
+  for (const g of [...grown.slice(0, 10), ...traced]) {
     const sample = born.find((b) => b.group === g.group)?.sample ?? g.sample;
     console.log(`\n${g.group}:\n  ${retainingPath(last, sample).join('\n  ← ')}`);
   }

@@ -251,6 +251,10 @@ export class FarEndDriver {
     return this.page.evaluate(() => window.farEnd.rejectNextReinvite());
   }
 
+  info(contentType: string, body: string, headers: readonly string[] = []): Promise<number> {
+    return this.page.evaluate(([t, b, h]) => window.farEnd.info(t, b, h), [contentType, body, headers] as const);
+  }
+
   notifyWithoutEvent(): Promise<number> {
     return this.page.evaluate(() => window.farEnd.notifyWithoutEvent());
   }

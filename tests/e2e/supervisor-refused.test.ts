@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRotatingLog } from '../../electron/services/logging/rotating-log';
+import { SUPERVISE_HEADER } from '../../shared/supervision/request';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
@@ -10,11 +11,13 @@ import { customerAnswered, signedInWarmline, superviseRequests, textOf, useToneB
 
 /**
  * A supervise request the agent's Warmline refuses is logged (issue 16): unsigned, forged,
- * expired, for another call, replayed. The agent's host writes the same log file as the desktop
+ * expired, for another call, a mode change signed for another supervisor, replayed. The agent's host writes the same log file as the desktop
  * app (`<data>/logs/warmline.log`, the rotating log), and each refusal must be there, naming the
  * SIP user who asked and why, for the agent or an admin to read. The requests are real INVITEs
  * from a SIP.js page to the agent's Warmline while the agent is on a customer call, on the lab.
  */
+/** The content type of a supervision leg's mode INFO (renderer/src/phone/supervision.ts). */
+const MODE_CONTENT_TYPE = 'application/x-warmline-supervise';
 const bench = useToneBench({ agent: 660 });
 
 describe('refused supervise requests on an agent call', () => {
@@ -68,6 +71,16 @@ describe('refused supervise requests on an agent call', () => {
       (t) => t === `Supervisor ${intruder.user} is listening`,
       "agent's indicator",
     );
+    // A mode change signed for another supervisor, sent on this supervisor's leg: refused, answered
+    // with the mode unchanged, and logged like the requests above.
+    const someoneElses = await sign({ mode: 'barge', supervisor: 'someone-else' });
+    expect(await intruder.info(MODE_CONTENT_TYPE, 'mode=barge', [`${SUPERVISE_HEADER}: ${someoneElses}`])).toBe(200);
+    await eventually(
+      async () => (await intruder.state()).infoBodies,
+      (bodies) => bodies.includes('mode=listen;refused=other-supervisor'),
+      "the agent's answer to the mode change",
+    );
+    expect(await textOf(agent, 'supervision-indicator')).toBe(`Supervisor ${intruder.user} is listening`);
     await intruder.hangup();
     await agent.getByTestId('supervision-indicator').waitFor({ state: 'detached' });
     expect(await status(valid)).toBe(403);
@@ -75,12 +88,14 @@ describe('refused supervise requests on an agent call', () => {
 
     const logged = await eventually(
       async () => refusalsLogged(),
-      (lines) => lines.length >= 5,
-      'five refusals in the log file',
+      (lines) => lines.length >= 6,
+      'six refusals in the log file',
     );
     const who = `supervision: refused a request from ${intruder.user}`;
     expect(logged.map((line) => line.replace(/^\S+ /, ''))).toEqual(
-      ['unsigned', 'bad-signature', 'expired', 'other-call', 'replayed'].map((why) => `ERROR renderer: error: ${who} (${why})`),
+      ['unsigned', 'bad-signature', 'expired', 'other-call', 'other-supervisor', 'replayed'].map(
+        (why) => `ERROR renderer: error: ${who} (${why})`,
+      ),
     );
   });
 });

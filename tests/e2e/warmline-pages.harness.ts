@@ -220,7 +220,7 @@ export async function closeDesks(
  * INVITE and returns the asker's state once the agent's Warmline has answered.
  */
 export function superviseRequests(asker: FarEndDriver, agent: string, domain: string) {
-  const sign = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number }, key = TEAM_KEY) =>
+  const sign = (overrides: { mode?: SupervisionMode; call?: string; issuedAt?: number; supervisor?: string }, key = TEAM_KEY) =>
     signSupervisionRequest(
       { mode: 'listen', supervisor: asker.user, agent, call: 'current', issuedAt: Date.now(), ...overrides },
       key,

@@ -49,7 +49,7 @@ export type SupervisionEvent =
   /** Agent's side: a request that was not accepted, who sent it (their SIP user, as the server let it through) and why (the log names both). */
   | {
       readonly type: 'supervision-refused';
-      readonly refusal: SupervisionRefusal | 'busy';
+      readonly refusal: SupervisionRefusal | 'busy' | 'other-supervisor';
       readonly from: string;
       readonly at: number;
     }
@@ -214,11 +214,10 @@ export class SupervisedDesk {
         at: Date.now(),
       });
     }
-    if (!verdict.ok) {
-      this.options.emit({ type: 'supervision-refused', refusal: verdict.error, from: senderOf(request), at: Date.now() });
-    }
-    const refusal = verdict.ok ? (accepted ? '' : ';refused=other-supervisor') : `;refused=${verdict.error}`;
-    supervision.session.sendInfo(MODE_CONTENT_TYPE, `mode=${supervision.mode}${refusal}`);
+    // A valid request signed for another supervisor, sent on this one's leg, is refused and logged like any other.
+    const refused = verdict.ok ? (accepted ? undefined : 'other-supervisor') : verdict.error;
+    if (refused) this.options.emit({ type: 'supervision-refused', refusal: refused, from: senderOf(request), at: Date.now() });
+    supervision.session.sendInfo(MODE_CONTENT_TYPE, `mode=${supervision.mode}${refused ? `;refused=${refused}` : ''}`);
   }
 
   /**

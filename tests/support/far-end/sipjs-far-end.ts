@@ -26,6 +26,8 @@ export interface FarEndState {
   /** Final response to our INVITE (486 when the agent rejects, 200 when answered). */
   readonly finalStatus?: number;
   readonly infoDigits: string;
+  /** Bodies of the INFO requests received in the current session that were not DTMF, in order. */
+  readonly infoBodies: readonly string[];
   readonly referTo?: string;
   /** The last REFER as it arrived, every header: what the customer's phone could read of a transfer. */
   readonly referText?: string;
@@ -47,6 +49,7 @@ class FarEnd {
   #options: FarEndOptions | undefined;
   #finalStatus: number | undefined;
   #infoDigits = '';
+  #infoBodies: string[] = [];
   #referTo: string | undefined;
   #referText: string | undefined;
   #inviteSentAt: number | undefined;
@@ -147,6 +150,24 @@ class FarEnd {
     this.#refuseRefer = status;
   }
 
+  /** Sends an INFO in the current dialog with this body and extra headers; resolves to the final status. */
+  info(contentType: string, body: string, headers: readonly string[] = []): Promise<number> {
+    const session = this.#session;
+    if (!session) throw new Error('no session');
+    return new Promise((resolve) => {
+      void session.info({
+        requestDelegate: {
+          onAccept: (response) => resolve(response.message.statusCode ?? 0),
+          onReject: (response) => resolve(response.message.statusCode ?? 0),
+        },
+        requestOptions: {
+          body: { contentDisposition: 'render', contentType, content: body },
+          extraHeaders: [...headers],
+        },
+      });
+    });
+  }
+
   /** An in-dialog NOTIFY without the mandatory Event header (RFC 6665 §8.2.1); resolves to the status. */
   notifyWithoutEvent(): Promise<number> {
     const dialog = this.#session?.dialog;
@@ -177,6 +198,7 @@ class FarEnd {
       session: this.#session?.state ?? 'none',
       ...(this.#finalStatus === undefined ? {} : { finalStatus: this.#finalStatus }),
       infoDigits: this.#infoDigits,
+      infoBodies: [...this.#infoBodies],
       ...(this.#referTo === undefined ? {} : { referTo: this.#referTo }),
       ...(this.#referText === undefined ? {} : { referText: this.#referText }),
       ...(dialog ? { dialog: { callId: dialog.callId, localTag: dialog.localTag, remoteTag: dialog.remoteTag } } : {}),
@@ -237,12 +259,14 @@ class FarEnd {
     this.#session = session;
     this.#sessions += 1;
     this.#infoDigits = '';
+    this.#infoBodies = [];
     this.#referTo = undefined;
     session.delegate = {
       onInfo: (info) => {
         // application/dtmf-relay: "Signal=5\r\nDuration=120"
         const signal = /Signal\s*=\s*([0-9A-D*#])/i.exec(info.request.body ?? '');
         if (signal?.[1]) this.#infoDigits += signal[1].toUpperCase();
+        else this.#infoBodies.push(info.request.body ?? '');
         void info.accept();
       },
       onRefer: (referral) => {

@@ -1,8 +1,18 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serialize } from './sip/serialize.js';
 import type { SipMessage } from './sip/types.js';
+import {
+  checkHandshake,
+  CLOSE,
+  closePayload,
+  encodeFrame,
+  FrameReader,
+  handshakeResponse,
+  OPCODE,
+  refusalResponse,
+} from './websocket.js';
 
 export interface Connection {
   readonly id: number;
@@ -60,10 +70,38 @@ class TokenBucket {
   }
 }
 
+/** How long a closing connection may take to answer our close frame before its socket is destroyed. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** One upgraded socket: RFC 6455 framing (./websocket.ts) on the raw TCP socket, no stream in between. */
+class WsConnection {
+  state: 'open' | 'closing' | 'closed' = 'open';
+  private closeTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly socket: Socket) {}
+
+  send(text: string): void {
+    if (this.state === 'open') this.socket.write(encodeFrame(OPCODE.text, text));
+  }
+
+  /** Our close frame, then the end of our side; the socket goes when the peer ends its side, or after a while. */
+  close(code: number, reason?: string): void {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.socket.end(encodeFrame(OPCODE.close, closePayload(code, reason)));
+    this.closeTimer = setTimeout(() => this.socket.destroy(), CLOSE_TIMEOUT_MS);
+    this.closeTimer.unref();
+  }
+
+  closed(): void {
+    this.state = 'closed';
+    if (this.closeTimer !== null) clearTimeout(this.closeTimer);
+  }
+}
+
 export class LabTransport {
   private readonly http: Server;
-  private readonly wss: WebSocketServer;
-  private readonly sockets = new Map<number, { ws: WebSocket; conn: Connection }>();
+  private readonly sockets = new Map<number, { ws: WsConnection; conn: Connection }>();
   private readonly perAddress = new Map<string, number>();
   private nextId = 1;
   droppedByRateLimit = 0;
@@ -81,30 +119,20 @@ export class LabTransport {
         if (!res.headersSent) res.writeHead(500).end();
       }
     });
-    // RFC 7118 §4: the WebSocket subprotocol is "sip"; a client that does not offer it is not speaking SIP.
-    this.wss = new WebSocketServer({
-      server: this.http,
-      maxPayload: options.maxPayload,
-      // The parser reads frames as UTF-8 and a bad sequence only spoils that message: no second pass (issue 19).
-      skipUTF8Validation: true,
-      // The lab keeps its own table of connections; `ws` need not keep a second one.
-      clientTracking: false,
-      handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
-      verifyClient: (info, done) => {
-        const refusal = this.refusal(info.req);
-        if (refusal === null) return done(true);
-        this.refusedConnections++;
-        handlers.onRefused(refusal.reason, addressOf(info.req), info.req.headers.origin);
-        done(false, refusal.status, refusal.reason);
-      },
+    this.http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      try {
+        this.upgrade(req, socket as Socket, head);
+      } catch (e) {
+        handlers.onError('websocket handshake', e);
+        socket.destroy();
+      }
     });
     // Plain TCP sockets that never upgrade count too (the WebSocket cap alone leaves the HTTP server open-ended).
     this.http.maxConnections = options.maxConnections + 16;
     this.http.headersTimeout = 10_000;
     this.http.requestTimeout = 10_000;
-    this.wss.on('connection', (ws, req) => this.accept(ws, req));
-    // `ws` re-emits the HTTP server's errors; a failed listen() is the caller's to report (it rejects), not a log line.
-    this.wss.on('error', (e) => this.http.listening && handlers.onError('websocket server', e));
+    // A failed listen() is the caller's to report (it rejects), not a log line.
+    this.http.on('error', (e) => this.http.listening && handlers.onError('websocket server', e));
   }
 
   async listen(): Promise<AddressInfo> {
@@ -127,8 +155,7 @@ export class LabTransport {
   }
 
   async close(): Promise<void> {
-    for (const { ws } of this.sockets.values()) ws.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const { ws } of this.sockets.values()) ws.socket.destroy();
     const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
     this.http.closeAllConnections(); // idle HTTP keep-alive sockets (status polling) must not hold close() up
     await closed;
@@ -147,40 +174,84 @@ export class LabTransport {
     return null;
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage): void {
-    if (ws.protocol !== 'sip') {
-      ws.close(1002, 'the sip subprotocol is required (RFC 7118)');
+  /** RFC 6455 §4.2: check the client's handshake and the lab's own limits, then answer 101 or an HTTP error. */
+  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    const refuse = (status: number, reason: string): void => {
+      socket.once('finish', () => socket.destroy());
+      socket.end(refusalResponse(status, STATUS_CODES[status] ?? 'Error', reason));
+    };
+    socket.on('error', () => socket.destroy()); // a reset by the peer is its own business, as it was with `ws`
+    const check = checkHandshake(req.method, req.headers);
+    if (!check.ok) return refuse(check.status, check.reason);
+    const refusal = this.refusal(req);
+    if (refusal !== null) {
+      this.refusedConnections++;
+      this.handlers.onRefused(refusal.reason, addressOf(req), req.headers.origin);
+      return refuse(refusal.status, refusal.reason);
+    }
+    if (!socket.readable || !socket.writable) return void socket.destroy();
+    // RFC 7118 §4: the WebSocket subprotocol is "sip"; a client that does not offer it is not speaking SIP.
+    const sip = check.protocols.has('sip');
+    socket.setTimeout(0);
+    socket.setNoDelay(true);
+    socket.write(handshakeResponse(check.key, sip ? 'sip' : null));
+    const ws = new WsConnection(socket);
+    if (!sip) {
+      socket.on('data', () => {}); // read and drop until the peer answers the close
+      socket.on('end', () => socket.end());
+      ws.close(CLOSE.protocolError, 'the sip subprotocol is required (RFC 7118)');
       return;
     }
+    this.accept(ws, req, head);
+  }
+
+  private accept(ws: WsConnection, req: IncomingMessage, head: Buffer): void {
+    const { socket } = ws;
     const id = this.nextId++;
     const address = addressOf(req);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     let idle: NodeJS.Timeout | null = null;
     if (this.options.unauthenticatedIdleMs > 0) {
-      idle = setTimeout(() => ws.close(1008, 'authenticate first'), this.options.unauthenticatedIdleMs);
+      idle = setTimeout(() => ws.close(CLOSE.policy, 'authenticate first'), this.options.unauthenticatedIdleMs);
       idle.unref();
     }
-    const conn = this.wrap(id, ws, req.socket.remoteAddress ?? '', req.socket.remotePort ?? 0, () => {
+    const conn = this.wrap(id, ws, socket.remoteAddress ?? '', socket.remotePort ?? 0, () => {
       if (idle !== null) clearTimeout(idle);
       idle = null;
     });
     this.sockets.set(id, { ws, conn });
     const bucket = new TokenBucket(this.options.messagesPerSecond, this.options.messageBurst);
-    ws.on('message', (data) => {
-      if (!bucket.take()) {
-        this.droppedByRateLimit++;
-        return;
-      }
-      try {
-        const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-        this.handlers.onMessage(conn, buf);
-      } catch (e) {
-        // Nothing a peer sends may take the server down (issue 4, "Bad input and limits").
-        this.handlers.onError('message handler', e);
-      }
+    const reader = new FrameReader(this.options.maxPayload, {
+      message: (data) => {
+        if (ws.state !== 'open') return;
+        if (!bucket.take()) {
+          this.droppedByRateLimit++;
+          return;
+        }
+        try {
+          this.handlers.onMessage(conn, data);
+        } catch (e) {
+          // Nothing a peer sends may take the server down (issue 4, "Bad input and limits").
+          this.handlers.onError('message handler', e);
+        }
+      },
+      ping: (payload) => {
+        if (ws.state === 'open') socket.write(encodeFrame(OPCODE.pong, payload));
+      },
+      // §5.5.1: answer a close with a close (its code echoed), then end the TCP connection.
+      close: (code) => ws.close(code ?? CLOSE.normal),
+      fail: (code, message) => {
+        this.handlers.onError(`connection ${id}`, new RangeError(message));
+        ws.close(code);
+      },
     });
-    ws.on('error', (e) => this.handlers.onError(`connection ${id}`, e));
-    ws.on('close', () => {
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    socket.on('end', () => {
+      if (ws.state === 'open') ws.close(CLOSE.normal);
+      else socket.end();
+    });
+    socket.on('close', () => {
+      ws.closed();
       if (idle !== null) clearTimeout(idle);
       this.sockets.delete(id);
       const left = (this.perAddress.get(address) ?? 1) - 1;
@@ -192,21 +263,18 @@ export class LabTransport {
         this.handlers.onError('close handler', e);
       }
     });
+    if (head.length > 0) reader.push(head);
   }
 
-  private wrap(id: number, ws: WebSocket, remote: string, remotePort: number, markAuthenticated: () => void): Connection {
+  private wrap(id: number, ws: WsConnection, remote: string, remotePort: number, markAuthenticated: () => void): Connection {
     return {
       id,
       remote,
       remotePort,
       markAuthenticated,
-      isOpen: () => ws.readyState === ws.OPEN,
-      send: (msg) => {
-        if (ws.readyState === ws.OPEN) ws.send(serialize(msg));
-      },
-      sendRaw: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
+      isOpen: () => ws.state === 'open',
+      send: (msg) => ws.send(serialize(msg)),
+      sendRaw: (text) => ws.send(text),
     };
   }
 }

@@ -5,12 +5,13 @@
  * are compared through the DevTools protocol. Objects in the second snapshot that were not in the first
  * (V8 keeps an object's snapshot id for its life) and survived are what calls leave behind: printed by
  * constructor with count and bytes per call, each with one retaining path to a GC root, so the holder can
- * be fixed. Also the least-squares slope of the heap after GC over the calls FROM..TO.
+ * be fixed. Also the least-squares slope of the heap after GC over all calls, and over FROM..CALLS.
  *
  * Not part of `npm test` or `npm run bench` (a diagnosis, minutes long): run it in a loopback namespace,
  *   npx electron-vite build
  *   unshare --net sh -c 'ip link set lo up && npx tsx tests/bench/heap-per-call.ts'
- * Environment: WARMLINE_HEAP_FROM (20), WARMLINE_HEAP_TO (100), WARMLINE_HEAP_TALK_MS (500), WARMLINE_HEAP_SAVE
+ * Environment: WARMLINE_HEAP_FROM (20), WARMLINE_HEAP_TO (100), WARMLINE_HEAP_CALLS (calls in all, at least TO;
+ * default TO), WARMLINE_HEAP_TALK_MS (500), WARMLINE_HEAP_SAVE
  * (a folder to keep both snapshots in, to open in DevTools), WARMLINE_HEAP_TRACE (more groups to trace,
  * comma-separated parts of their names).
  */
@@ -34,6 +35,7 @@ const STEP_TIMEOUT_MS = 60_000;
 
 const FROM = Number(process.env.WARMLINE_HEAP_FROM ?? 20);
 const TO = Number(process.env.WARMLINE_HEAP_TO ?? 100);
+const CALLS = Math.max(TO, Number(process.env.WARMLINE_HEAP_CALLS ?? TO));
 const TALK_MS = Number(process.env.WARMLINE_HEAP_TALK_MS ?? 500);
 /** Where to keep the two snapshots, for Chromium's DevTools (Memory, Load profile; Comparison view). */
 const SAVE_DIR = process.env.WARMLINE_HEAP_SAVE;
@@ -85,13 +87,13 @@ async function main(): Promise<void> {
     let first: Snapshot | undefined;
     let last: Snapshot | undefined;
     const started = performance.now();
-    for (let call = 1; call <= TO; call += 1) {
+    for (let call = 1; call <= CALLS; call += 1) {
       await oneCall(app, far, target);
       if (call === FROM) first = await snapshot(cdp);
       if (call === TO) last = await snapshot(cdp);
-      if (call >= FROM) heap.push(await heapAfterGc(cdp));
+      heap.push(await heapAfterGc(cdp));
       if (call % 10 === 0) {
-        const at = call >= FROM ? ` heap after GC ${((heap.at(-1) ?? 0) / 2 ** 20).toFixed(3)} MB` : '';
+        const at = ` heap after GC ${((heap.at(-1) ?? 0) / 2 ** 20).toFixed(3)} MB`;
         console.log(`  ${call} calls (${((performance.now() - started) / 1000).toFixed(0)} s)${at}`);
       }
     }
@@ -107,9 +109,11 @@ function report(first: Snapshot, last: Snapshot, heap: readonly number[]): void 
   const mb = (b: number) => (b / 2 ** 20).toFixed(4);
   console.log(`\nHeap after GC: call ${FROM} ${mb(first.totalSize)} MB, call ${TO} ${mb(last.totalSize)} MB`);
   console.log(
-    `per call: snapshot difference ${mb((last.totalSize - first.totalSize) / calls)} MB, ` +
-      `least-squares slope of getHeapUsage over calls ${FROM}..${TO} ${mb(slope(heap))} MB`,
+    `per call: snapshot difference ${mb((last.totalSize - first.totalSize) / calls)} MB; ` +
+      `least-squares slope of getHeapUsage over calls 1..${CALLS} ${mb(slope(heap))} MB, ` +
+      `over calls ${FROM}..${CALLS} ${mb(slope(heap.slice(FROM - 1)))} MB`,
   );
+  console.log(`heap after GC by call (MB): ${heap.map((b) => (b / 2 ** 20).toFixed(3)).join(' ')}`);
   const table = (groups: readonly Group[]) => {
     console.log('bytes/call  count/call  group (snapshot type: constructor or name)');
     for (const g of groups.slice(0, 25)) {
@@ -117,6 +121,13 @@ function report(first: Snapshot, last: Snapshot, heap: readonly number[]): void 
     }
   };
   const grown = growthByGroup(first, last);
+  // V8's compiled code (JIT, bytecode, feedback) grows while functions warm up; it is not what calls keep.
+  const codeGrowth = grown.filter((g) => g.group.startsWith('code:')).reduce((a, g) => a + g.size, 0);
+  const otherGrowth = last.totalSize - first.totalSize - codeGrowth;
+  console.log(
+    `snapshot difference per call: code (JIT, bytecode, feedback) ${mb(codeGrowth / calls)} MB, ` +
+      `everything else ${mb(otherGrowth / calls)} MB`,
+  );
   console.log(`\nWhat grew from call ${FROM} to call ${TO} (all objects of a group, later minus earlier):`);
   table(grown);
   const born = newObjectsByGroup(first, last);

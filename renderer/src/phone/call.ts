@@ -10,6 +10,7 @@ type Emit = (event: PhoneEvent) => void;
 interface ServerTransaction {
   readonly state: number;
   on(event: 'stateChanged', listener: () => void): unknown;
+  removeListener(event: 'stateChanged', listener: () => void): unknown;
 }
 /** JsSIP 3.13's numbers (Transactions.C.STATUS_TERMINATED, RTCSession.C.STATUS_ANSWERED), as constants: bytes at start. */
 export const TRANSACTION_TERMINATED = 6;
@@ -78,16 +79,25 @@ export class Call {
    * the card could never be picked up, and, there, it kept the desk from taking the server's new
    * offer of the same call. The session ends here without a word on the wire; the desk is told the
    * offer is gone ('offer-lost'), not that a call ended.
+   *
+   * Once the 200 OK has gone out ('accepted') or the call ended, the offer can no longer be lost: the
+   * listener goes, because the transaction outlives the call by up to 32 s (Timer L after a 2xx, H after
+   * a refusal) and through it would keep this call, its session, peer connection and streams reachable.
    */
   watchOffer(request: IncomingRequest): void {
     const transaction = (request as unknown as { server_transaction: ServerTransaction }).server_transaction;
-    transaction.on('stateChanged', () => {
+    const onState = (): void => {
       // Only a transport error ends the transaction of a call still ringing or being answered (200 not sent yet).
       if (transaction.state !== TRANSACTION_TERMINATED || this.session.status > SESSION_ANSWERED) return;
       this.#silentEnd = true;
       this.session.terminate();
       this.#emit({ type: 'offer-lost', callId: this.id });
-    });
+    };
+    const release = (): void => void transaction.removeListener('stateChanged', onState);
+    transaction.on('stateChanged', onState);
+    this.session.on('accepted', release);
+    this.session.on('ended', release);
+    this.session.on('failed', release);
   }
 
   hold(): boolean {

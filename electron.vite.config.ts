@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { assistContentCheck } from './scripts/lib/assist-content-check';
 import { jsShippedReport, START_JS_BUDGET } from './scripts/lib/js-shipped-report';
 
 /** A build for profiling only: unminified, so a CPU profile names functions; the start budget is for minified code. */
@@ -46,7 +47,12 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     // The build fails past the start budget (tests/integration/build/start-budget.test.ts checks it too).
-    plugins: [react(), contentSecurityPolicy, jsShippedReport({ budget: UNMINIFIED ? undefined : START_JS_BUDGET })],
+    plugins: [
+      react(),
+      contentSecurityPolicy,
+      assistContentCheck(),
+      jsShippedReport({ budget: UNMINIFIED ? undefined : START_JS_BUDGET }),
+    ],
     // JsSIP's `debug` (with `ms`) only printed when enabled: a small shim in its place (issue 19).
     resolve: { alias: [{ find: /^debug$/, replacement: DEBUG_SHIM }] },
     build: {

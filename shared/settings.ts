@@ -1,45 +1,16 @@
 import { z } from 'zod/mini';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
 import { teamPhrasesSchema } from './assist/team-phrases';
+import {
+  DTMF_MODES,
+  isAllowedServerUrl,
+  isFeatureCode,
+  QUEUE_PAUSE_STRATEGIES,
+  SETTINGS_LIMITS,
+  VALIDATION,
+} from './settings-rules';
 
-/** Bounds on what an agent may type: generous for real values, small enough that no field can flood storage or the UI. */
-export const SETTINGS_LIMITS = {
-  serverUrl: 512,
-  sipUri: 256,
-  authUser: 128,
-  password: 256,
-  displayName: 64,
-  deviceId: 256,
-  iceServers: 5,
-  iceUrl: 256,
-  queueAddress: 128,
-  teamKey: 256,
-  wrapUpSeconds: 600,
-  dispositions: 30,
-  disposition: 64,
-  queueWrapUps: 20,
-  queueName: 64,
-  featureCode: 32,
-  callTargetSeconds: 7_200,
-  teamMembers: 300,
-} as const;
-
-/**
- * Validation messages are stable codes, not prose: the UI translates them (`validation.<code>`),
- * and they read well enough untranslated in a log or an API error.
- */
-export const VALIDATION = {
-  tooLong: 'tooLong',
-  controlChars: 'controlChars',
-  serverUrl: 'serverUrl',
-  sipUri: 'sipUri',
-  iceUrl: 'iceUrl',
-  country: 'country',
-  queueAddress: 'queueAddress',
-  featureCode: 'featureCode',
-  queueWrapUp: 'queueWrapUp',
-  teamMember: 'teamMember',
-} as const;
+export * from './settings-rules';
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -48,21 +19,6 @@ const text = (max: number) =>
     .string()
     .check(z.maxLength(max, { message: VALIDATION.tooLong }))
     .check(z.refine((s) => !CONTROL_CHARS.test(s), { message: VALIDATION.controlChars }));
-
-/** scheme://host[:port][/path], host possibly a bracketed IPv6 literal; no userinfo. */
-const WS_URL = /^(wss?):\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?(?:[/?#][^\s]*)?$/i;
-
-/** ws:// only to loopback (the lab, tests); a real call center is reached over wss://. */
-export function isAllowedServerUrl(raw: string): boolean {
-  if (raw === '') return true;
-  const match = WS_URL.exec(raw);
-  if (!match) return false;
-  const [, scheme = '', rawHost = '', port] = match;
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
-  if (scheme.toLowerCase() === 'wss') return true;
-  const host = rawHost.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
-}
 
 const SIP_URI = /^sips?:[^\s@<>"]+@[^\s@<>"]+$/i;
 
@@ -87,9 +43,6 @@ export const iceServerSchema = z.strictObject({
 });
 export type IceServer = Readonly<z.infer<typeof iceServerSchema>>;
 
-export const DTMF_MODES = ['rfc4733', 'info'] as const;
-export type DtmfMode = (typeof DTMF_MODES)[number];
-
 /** An ISO 3166-1 alpha-2 code, for numbers typed without a country prefix; empty means "always type +". */
 const countrySchema = z.string().check(z.refine((c) => c === '' || /^[A-Z]{2}$/.test(c), { message: VALIDATION.country }));
 
@@ -102,25 +55,6 @@ const queueAddressSchema = text(SETTINGS_LIMITS.queueAddress).check(
 
 /** A disposition code as the wrap-up form offers it: short, one line, never empty. */
 const dispositionCodeSchema = text(SETTINGS_LIMITS.disposition).check(z.refine((d) => d.trim() !== ''));
-
-/**
- * How the agent stops being offered queue calls during after-call work and breaks. The phone
- * always answers 486 Busy Here while not Available; the strategies differ in what the server is
- * told, so the ACD stops choosing the agent instead of ringing and being refused:
- * - `reject`: nothing; 486 only (any server, but each offer costs the caller a ring attempt);
- * - `message`: an authenticated SIP MESSAGE "pause"/"unpause" to `sip:queue-control@<domain>`
- *   (the lab server and servers with the same control endpoint);
- * - `unregister`: the registration is removed (the queue has no contact to ring) and renewed when
- *   the agent is Available again; outbound calls still work, consult transfers to the agent do not;
- * - `feature-code`: a short call to a pause / unpause feature code (Asterisk `*46`-style dialplan).
- */
-export const QUEUE_PAUSE_STRATEGIES = ['reject', 'message', 'unregister', 'feature-code'] as const;
-export type QueuePauseStrategy = (typeof QUEUE_PAUSE_STRATEGIES)[number];
-
-/** A dialplan feature code: digits, `*`, `#`, and the letters and marks a SIP user part may hold. */
-export function isFeatureCode(code: string): boolean {
-  return code.length <= SETTINGS_LIMITS.featureCode && /^[0-9A-Za-z*#+._-]+$/.test(code);
-}
 
 const featureCodeSchema = text(SETTINGS_LIMITS.featureCode).check(
   z.refine((c) => c === '' || isFeatureCode(c), {
@@ -153,15 +87,6 @@ const queueSecondsListSchema = (seconds: z.ZodMiniNumber) =>
         message: VALIDATION.queueWrapUp,
       }),
     );
-
-/** One queue's own seconds (after-call time or call target). */
-export type QueueSeconds = Readonly<z.infer<ReturnType<typeof queueSecondsSchema>>>;
-
-/** The seconds `list` sets for `queue` (names compare case-insensitively), else `fallback`. */
-export function secondsForQueue(list: readonly QueueSeconds[], queue: string | undefined, fallback: number): number {
-  const name = queue?.toLowerCase();
-  return list.find((q) => q.queue.toLowerCase() === name)?.seconds ?? fallback;
-}
 
 /** What the agent configures; the password is not part of it (it lives in the credential store). */
 export const settingsSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { transformWithEsbuild, type Plugin } from 'vite';
  * react-dom alone are about 430 KB). The build fails past it and a test checks it, so the start
  * chunk can only shrink: lower these when it does.
  */
-export const START_JS_BUDGET = { rawKb: 619, gzipKb: 174 } as const;
+export const START_JS_BUDGET = { rawKb: 585, gzipKb: 164 } as const;
 
 export interface StartBudget {
   readonly rawKb: number;

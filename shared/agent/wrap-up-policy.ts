@@ -1,4 +1,5 @@
-import { secondsForQueue, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { secondsForQueue } from '../settings-rules';
 
 /** What the after-call time depends on: the queue the call came from and whether it was escalated. */
 export interface WrapUpCall {

@@ -1,4 +1,5 @@
-import { secondsForQueue, type Settings } from '../settings';
+import type { Settings } from '../settings';
+import { secondsForQueue } from '../settings-rules';
 
 /** Time on a call against the queue's target handle time. */
 export type SlaGuidance =

@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
 import { identifier } from '../host-api/text';
 import { block, epochMs, line } from './text';
-import { WRAP_UP_LIMITS } from './wrap-up';
+import { CALL_NOTES_LIMITS } from './limits';
 
-export const CALL_NOTES_LIMITS = { notes: WRAP_UP_LIMITS.notes, remoteName: 128, remoteNumber: 64 } as const;
+export { CALL_NOTES_LIMITS } from './limits';
 
 /**
  * What the agent typed during a call, saved as they type: the call is not in the history until

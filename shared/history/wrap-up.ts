@@ -2,9 +2,10 @@ import { z } from 'zod/mini';
 import { BREAK_REASONS } from '../agent/agent-state';
 import { identifier } from '../host-api/text';
 import { CALL_DIRECTIONS } from './call-record';
+import { WRAP_UP_LIMITS } from './limits';
 import { block, epochMs, line } from './text';
 
-export const WRAP_UP_LIMITS = { disposition: 64, notes: 4000, followUpNumber: 64, breakNote: 128 } as const;
+export { WRAP_UP_LIMITS } from './limits';
 const L = WRAP_UP_LIMITS;
 
 export const dispositionSchema = line(L.disposition);

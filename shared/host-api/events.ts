@@ -1,24 +1,10 @@
 import { z } from 'zod/mini';
 import { BREAK_REASONS } from '../agent/agent-state';
 import type { HostApi } from './contract';
+import { MAX_DIAL_TARGET } from './event-guard';
 import { identifier } from './text';
 
-/** Commands the OS side (tray, global shortcuts, notification buttons) asks the renderer's phone to carry out. */
-export const HOST_COMMANDS = [
-  'answer',
-  'decline',
-  'hangup',
-  'mute',
-  'hold',
-  'escalate',
-  'go-available',
-  'go-break',
-  'go-offline',
-] as const;
-export type HostCommandName = (typeof HOST_COMMANDS)[number];
-
-/** The longest dial target a `dial-link` event carries (a SIP URI; phone numbers are far shorter). */
-export const MAX_DIAL_TARGET = 256;
+export { HOST_COMMANDS, MAX_DIAL_TARGET, type HostCommandName } from './event-guard';
 
 const commandEventSchema = z.discriminatedUnion('command', [
   z.strictObject({

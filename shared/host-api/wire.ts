@@ -1,5 +1,6 @@
 import type { Result } from '../result';
-import { parseHostEvent, type HostEvent } from './events';
+import { readHostEvent } from './event-guard';
+import type { HostEvent } from './events';
 
 /** Browser mode's wire format: one JSON object per WebSocket message, answered by `id`. */
 export interface HostRequest {
@@ -46,7 +47,7 @@ export function parseHostMessage(text: string): HostMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
   if ('event' in record && !('id' in record)) {
-    const event = parseHostEvent(record.event);
+    const event = readHostEvent(record.event);
     return event ? { kind: 'event', event } : undefined;
   }
   const { id, result } = record;

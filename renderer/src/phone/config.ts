@@ -1,4 +1,4 @@
-import { isAllowedServerUrl } from '../../../shared/settings';
+import { isAllowedServerUrl } from '../../../shared/settings-rules';
 import { err, ok, type Result } from '../../../shared/result';
 
 /** What the phone needs to sign in; the settings feature builds it from stored settings. */

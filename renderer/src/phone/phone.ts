@@ -4,7 +4,7 @@ import type { RTCSessionEvent } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { err, ok, type Result } from '../../../shared/result';
-import { isFeatureCode } from '../../../shared/settings';
+import { isFeatureCode } from '../../../shared/settings-rules';
 import { Call } from './call';
 import { normaliseTarget, uriDomain, uriUser, validateConfig, type ConfigProblem, type PhoneConfig } from './config';
 import { PhoneEmitter } from './emitter';

@@ -1,4 +1,5 @@
-import { CALL_NOTES_LIMITS, type CallNotesInput } from '../../../shared/history/call-notes';
+import type { CallNotesInput } from '../../../shared/history/call-notes';
+import { CALL_NOTES_LIMITS } from '../../../shared/history/limits';
 import type { HostApi } from '../host';
 import { DraftSaver } from './draft-saver';
 import type { PhoneStore } from './phone-store';

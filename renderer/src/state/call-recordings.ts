@@ -1,4 +1,4 @@
-import { RECORDING_LIMITS, type RecordingMimeType } from '../../../shared/recording';
+import { RECORDING_LIMITS, type RecordingMimeType } from '../../../shared/recording/limits';
 import type { HostApi } from '../host';
 import type { CallAudio, CallId, PhoneListener } from '../phone';
 

@@ -1,4 +1,5 @@
-import { CALLBACK_LIMITS, dueAt, dueCallbacks, type Callback } from '../../../shared/history';
+import type { Callback } from '../../../shared/history';
+import { CALLBACK_LIMITS, dueAt, dueCallbacks } from '../../../shared/history/callback-due';
 import type { HostApi } from '../host';
 
 export interface CallbacksState {

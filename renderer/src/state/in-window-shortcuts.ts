@@ -1,4 +1,4 @@
-import { WINDOW_ACTIONS, windowKeymap, type WindowAction, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+import { WINDOW_ACTIONS, windowKeymap, type WindowAction, type WindowKeymap } from '../../../shared/host-api/keymap';
 
 /** The parts of a key event a shortcut is matched on (a KeyboardEvent has them all). */
 export interface KeyPress {

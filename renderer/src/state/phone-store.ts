@@ -13,7 +13,7 @@ import {
   type PhoneEvent,
   type SafeHeader,
 } from '../phone';
-import { WRAP_UP_LIMITS } from '../../../shared/history/wrap-up';
+import { WRAP_UP_LIMITS } from '../../../shared/history/limits';
 import { missingCaseError } from '../../../shared/result';
 import { applyCallEvent } from './fold';
 import { dismissNotice, notify, reduceAgentEvent, reducePhoneEvent } from './phone-reducer';

@@ -1,6 +1,6 @@
 import { useTranslation } from '../i18n';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { WINDOW_ACTIONS, type WindowAction, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+import { WINDOW_ACTIONS, type WindowAction, type WindowKeymap } from '../../../shared/host-api/keymap';
 
 /** Two tables side by side, so the whole sheet fits a 720-pixel-high window without scrolling. */
 const SPLIT = WINDOW_ACTIONS.indexOf('ready');

@@ -1,4 +1,4 @@
-import { ariaKeyShortcuts, type WindowAction, type WindowKeymap } from '../../../shared/host-api/shortcuts';
+import { ariaKeyShortcuts, type WindowAction, type WindowKeymap } from '../../../shared/host-api/keymap';
 
 /**
  * Controls say which action they perform with `data-shortcut="hold"`; this module is the one place

@@ -1,12 +1,7 @@
 import { useTranslation } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import {
-  isGlobalAction,
-  windowKeymap,
-  type ShortcutsView,
-  type WindowAction,
-  type WindowKeymap,
-} from '../../../shared/host-api/shortcuts';
+import { isGlobalAction, windowKeymap, type WindowAction, type WindowKeymap } from '../../../shared/host-api/keymap';
+import type { ShortcutsView } from '../../../shared/host-api/shortcuts';
 import type { HostApi } from '../host';
 import { runCommand } from '../state/host-bridge';
 import type { PhoneStore } from '../state/phone-store';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { WindowAction, WindowKeymap } from '../../../shared/host-api/shortcuts';
+import type { WindowAction, WindowKeymap } from '../../../shared/host-api/keymap';
 import { shortcutFor } from '../state/in-window-shortcuts';
 
 /** Where `?` is a character the agent types; phone numbers never hold one, so tel fields do not count. */

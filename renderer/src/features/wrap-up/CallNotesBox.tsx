@@ -1,6 +1,6 @@
 import { useTranslation } from '../../i18n';
 import { useId } from 'react';
-import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/limits';
 import type { Locale } from '../../../../shared/locales';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 

@@ -1,6 +1,6 @@
 import { type TFunction } from '../../i18n';
 import type { EscalationContext } from '../../../../shared/escalation';
-import { WRAP_UP_LIMITS } from '../../../../shared/history/wrap-up';
+import { WRAP_UP_LIMITS } from '../../../../shared/history/limits';
 import type { EscalationOutcome } from '../../../../shared/history';
 import { truncateText } from '../../../../shared/text';
 import { escalationOutcomeText } from '../../ui/escalation-outcome';

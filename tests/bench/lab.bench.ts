@@ -28,12 +28,13 @@ const REGS_PER_ROUND = 200;
 const CALLS = Number(process.env.WARMLINE_BENCH_LAB_CALLS ?? 300);
 const WARM_UP_CALLS = 10;
 /**
- * Registrations each server gets before the first level, over 10 connections: the lab is JavaScript, and V8 compiles
+ * Registrations each server gets before the first level, over WARM_UP_CONNECTIONS connections: the lab is JavaScript, and V8 compiles
  * its REGISTER path in the first thousands; within one round of 200 the 1-agent level measured mostly the compiler
  * (430 µs of CPU per registration there against 190 at 200 agents, issue 19). Kamailio gets the same, so the levels
  * compare steady states, what a lab that has been up for a shift does.
  */
 const WARM_UP_REGISTRATIONS = Number(process.env.WARMLINE_BENCH_WARM_UP_REGS ?? 4000);
+const WARM_UP_CONNECTIONS = 10;
 const PASSWORD = 'bench-secret';
 const DOMAIN = 'bench.test';
 
@@ -70,6 +71,13 @@ interface LevelResult {
   readonly regsPerSecond: Record<Server['name'], Summary>;
   /** Server CPU microseconds per registration over all rounds of the level. */
   readonly cpuPerReg: Record<Server['name'], number>;
+  /** The load generator's own CPU microseconds per registration, with each server. */
+  readonly clientCpuPerReg: Record<Server['name'], number>;
+  /**
+   * Server CPU time over the wall time of its rounds (1 = one core busy throughout). A one-thread server that is
+   * the bottleneck shows its share of a core here: under load from other processes, well below 1.
+   */
+  readonly busy: Record<Server['name'], number>;
   readonly inviteTo180: Record<Server['name'], Summary>;
 }
 
@@ -142,7 +150,7 @@ async function connectAgents(server: Server, n: number): Promise<LabBenchClient[
 }
 
 async function warmUp(server: Server): Promise<void> {
-  const agents = await connectAgents(server, 10);
+  const agents = await connectAgents(server, WARM_UP_CONNECTIONS);
   await within(
     `${WARM_UP_REGISTRATIONS} warm-up registrations with ${server.name}`,
     Promise.all(
@@ -172,7 +180,8 @@ async function main(): Promise<void> {
   const maxAgents = Math.max(...LEVELS);
   const kamailio = await within('Kamailio', startKamailio({ domain: DOMAIN, password: PASSWORD }));
   const servers: Server[] = [
-    await startLab(maxAgents),
+    // The warm-up's agents are accounts too, also when the levels ask for fewer (WARMLINE_BENCH_AGENTS=1).
+    await startLab(Math.max(maxAgents, WARM_UP_CONNECTIONS)),
     {
       name: 'kamailio',
       url: kamailio.wsUrl,
@@ -191,13 +200,20 @@ async function main(): Promise<void> {
       for (const s of servers) agents.set(s.name, await connectAgents(s, n));
       const regs = { lab: [] as number[], kamailio: [] as number[] };
       const cpu = { lab: 0, kamailio: 0 };
+      const clientCpu = { lab: 0, kamailio: 0 };
+      const wall = { lab: 0, kamailio: 0 };
       for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
           const cpuBefore = cpuMs(s.processMarker);
+          const clientBefore = process.cpuUsage();
+          const wallBefore = performance.now();
           const rate = await within(`a round of registrations with ${s.name}`, registrationRound(agents.get(s.name)!), 60_000);
           if (round === 0) continue; // round 0 warms up
           regs[s.name].push(rate);
           cpu[s.name] += cpuMs(s.processMarker) - cpuBefore;
+          const client = process.cpuUsage(clientBefore);
+          clientCpu[s.name] += (client.user + client.system) / 1000;
+          wall[s.name] += performance.now() - wallBefore;
         }
       }
       const regCount = REG_ROUNDS * Math.ceil(REGS_PER_ROUND / n) * n;
@@ -218,6 +234,8 @@ async function main(): Promise<void> {
       results.set(n, {
         regsPerSecond: { lab: summarize(regs.lab), kamailio: summarize(regs.kamailio) },
         cpuPerReg: { lab: (cpu.lab * 1000) / regCount, kamailio: (cpu.kamailio * 1000) / regCount },
+        clientCpuPerReg: { lab: (clientCpu.lab * 1000) / regCount, kamailio: (clientCpu.kamailio * 1000) / regCount },
+        busy: { lab: cpu.lab / wall.lab, kamailio: cpu.kamailio / wall.kamailio },
         inviteTo180: { lab: summarize(latency.lab), kamailio: summarize(latency.kamailio) },
       });
       for (const s of servers) {
@@ -260,13 +278,22 @@ function print(results: ReadonlyMap<number, LevelResult>, elapsedMs: number): vo
     );
   }
   console.log('\nServer CPU time per registration (user + system, all its processes; lower is better)');
-  console.log(formatRow(['agents', 'lab', 'Kamailio', 'Kam/lab'], widths));
+  console.log(
+    formatRow(['agents', 'lab', 'Kamailio', 'Kam/lab', 'client with lab / Kam', 'cores busy lab / Kam'], [...widths, 24, 22]),
+  );
   for (const [n, r] of results) {
     const us = (v: number): string => `${v.toFixed(0)} µs`;
     console.log(
       formatRow(
-        [String(n), us(r.cpuPerReg.lab), us(r.cpuPerReg.kamailio), (r.cpuPerReg.kamailio / r.cpuPerReg.lab).toFixed(2)],
-        widths,
+        [
+          String(n),
+          us(r.cpuPerReg.lab),
+          us(r.cpuPerReg.kamailio),
+          (r.cpuPerReg.kamailio / r.cpuPerReg.lab).toFixed(2),
+          `${us(r.clientCpuPerReg.lab)} / ${us(r.clientCpuPerReg.kamailio)}`,
+          `${r.busy.lab.toFixed(2)} / ${r.busy.kamailio.toFixed(2)}`,
+        ],
+        [...widths, 24, 22],
       ),
     );
   }

@@ -4,3 +4,4 @@ export * from './phrase-check';
 export * from './situations';
 export * from './stages';
 export * from './team-phrases';
+export * from './time-step';

@@ -69,6 +69,23 @@ describe('the latest reading, for the badges', () => {
     log.addReading('c2', report(100, 0, 0.002, 0.02));
     expect(told).toBe(2);
   });
+
+  it('stays the same object, and tells nobody, while a new reading would show alike on the badges', () => {
+    const log = new QualityLog();
+    let told = 0;
+    log.subscribe(() => (told += 1));
+    log.addReading('c1', report(100, 0, 0.002, 0.02));
+    const first = log.latest('c1');
+    // Jitter 2.2 ms and RTT 20.3 ms show as 2 ms and 20 ms, as before.
+    log.addReading('c1', report(200, 0, 0.0022, 0.0203));
+    expect(log.latest('c1')).toBe(first);
+    expect(told).toBe(1);
+    log.addReading('c1', report(300, 0, 0.004, 0.0203));
+    expect(log.latest('c1')?.jitterMs).toBeCloseTo(4);
+    expect(told).toBe(2);
+    // The history's mean still counts every reading.
+    expect(log.takeMean('c1')).toBeGreaterThan(4);
+  });
 });
 
 describe('quality sampling', () => {

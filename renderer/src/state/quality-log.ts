@@ -40,7 +40,7 @@ export class QualityLog {
     return () => this.#listeners.delete(listener);
   };
 
-  /** The latest reading of a call; the same object until the next reading (safe for useSyncExternalStore). */
+  /** The latest reading of a call; the same object until a reading the badges show differently (safe for useSyncExternalStore). */
   latest(callId: string | undefined): CallQuality | undefined {
     return callId === undefined ? undefined : this.#latest.get(callId);
   }
@@ -59,17 +59,21 @@ export class QualityLog {
     tally.sum += assessment.mos;
     tally.count += 1;
     this.#tallies.set(callId, tally);
-    this.#latest.set(callId, {
+    for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) {
+      this.#tallies.delete(old);
+      this.#latest.delete(old);
+    }
+    const next: CallQuality = {
       assessment,
       ...reading.sample,
       ...(path
         ? { path: { localType: path.localType, ...(path.relayProtocol ? { relayProtocol: path.relayProtocol } : {}) } }
         : {}),
-    });
-    for (const old of [...this.#tallies.keys()].slice(0, -MAX_TRACKED_CALLS)) {
-      this.#tallies.delete(old);
-      this.#latest.delete(old);
-    }
+    };
+    // A reading the badges would show alike keeps the last one: no render (issue 19: CPU in call).
+    const previous = this.#latest.get(callId);
+    if (previous && shownAs(previous) === shownAs(next)) return;
+    this.#latest.set(callId, next);
     for (const listener of this.#listeners) listener();
   }
 
@@ -81,6 +85,23 @@ export class QualityLog {
     if (!tally || tally.count === 0) return undefined;
     return Math.round((tally.sum / tally.count) * 100) / 100;
   }
+}
+
+/**
+ * What a badge shows of a reading, as one key: the MOS (to a hundredth, a little finer than shown)
+ * and warnings (they make the level), whole milliseconds, the loss to a tenth of a percent, the path.
+ */
+function shownAs(q: CallQuality): string {
+  const { mos, warnings } = q.assessment;
+  return [
+    mos,
+    warnings,
+    Math.round(q.rttMs),
+    Math.round(q.jitterMs),
+    q.lossPercent.toFixed(1),
+    q.path?.localType,
+    q.path?.relayProtocol,
+  ].join(' ');
 }
 
 /**

@@ -29,26 +29,22 @@ function subscribe(listener: () => void): () => void {
 }
 
 const still = () => () => {};
-const current = () => now;
 
-/** The current time, advancing once a second while `running`: for call, hold and wrap-up timers. */
-export function useClock(running: boolean): number {
-  return useSyncExternalStore(running ? subscribe : still, current);
+/**
+ * The current time for a view that changes only at thresholds (a stage, a nudge): `step` says what
+ * of a time the view shows, and the view renders again when that changes, not at every tick. Its
+ * running times belong in TickingText (issue 19: CPU in call).
+ */
+export function useSteppedClock(step: (now: number) => unknown, running = true): number {
+  useSyncExternalStore(running ? subscribe : still, () => step(now));
+  return now;
 }
 
 /**
- * Re-renders only what it wraps when the clock ticks, not the screen around it: the container
- * keeps its props stable and passes the time down through this leaf.
+ * The current time, advancing once a second while `running`: it renders what calls it at every
+ * tick, so only a small leaf (a consult, wrap-up or team timer) should; the phone screen never does.
  */
-export function WithClock({
-  running = true,
-  children,
-}: {
-  readonly running?: boolean;
-  readonly children: (now: number) => ReactNode;
-}): ReactNode {
-  return children(useClock(running));
-}
+export const useClock = (running: boolean): number => useSteppedClock((at) => at, running);
 
 export interface TickingTextProps {
   /** The text at a time: called once a second (only what it returns changes the page). */
@@ -56,15 +52,19 @@ export interface TickingTextProps {
   readonly className?: string;
   readonly role?: string;
   readonly testId?: string;
+  readonly id?: string;
+  /** The element: a paragraph unless said. */
+  readonly as?: 'p' | 'h3' | 'span';
 }
 
 /**
- * A paragraph whose text follows the clock without React: each tick writes its one text node, so
- * a call's talk time costs no render and no commit a second (issue 19: CPU in call). React renders
- * the element empty and never owns its text, so the two never disagree.
+ * An element (a paragraph unless said) whose text follows the clock without React: each tick
+ * writes its one text node, so a call's talk time costs no render and no commit a second (issue 19:
+ * CPU in call). React renders the text at the clock's last tick, the same the tick wrote, so the
+ * two never disagree (and a render outside the browser shows the text).
  */
-export function TickingText({ text, className, role, testId }: TickingTextProps): ReactNode {
-  const element = useRef<HTMLParagraphElement>(null);
+export function TickingText({ text, className, role, testId, id, as: Tag = 'p' }: TickingTextProps): ReactNode {
+  const element = useRef<HTMLParagraphElement & HTMLHeadingElement & HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const write = () => {
       const next = text(now);
@@ -75,5 +75,9 @@ export function TickingText({ text, className, role, testId }: TickingTextProps)
     write();
     return unsubscribe;
   }, [text]);
-  return <p ref={element} className={className} role={role} data-testid={testId} />;
+  return (
+    <Tag ref={element} id={id} className={className} role={role} data-testid={testId}>
+      {text(now)}
+    </Tag>
+  );
 }

@@ -20,7 +20,7 @@ const base: AssistPanelProps = {
   abusive: false,
   onAbusive: noop,
   onEscalateSenior: noop,
-  onCallMs: 10_000,
+  onCallMsAt: () => 10_000,
   targetMs: 360_000,
   sla: slaGuidance(10_000),
 };
@@ -82,9 +82,9 @@ describe('AssistPanel', () => {
     expect(region(quiet, 'assist-nudge')?.[0]).toContain('aria-live="polite"');
     expect(region(quiet, 'assist-nudge')?.[1]).toBe('');
     expect(region(quiet, 'assist-breach')?.[1]).toBe('');
-    const soon = render({ onCallMs: 300_000, sla: slaGuidance(300_000) });
+    const soon = render({ onCallMsAt: () => 300_000, sla: slaGuidance(300_000) });
     expect(region(soon, 'assist-nudge')?.[1]).toBe('Close to the 6:00 target: escalate or agree a callback now.');
-    const over = render({ onCallMs: 400_000, sla: slaGuidance(400_000) });
+    const over = render({ onCallMsAt: () => 400_000, sla: slaGuidance(400_000) });
     expect(region(over, 'assist-breach')?.[0]).toContain('aria-live="assertive"');
     expect(region(over, 'assist-breach')?.[1]).toBe('Over the 6:00 target: escalate or agree a callback.');
     expect(over).toContain('On the call 6:40 of a 6:00 target');
@@ -92,7 +92,7 @@ describe('AssistPanel', () => {
 
   it('on hold shows the hold time and scripts, nudging at 30 s and 60 s', () => {
     const hold = (heldMs: number, guidance: 'none' | 'check-in' | 'return') =>
-      render({ hold: { heldMs, guidance, checkInAfterMs: 30_000, returnAfterMs: 60_000 } });
+      render({ hold: { heldMsAt: () => heldMs, guidance, checkInAfterMs: 30_000, returnAfterMs: 60_000 } });
     const early = hold(5_000, 'none');
     expect(early).toContain('On hold 0:05');
     expect(early).toContain('Coming back from hold');

@@ -13,6 +13,7 @@ import {
   type TeamPhrase,
 } from '../../../../shared/assist';
 import { formatDuration } from '../../ui/format';
+import { TickingText } from '../../ui/use-clock';
 import './assist.css';
 
 export type InsertFeedback = 'inserted' | 'copied' | 'copy-failed';
@@ -31,12 +32,13 @@ export interface AssistPanelProps {
   readonly abusive: boolean;
   readonly onAbusive: (abusive: boolean) => void;
   readonly onEscalateSenior: () => void;
-  readonly onCallMs: number;
+  /** Time on the call at a moment: its text follows the clock without a render. */
+  readonly onCallMsAt: (now: number) => number;
   readonly targetMs: number;
   readonly sla: SlaGuidance;
   /** Present while the customer is on hold. */
   readonly hold?: {
-    readonly heldMs: number;
+    readonly heldMsAt: (now: number) => number;
     readonly guidance: HoldGuidance;
     readonly checkInAfterMs: number;
     readonly returnAfterMs: number;
@@ -85,9 +87,11 @@ export function AssistPanel(props: AssistPanelProps) {
   return (
     <aside className="assist-panel" aria-label={t('assist.region')} data-testid="assist-panel">
       <div className="assist-sla">
-        <p className={`assist-meter ${sla.kind}`} data-testid="assist-on-call">
-          {t('assist.sla.onCall', { time: formatDuration(props.onCallMs), target })}
-        </p>
+        <TickingText
+          className={`assist-meter ${sla.kind}`}
+          testId="assist-on-call"
+          text={(now) => t('assist.sla.onCall', { time: formatDuration(props.onCallMsAt(now)), target })}
+        />
         <p className="assist-nudge" role="status" aria-live="polite" data-testid="assist-nudge">
           {nudge}
         </p>
@@ -98,9 +102,13 @@ export function AssistPanel(props: AssistPanelProps) {
 
       {hold && (
         <section className={`assist-hold ${hold.guidance}`} aria-labelledby={`${id}-hold`}>
-          <h3 id={`${id}-hold`} role="timer" data-testid="assist-held">
-            {t('assist.hold.held', { time: formatDuration(hold.heldMs) })}
-          </h3>
+          <TickingText
+            as="h3"
+            id={`${id}-hold`}
+            role="timer"
+            testId="assist-held"
+            text={(now) => t('assist.hold.held', { time: formatDuration(hold.heldMsAt(now)) })}
+          />
           <p className="assist-script-title">{t('assist.hold.checkInScript')}</p>
           <p className="assist-script">{content.hold.checkIn}</p>
           <p className="assist-script-title">{t('assist.hold.returnScript')}</p>

@@ -1,5 +1,7 @@
 import { useTranslation } from '../../i18n';
 import {
+  assistTimes,
+  assistTimeStep,
   DEFAULT_SLA_POLICY,
   DEFAULT_STAGE_THRESHOLDS,
   HOLD_NUDGES_MS,
@@ -10,7 +12,7 @@ import {
   type StageThresholds,
   type TeamPhrase,
 } from '../../../../shared/assist';
-import { totalHoldMs } from '../../../../shared/call';
+import { useSteppedClock } from '../../ui/use-clock';
 import type { CallEntry } from '../../state/phone-state';
 import { AssistPanel } from './AssistPanel';
 import { copyText } from './clipboard';
@@ -19,7 +21,6 @@ import { useAssist } from './use-assist';
 
 export interface AssistSidebarProps {
   readonly entry: CallEntry;
-  readonly now: number;
   readonly teamPhrases: readonly TeamPhrase[];
   /** Opens the escalation panel with the senior (supervisor) queue chosen. */
   readonly onEscalateSenior: () => void;
@@ -31,21 +32,20 @@ export interface AssistSidebarProps {
 
 /**
  * Container: follows one customer call (talk time, hold, the queue's target) and keeps the agent's
- * ticks and choices. Shown while the agent talks to the customer or holds them; hidden, but not
+ * ticks and choices. It renders when a stage, nudge or target is reached, not every second: the
+ * running times write their own text (issue 19: CPU in call). Shown while the agent talks to the customer or holds them; hidden, but not
  * reset, while a consult or transfer owns the call.
  */
 export function AssistSidebar(props: AssistSidebarProps) {
-  const { entry, now, thresholds = DEFAULT_STAGE_THRESHOLDS, slaPolicy = DEFAULT_SLA_POLICY } = props;
+  const { entry, thresholds = DEFAULT_STAGE_THRESHOLDS, slaPolicy = DEFAULT_SLA_POLICY } = props;
   const { language } = useTranslation();
   const assist = useAssist();
   const { call } = entry;
-  if (call.phase !== 'active' && call.phase !== 'on-hold') return null;
+  const shown = call.phase === 'active' || call.phase === 'on-hold';
+  const now = useSteppedClock((at) => assistTimeStep(call, at, thresholds, slaPolicy), shown);
+  if (!shown) return null;
 
-  const onCallMs = Math.max(0, now - call.answeredAt);
-  const talkMs = Math.max(0, onCallMs - totalHoldMs(call, now));
-  const openHold = call.holds.at(-1);
-  const heldMs =
-    call.phase === 'on-hold' && openHold && openHold.end === undefined ? Math.max(0, now - openHold.start) : undefined;
+  const { onCallMs, talkMs, heldMs } = assistTimes(call, now);
 
   const insert = (text: string) => {
     if (props.onInsertIntoNotes) {
@@ -70,13 +70,13 @@ export function AssistSidebar(props: AssistSidebarProps) {
       abusive={assist.abusive}
       onAbusive={assist.setAbusive}
       onEscalateSenior={props.onEscalateSenior}
-      onCallMs={onCallMs}
+      onCallMsAt={(at) => assistTimes(call, at).onCallMs}
       targetMs={slaPolicy.targetMs}
       sla={slaGuidance(onCallMs, slaPolicy)}
       {...(heldMs !== undefined
         ? {
             hold: {
-              heldMs,
+              heldMsAt: (at: number) => assistTimes(call, at).heldMs ?? 0,
               guidance: holdGuidance(heldMs),
               checkInAfterMs: HOLD_NUDGES_MS.checkIn,
               returnAfterMs: HOLD_NUDGES_MS.return,

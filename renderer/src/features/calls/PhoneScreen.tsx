@@ -12,7 +12,6 @@ import { CallNotesBox } from '../wrap-up/CallNotesBox';
 import { InterruptedNotes } from '../wrap-up/InterruptedNotes';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
 import { AssistSidebar, ConsultBar, CustomerPop, EscalationDialog, Handoff, WrapUpPanel } from '../../ui/lazy-views';
-import { WithClock } from '../../ui/use-clock';
 import { Leftover } from '../../ui/Leftover';
 import { Dialer } from '../dialer/Dialer';
 import { ActiveCall } from './ActiveCall';
@@ -173,36 +172,26 @@ export const PhoneScreen = memo(function PhoneScreen({
           {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
           {!entry.info.colleagueConsult && (
             <Later>
-              <WithClock>
-                {(now) => (
-                  <AssistSidebar
-                    entry={entry}
-                    now={now}
-                    teamPhrases={settings.teamPhrases}
-                    slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
-                    onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
-                    onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
-                  />
-                )}
-              </WithClock>
+              <AssistSidebar
+                entry={entry}
+                teamPhrases={settings.teamPhrases}
+                slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
+                onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+                onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+              />
             </Later>
           )}
-          <WithClock>
-            {(now) => (
-              <ConsultBar
-                customer={entry}
-                {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
-                now={now}
-                onComplete={() => store.completeTransfer(entry.info.callId)}
-                onMerge={() => void store.mergeConsult(entry.info.callId)}
-                onSwap={() => store.swapConsult(entry.info.callId)}
-                onCancel={() => store.cancelConsult(entry.info.callId)}
-                onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
-                onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
-                onBlind={() => setEscalation({ callId: entry.info.callId })}
-              />
-            )}
-          </WithClock>
+          <ConsultBar
+            customer={entry}
+            {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
+            onComplete={() => store.completeTransfer(entry.info.callId)}
+            onMerge={() => void store.mergeConsult(entry.info.callId)}
+            onSwap={() => store.swapConsult(entry.info.callId)}
+            onCancel={() => store.cancelConsult(entry.info.callId)}
+            onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
+            onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
+            onBlind={() => setEscalation({ callId: entry.info.callId })}
+          />
           {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
           <Later>
             <CustomerPop
@@ -220,38 +209,30 @@ export const PhoneScreen = memo(function PhoneScreen({
         </div>
       ))}
       {escalatingEntry && (
-        <WithClock key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}>
-          {(now) => (
-            <EscalationDialog
-              entry={escalatingEntry}
-              store={store}
-              host={host}
-              settings={settings}
-              escalations={escalations}
-              team={team}
-              now={now}
-              {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
-              onClose={() => {
-                setEscalation(undefined);
-                setHandledIntent(escalateIntent);
-              }}
-            />
-          )}
-        </WithClock>
+        <EscalationDialog
+          key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}
+          entry={escalatingEntry}
+          store={store}
+          host={host}
+          settings={settings}
+          escalations={escalations}
+          team={team}
+          {...(openEscalation?.queue ? { queue: openEscalation.queue } : {})}
+          onClose={() => {
+            setEscalation(undefined);
+            setHandledIntent(escalateIntent);
+          }}
+        />
       )}
       {wrapUp && (
-        <WithClock key={wrapUp.callId}>
-          {(now) => (
-            <WrapUpPanel
-              wrapUp={wrapUp}
-              store={store}
-              host={host}
-              settings={settings}
-              now={now}
-              {...(ended ? wrapUpInputs(ended, escalations, state.callNotes) : {})}
-            />
-          )}
-        </WithClock>
+        <WrapUpPanel
+          key={wrapUp.callId}
+          wrapUp={wrapUp}
+          store={store}
+          host={host}
+          settings={settings}
+          {...(ended ? wrapUpInputs(ended, escalations, state.callNotes) : {})}
+        />
       )}
       {/* Hidden, not unmounted, during calls and wrap-up: a ring does not pay for taking the dial pad
           out of the DOM (issue 19). A new one (its key) after each call: it starts empty, as before. */}

@@ -4,6 +4,7 @@ import { consultStateOf, type ConsultState } from '../../../../shared/call';
 import { missingCaseError } from '../../../../shared/result';
 import type { CallEntry } from '../../state/phone-state';
 import { formatDuration } from '../../ui/format';
+import { useClock } from '../../ui/use-clock';
 
 export interface ConsultBarProps {
   readonly customer: CallEntry;
@@ -16,6 +17,15 @@ export interface ConsultBarProps {
   readonly onBackToCustomer: () => void;
   readonly onRetry: (queue: 'senior' | 'technical') => void;
   readonly onBlind: () => void;
+}
+
+/**
+ * The bar beside a call, on the shared clock only while a consult is under way: without one it is
+ * empty, and a call commits nothing a second for it (issue 19: CPU in call).
+ */
+export function LiveConsultBar(props: Omit<ConsultBarProps, 'now'>) {
+  const now = useClock(consultStateOf(props.customer.call, undefined) !== undefined);
+  return <ConsultBar {...props} now={now} />;
 }
 
 /** The warm transfer in progress, in every consult state (shared/call/consult-state.ts), each with its way back to the customer. */

@@ -21,6 +21,7 @@ import type { CallEntry } from '../../state/phone-state';
 import type { PhoneStore } from '../../state/phone-store';
 import type { TeamStore } from '../../state/team-store';
 import { formatDuration } from '../../ui/format';
+import { useClock } from '../../ui/use-clock';
 import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
 import { escalationAvailability } from './availability';
 import { EscalationPanel } from './EscalationPanel';
@@ -40,24 +41,15 @@ export interface EscalationDialogProps {
   readonly escalations: EscalationLog;
   /** The team board: who is free in each target queue, and which colleagues to consult directly. */
   readonly team: TeamStore;
-  readonly now: number;
   /** Preselected queue (e.g. "try the other queue" after a failed consult). */
   readonly queue?: 'senior' | 'technical';
   readonly onClose: () => void;
 }
 
 /** Container: builds, signs and attaches the context, then starts the consult (or a blind transfer). */
-export function EscalationDialog({
-  entry,
-  store,
-  host,
-  settings,
-  escalations,
-  team,
-  now,
-  queue,
-  onClose,
-}: EscalationDialogProps) {
+export function EscalationDialog({ entry, store, host, settings, escalations, team, queue, onClose }: EscalationDialogProps) {
+  // Its own clock (time on the call), so a tick renders the dialog only, not the phone screen.
+  const now = useClock(true);
   const { t } = useTranslation();
   const callId = entry.info.callId;
   // After a cancelled or failed consult the panel reopens as the agent left it ("try the other queue" only changes the target).

@@ -11,6 +11,7 @@ import type { PhoneStore } from '../../state/phone-store';
 import { DraftSaver, type SaveState } from '../../state/draft-saver';
 import { notesFromEscalation, startingNotes } from './prefill';
 import { WrapUpForm } from './WrapUpForm';
+import { useClock } from '../../ui/use-clock';
 import {
   choiceOf,
   draftOf,
@@ -30,7 +31,6 @@ export interface WrapUpPanelProps {
   readonly store: PhoneStore;
   readonly host: HostApi;
   readonly settings: SettingsView;
-  readonly now: number;
   /** Who the call was with, when the phone still knows. */
   readonly caller?: string;
   /** The call's queue and whether it was escalated: they set the countdown. */
@@ -102,7 +102,9 @@ async function escalationValues(
 }
 
 export function WrapUpPanel(props: WrapUpPanelProps) {
-  const { wrapUp, store, host, settings, now, caller } = props;
+  const { wrapUp, store, host, settings, caller } = props;
+  // Its own clock (the ACW countdown), so a tick renders the panel only, not the phone screen.
+  const now = useClock(true);
   const { callId, startedAt } = wrapUp;
   const { t } = useTranslation();
   const seconds = wrapUpSecondsFor(props.call ?? { escalated: false }, settings);

@@ -15,6 +15,24 @@ function setup(start = 1_000_000) {
 }
 
 describe('digest authentication', () => {
+  it('challenges in the form RFC 2617 §3.2.1 and RFC 8760 give, one per algorithm, stale=true only when stale', () => {
+    const { auth } = setup();
+    const format =
+      /^Digest realm="lab", nonce="[0-9a-z]+\.[\w-]+\.[\w-]{22}", opaque="[0-9a-f]{16}", algorithm=(MD5|SHA-256), qop="auth"(, stale=true)?$/;
+    const fresh = auth.challenges(false);
+    const stale = auth.challenges(true);
+    expect(fresh.map((c) => format.exec(c)?.slice(1))).toEqual([
+      ['MD5', undefined],
+      ['SHA-256', undefined],
+    ]);
+    expect(stale.map((c) => format.exec(c)?.slice(1))).toEqual([
+      ['MD5', ', stale=true'],
+      ['SHA-256', ', stale=true'],
+    ]);
+    const nonces = [...fresh, ...stale].map((c) => parseDigestCredentials(c)!.get('nonce'));
+    expect(new Set(nonces).size).toBe(4); // a fresh nonce in each
+  });
+
   it('accepts the right password with MD5 and SHA-256, refuses a wrong one', () => {
     const { auth, nonceOf } = setup();
     const [md5, sha] = auth.challenges(false);

@@ -74,9 +74,13 @@ export class DigestAuthenticator {
    */
   private readonly recentlyIssued = new Set<string>();
   private readonly now: () => number;
+  /** What follows the nonce in each algorithm's challenge: the same text every time (issue 19). */
+  private readonly challengeEnds: { readonly fresh: readonly string[]; readonly stale: readonly string[] };
 
   constructor(private readonly options: DigestOptions) {
     this.now = options.now ?? Date.now;
+    const fresh = options.algorithms.map((a) => `, opaque="${this.opaque}", algorithm=${a}, qop="auth"`);
+    this.challengeEnds = { fresh, stale: fresh.map((end) => `${end}, stale=true`) };
   }
 
   newNonce(): string {
@@ -90,17 +94,8 @@ export class DigestAuthenticator {
 
   /** One challenge header value per algorithm, in preference order (RFC 8760 §2.4). */
   challenges(stale: boolean): string[] {
-    return this.options.algorithms.map((algorithm) => {
-      const parts = [
-        `realm="${this.options.realm}"`,
-        `nonce="${this.newNonce()}"`,
-        `opaque="${this.opaque}"`,
-        `algorithm=${algorithm}`,
-        'qop="auth"',
-      ];
-      if (stale) parts.push('stale=true');
-      return `Digest ${parts.join(', ')}`;
-    });
+    const after = stale ? this.challengeEnds.stale : this.challengeEnds.fresh;
+    return after.map((end) => `Digest realm="${this.options.realm}", nonce="${this.newNonce()}"${end}`);
   }
 
   verify(method: string, credentialHeaders: readonly string[]): DigestVerdict {

@@ -60,11 +60,13 @@ export class Router {
 
   handleRequest(conn: Connection, req: SipRequest): void {
     const { txns } = this.d;
+    // Keyed before addReceived rewrites the top Via (received= is not part of the key): the parser has just read
+    // that very Via, so it is not parsed a second time (issue 19).
+    const key = serverTxnKey(req)!;
     addReceived(req, conn);
     stripAssertedIdentity(req);
     if (req.method === 'ACK') return this.handleAck(conn, req);
     if (req.method === 'CANCEL') return this.handleCancel(conn, req);
-    const key = serverTxnKey(req)!;
     if (txns.server.has(key)) return; // a retransmission; reliable transports should not send them.
     const st = txns.createServerTxn(key, req, conn);
     // RFC 3261 §16.2: a stateful proxy answers INVITE with 100 at once, so the caller stops retransmitting.

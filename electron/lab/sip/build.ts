@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { getHeader, getHeaders } from './headers.js';
 import type { Header, SipRequest, SipResponse } from './types.js';
 
 export const REASONS: Readonly<Record<number, string>> = {
@@ -67,18 +66,27 @@ export function createResponse(
   status: number,
   options: { reason?: string; headers?: Header[]; toTag?: string; body?: Buffer } = {},
 ): SipResponse {
+  // One pass over the request's headers (not a search per name): every answer the lab makes is built here (issue 19).
   const headers: Header[] = [];
-  for (const v of getHeaders(req, 'Via')) headers.push({ name: 'Via', value: v });
-  const from = getHeader(req, 'From');
-  if (from !== undefined) headers.push({ name: 'From', value: from });
-  let to = getHeader(req, 'To');
-  if (to !== undefined && status > 100 && !/;\s*tag\s*=/i.test(to)) to = `${to};tag=${options.toTag ?? randomToken()}`;
-  if (to !== undefined) headers.push({ name: 'To', value: to });
-  for (const name of ['Call-ID', 'CSeq']) {
-    const v = getHeader(req, name);
-    if (v !== undefined) headers.push({ name, value: v });
+  let from: Header | undefined;
+  let to: Header | undefined;
+  let callId: Header | undefined;
+  let cseq: Header | undefined;
+  for (const h of req.headers) {
+    if (h.name === 'Via') headers.push({ name: 'Via', value: h.value });
+    else if (h.name === 'From') from ??= h;
+    else if (h.name === 'To') to ??= h;
+    else if (h.name === 'Call-ID') callId ??= h;
+    else if (h.name === 'CSeq') cseq ??= h;
   }
-  headers.push(...(options.headers ?? []));
+  if (from !== undefined) headers.push({ name: 'From', value: from.value });
+  if (to !== undefined) {
+    const tagged = status <= 100 || /;\s*tag\s*=/i.test(to.value);
+    headers.push({ name: 'To', value: tagged ? to.value : `${to.value};tag=${options.toTag ?? randomToken()}` });
+  }
+  if (callId !== undefined) headers.push({ name: 'Call-ID', value: callId.value });
+  if (cseq !== undefined) headers.push({ name: 'CSeq', value: cseq.value });
+  if (options.headers !== undefined) for (const h of options.headers) headers.push(h);
   headers.push({ name: 'Server', value: 'Warmline-Lab' });
   return {
     kind: 'response',

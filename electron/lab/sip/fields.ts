@@ -54,11 +54,24 @@ export function formatNameAddr(na: NameAddr): string {
 const VIA = /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z0-9\-.!%*_+`'~]+)\s+(.+)$/is;
 const SENT_BY = /^(\S+?)\s*(?::\s*(\d+))?$/;
 
+/** The last Via parsed: the parser's checks read a request's top Via and the transaction key reads it again. */
+let lastViaText = '';
+let lastVia: Via | null = null;
+
 /**
  * One via-parm (RFC 3261 §20.42); the LWS tolerance is what RFC 4475 §3.1.1.1 exercises. Not remembered like the
- * others: every request's Via has a new branch, so a cache would only miss (measured, issue 19).
+ * others: every request's Via has a new branch, so a cache would only miss (measured, issue 19). Only the last
+ * one is kept, for the second reading of the same request (the result is shared, so read-only like the others').
  */
 export function parseVia(text: string): Via {
+  if (lastVia !== null && text === lastViaText) return lastVia;
+  const via = parseViaText(text);
+  lastViaText = text;
+  lastVia = via;
+  return via;
+}
+
+function parseViaText(text: string): Via {
   const m = VIA.exec(text.trim());
   if (!m) throw new SyntaxError('bad Via');
   const transport = m[1]!.toUpperCase();

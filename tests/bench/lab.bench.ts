@@ -67,6 +67,26 @@ function cpuMs(marker: string): number {
   return total;
 }
 
+/**
+ * Milliseconds the processes whose command line contains `marker` (all their threads) have spent ready to run but
+ * waiting for a CPU (/proc/PID/task/TID/schedstat, second field); `self` reads this process's main thread. Tells a
+ * server starved by the machine's other work from one that sleeps because nothing reached it.
+ */
+function runQueueWaitMs(marker: string | 'self'): number {
+  const pids = marker === 'self' ? [String(process.pid)] : readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      if (marker !== 'self' && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      const tids = marker === 'self' ? [pid] : readdirSync(`/proc/${pid}/task`);
+      for (const tid of tids) total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+    } catch {
+      // the process ended between listing and reading, or the kernel keeps no schedstats
+    }
+  }
+  return total;
+}
+
 interface LevelResult {
   readonly regsPerSecond: Record<Server['name'], Summary>;
   /** Server CPU microseconds per registration over all rounds of the level. */
@@ -78,6 +98,10 @@ interface LevelResult {
    * the bottleneck shows its share of a core here: under load from other processes, well below 1.
    */
   readonly busy: Record<Server['name'], number>;
+  /** Run-queue wait of the server's threads over the wall time of its rounds (ready to run, no CPU free). */
+  readonly waiting: Record<Server['name'], number>;
+  /** The same for the load generator's main thread during each server's rounds. */
+  readonly clientWaiting: Record<Server['name'], number>;
   readonly inviteTo180: Record<Server['name'], Summary>;
 }
 
@@ -202,11 +226,15 @@ async function main(): Promise<void> {
       const cpu = { lab: 0, kamailio: 0 };
       const clientCpu = { lab: 0, kamailio: 0 };
       const wall = { lab: 0, kamailio: 0 };
+      const waits = { lab: 0, kamailio: 0 };
+      const clientWaits = { lab: 0, kamailio: 0 };
       for (let round = 0; round < REG_ROUNDS + 1; round += 1) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
           const cpuBefore = cpuMs(s.processMarker);
           const clientBefore = process.cpuUsage();
           const wallBefore = performance.now();
+          const waitBefore = runQueueWaitMs(s.processMarker);
+          const clientWaitBefore = runQueueWaitMs('self');
           const rate = await within(`a round of registrations with ${s.name}`, registrationRound(agents.get(s.name)!), 60_000);
           if (round === 0) continue; // round 0 warms up
           regs[s.name].push(rate);
@@ -214,6 +242,8 @@ async function main(): Promise<void> {
           const client = process.cpuUsage(clientBefore);
           clientCpu[s.name] += (client.user + client.system) / 1000;
           wall[s.name] += performance.now() - wallBefore;
+          waits[s.name] += runQueueWaitMs(s.processMarker) - waitBefore;
+          clientWaits[s.name] += runQueueWaitMs('self') - clientWaitBefore;
         }
       }
       const regCount = REG_ROUNDS * Math.ceil(REGS_PER_ROUND / n) * n;
@@ -236,6 +266,8 @@ async function main(): Promise<void> {
         cpuPerReg: { lab: (cpu.lab * 1000) / regCount, kamailio: (cpu.kamailio * 1000) / regCount },
         clientCpuPerReg: { lab: (clientCpu.lab * 1000) / regCount, kamailio: (clientCpu.kamailio * 1000) / regCount },
         busy: { lab: cpu.lab / wall.lab, kamailio: cpu.kamailio / wall.kamailio },
+        waiting: { lab: waits.lab / wall.lab, kamailio: waits.kamailio / wall.kamailio },
+        clientWaiting: { lab: clientWaits.lab / wall.lab, kamailio: clientWaits.kamailio / wall.kamailio },
         inviteTo180: { lab: summarize(latency.lab), kamailio: summarize(latency.kamailio) },
       });
       for (const s of servers) {
@@ -294,6 +326,21 @@ function print(results: ReadonlyMap<number, LevelResult>, elapsedMs: number): vo
           `${r.busy.lab.toFixed(2)} / ${r.busy.kamailio.toFixed(2)}`,
         ],
         [...widths, 24, 22],
+      ),
+    );
+  }
+  console.log("\nWaiting for a CPU while ready to run, over the rounds' wall time (run-queue wait; 0 = never starved)");
+  console.log(formatRow(['agents', 'lab', 'Kamailio', 'client with lab / Kam'], [8, 24, 24, 24]));
+  for (const [n, r] of results) {
+    console.log(
+      formatRow(
+        [
+          String(n),
+          r.waiting.lab.toFixed(2),
+          r.waiting.kamailio.toFixed(2),
+          `${r.clientWaiting.lab.toFixed(2)} / ${r.clientWaiting.kamailio.toFixed(2)}`,
+        ],
+        [8, 24, 24, 24],
       ),
     );
   }

@@ -109,3 +109,74 @@ describe('limits', () => {
     expect(parseMessage('\r\n\r\n').kind).toBe('keepalive');
   });
 });
+
+describe('the checks every message passes (RFC 3261 §8.1.1), read in one pass', () => {
+  const HEAD = [
+    'REGISTER sip:lab SIP/2.0',
+    'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1',
+    'From: <sip:a@lab>;tag=1',
+    'To: <sip:a@lab>',
+    'Call-ID: x',
+    'CSeq: 1 REGISTER',
+  ];
+  const message = (lines: string[], body = ''): string => `${lines.join('\r\n')}\r\n\r\n${body}`;
+  const without = (name: string): string[] => HEAD.filter((l) => !l.startsWith(`${name}:`));
+  const verdict = (text: string): string => {
+    const r = parseMessage(text);
+    return r.kind === 'invalid' ? `${r.status} ${r.reason}` : r.kind;
+  };
+
+  it('names the first problem in a fixed order: missing or duplicate From, To, Call-ID, CSeq, then Via', () => {
+    expect(verdict(message(without('From')))).toBe('400 missing From');
+    expect(verdict(message([...without('From'), 'To: <sip:b@lab>']))).toBe('400 missing From');
+    expect(verdict(message([...HEAD, 'To: <sip:b@lab>']))).toBe('400 duplicate To');
+    expect(verdict(message([...without('Call-ID'), 'CSeq: 2 REGISTER']))).toBe('400 missing Call-ID');
+    expect(verdict(message([...HEAD, 'CSeq: 2 REGISTER']))).toBe('400 duplicate CSeq');
+    expect(verdict(message(without('Via')))).toBe('400 missing Via');
+    expect(verdict(message([...HEAD, 'CSeq: 2 REGISTER', 'Call-ID: y']))).toBe('400 duplicate Call-ID');
+  });
+
+  it('reads compact and folded headers and several Vias in one line or many', () => {
+    const compact = [
+      'REGISTER sip:lab SIP/2.0',
+      'v: SIP/2.0/WS a.invalid;branch=z9hG4bK1, SIP/2.0/WS b.invalid;branch=z9hG4bK2',
+      'Via: SIP/2.0/WS c.invalid',
+      ' ;branch=z9hG4bK3',
+      'f: <sip:a@lab>;tag=1',
+      't: <sip:a@lab>',
+      'i: x',
+      'CSeq: 1 REGISTER',
+      'm: <sip:a@d.invalid;transport=ws>;expires=60',
+      'l: 0',
+    ];
+    const r = parseMessage(message(compact));
+    if (r.kind !== 'message') throw new Error(verdict(message(compact)));
+    expect(getHeaders(r.message, 'Via')).toEqual([
+      'SIP/2.0/WS a.invalid;branch=z9hG4bK1',
+      'SIP/2.0/WS b.invalid;branch=z9hG4bK2',
+      'SIP/2.0/WS c.invalid ;branch=z9hG4bK3',
+    ]);
+    expect(getHeader(r.message, 'Contact')).toBe('<sip:a@d.invalid;transport=ws>;expires=60');
+  });
+
+  it('refuses what cannot be read with 400, checking every Via, Contact, Route and Record-Route', () => {
+    expect(verdict(message([...HEAD, 'Via: SIP/2.0/WS']))).toMatch(/^400 /);
+    expect(verdict(message([...HEAD, 'Contact: <sip:a@d.invalid'])).startsWith('400 ')).toBe(true);
+    expect(verdict(message([...HEAD, 'Contact: *']))).toBe('message');
+    expect(verdict(message([...HEAD, 'Route: <sip:lab;lr>', 'Route: <sip:lab']))).toMatch(/^400 /);
+    expect(verdict(message([...HEAD, 'Record-Route: junk <']))).toMatch(/^400 /);
+    expect(verdict(message([...HEAD, 'Max-Forwards: 256']))).toMatch(/^400 /);
+    expect(verdict(message([...HEAD, 'Expires: -1']))).toMatch(/^400 /);
+    expect(verdict(message(HEAD.map((l) => (l.startsWith('Call-ID') ? 'Call-ID: a b' : l))))).toBe('400 bad Call-ID');
+    expect(verdict(message(HEAD.map((l) => (l.startsWith('CSeq') ? 'CSeq: 1 INVITE' : l))))).toBe(
+      '400 CSeq method does not match',
+    );
+  });
+
+  it('takes Content-Length once, repeated only with the same value, and cuts the body to it', () => {
+    expect(verdict(message([...HEAD, 'Content-Length: 2', 'Content-Length: 3'], 'abc'))).toBe('400 conflicting Content-Length');
+    const same = parseMessage(message([...HEAD, 'Content-Length: 2', 'l:  2 '], 'abc'));
+    expect(same.kind === 'message' && same.message.body.toString()).toBe('ab');
+    expect(verdict(message([...HEAD, 'Content-Length: 4'], 'abc'))).toBe('400 body shorter than Content-Length');
+  });
+});

@@ -126,59 +126,115 @@ export function parseMessage(data: Buffer | string, limits: ParseLimits = DEFAUL
   return { kind: 'message', message: request };
 }
 
-/** The headers checkCommon reads, gathered in one pass over the message (not a filter per name; issue 19). */
-const CHECKED_HEADERS: ReadonlySet<string> = new Set([
-  'From',
-  'To',
-  'Call-ID',
-  'CSeq',
-  'Via',
-  'Contact',
-  'Route',
-  'Record-Route',
-  'Content-Length',
-  'Max-Forwards',
-  'Expires',
-]);
+/** The values of the headers checkCommon reads, gathered in one pass over the message (no map per message; issue 19). */
+interface Checked {
+  from: string[] | null;
+  to: string[] | null;
+  callId: string[] | null;
+  cseq: string[] | null;
+  via: string[] | null;
+  contact: string[] | null;
+  route: string[] | null;
+  recordRoute: string[] | null;
+  contentLength: string[] | null;
+  maxForwards: string[] | null;
+  expires: string[] | null;
+}
+
 const NONE: readonly string[] = [];
+const add = (list: string[] | null, value: string): string[] => {
+  if (list === null) return [value];
+  list.push(value);
+  return list;
+};
+
+function gather(msg: SipMessage): Checked {
+  const c: Checked = {
+    from: null,
+    to: null,
+    callId: null,
+    cseq: null,
+    via: null,
+    contact: null,
+    route: null,
+    recordRoute: null,
+    contentLength: null,
+    maxForwards: null,
+    expires: null,
+  };
+  for (const h of msg.headers) {
+    switch (h.name) {
+      case 'From':
+        c.from = add(c.from, h.value);
+        break;
+      case 'To':
+        c.to = add(c.to, h.value);
+        break;
+      case 'Call-ID':
+        c.callId = add(c.callId, h.value);
+        break;
+      case 'CSeq':
+        c.cseq = add(c.cseq, h.value);
+        break;
+      case 'Via':
+        c.via = add(c.via, h.value);
+        break;
+      case 'Contact':
+        c.contact = add(c.contact, h.value);
+        break;
+      case 'Route':
+        c.route = add(c.route, h.value);
+        break;
+      case 'Record-Route':
+        c.recordRoute = add(c.recordRoute, h.value);
+        break;
+      case 'Content-Length':
+        c.contentLength = add(c.contentLength, h.value);
+        break;
+      case 'Max-Forwards':
+        c.maxForwards = add(c.maxForwards, h.value);
+        break;
+      case 'Expires':
+        c.expires = add(c.expires, h.value);
+        break;
+      default:
+    }
+  }
+  return c;
+}
+
+function exactlyOne(name: string, values: readonly string[] | null): string | null {
+  if (values === null) return `missing ${name}`;
+  return values.length > 1 ? `duplicate ${name}` : null;
+}
 
 /** Checks every message must pass before it is acted on (RFC 3261 §8.1.1, §8.2, §18.3). Returns a reason. */
 function checkCommon(msg: SipMessage): string | null {
-  const byName = new Map<string, string[]>();
-  for (const h of msg.headers) {
-    if (!CHECKED_HEADERS.has(h.name)) continue;
-    const values = byName.get(h.name);
-    if (values === undefined) byName.set(h.name, [h.value]);
-    else values.push(h.value);
-  }
-  const all = (name: string): readonly string[] => byName.get(name) ?? NONE;
+  const c = gather(msg);
   try {
-    for (const name of ['From', 'To', 'Call-ID', 'CSeq']) {
-      const values = all(name);
-      if (values.length === 0) return `missing ${name}`;
-      if (values.length > 1) return `duplicate ${name}`;
-    }
-    const vias = all('Via');
-    if (vias.length === 0) return 'missing Via';
-    for (const v of vias) parseVia(v);
-    parseNameAddr(all('From')[0]!);
-    parseNameAddr(all('To')[0]!);
-    if (!/^\S+$/.test(all('Call-ID')[0]!)) return 'bad Call-ID';
-    const cseq = parseCSeq(all('CSeq')[0]!);
+    const once =
+      exactlyOne('From', c.from) ?? exactlyOne('To', c.to) ?? exactlyOne('Call-ID', c.callId) ?? exactlyOne('CSeq', c.cseq);
+    if (once !== null) return once;
+    if (c.via === null) return 'missing Via';
+    for (const v of c.via) parseVia(v);
+    parseNameAddr(c.from![0]!);
+    parseNameAddr(c.to![0]!);
+    if (!/^\S+$/.test(c.callId![0]!)) return 'bad Call-ID';
+    const cseq = parseCSeq(c.cseq![0]!);
     if (msg.kind === 'request' && cseq.method !== msg.method) return 'CSeq method does not match';
-    for (const name of ['Contact', 'Route', 'Record-Route']) {
-      for (const v of all(name)) if (!(name === 'Contact' && v === '*')) parseNameAddr(v);
-    }
-    const lengths = all('Content-Length');
-    if (new Set(lengths.map((l) => l.trim())).size > 1) return 'conflicting Content-Length';
+    for (const v of c.contact ?? NONE) if (v !== '*') parseNameAddr(v);
+    for (const v of c.route ?? NONE) parseNameAddr(v);
+    for (const v of c.recordRoute ?? NONE) parseNameAddr(v);
+    const lengths = c.contentLength ?? NONE;
+    if (lengths.length > 1 && lengths.some((l) => l.trim() !== lengths[0]!.trim())) return 'conflicting Content-Length';
     if (lengths.length > 0) {
       const declared = parseSmallInt(lengths[0]!, 16 * 1024 * 1024);
       // RFC 3261 §18.3: a body shorter than declared is an error; extra octets are discarded.
       if (declared > msg.body.length) return 'body shorter than Content-Length';
       msg.body = msg.body.subarray(0, declared);
     }
-    for (const v of all('Max-Forwards')) parseSmallInt(v, 255);
-    for (const v of all('Expires')) parseSmallInt(v, 2 ** 32 - 1);
+    for (const v of c.maxForwards ?? NONE) parseSmallInt(v, 255);
+    for (const v of c.expires ?? NONE) parseSmallInt(v, 2 ** 32 - 1);
     return null;
   } catch (e) {
     return (e as Error).message;

@@ -3,8 +3,8 @@ import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Call, TRANSACTION_TERMINATED } from './call';
 import type { CallInfo, PhoneEvent } from './events';
-import { FakeSocket, firstLine } from './fake-socket.test-support';
-import { Phone } from './phone';
+import { firstLine } from './fake-socket.test-support';
+import { invite, ringingPhone, until } from './ringing-phone.test-support';
 
 /**
  * Issue 19, heap over a shift: JsSIP keeps an incoming INVITE's server transaction for up to 32 s after
@@ -13,42 +13,18 @@ import { Phone } from './phone';
  * last half minute stayed reachable with its session, peer connection and streams. The watch must be
  * gone once the 200 OK went out or the call ended.
  */
-const CONFIG = { serverUrl: 'ws://127.0.0.1:5066', sipUri: 'sip:1001@warmline.test', password: 'secret' } as const;
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-}
-
-const INVITE = [
-  'INVITE sip:1001@df7jal23ls0d.invalid;transport=ws SIP/2.0',
-  'Via: SIP/2.0/WS 127.0.0.1:5066;branch=z9hG4bKrelease',
-  'Max-Forwards: 69',
-  'From: "Sanne de Vries" <sip:9001@warmline.test>;tag=caller1',
-  'To: <sip:1001@warmline.test>',
-  'Call-ID: release-call-1',
-  'CSeq: 2 INVITE',
-  'Contact: <sip:9001@caller.invalid;transport=ws>',
-  'Content-Type: application/sdp',
-];
-const SDP = [
-  'v=0',
-  'o=- 1 1 IN IP4 127.0.0.1',
-  's=-',
-  't=0 0',
-  'm=audio 9 UDP/TLS/RTP/SAVPF 111',
-  'a=rtpmap:111 opus/48000/2',
-  '',
-].join('\r\n');
-
-function invite(): string {
-  return [...INVITE, `Content-Length: ${SDP.length}`, '', SDP].join('\r\n');
-}
-
-function cancel(): string {
+/** The CANCEL of the INVITE `invite(branch)` sends (same Via branch, Call-ID, From, To and CSeq number). */
+function cancelOf(branch: string): string {
+  const lines = invite(branch).split('\r\n');
+  const keep = (name: string) => lines.filter((line) => line.startsWith(`${name}:`));
   return [
-    ...INVITE.slice(0, 6).map((line) => line.replace('INVITE sip', 'CANCEL sip')),
-    'CSeq: 2 CANCEL',
+    lines[0]!.replace(/^INVITE /, 'CANCEL '),
+    ...keep('Via'),
+    'Max-Forwards: 69',
+    ...keep('From'),
+    ...keep('To'),
+    ...keep('Call-ID'),
+    (keep('CSeq')[0] ?? '').replace('INVITE', 'CANCEL'),
     'Content-Length: 0',
     '',
     '',
@@ -56,11 +32,13 @@ function cancel(): string {
 }
 
 interface TransactionLike {
+  readonly type: string;
   readonly state: number;
   listenerCount(event: string): number;
 }
 
-async function ringingPhone(): Promise<{ phone: Phone; socket: FakeSocket; events: PhoneEvent[]; transaction: TransactionLike }> {
+/** A ringing call (ringingPhone, branch z9hG4bKfirst), and the INVITE server transaction JsSIP made for it. */
+async function ringingWithTransaction(): Promise<Awaited<ReturnType<typeof ringingPhone>> & { transaction: TransactionLike }> {
   const UA = ((await import('jssip/lib/UA' as string)) as { default: { prototype: { newTransaction(t: unknown): void } } })
     .default;
   const created: TransactionLike[] = [];
@@ -69,25 +47,10 @@ async function ringingPhone(): Promise<{ phone: Phone; socket: FakeSocket; event
     created.push(t as TransactionLike);
     original.call(this, t);
   });
-  const socket = new FakeSocket();
-  socket.serve = (message, s) => {
-    if (message.startsWith('REGISTER')) {
-      const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
-      s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
-    }
-  };
-  const phone = new Phone({ createSocket: () => socket.asSocket() });
-  const events: PhoneEvent[] = [];
-  phone.on((event) => events.push(event));
-  expect(phone.configure(CONFIG).ok).toBe(true);
-  phone.setAvailable(true);
-  phone.start();
-  await until(() => phone.registration.state === 'registered');
-  socket.deliver(invite());
-  await until(() => events.some((e) => e.type === 'incoming'));
-  const transaction = created.find((t) => (t as unknown as { type?: string }).type === 'ist');
+  const ringing = await ringingPhone();
+  const transaction = created.find((t) => t.type === 'ist');
   if (!transaction) throw new Error('no INVITE server transaction');
-  return { phone, socket, events, transaction };
+  return { ...ringing, transaction };
 }
 
 describe("an incoming call's INVITE transaction lets go of the call", () => {
@@ -99,13 +62,13 @@ describe("an incoming call's INVITE transaction lets go of the call", () => {
   });
 
   it('watches the transaction while the call rings', async () => {
-    const { phone, transaction } = await ringingPhone();
+    const { phone, transaction } = await ringingWithTransaction();
     expect(transaction.listenerCount('stateChanged')).toBe(1);
     await phone.stop();
   });
 
   it('when the agent declines: the transaction waits for the ACK (Timer H) without a watch on the call', async () => {
-    const { phone, socket, events, transaction } = await ringingPhone();
+    const { phone, socket, events, transaction } = await ringingWithTransaction();
     const sent = socket.sent.length;
     expect(phone.reject(phone.calls()[0]!.callId).ok).toBe(true);
     await until(() => events.some((e) => e.type === 'ended'));
@@ -121,8 +84,8 @@ describe("an incoming call's INVITE transaction lets go of the call", () => {
   });
 
   it('when the caller cancels', async () => {
-    const { phone, socket, events, transaction } = await ringingPhone();
-    socket.deliver(cancel());
+    const { phone, socket, events, transaction } = await ringingWithTransaction();
+    socket.deliver(cancelOf('z9hG4bKfirst'));
     await until(() => events.some((e) => e.type === 'ended'));
     expect(transaction.state).not.toBe(TRANSACTION_TERMINATED);
     expect(transaction.listenerCount('stateChanged')).toBe(0);

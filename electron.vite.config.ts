@@ -55,6 +55,10 @@ export default defineConfig({
     ],
     // JsSIP's `debug` (with `ms`) only printed when enabled: a small shim in its place (issue 19).
     resolve: { alias: [{ find: /^debug$/, replacement: DEBUG_SHIM }] },
+    // Scripts in ASCII (other characters escaped): one character outside Latin-1 (a ’ or … in a
+    // string) makes Chromium hold the whole script's source in two bytes a character, 0.6 MB more
+    // for the start chunk alone (issue 19: renderer USS in call, tests/bench/uss-in-call.ts).
+    esbuild: { charset: 'ascii' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: electron-vite leaves the renderer as it is by default, and every byte is parsed at start (issue 19).

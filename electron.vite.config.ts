@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { appPreload } from './scripts/lib/app-preload';
 import { assistContentCheck } from './scripts/lib/assist-content-check';
 import { jsShippedReport, START_JS_BUDGET } from './scripts/lib/js-shipped-report';
 
@@ -51,6 +52,7 @@ export default defineConfig({
       react(),
       contentSecurityPolicy,
       assistContentCheck(),
+      appPreload(),
       jsShippedReport({ budget: UNMINIFIED ? undefined : START_JS_BUDGET }),
     ],
     // JsSIP's `debug` (with `ms`) only printed when enabled: a small shim in its place (issue 19).

@@ -37,6 +37,7 @@ import type { Result } from '../../shared/result';
 import type { CommandError } from './phone';
 import type { MonitorLeg } from './phone/supervision';
 import type { CallbacksStore } from './state/callbacks-store';
+import { isConfigured } from './boot/configured';
 
 /** What main.tsx found at start, having already restored an open wrap-up and signed in. */
 export type Startup =
@@ -68,8 +69,6 @@ export interface AppServices {
 type Load = { readonly kind: 'ready'; readonly settings: SettingsView } | { readonly kind: 'failed'; readonly message: string };
 
 type View = DeskView;
-
-export const isConfigured = (s: SettingsView) => s.serverUrl !== '' && s.sipUri !== '';
 
 export function App({ services }: { readonly services: AppServices }) {
   const { host, store } = services;

@@ -1,11 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { SettingsView } from '../../shared/settings';
-import { App, isConfigured, type AppServices, type Startup } from './App';
+import type { AppServices, Startup } from './App';
+import { isConfigured } from './boot/configured';
+import { KeyBuffer } from './boot/key-buffer';
+import { shellView, StartShell } from './boot/start-shell';
 import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
-import { initI18n, lastLanguage, prefetchLanguage } from './i18n';
+import { initI18n, lastLanguage, prefetchLanguage, t } from './i18n';
 import { Phone } from './phone';
 import { CallRecordings } from './state/call-recordings';
 import { EscalationLog } from './state/escalation-log';
@@ -26,6 +27,9 @@ import './ui/desk.css';
 type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
 async function boot(): Promise<void> {
+  // Keys pressed before React's keyboard handlers exist are kept for them (the app mounts last).
+  const keys = new KeyBuffer();
+  keys.listen(window);
   const host = connectHost();
   // Asked before anything else, in one round trip: the SIP socket opens the moment it answers (issue 19).
   const bootstrap = host.bootstrap();
@@ -144,15 +148,26 @@ async function boot(): Promise<void> {
     applyDevices,
     startup,
   };
-  // Exposed for end-to-end tests and support: read-only state, never credentials.
-  (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
   window.addEventListener('beforeunload', () => void phone.stop());
 
-  createRoot(root).render(
-    <StrictMode>
-      <App services={services} />
-    </StrictMode>,
-  );
+  // Until React mounts, the status bar in plain DOM shows the phone's real state (issue 19: the
+  // socket opened above, before React and the App are evaluated), and keeps the keys pressed meanwhile.
+  const configured = startup.kind === 'ready' && isConfigured(startup.settings);
+  const shell = new StartShell(root);
+  const showState = () => {
+    if (shell.shown) shell.show(shellView(store.getSnapshot(), configured, t));
+  };
+  showState();
+  const stopShell = store.subscribe(showState);
+  // Fetched and compiled since the page loaded (modulepreload, scripts/lib/app-preload.ts); evaluated now.
+  const { mountApp } = await import('./mount');
+  mountApp(root, services, () => {
+    stopShell();
+    // Exposed for end-to-end tests and support: read-only state, never credentials. Once the app
+    // has mounted, so a test that waits for a state here finds the app showing it.
+    (window as unknown as { warmlineState?: () => unknown }).warmlineState = () => services.store.getSnapshot();
+    keys.replay(document.body);
+  });
 }
 
 void boot();

@@ -1,12 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { transformWithEsbuild, type Plugin } from 'vite';
+import { APP_MODULE } from './app-preload';
 
 /**
  * What the renderer may ship at start (issue 19's goal is 600 KB / 180 KB gzip; JsSIP and
  * react-dom alone are about 430 KB). The build fails past it and a test checks it, so the start
  * chunk can only shrink: lower these when it does.
  */
-export const START_JS_BUDGET = { rawKb: 585, gzipKb: 164 } as const;
+export const START_JS_BUDGET = { rawKb: 586, gzipKb: 165 } as const;
 
 export interface StartBudget {
   readonly rawKb: number;
@@ -41,7 +42,7 @@ export interface ShippedChunk {
 }
 
 export interface StartShipped {
-  /** Minified bytes of the chunks loaded before any dynamic import: the entries and what they import statically. */
+  /** Minified bytes of the chunks loaded before the page is usable: the entries, the app chunk and what they import statically. */
   readonly raw: number;
   readonly gzip: number;
   readonly chunks: readonly ShippedChunk[];
@@ -49,7 +50,7 @@ export interface StartShipped {
   readonly modules: readonly string[];
 }
 
-/** The chunks a page loads at start, with their sizes: the entries and their static imports, transitively. */
+/** The chunks a page loads at start, with their sizes: the entries, the app chunk and their static imports, transitively. */
 export function startShipped(chunks: readonly ShippedChunk[]): StartShipped {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const start = new Set<string>();
@@ -58,7 +59,9 @@ export function startShipped(chunks: readonly ShippedChunk[]): StartShipped {
     start.add(name);
     for (const imported of byName.get(name)?.imports ?? []) visit(imported);
   };
-  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  // The entries, and the app chunk main.tsx imports once the phone has signed in: the page is not
+  // usable before React and the App run, so they count at start however they are loaded (issue 19).
+  for (const c of chunks) if (c.isEntry || Object.keys(c.modules).some((id) => APP_MODULE.test(id))) visit(c.fileName);
   const atStart = chunks.filter((c) => start.has(c.fileName));
   return {
     raw: atStart.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),

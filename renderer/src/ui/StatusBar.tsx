@@ -4,6 +4,7 @@ import { useLocaleFormats } from './locale-format';
 import type { AgentState } from '../../../shared/agent';
 import type { QualityLevel } from '../../../shared/quality/e-model';
 import { formatDuration } from './format';
+import { agentStateLabel } from './agent-state-label';
 
 /** After-call work as the status bar shows it: time left, or time spent when it lasts until Ready. */
 export interface AcwClock {
@@ -24,18 +25,13 @@ export interface StatusBarProps {
 export function StatusBar({ agentState, phoneConfigured, acw, quality, children }: StatusBarProps) {
   const { t } = useTranslation();
   const formats = useLocaleFormats();
-  const stateName = t(`agentState.${agentState.kind}`);
-  const label =
-    agentState.kind === 'break'
-      ? t('status.stateWithReason', { state: stateName, reason: t(`breakReason.${agentState.reason}`) })
-      : stateName;
   return (
     <header className="status-bar">
       <span className="brand">{t('app.name')}</span>
       <div className="status-items" role="region" aria-label={t('status.region')}>
         <span className={`agent-state agent-state-${agentState.kind}`} role="status" aria-live="polite" data-testid="agent-state">
           <span className="dot" aria-hidden="true" />
-          {t('status.agentState', { state: label })}
+          {agentStateLabel(agentState, t)}
         </span>
         {/* Ticks every second: a live region here would talk over the customer. */}
         {acw && (

@@ -1,0 +1,170 @@
+import type { Page, Route } from 'playwright-core';
+import { WebSocketServer } from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import nl from '../../renderer/src/i18n/locales/nl.json';
+import { snap } from '../support/screenshots';
+import { startKamailioServer, type SipTestServer } from '../support/sip-servers';
+import { useDeskBench } from './desk-bench';
+import { press } from './keyboard.harness';
+import { eventually, newUser } from './phone-engine.harness';
+
+/**
+ * Issue 19, engine first: the page signs the phone in before React and the App are evaluated, and
+ * a plain-DOM status bar shows the real state until they mount. Each test holds the app chunk
+ * (mount-*.js) at the network until it says so, so "before the app mounted" is a state the test
+ * makes, not a race it hopes to win.
+ */
+let kamailio: SipTestServer;
+let silent: WebSocketServer;
+let silentUrl: string;
+const bench = useDeskBench();
+const opened: Page[] = [];
+const pageErrors: string[] = [];
+
+/** The app page with its app chunk held: `release()` lets it load. */
+async function openHeld(): Promise<{ page: Page; release: () => void }> {
+  const page = await bench.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  opened.push(page);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/mount-[\w-]+\.js$/, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(bench.app.url);
+  return { page, release };
+}
+
+const text = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+const appMounted = (page: Page) => page.getByTestId('registration').count();
+const headerBox = (page: Page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('header.status-bar')?.getBoundingClientRect();
+    return box && { top: box.top, height: box.height, width: box.width };
+  });
+
+async function signInTo(server: { wsUrl: string; domain: string; password: string }, language: 'en' | 'nl' = 'en') {
+  const user = newUser('start');
+  await bench.app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: 'Ana Agent',
+    language,
+  });
+  return user;
+}
+
+describe('cold start: the phone signs in before the app mounts', () => {
+  beforeAll(async () => {
+    kamailio = await startKamailioServer();
+    // A SIP-over-WebSocket "server" that takes the connection and never answers: the REGISTER
+    // stays unanswered, so "Signing in…" is on screen for as long as the test looks.
+    silent = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'sip' });
+    await new Promise<void>((resolve) => silent.once('listening', () => resolve()));
+    const address = silent.address();
+    if (address === null || typeof address === 'string') throw new Error('the silent server has no port');
+    silentUrl = `ws://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => silent?.close(() => resolve()));
+    await kamailio?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  it("shows Signing in… in the agent's language before the app, and the app's status bar takes its place without moving", async () => {
+    await signInTo({ wsUrl: silentUrl, domain: 'warmline.test', password: 'secret' }, 'nl');
+    const { page, release } = await openHeld();
+    await eventually(
+      () => text(page, 'start-registration'),
+      (t) => t === nl.registration.registering,
+      'the start shell says Signing in… in Dutch',
+    );
+    expect(await text(page, 'start-agent-state')).toBe(nl.status.agentState.replace('{{state}}', nl.agentState.offline));
+    expect(await appMounted(page)).toBe(0);
+    await snap(page, 'start-shell-signing-in');
+    const shellHeader = await headerBox(page);
+
+    release();
+    await eventually(
+      () => text(page, 'registration'),
+      (t) => t === nl.registration.registering,
+      'the app shows the same line',
+    );
+    expect(await page.getByTestId('start-shell').count()).toBe(0);
+    await snap(page, 'start-shell-app-mounted');
+    const appHeader = await headerBox(page);
+    expect(shellHeader).toBeDefined();
+    expect(appHeader?.top).toBe(shellHeader?.top);
+    expect(Math.abs((appHeader?.height ?? 0) - (shellHeader?.height ?? 0))).toBeLessThanOrEqual(1);
+  });
+
+  it('a call that rings before the app mounts is ringing in the app once it mounts', async () => {
+    const user = await signInTo(kamailio);
+    const { page, release } = await openHeld();
+    await eventually(
+      () => text(page, 'start-registration'),
+      (t) => t === 'Signed in',
+      'signed in before the app',
+    );
+    await snap(page, 'start-shell-signed-in');
+
+    const far = await bench.customer(kamailio);
+    await far.call(`sip:${user}@${kamailio.domain}`);
+    await eventually(
+      () => text(page, 'start-agent-state'),
+      (t) => t === 'Status: Ringing',
+      'the shell says Ringing',
+    );
+    expect(await appMounted(page)).toBe(0);
+
+    release();
+    await page.getByRole('alertdialog', { name: 'Incoming call' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Ana Reyes' }).waitFor();
+    await page.getByRole('button', { name: 'Answer' }).click();
+    await eventually(
+      () => far.state(),
+      (s) => s.session === 'Established',
+      'the customer is connected',
+    );
+  });
+
+  it('Control+Alt+A pressed while the shell shows a ringing call answers it once the app mounts', async () => {
+    const user = await signInTo(kamailio);
+    const { page, release } = await openHeld();
+    await eventually(
+      () => text(page, 'start-registration'),
+      (t) => t === 'Signed in',
+      'signed in before the app',
+    );
+    const far = await bench.customer(kamailio);
+    await far.call(`sip:${user}@${kamailio.domain}`);
+    await eventually(
+      () => text(page, 'start-agent-state'),
+      (t) => t === 'Status: Ringing',
+      'the shell says Ringing',
+    );
+    await press(page, 'Ctrl+Alt+A');
+    expect(await appMounted(page)).toBe(0);
+
+    release();
+    await eventually(
+      () => far.state(),
+      (s) => s.session === 'Established',
+      'the customer is connected by the kept key press',
+    );
+    await eventually(
+      () => text(page, 'agent-state'),
+      (t) => t === 'Status: On a call',
+      'the app says On a call',
+    );
+  });
+});

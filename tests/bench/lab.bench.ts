@@ -68,8 +68,9 @@ function cpuMs(marker: string): number {
 }
 
 /**
- * Milliseconds the processes whose command line contains `marker` (all their threads) have spent ready to run but
- * waiting for a CPU (/proc/PID/task/TID/schedstat, second field); `self` reads this process's main thread. Tells a
+ * Milliseconds the main threads of the processes whose command line contains `marker` have spent ready to run but
+ * waiting for a CPU (/proc/PID/schedstat, second field); `self` is this process. The main thread is where the
+ * lab's event loop and each Kamailio process's work run (V8's compiler and GC helpers are left out). Tells a
  * server starved by the machine's other work from one that sleeps because nothing reached it.
  */
 function runQueueWaitMs(marker: string | 'self'): number {
@@ -78,8 +79,7 @@ function runQueueWaitMs(marker: string | 'self'): number {
   for (const pid of pids) {
     try {
       if (marker !== 'self' && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
-      const tids = marker === 'self' ? [pid] : readdirSync(`/proc/${pid}/task`);
-      for (const tid of tids) total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+      total += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
     } catch {
       // the process ended between listing and reading, or the kernel keeps no schedstats
     }
@@ -98,7 +98,7 @@ interface LevelResult {
    * the bottleneck shows its share of a core here: under load from other processes, well below 1.
    */
   readonly busy: Record<Server['name'], number>;
-  /** Run-queue wait of the server's threads over the wall time of its rounds (ready to run, no CPU free). */
+  /** Run-queue wait of the server's main threads over the wall time of its rounds (ready to run, no CPU free). */
   readonly waiting: Record<Server['name'], number>;
   /** The same for the load generator's main thread during each server's rounds. */
   readonly clientWaiting: Record<Server['name'], number>;
@@ -329,7 +329,9 @@ function print(results: ReadonlyMap<number, LevelResult>, elapsedMs: number): vo
       ),
     );
   }
-  console.log("\nWaiting for a CPU while ready to run, over the rounds' wall time (run-queue wait; 0 = never starved)");
+  console.log(
+    "\nWaiting for a CPU while ready to run, over the rounds' wall time (run-queue wait of each process's main thread, summed; 0 = never starved)",
+  );
   console.log(formatRow(['agents', 'lab', 'Kamailio', 'client with lab / Kam'], [8, 24, 24, 24]));
   for (const [n, r] of results) {
     console.log(

@@ -41,6 +41,13 @@ const AUDIO_CONTEXTS = `(() => {
   navigator.mediaDevices.getUserMedia = async (c) => { const s = await open(c); streams.push(s); return s; };
 })();`;
 
+const NO_AUDIO_CONTEXT = `(() => {
+  const node = () => ({ connect() {}, disconnect() {}, fftSize: 512, getFloatTimeDomainData(b) { b.fill(0); } });
+  window.AudioContext = class { constructor() { window.__audioContexts?.push(this); this.state = 'running'; }
+    createMediaStreamSource() { return node(); } createAnalyser() { return node(); }
+    async close() { this.state = 'closed'; } async resume() {} };
+})();`;
+
 const HOLD_MS = Number(process.env.WARMLINE_USS_HOLD_MS ?? 3_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -214,6 +221,8 @@ async function main(): Promise<void> {
       const context = await browser!.newContext({ bypassCSP: process.env.WARMLINE_USS_NO_SHADOW === '1' });
       await context.addInitScript(PROBE_SCRIPT);
       await context.addInitScript(AUDIO_CONTEXTS);
+      // An experiment: the app without Web Audio (its microphone meter's AudioContext does nothing).
+      if (process.env.WARMLINE_USS_NO_AUDIO_CONTEXT === '1') await context.addInitScript(NO_AUDIO_CONTEXT);
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
       await within(`${name} navigation`, page.goto(url));
@@ -234,7 +243,14 @@ async function main(): Promise<void> {
       for (let i = 0; i < 2; i += 1) {
         await farEndCalls(far, `sip:${user}@${kamailio.domain}`);
         await clickAnswer(p.page, STEP_TIMEOUT);
-        await sleep(HOLD_MS);
+        // The app's microphone meter over the hold: its highest level (Chromium's fake microphone beeps).
+        let meter = 0;
+        for (let t = 0; t < HOLD_MS; t += 100) {
+          const level = await p.page.evaluate(() => document.querySelector('.mic-level')?.getAttribute('aria-valuenow'));
+          meter = Math.max(meter, Number(level ?? 0));
+          await sleep(100);
+        }
+        if (user === 'ussapp') console.log(`the app's microphone meter in call ${i + 1}: highest level ${meter} of 100`);
         if (i === 1) {
           const figures = await measure(p.page, p.cdp, p.pid, browser!);
           console.log(
@@ -280,6 +296,15 @@ async function main(): Promise<void> {
     await sleep(HOLD_MS);
     const appIdle = await measure(app.page, app.cdp, app.pid, browser);
     const bareIdle = await measure(bare.page, bare.cdp, bare.pid, browser);
+    if (process.env.WARMLINE_USS_EXPERIMENTS === '2') {
+      // What painting the page costs: the same page with nothing to paint.
+      await app.page.evaluate(() => document.documentElement.style.setProperty('display', 'none'));
+      await sleep(2_000);
+      const unpainted = await measure(app.page, app.cdp, app.pid, browser);
+      console.log('\n=== signed in: the app painting nothing (html display: none) beside the app as it is ===');
+      print(unpainted, appIdle);
+      await app.page.evaluate(() => document.documentElement.style.removeProperty('display'));
+    }
     const appFigures = await inCall(app, 'ussapp', (page) => finishWrapUp(page, STEP_TIMEOUT));
     const bareFigures = await inCall(bare, 'ussbare', async () => {});
     console.log('\n=== signed in, before any call ===');

@@ -13,7 +13,10 @@ export const LEVEL_INTERVAL_MS = 200;
 export function watchLevel(stream: MediaStream, onLevel: (level: number) => void, doc: Document = document): () => void {
   // 'playback': the largest audio buffers the device allows, so the audio thread wakes far less often
   // than for the default 'interactive' (a few ms): the meter only reads the level five times a second.
-  const context = new AudioContext({ latencyHint: 'playback' });
+  // 8 kHz (speech's energy is below 4 kHz): Web Audio's buffers shrink with the rate, about 1.4 MB
+  // less of the renderer's memory in a call than at the device's 44.1/48 kHz (issue 19,
+  // tests/bench/uss-in-call.ts: partition_alloc 5.1 -> 3.7 MB; 2.6 MB with no context at all).
+  const context = new AudioContext({ latencyHint: 'playback', sampleRate: 8_000 });
   const source = context.createMediaStreamSource(stream);
   const analyser = context.createAnalyser();
   analyser.fftSize = 512;

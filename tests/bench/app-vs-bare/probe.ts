@@ -4,7 +4,9 @@
  * not bundled. Times are `performance.timeOrigin + performance.now()` (comparable across pages of
  * one browser), `signedInAt` is `performance.now()` (milliseconds since the navigation started).
  *
- * - `signedInAt`: the registration line first reads "Signed in" (observed until then only);
+ * - `signedInAt`: a registration line first reads "Signed in": the app's, or its start shell's before
+ *   React mounts (issue 19; the bare page has only its own);
+ * - `appSignedInAt`: the app's own registration line reads "Signed in" (React mounted; observed until then only);
  * - `ringAt`: after `armRing()`, a ringing card (`section.call-card.incoming`) is in the DOM;
  * - `clickAt`: a trusted click on its Answer button (capture phase, before the page's handler);
  * - `firstRtpAt`: after that click, the first inbound audio bytes on a live peer connection
@@ -17,13 +19,19 @@ export const PROBE_SCRIPT = `(() => {
   window.RTCPeerConnection = class extends Native {
     constructor(...args) { super(...args); pcs.push(this); }
   };
-  const bench = { signedInAt: undefined, ringAt: undefined, clickAt: undefined, firstRtpAt: undefined };
+  const bench = { signedInAt: undefined, appSignedInAt: undefined, ringAt: undefined, clickAt: undefined, firstRtpAt: undefined };
   window.__bench = bench;
 
+  const reads = (selector) => {
+    const line = document.querySelector(selector);
+    return line !== null && line.textContent.trim() === 'Signed in';
+  };
   const signedIn = new MutationObserver(() => {
-    const line = document.querySelector('[data-testid="registration"]');
-    if (line && line.textContent.trim() === 'Signed in') {
+    if (bench.signedInAt === undefined && (reads('[data-testid="registration"]') || reads('[data-testid="start-registration"]'))) {
       bench.signedInAt = performance.now();
+    }
+    if (reads('[data-testid="registration"]')) {
+      bench.appSignedInAt = performance.now();
       signedIn.disconnect();
     }
   });

@@ -131,6 +131,7 @@ interface Figures {
   heap: { usedSize: number; totalSize: number };
   dom: { documents: number; nodes: number; jsEventListeners: number };
   audioElements: number;
+  hiddenNodes: number;
   allocators?: Map<string, number>;
 }
 
@@ -139,8 +140,14 @@ async function measure(page: Page, cdp: CDPSession, pid: number, browser: Browse
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
   const audioElements = await page.evaluate(() => document.querySelectorAll('audio').length);
+  // DOM kept alive but hidden (React's <Activity mode="hidden"> sets display: none on its top elements).
+  const hiddenNodes = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => e.style.display === 'none')
+      .reduce((sum, e) => sum + 1 + e.querySelectorAll('*').length, 0),
+  );
   const infra = await memoryInfra(browser);
-  const figures: Figures = { uss: ussBytes(pid), mappings: privateByMapping(pid), heap, dom, audioElements };
+  const figures: Figures = { uss: ussBytes(pid), mappings: privateByMapping(pid), heap, dom, audioElements, hiddenNodes };
   const allocators = infra.get(pid);
   if (allocators) figures.allocators = allocators;
   if (process.env.WARMLINE_USS_HEAP === '1') figures.snapshot = await heapSnapshot(cdp);
@@ -169,7 +176,7 @@ function print(app: Figures, bare: Figures): void {
   row('JS heap used', app.heap.usedSize, bare.heap.usedSize);
   row('JS heap total', app.heap.totalSize, bare.heap.totalSize);
   console.log(
-    `  DOM: documents ${app.dom.documents} / ${bare.dom.documents}, nodes ${app.dom.nodes} / ${bare.dom.nodes}, JS listeners ${app.dom.jsEventListeners} / ${bare.dom.jsEventListeners}, <audio> ${app.audioElements} / ${bare.audioElements}`,
+    `  DOM: documents ${app.dom.documents} / ${bare.dom.documents}, nodes ${app.dom.nodes} / ${bare.dom.nodes}, JS listeners ${app.dom.jsEventListeners} / ${bare.dom.jsEventListeners}, <audio> ${app.audioElements} / ${bare.audioElements}, elements hidden (display: none) ${app.hiddenNodes} / ${bare.hiddenNodes}`,
   );
   if (app.allocators && bare.allocators) {
     if (app.snapshot && bare.snapshot) {

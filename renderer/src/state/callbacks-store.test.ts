@@ -48,4 +48,25 @@ describe('the callbacks store', () => {
     expect(store.getSnapshot().callbacks.map((c) => c.noteId)).toEqual([2]);
     store.stop();
   });
+
+  it('a shift of callbacks done one after another leaves nothing remembered', async () => {
+    let now = 0;
+    const host = fakeHost(Array.from({ length: 200 }, (_, i) => cb(i + 1, (i + 1) * 1_000)));
+    const reminded: number[] = [];
+    const store = new CallbacksStore(
+      host,
+      (c) => void reminded.push(c.noteId),
+      () => now,
+    );
+    await store.refresh();
+    for (let i = 1; i <= 200; i += 1) {
+      now = i * 1_000;
+      store.check();
+      expect(store.remembered).toBe(1);
+      await store.done(i);
+    }
+    expect(reminded).toHaveLength(200);
+    expect(store.remembered).toBe(0);
+    store.stop();
+  });
 });

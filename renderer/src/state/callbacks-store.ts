@@ -22,8 +22,8 @@ export type CallbacksHost = Pick<HostApi, 'listCallbacks' | 'closeFollowUp' | 's
 export class CallbacksStore {
   #state: CallbacksState = { callbacks: [], due: [] };
   readonly #listeners = new Set<() => void>();
-  /** `noteId@dueAt` of each reminder given, so a callback reminds once per due time. */
-  readonly #reminded = new Set<string>();
+  /** The due time each open callback was last reminded at, so it reminds once per due time (kept for open ones only). */
+  readonly #reminded = new Map<number, number>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #reading = 0;
 
@@ -39,6 +39,11 @@ export class CallbacksStore {
   };
 
   readonly getSnapshot = (): CallbacksState => this.#state;
+
+  /** How many callbacks' reminders are remembered (at most one per open callback). */
+  get remembered(): number {
+    return this.#reminded.size;
+  }
 
   /** Reads the list again; a later read wins over an earlier one still on its way. */
   async refresh(): Promise<void> {
@@ -69,9 +74,9 @@ export class CallbacksStore {
   check(): void {
     const due = dueCallbacks(this.#state.callbacks, this.now());
     for (const callback of due) {
-      const key = `${callback.noteId}@${dueAt(callback)}`;
-      if (this.#reminded.has(key)) continue;
-      this.#reminded.add(key);
+      const at = dueAt(callback);
+      if (this.#reminded.get(callback.noteId) === at) continue;
+      this.#reminded.set(callback.noteId, at);
       this.remind(callback);
     }
     const before = this.#state.due;
@@ -82,6 +87,9 @@ export class CallbacksStore {
 
   #set(callbacks: readonly Callback[]): void {
     this.#state = { callbacks, due: [] };
+    // Done ones leave the list and are forgotten: a shift of callbacks does not grow this.
+    const open = new Set(callbacks.map((c) => c.noteId));
+    for (const noteId of this.#reminded.keys()) if (!open.has(noteId)) this.#reminded.delete(noteId);
     if (callbacks.length > 0 && this.#timer === undefined) this.#timer = setInterval(() => this.check(), 1_000);
     if (callbacks.length === 0) this.stop();
     this.#listeners.forEach((l) => l());

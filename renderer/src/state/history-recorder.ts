@@ -1,3 +1,4 @@
+import { addBounded } from '../../../shared/bounded-set';
 import type { EndedCall, PastConsult } from '../../../shared/call';
 import type { EscalationContext } from '../../../shared/escalation';
 import { callRecordFromEndedCall } from '../../../shared/history/from-call';
@@ -10,6 +11,9 @@ import type { PhoneStore } from './phone-store';
 import type { QualityLog } from './quality-log';
 import type { SupervisionStore } from './supervision-store';
 import { decodeReceivedContext } from './received-context';
+
+/** Received escalations remembered to record each once (see recordHistory). */
+const RECEIVED_IDS_KEPT = 64;
 
 /**
  * Every call goes into history when it ends, with the escalations sent on it (from the log) or
@@ -25,6 +29,8 @@ export function recordHistory(
 ): () => void {
   let last = store.getSnapshot().lastEnded;
   // A received escalation arrives on the consult call and lives on in the call that replaced it: record it once.
+  // Only the last few are needed for that (the consult and its replacement end moments apart), so a shift's worth
+  // of calls does not grow the set.
   const received = new Set<string>();
   return store.subscribe(() => {
     const snapshot = store.getSnapshot();
@@ -77,7 +83,7 @@ async function record(
     const decoded = await decodeReceivedContext(header, ended.info.contextReceived, host);
     // A context not valid for this call (expired, replayed, made for another) is not this call's escalation.
     if (decoded.status !== 'unreadable' && decoded.status !== 'not-valid' && !received.has(decoded.context.id)) {
-      received.add(decoded.context.id);
+      addBounded(received, decoded.context.id, RECEIVED_IDS_KEPT);
       const outcome = receivedEscalationOutcome(call, {
         tookOver: ended.info.replaces !== undefined,
         // A blind transfer reaches us as the customer's own call, from the number the context names.

@@ -123,7 +123,14 @@ describe('queue pause during after-call work (lab server)', () => {
     await agent.getByRole('form', { name: 'Unfinished wrap-up' }).waitFor();
     expect(await memberState()).toBe('paused');
     await agent.getByRole('button', { name: 'Ready' }).click();
-    await eventually(memberState, (s) => s === 'available', 'available in the queue again');
+    // Failed once in CI at load ~25 (the lab still said paused after 20 s): say what the lab was
+    // told and what the page shows, so a next failure explains itself.
+    await eventually(memberState, (s) => s === 'available', 'available in the queue again').catch(async (error: unknown) => {
+      const shown = await agent
+        .locator('[role=alert], [role=status], [data-testid=agent-state], [data-testid=registration]')
+        .allTextContents();
+      throw new Error(`${String(error)}; lab received ${JSON.stringify(commands)}; page shows ${JSON.stringify(shown)}`);
+    });
     await agent.waitForTimeout(1_000);
     // Told once at sign-in that the agent is (still) paused, and once that wrap-up is over.
     expect(commands).toEqual(['pause', 'unpause']);

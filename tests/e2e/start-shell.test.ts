@@ -107,7 +107,8 @@ describe('cold start: the phone signs in before the app mounts', () => {
     expect(Math.abs((appHeader?.height ?? 0) - (shellHeader?.height ?? 0))).toBeLessThanOrEqual(1);
   });
 
-  it('a call that rings before the app mounts is ringing in the app once it mounts', async () => {
+  /** Signed in with the app held back, then a customer calls: the shell says Ringing. */
+  async function ringingInTheShell(signedIn?: (page: Page) => Promise<void>) {
     const user = await signInTo(kamailio);
     const { page, release } = await openHeld();
     await eventually(
@@ -115,8 +116,7 @@ describe('cold start: the phone signs in before the app mounts', () => {
       (t) => t === 'Signed in',
       'signed in before the app',
     );
-    await snap(page, 'start-shell-signed-in');
-
+    await signedIn?.(page);
     const far = await bench.customer(kamailio);
     await far.call(`sip:${user}@${kamailio.domain}`);
     await eventually(
@@ -124,6 +124,11 @@ describe('cold start: the phone signs in before the app mounts', () => {
       (t) => t === 'Status: Ringing',
       'the shell says Ringing',
     );
+    return { page, release, far };
+  }
+
+  it('a call that rings before the app mounts is ringing in the app once it mounts', async () => {
+    const { page, release, far } = await ringingInTheShell((p) => snap(p, 'start-shell-signed-in'));
     expect(await appMounted(page)).toBe(0);
 
     release();
@@ -138,20 +143,7 @@ describe('cold start: the phone signs in before the app mounts', () => {
   });
 
   it('Control+Alt+A pressed while the shell shows a ringing call answers it once the app mounts', async () => {
-    const user = await signInTo(kamailio);
-    const { page, release } = await openHeld();
-    await eventually(
-      () => text(page, 'start-registration'),
-      (t) => t === 'Signed in',
-      'signed in before the app',
-    );
-    const far = await bench.customer(kamailio);
-    await far.call(`sip:${user}@${kamailio.domain}`);
-    await eventually(
-      () => text(page, 'start-agent-state'),
-      (t) => t === 'Status: Ringing',
-      'the shell says Ringing',
-    );
+    const { page, release, far } = await ringingInTheShell();
     await press(page, 'Ctrl+Alt+A');
     expect(await appMounted(page)).toBe(0);
 

@@ -70,8 +70,7 @@ describe('presence after a (re)connection', () => {
       if (!registered) beforeRegistered.push(firstLine(message));
       if (message.startsWith('REGISTER')) {
         const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
-        // The server is slow to answer: everything the phone sends meanwhile is counted (long enough
-        // for the presence client's code, fetched on start, to have arrived before the answer).
+        // The server is slow to answer: everything the phone sends meanwhile is counted.
         setTimeout(() => {
           registered = true;
           s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));

@@ -243,12 +243,26 @@ export class Phone {
     // "Signing in…" meanwhile (the model's long run, seed 20261207, sequence 48). Subscribing after
     // the REGISTER is safe with a server that gave a GRUU: presence.ts gives every SUBSCRIBE the
     // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
-    // The presence client (PIDF, dialog-info and queue-board parsers) is not in the start chunk
-    // (issue 19): it is fetched while the WebSocket connects. It starts, with what the app asked for
-    // meanwhile, once both it is here and the first REGISTER is answered, whichever comes last.
+    // The presence client (PIDF, dialog-info and queue-board parsers, with their schemas) is not in
+    // the start chunk (issue 19): it is fetched once the first REGISTER is answered, so the page
+    // neither loads nor evaluates it while the agent waits for "Signed in". It starts, with what the
+    // app asked for meanwhile, as soon as it is here.
     let renewDue = false;
+    let presenceAsked = false;
     this.#presenceLive = false;
+    const loadPresence = () => {
+      if (presenceAsked) return;
+      presenceAsked = true;
+      void import('./presence').then(({ PresenceClient }) => {
+        if (this.#ua !== ua) return; // stopped or restarted meanwhile
+        this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+          this.#presenceListeners.forEach((listener) => listener(event)),
+        );
+        if (ua.isRegistered()) afterRegister();
+      });
+    };
     const afterRegister = () => {
+      loadPresence();
       const presence = this.#presence;
       if (!presence || this.#ua !== ua) return;
       if (!this.#presenceLive) {
@@ -269,13 +283,6 @@ export class Phone {
     });
     ua.on('registered', afterRegister);
     ua.on('registrationFailed', afterRegister);
-    void import('./presence').then(({ PresenceClient }) => {
-      if (this.#ua !== ua) return; // stopped or restarted meanwhile
-      this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
-        this.#presenceListeners.forEach((listener) => listener(event)),
-      );
-      if (ua.isRegistered()) afterRegister();
-    });
     ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (event.originator === 'remote') this.#incoming(event.session, event.request as IncomingRequest);
     });

@@ -1,3 +1,4 @@
+import { ExpiringMap } from '../expiring-map';
 import { CLOCK_SKEW_MS, CONTEXT_VALIDITY_MS } from './sealed';
 
 /**
@@ -8,23 +9,21 @@ import { CLOCK_SKEW_MS, CONTEXT_VALIDITY_MS } from './sealed';
  * Memory only, and per receiving Warmline: see the limits in sealed.ts.
  */
 export class ReplayGuard {
-  readonly #seen = new Map<string, { readonly sipCallId: string; readonly until: number }>();
+  /** Escalation id → the SIP Call-ID it was first received on. */
+  readonly #seen: ExpiringMap<string>;
 
   constructor(
     private readonly keepMs = CONTEXT_VALIDITY_MS + 2 * CLOCK_SKEW_MS,
-    private readonly maxEntries = 1000,
-  ) {}
+    maxEntries = 1000,
+  ) {
+    this.#seen = new ExpiringMap(maxEntries);
+  }
 
   /** `true` if `escalationId` is new or was first seen on this same call. */
   admit(escalationId: string, sipCallId: string, at: number): boolean {
-    for (const [id, entry] of this.#seen) if (entry.until < at) this.#seen.delete(id);
-    const entry = this.#seen.get(escalationId);
-    if (entry) return entry.sipCallId === sipCallId;
-    if (this.#seen.size >= this.maxEntries) {
-      const oldest = this.#seen.keys().next();
-      if (!oldest.done) this.#seen.delete(oldest.value);
-    }
-    this.#seen.set(escalationId, { sipCallId, until: at + this.keepMs });
+    const firstCall = this.#seen.get(escalationId, at);
+    if (firstCall !== undefined) return firstCall === sipCallId;
+    this.#seen.set(escalationId, sipCallId, at + this.keepMs);
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ExpiringMap } from '../expiring-map';
 import { err, ok, type Result } from '../result';
 import { base64urlDecode, base64urlEncode, utf8Decode, utf8Encode } from '../escalation/bytes';
 import { hmacSha256, hmacSha256Verify, newEscalationId } from '../escalation/web-crypto';
@@ -71,18 +72,15 @@ export async function signSupervisionRequest(
 
 /** Ids of accepted requests, kept until they would have expired anyway, so none is used twice. */
 export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
-  constructor(private readonly capacity = 1_000) {}
+  readonly #seen: ExpiringMap<true>;
+  constructor(capacity = 1_000) {
+    this.#seen = new ExpiringMap(capacity);
+  }
 
   /** True the first time an id is offered (and remembers it), false ever after while it is valid. */
   firstUse(id: string, expiresAt: number, now: number): boolean {
-    for (const [seenId, until] of this.#seen) if (until < now) this.#seen.delete(seenId);
-    if (this.#seen.has(id)) return false;
-    if (this.#seen.size >= this.capacity) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest !== undefined) this.#seen.delete(oldest);
-    }
-    this.#seen.set(id, expiresAt);
+    if (this.#seen.get(id, now)) return false;
+    this.#seen.set(id, true, expiresAt);
     return true;
   }
 }

@@ -8,6 +8,7 @@ import { Ringer } from './audio/ringer';
 import { connectHost } from './host';
 import { initI18n, lastLanguage, prefetchLanguage, t } from './i18n';
 import { Phone } from './phone';
+import { afterPaint } from './phone/after-paint';
 import { CallRecordings } from './state/call-recordings';
 import { EscalationLog } from './state/escalation-log';
 import { recordHistory } from './state/history-recorder';
@@ -53,7 +54,9 @@ async function boot(): Promise<void> {
   const team = new TeamStore(phone, () => selfUser);
   // The agent's state, and on a call its facts (queue, hold, escalation in progress) for supervisors.
   const escalations = new EscalationLog();
-  // The call's facts are computed by a module loaded just after start (the start chunk has a budget, issue 19).
+  // The call's facts are computed by a module asked for when the first REGISTER is answered and that
+  // is on screen, as the presence client that publishes them is (issue 19: nothing that signing in
+  // does not need is fetched before "Signed in").
   let callFacts: typeof OwnCallFacts | undefined;
   const publishOwn = () => {
     const snapshot = store.getSnapshot();
@@ -61,9 +64,16 @@ async function boot(): Promise<void> {
   };
   store.subscribe(publishOwn);
   escalations.subscribe(publishOwn);
-  void import('./state/own-presence').then((m) => {
-    callFacts = m.ownCallFacts;
-    publishOwn();
+  const stopAskingFacts = store.subscribe(() => {
+    const { state } = store.getSnapshot().registration;
+    if (state !== 'registered' && state !== 'failed') return;
+    stopAskingFacts();
+    afterPaint(() =>
+      void import('./state/own-presence').then((m) => {
+        callFacts = m.ownCallFacts;
+        publishOwn();
+      }),
+    );
   });
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
   bridgeHost(host, store);

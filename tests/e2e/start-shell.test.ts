@@ -21,9 +21,10 @@ const bench = useDeskBench();
 const opened: Page[] = [];
 const pageErrors: string[] = [];
 
-/** The app page with its app chunk held: `release()` lets it load. */
-async function openHeld(): Promise<{ page: Page; release: () => void }> {
+/** The app page with its app chunk held: `release()` lets it load. `init` runs before the page's scripts. */
+async function openHeld(init?: () => void): Promise<{ page: Page; release: () => void }> {
   const page = await bench.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  if (init) await page.addInitScript(init);
   opened.push(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   let release = () => {};
@@ -158,5 +159,44 @@ describe('cold start: the phone signs in before the app mounts', () => {
       (t) => t === 'Status: On a call',
       'the app says On a call',
     );
+  });
+
+  it('asks for no script before the shell shows "Signed in" but the page\'s own and the language\'s (issue 19: JS at start)', async () => {
+    await signInTo(kamailio);
+    // When the shell first reads Signed in, on the page's own clock (resource timing's).
+    const { page, release } = await openHeld(() => {
+      const w = window as unknown as { signedInAt?: number };
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="start-registration"]')?.textContent?.trim() !== 'Signed in') return;
+        w.signedInAt = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await eventually(
+      () => page.evaluate(() => (window as unknown as { signedInAt?: number }).signedInAt),
+      (at) => at !== undefined,
+      'Signed in on screen in the shell',
+    );
+    // What the REGISTER's answer sets off has had time to be asked for; then the app mounts.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    release();
+    await page.getByTestId('registration').waitFor({ timeout: 20_000 });
+    const before = await page.evaluate(() => {
+      const at = (window as unknown as { signedInAt: number }).signedInAt;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < at && new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => new URL(e.name).pathname.replace(/^.*\//, ''));
+    });
+    // The scripts index.html names (the entry, the app chunk and its imports as modulepreload).
+    const html = await (await fetch(bench.app.origin)).text();
+    const inHtml = [...html.matchAll(/<(?:script[^>]* src|link rel="modulepreload"[^>]* href)="\.\/assets\/([^"]+\.js)"/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(inHtml.length).toBeGreaterThan(0);
+    expect(before).toEqual(expect.arrayContaining(inHtml));
+    // Beyond the page's own scripts, only the active language's chunks (its strings, its assist content).
+    expect(before.filter((file) => !inHtml.includes(file) && !/^en-[\w-]+\.js$/.test(file))).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ import type { MonitorLeg, SupervisedDesk, SupervisionEvent } from './supervision
 import type { SupervisionMode } from '../../../shared/supervision/request';
 import { SUPERVISE_HEADER } from './headers';
 import { watchSenderTrack } from './sender-track';
+import { afterPaint } from './after-paint';
 
 export interface PhoneOptions {
   /** Where the active call is heard (the headset output); the app picks its sink. */
@@ -244,21 +245,24 @@ export class Phone {
     // the REGISTER is safe with a server that gave a GRUU: presence.ts gives every SUBSCRIBE the
     // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
     // The presence client (PIDF, dialog-info and queue-board parsers, with their schemas) is not in
-    // the start chunk (issue 19): it is fetched once the first REGISTER is answered, so the page
-    // neither loads nor evaluates it while the agent waits for "Signed in". It starts, with what the
-    // app asked for meanwhile, as soon as it is here.
+    // the start chunk (issue 19): it is asked for once the first REGISTER is answered and the frame
+    // showing that is painted, so the page neither loads nor evaluates it while the agent waits for
+    // "Signed in". It starts, with what the app asked for meanwhile, as soon as it is here.
     let renewDue = false;
     let presenceAsked = false;
     this.#presenceLive = false;
     const loadPresence = () => {
       if (presenceAsked) return;
       presenceAsked = true;
-      void import('./presence').then(({ PresenceClient }) => {
+      afterPaint(() => {
         if (this.#ua !== ua) return; // stopped or restarted meanwhile
-        this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
-          this.#presenceListeners.forEach((listener) => listener(event)),
-        );
-        if (ua.isRegistered()) afterRegister();
+        void import('./presence').then(({ PresenceClient }) => {
+          if (this.#ua !== ua) return;
+          this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+            this.#presenceListeners.forEach((listener) => listener(event)),
+          );
+          if (ua.isRegistered()) afterRegister();
+        });
       });
     };
     const afterRegister = () => {

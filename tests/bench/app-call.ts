@@ -39,17 +39,16 @@ export async function farEndHangsUp(far: Page, timeoutMs: number): Promise<void>
   );
 }
 
-/** After the call: Ready in the wrap-up form, until the agent is Available again. */
-export async function finishWrapUp(app: Page, timeoutMs: number): Promise<void> {
-  const ready = app.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
+/**
+ * After the call: Ready in the after-call form, until the agent state reads available again. The bare
+ * JsSIP page has the same form and state line, so this runs the same driver code in both pages.
+ */
+export async function finishWrapUp(page: Page, timeoutMs: number): Promise<void> {
+  const ready = page.getByRole('form', { name: 'After-call work' }).getByRole('button', { name: 'Ready' });
   await within('Ready in the wrap-up form', ready.click({ timeout: timeoutMs }), timeoutMs + 1_000);
   await within(
     'Available after Ready',
-    app.waitForFunction(
-      () => (window as unknown as { warmlineState(): { agent: { kind: string } } }).warmlineState().agent.kind === 'available',
-      undefined,
-      { timeout: timeoutMs },
-    ),
+    page.locator('[data-testid="agent-state"].agent-state-available').waitFor({ state: 'attached', timeout: timeoutMs }),
     timeoutMs + 1_000,
   );
 }

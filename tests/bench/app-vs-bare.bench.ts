@@ -11,7 +11,10 @@
  *   CPU in call      the page's renderer process, all threads, over a few seconds of each call
  *   USS in call      the renderer's unique set size during each call
  *   heap per call    JS heap after a forced GC after each call: least-squares slope over the calls, and
- *                    over their second half (V8's code still warming up weighs on the first)
+ *                    over their second half (V8's code still warming up weighs on the first); that
+ *                    half's growth between two heap snapshots split into JS objects (what a call could
+ *                    leave in the page's state), V8's compiled code and native objects (Blink's DOM and
+ *                    performance-timeline entries; heap-snapshot.ts `sizeByKind`)
  *   JS at start      every .js whose fetch started before "Signed in" was on screen, raw and gzip:
  *                    the cold start that asked for the most (files listed), and the median start
  * Environment: WARMLINE_BENCH_CALLS (40), WARMLINE_BENCH_STARTS (10), WARMLINE_BENCH_HOLD_MS (3000).
@@ -26,6 +29,8 @@ import { cpuSeconds, cpuSecondsByThread, LoadSampler, RendererProcesses, ussByte
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { scriptsStartedBefore, weigh, type ScriptFetch, type Shipped } from './app-vs-bare/shipped';
 import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd, slope } from './app-call';
+import { heapSnapshotJson } from './heap-capture';
+import { kindGrowthPerCall, parseSnapshot, sizeByKind, type SizeByKind } from './heap-snapshot';
 import { formatRow, summarize, type Summary } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
@@ -47,6 +52,8 @@ interface Samples {
   threads: Map<string, number[]>;
   uss: number[];
   heap: number[];
+  /** Heap snapshot sizes by kind after the first half of the measured calls and after the last call. */
+  kinds: SizeByKind[];
   /** Each measured cold start's scripts whose fetch started before its "Signed in". */
   scripts: ScriptFetch[][];
   /** Those weighed: the start that asked for the most, and the median start's size. */
@@ -83,8 +90,8 @@ interface Variant {
 
 class Bench {
   readonly samples: Record<Name, Samples> = {
-    app: { ring: [], answer: [], cold: [], appCold: [], cpu: [], threads: new Map(), uss: [], heap: [], scripts: [] },
-    bare: { ring: [], answer: [], cold: [], appCold: [], cpu: [], threads: new Map(), uss: [], heap: [], scripts: [] },
+    app: { ring: [], answer: [], cold: [], appCold: [], cpu: [], threads: new Map(), uss: [], heap: [], kinds: [], scripts: [] },
+    bare: { ring: [], answer: [], cold: [], appCold: [], cpu: [], threads: new Map(), uss: [], heap: [], kinds: [], scripts: [] },
   };
 
   constructor(
@@ -138,6 +145,14 @@ class Bench {
         medianRaw: summarize(weighed.map((w) => w.raw)).median,
         medianGzip: summarize(weighed.map((w) => w.gzip)).median,
       };
+    }
+  }
+
+  /** A heap snapshot of each call page, its sizes by kind kept (V8 code apart from what calls keep). */
+  async heapKinds(pages: readonly { v: Variant; cdp: CDPSession }[]): Promise<void> {
+    for (const p of pages) {
+      const json = await heapSnapshotJson(p.cdp);
+      this.samples[p.v.name].kinds.push(sizeByKind(parseSnapshot(json)));
     }
   }
 
@@ -251,7 +266,7 @@ async function main(): Promise<void> {
         startUrl: bareUrl('coldbare'),
         callUrl: bareUrl('benchbare'),
         user: 'benchbare',
-        afterCall: async () => {},
+        afterCall: (page) => finishWrapUp(page, STEP_TIMEOUT),
       },
     ];
 
@@ -278,7 +293,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < CALLS + WARM_UP; i += 1) {
       for (const p of callPages) await bench.call(p.v, p.page, p.pid, far, p.cdp, i >= WARM_UP);
       if ((i + 1) % 10 === 0) console.log(`  ${i + 1} calls each`);
+      // Snapshots around the calls the steady slope is fitted to (its second half).
+      if (i === WARM_UP + Math.floor(CALLS / 2) - 1) await bench.heapKinds(callPages);
     }
+    await bench.heapKinds(callPages);
     report(bench.samples, load.stop());
   } finally {
     load.stop();
@@ -322,6 +340,24 @@ function report(samples: Record<Name, Samples>, loads: readonly number[]): void 
     `${steadyB >= 0 ? '+' : ''}${steadyB.toFixed(4)} MB`,
     steadyA / steadyB,
   ]);
+  // The second half's growth split by heap snapshots: V8's compiled code warming up, Blink's objects (bounded
+  // performance-timeline buffers, media players), and the JS objects the page's state is made of.
+  const [fromA, toA] = samples.app.kinds;
+  const [fromB, toB] = samples.bare.kinds;
+  if (fromA && toA && fromB && toB) {
+    const calls = measured - Math.floor(measured / 2);
+    const a = kindGrowthPerCall(fromA, toA, calls);
+    const b = kindGrowthPerCall(fromB, toB, calls);
+    const mb = (n: number) => `${n >= 0 ? '+' : ''}${(n / 2 ** 20).toFixed(4)} MB`;
+    const kinds: [string, keyof SizeByKind][] = [
+      ['JS objects (the page state)', 'js'],
+      ['V8 compiled code', 'code'],
+      ['native (DOM, perf. entries)', 'native'],
+    ];
+    for (const [name, key] of kinds) {
+      rows.push([`    of which ${name}`, mb(a[key]), mb(b[key]), b[key] > 0 ? a[key] / b[key] : Number.NaN]);
+    }
+  }
   const kb = (b: number) => `${Math.round(b / 1024).toLocaleString('en')} KB`;
   const sa = samples.app.shipped;
   const sb = samples.bare.shipped;
@@ -346,10 +382,20 @@ function report(samples: Record<Name, Samples>, loads: readonly number[]): void 
     `load average (1 min) during the run: median ${load.median.toFixed(2)}, ${load.p10.toFixed(2)}–${load.p90.toFixed(2)}\n`,
   );
   console.log(formatRow(['figure (median, p10–p90)', 'Warmline', 'bare JsSIP', 'ratio'], widths));
-  for (const [name, a, b, ratio] of rows) console.log(formatRow([name, a, b, `${ratio.toFixed(2)}×`], widths));
+  for (const [name, a, b, ratio] of rows) {
+    console.log(formatRow([name, a, b, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '-'], widths));
+  }
+  console.log(
+    'of which: the same calls, from a heap snapshot before them to one after the last call, per call (self sizes;\n' +
+      "a snapshot also counts Blink's objects): JS objects are what calls could leave in the page state, V8 code\n" +
+      'grows while functions get optimized, native holds bounded performance-timeline buffers.',
+  );
   if (sa && sb) {
     const files = (shipped: Shipped) =>
-      shipped.list.map((f) => `    ${f.name.padEnd(34)} ${kb(f.raw).padStart(7)} ${kb(f.gzip).padStart(7)} gzip, asked at ${Math.round(f.startedAt)} ms`);
+      shipped.list.map(
+        (f) =>
+          `    ${f.name.padEnd(34)} ${kb(f.raw).padStart(7)} ${kb(f.gzip).padStart(7)} gzip, asked at ${Math.round(f.startedAt)} ms`,
+      );
     console.log(`\nJS whose fetch started before "Signed in" (the cold start that asked for the most):`);
     console.log(['  Warmline', ...files(sa.most), '  bare JsSIP', ...files(sb.most)].join('\n'));
   }

@@ -10,22 +10,28 @@
  * Not part of `npm test` or `npm run bench` (a diagnosis, minutes long): run it in a loopback namespace,
  *   npx electron-vite build
  *   unshare --net sh -c 'ip link set lo up && npx tsx tests/bench/heap-per-call.ts'
+ * Last, the growth per call between each two snapshots by kind (heap-snapshot.ts `sizeByKind`): V8's
+ * compiled code, Blink's native objects, and the JS objects the app's state is made of.
  * Environment: WARMLINE_HEAP_FROM (20), WARMLINE_HEAP_TO (100), WARMLINE_HEAP_CALLS (calls in all, at least TO;
- * default TO), WARMLINE_HEAP_TALK_MS (500), WARMLINE_HEAP_SAVE
- * (a folder to keep both snapshots in, to open in DevTools), WARMLINE_HEAP_TRACE (more groups to trace,
- * comma-separated parts of their names).
+ * default TO), WARMLINE_HEAP_MORE (more calls to take a snapshot after, comma-separated, e.g. 60,150),
+ * WARMLINE_HEAP_TALK_MS (500), WARMLINE_HEAP_SAVE (a folder to keep the snapshots in, to open in DevTools),
+ * WARMLINE_HEAP_TRACE (more groups to trace, comma-separated parts of their names).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, slope, startCallRig } from './app-call';
+import { heapAfterGc, heapSnapshotJson } from './heap-capture';
 import {
   growthByGroup,
+  kindGrowthPerCall,
   newCodeByScript,
   newObjectsByGroup,
   parseSnapshot,
   retainingPath,
+  sizeByKind,
   type Group,
+  type SizeByKind,
   type Snapshot,
 } from './heap-snapshot';
 import { within } from './within';
@@ -37,28 +43,21 @@ const FROM = Number(process.env.WARMLINE_HEAP_FROM ?? 20);
 const TO = Number(process.env.WARMLINE_HEAP_TO ?? 100);
 const CALLS = Math.max(TO, Number(process.env.WARMLINE_HEAP_CALLS ?? TO));
 const TALK_MS = Number(process.env.WARMLINE_HEAP_TALK_MS ?? 500);
-/** Where to keep the two snapshots, for Chromium's DevTools (Memory, Load profile; Comparison view). */
+/** More calls after which to take a snapshot (comma-separated), e.g. 60,150: the growth by kind between each two. */
+const MORE = (process.env.WARMLINE_HEAP_MORE ?? '')
+  .split(',')
+  .filter((n) => n !== '')
+  .map(Number);
+/** Where to keep the snapshots, for Chromium's DevTools (Memory, Load profile; Comparison view). */
 const SAVE_DIR = process.env.WARMLINE_HEAP_SAVE;
 /** Also a retaining path for each grown group whose name holds one of these (comma-separated), e.g. MediaStream. */
 const TRACE = (process.env.WARMLINE_HEAP_TRACE ?? '').split(',').filter((name) => name !== '');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  // Twice: the first pass can leave objects whose finalizers free more.
-  await within('a garbage collection', cdp.send('HeapProfiler.collectGarbage'));
-  await within('a garbage collection', cdp.send('HeapProfiler.collectGarbage'));
-  return (await within('the heap size', cdp.send('Runtime.getHeapUsage'))).usedSize;
-}
-
 async function snapshot(cdp: CDPSession): Promise<Snapshot> {
-  const chunks: string[] = [];
-  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await heapAfterGc(cdp);
-  await within('a heap snapshot', cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }), 120_000);
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const json = chunks.join('');
+  const json = await heapSnapshotJson(cdp);
   if (SAVE_DIR) writeFileSync(join(SAVE_DIR, `heap-${Date.now()}.heapsnapshot`), json);
   return parseSnapshot(json);
 }
@@ -86,11 +85,18 @@ async function main(): Promise<void> {
     const heap: number[] = [];
     let first: Snapshot | undefined;
     let last: Snapshot | undefined;
+    /** Every snapshot's sizes by kind, by the call it was taken after. */
+    const kinds: Taken[] = [];
     const started = performance.now();
     for (let call = 1; call <= CALLS; call += 1) {
       await oneCall(app, far, target);
-      if (call === FROM) first = await snapshot(cdp);
-      if (call === TO) last = await snapshot(cdp);
+      if (call === FROM || call === TO || MORE.includes(call)) {
+        const taken = await snapshot(cdp);
+        const dom = await within('the DOM counters', cdp.send('Memory.getDOMCounters'));
+        kinds.push({ call, sizes: sizeByKind(taken), dom });
+        if (call === FROM) first = taken;
+        if (call === TO) last = taken;
+      }
       heap.push(await heapAfterGc(cdp));
       if (call % 10 === 0) {
         const at = ` heap after GC ${((heap.at(-1) ?? 0) / 2 ** 20).toFixed(3)} MB`;
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
     }
     if (!first || !last) throw new Error('no snapshots');
     report(first, last, heap);
+    reportKinds(kinds);
   } finally {
     await rig.close();
   }
@@ -145,6 +152,29 @@ function report(first: Snapshot, last: Snapshot, heap: readonly number[]): void 
   for (const g of [...grown.slice(0, 10), ...traced]) {
     const sample = born.find((b) => b.group === g.group)?.sample ?? g.sample;
     console.log(`\n${g.group}:\n  ${retainingPath(last, sample).join('\n  ← ')}`);
+  }
+}
+
+/** A snapshot's sizes by kind and Blink's DOM counters, after the call it was taken after. */
+interface Taken {
+  readonly call: number;
+  readonly sizes: SizeByKind;
+  readonly dom: { documents: number; nodes: number; jsEventListeners: number };
+}
+
+/** Growth by kind between each two snapshots: what calls keep (js), Blink's (native), V8 warming up (code). */
+function reportKinds(kinds: readonly Taken[]): void {
+  console.log(
+    '\nGrowth per call by kind between snapshots (bytes/call): calls, code, native, js, all; ' +
+      'then DOM nodes and JS event listeners at the later one',
+  );
+  for (let i = 1; i < kinds.length; i += 1) {
+    const [a, b] = [kinds[i - 1]!, kinds[i]!];
+    const g = kindGrowthPerCall(a.sizes, b.sizes, b.call - a.call);
+    const cell = (n: number) => n.toFixed(0).padStart(8);
+    const all = g.code + g.native + g.js;
+    const dom = `${b.dom.nodes} nodes, ${b.dom.jsEventListeners} listeners (at ${a.call}: ${a.dom.nodes}, ${a.dom.jsEventListeners})`;
+    console.log(`  ${`${a.call}..${b.call}`.padEnd(9)} ${cell(g.code)} ${cell(g.native)} ${cell(g.js)} ${cell(all)}  ${dom}`);
   }
 }
 

@@ -292,3 +292,41 @@ export function newCodeByScript(earlier: Snapshot, later: Snapshot): Array<{ scr
   }
   return [...sizes].map(([script, size]) => ({ script, size })).sort((a, b) => b.size - a.size);
 }
+
+/**
+ * A snapshot's self sizes by what holds them, to tell what calls keep from V8 warming up:
+ *   code    V8's compiled code, bytecode and feedback (snapshot type `code`): grows while functions
+ *           are optimized, however many calls they served, and stops when they all are;
+ *   native  objects outside the JS heap's object graph proper: Blink's (DOM nodes, performance-timeline
+ *           entries, media players) and V8's internal arrays (snapshot type `native`);
+ *   js      everything else: JS objects, arrays, closures, strings, numbers, their shapes; what the
+ *           app's own state (stores, logs, maps, listeners) is made of.
+ */
+export interface SizeByKind {
+  readonly code: number;
+  readonly native: number;
+  readonly js: number;
+}
+
+export function sizeByKind(s: Snapshot): SizeByKind {
+  const code = s.nodeTypes.indexOf('code');
+  const native = s.nodeTypes.indexOf('native');
+  const sizes = { code: 0, native: 0, js: 0 };
+  for (let i = 0; i < nodeCount(s); i += 1) {
+    const type = field(s, i, s.f.type);
+    const size = field(s, i, s.f.selfSize);
+    if (type === code) sizes.code += size;
+    else if (type === native) sizes.native += size;
+    else sizes.js += size;
+  }
+  return sizes;
+}
+
+/** Bytes per call of each kind between two snapshots `calls` calls apart. */
+export function kindGrowthPerCall(earlier: SizeByKind, later: SizeByKind, calls: number): SizeByKind {
+  return {
+    code: (later.code - earlier.code) / calls,
+    native: (later.native - earlier.native) / calls,
+    js: (later.js - earlier.js) / calls,
+  };
+}

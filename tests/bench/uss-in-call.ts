@@ -21,6 +21,7 @@ import { serveTestPages, type TestPages } from '../support/test-pages';
 import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd } from './app-call';
 import { RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
+import { heapSnapshotJson } from './heap-capture';
 import { growthByGroup, parseSnapshot, type Snapshot } from './heap-snapshot';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 
@@ -116,12 +117,7 @@ async function memoryInfra(browser: Browser): Promise<Map<number, Map<string, nu
 }
 
 async function heapSnapshot(cdp: CDPSession): Promise<Snapshot> {
-  const chunks: string[] = [];
-  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await within('a heap snapshot', cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }), 120_000);
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  return parseSnapshot(chunks.join(''));
+  return parseSnapshot(await heapSnapshotJson(cdp));
 }
 
 interface Figures {
@@ -313,7 +309,7 @@ async function main(): Promise<void> {
       await app.page.evaluate(() => document.documentElement.style.removeProperty('display'));
     }
     const appFigures = await inCall(app, 'ussapp', (page) => finishWrapUp(page, STEP_TIMEOUT));
-    const bareFigures = await inCall(bare, 'ussbare', async () => {});
+    const bareFigures = await inCall(bare, 'ussbare', (page) => finishWrapUp(page, STEP_TIMEOUT));
     console.log('\n=== signed in, before any call ===');
     print(appIdle, bareIdle);
     console.log('\n=== in a call (the second) ===');

@@ -3,7 +3,10 @@
  * phone needs — a registration line, a ringing card with Answer, the far end's audio — and
  * nothing else. Configured from its address (`?ws=…&uri=…&password=…`), so a cold start is a
  * navigation and nothing more, as it is for the app. Class names match the app's ringing card, so
- * the benchmark uses one selector for both.
+ * the benchmark uses one selector for both. After a call it asks for Ready as the app's after-call
+ * form does (a form named "After-call work", an agent state that reads available again): the
+ * benchmark ends a call the same way on both pages, so its driver runs the same code in each (its
+ * compiled code counts in the JS heap per call).
  */
 import { UA, WebSocketInterface } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
@@ -13,9 +16,12 @@ const params = new URLSearchParams(location.search);
 const status = document.createElement('span');
 status.dataset.testid = 'registration';
 status.textContent = 'Connecting';
+const agentState = document.createElement('span');
+agentState.dataset.testid = 'agent-state';
+agentState.className = 'agent-state agent-state-available';
 const remote = document.createElement('audio');
 remote.autoplay = true;
-document.body.append(status, remote);
+document.body.append(status, agentState, remote);
 
 const ua = new UA({
   sockets: [new WebSocketInterface(params.get('ws') ?? '')],
@@ -55,7 +61,24 @@ function ringing(session: RTCSession): void {
   const end = () => {
     card.remove();
     for (const track of session.connection?.getSenders().map((s) => s.track) ?? []) track?.stop();
+    afterCall();
   };
   session.on('ended', end);
   session.on('failed', end);
+}
+
+/** The agent's Ready after a call: a form with one button, gone once clicked. */
+function afterCall(): void {
+  agentState.className = 'agent-state agent-state-wrap-up';
+  const form = document.createElement('form');
+  form.setAttribute('aria-label', 'After-call work');
+  const ready = document.createElement('button');
+  ready.type = 'button';
+  ready.textContent = 'Ready';
+  ready.onclick = () => {
+    form.remove();
+    agentState.className = 'agent-state agent-state-available';
+  };
+  form.append(ready);
+  document.body.append(form);
 }

@@ -47,7 +47,11 @@ async function boot(): Promise<void> {
 
   const microphone = new Microphone();
   const ringer = new Ringer();
-  const phone = new Phone({ remoteAudio, getLocalStream: microphone.open });
+  // Settled once the start shell shows the phone's state: the REGISTER can be answered before the
+  // shell's strings are here, and what signing in does not need waits until it is on screen.
+  let stateIsShown = () => {};
+  const stateShown = new Promise<void>((resolve) => (stateIsShown = resolve));
+  const phone = new Phone({ remoteAudio, getLocalStream: microphone.open, stateShown });
   const store = new PhoneStore(phone);
   // The team's presence and the queue board; the agent's own state is published as it changes.
   let selfUser = '';
@@ -55,7 +59,7 @@ async function boot(): Promise<void> {
   // The agent's state, and on a call its facts (queue, hold, escalation in progress) for supervisors.
   const escalations = new EscalationLog();
   // The call's facts are computed by a module asked for when the first REGISTER is answered and that
-  // is on screen, as the presence client that publishes them is (issue 19: nothing that signing in
+  // is on screen (the shell is up, a frame painted), as the presence client that publishes them is (issue 19: nothing that signing in
   // does not need is fetched before "Signed in").
   let callFacts: typeof OwnCallFacts | undefined;
   const publishOwn = () => {
@@ -68,11 +72,14 @@ async function boot(): Promise<void> {
     const { state } = store.getSnapshot().registration;
     if (state !== 'registered' && state !== 'failed') return;
     stopAskingFacts();
-    afterPaint(() =>
-      void import('./state/own-presence').then((m) => {
-        callFacts = m.ownCallFacts;
-        publishOwn();
-      }),
+    void stateShown.then(() =>
+      afterPaint(
+        () =>
+          void import('./state/own-presence').then((m) => {
+            callFacts = m.ownCallFacts;
+            publishOwn();
+          }),
+      ),
     );
   });
   // Subscribed before the first render: the host holds a tel: link that launched us until then.
@@ -168,6 +175,7 @@ async function boot(): Promise<void> {
     if (shell.shown) shell.show(shellView(store.getSnapshot(), configured, t));
   };
   showState();
+  stateIsShown();
   const stopShell = store.subscribe(showState);
   // Fetched and compiled since the page loaded (modulepreload, scripts/lib/app-preload.ts); evaluated now.
   const { mountApp } = await import('./mount');

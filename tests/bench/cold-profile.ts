@@ -60,7 +60,12 @@ async function main(): Promise<void> {
   const hosts = [];
   for (const [i, build] of builds.entries()) {
     const data = makeTempDir();
-    const services = createHostServices({ dataDir: data.path, host: 'browser', version: 'cold', log: { warn() {}, error: console.error } });
+    const services = createHostServices({
+      dataDir: data.path,
+      host: 'browser',
+      version: 'cold',
+      log: { warn() {}, error: console.error },
+    });
     const web = await within('a web host', startWebHost({ rendererDir: build.dir, dispatch: services.dispatch, port: 0 }));
     await services.handlers.saveSettings({
       serverUrl: kamailio.wsUrl,
@@ -83,10 +88,14 @@ async function main(): Promise<void> {
         await context.addInitScript(TIMELINE_PROBE);
         const page = await context.newPage();
         await page.goto(url);
-        await page.waitForFunction(() => (window as unknown as { __bench: { signedInAt?: number } }).__bench.signedInAt, undefined, {
-          timeout: 30_000,
-          polling: 10,
-        });
+        await page.waitForFunction(
+          () => (window as unknown as { __bench: { signedInAt?: number } }).__bench.signedInAt,
+          undefined,
+          {
+            timeout: 30_000,
+            polling: 10,
+          },
+        );
         const row = await page.evaluate(() => {
           const w = window as unknown as {
             __bench: { signedInAt: number };
@@ -131,7 +140,8 @@ async function main(): Promise<void> {
     const keys = new Map<string, number[]>();
     for (const row of rows[name] ?? []) for (const [k, v] of row) keys.set(k, [...(keys.get(k) ?? []), v]);
     const lines = [...keys].map(([k, v]) => [k, summarize(v).median, v.length] as const).sort((a, b) => a[1] - b[1]);
-    for (const [k, m, n] of lines) console.log(`  ${m.toFixed(1).padStart(7)}  ${k}${n < (rows[name]?.length ?? 0) ? ` (${n}x)` : ''}`);
+    for (const [k, m, n] of lines)
+      console.log(`  ${m.toFixed(1).padStart(7)}  ${k}${n < (rows[name]?.length ?? 0) ? ` (${n}x)` : ''}`);
   }
 }
 

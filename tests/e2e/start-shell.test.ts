@@ -21,10 +21,17 @@ const bench = useDeskBench();
 const opened: Page[] = [];
 const pageErrors: string[] = [];
 
-/** The app page with its app chunk held: `release()` lets it load. `init` runs before the page's scripts. */
-async function openHeld(init?: () => void): Promise<{ page: Page; release: () => void }> {
+/**
+ * The app page with its app chunk held: `release()` lets it load. `init` runs before the page's
+ * scripts; `before` can hold more of the page's requests.
+ */
+async function openHeld(
+  init?: () => void,
+  before?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; release: () => void }> {
   const page = await bench.browser.newPage({ viewport: { width: 1280, height: 720 } });
   if (init) await page.addInitScript(init);
+  await before?.(page);
   opened.push(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   let release = () => {};
@@ -161,7 +168,8 @@ describe('cold start: the phone signs in before the app mounts', () => {
     );
   });
 
-  it('asks for no script before the shell shows "Signed in" but the page\'s own and the language\'s (issue 19: JS at start)', async () => {
+  /** The scripts whose fetch started before the shell showed "Signed in", and those index.html names. */
+  async function scriptsBeforeSignedIn(hold?: (page: Page) => Promise<unknown>) {
     await signInTo(kamailio);
     // When the shell first reads Signed in, on the page's own clock (resource timing's).
     const { page, release } = await openHeld(() => {
@@ -172,7 +180,7 @@ describe('cold start: the phone signs in before the app mounts', () => {
         observer.disconnect();
       });
       observer.observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    }, hold);
     await eventually(
       () => page.evaluate(() => (window as unknown as { signedInAt?: number }).signedInAt),
       (at) => at !== undefined,
@@ -194,9 +202,25 @@ describe('cold start: the phone signs in before the app mounts', () => {
     const inHtml = [...html.matchAll(/<(?:script[^>]* src|link rel="modulepreload"[^>]* href)="\.\/assets\/([^"]+\.js)"/g)].map(
       (m) => m[1] ?? '',
     );
+    return { before, inHtml };
+  }
+
+  it('asks for no script before the shell shows "Signed in" but the page\'s own and the language\'s (issue 19: JS at start)', async () => {
+    const { before, inHtml } = await scriptsBeforeSignedIn();
     expect(inHtml.length).toBeGreaterThan(0);
     expect(before).toEqual(expect.arrayContaining(inHtml));
     // Beyond the page's own scripts, only the active language's chunks (its strings, its assist content).
+    expect(before.filter((file) => !inHtml.includes(file) && !/^en-[\w-]+\.js$/.test(file))).toEqual([]);
+  });
+
+  it("asks for nothing more when the REGISTER is answered before the shell's strings arrive (issue 19: JS at start)", async () => {
+    // The language's chunks held for 1.5 s: the phone signs in before the shell can say so.
+    const { before, inHtml } = await scriptsBeforeSignedIn((page) =>
+      page.route(/\/assets\/en-[\w-]+\.js$/, async (route: Route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      }),
+    );
     expect(before.filter((file) => !inHtml.includes(file) && !/^en-[\w-]+\.js$/.test(file))).toEqual([]);
   });
 });

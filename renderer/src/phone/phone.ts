@@ -45,6 +45,11 @@ export interface PhoneOptions {
   /** A JsSIP socket other than the browser WebSocket (unit tests use a fake transport). */
   readonly createSocket?: (url: string) => Socket;
   readonly userAgent?: string;
+  /**
+   * Settles once the page shows the phone's state (the start shell or the app): what signing in
+   * does not need (the presence client) waits for it, then for a painted frame (issue 19).
+   */
+  readonly stateShown?: Promise<unknown>;
 }
 
 export interface MediaOptions {
@@ -245,25 +250,28 @@ export class Phone {
     // the REGISTER is safe with a server that gave a GRUU: presence.ts gives every SUBSCRIBE the
     // connection's own ;transport=ws Contact, not the GRUU JsSIP would put there.
     // The presence client (PIDF, dialog-info and queue-board parsers, with their schemas) is not in
-    // the start chunk (issue 19): it is asked for once the first REGISTER is answered and the frame
-    // showing that is painted, so the page neither loads nor evaluates it while the agent waits for
-    // "Signed in". It starts, with what the app asked for meanwhile, as soon as it is here.
+    // the start chunk (issue 19): it is asked for once the first REGISTER is answered, the page shows
+    // the phone's state (options.stateShown) and a frame is painted, so the page neither loads nor
+    // evaluates it while the agent waits for "Signed in". It starts, with what the app asked for meanwhile, as soon as it is here.
     let renewDue = false;
     let presenceAsked = false;
     this.#presenceLive = false;
     const loadPresence = () => {
       if (presenceAsked) return;
       presenceAsked = true;
-      afterPaint(() => {
-        if (this.#ua !== ua) return; // stopped or restarted meanwhile
-        void import('./presence').then(({ PresenceClient }) => {
-          if (this.#ua !== ua) return;
-          this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
-            this.#presenceListeners.forEach((listener) => listener(event)),
-          );
-          if (ua.isRegistered()) afterRegister();
-        });
-      });
+      const shown = this.#options.stateShown ?? Promise.resolve();
+      void shown.then(() =>
+        afterPaint(() => {
+          if (this.#ua !== ua) return; // stopped or restarted meanwhile
+          void import('./presence').then(({ PresenceClient }) => {
+            if (this.#ua !== ua) return;
+            this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
+              this.#presenceListeners.forEach((listener) => listener(event)),
+            );
+            if (ua.isRegistered()) afterRegister();
+          });
+        }),
+      );
     };
     const afterRegister = () => {
       loadPresence();

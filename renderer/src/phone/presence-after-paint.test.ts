@@ -43,4 +43,43 @@ describe("the presence client's code in a page", () => {
     expect(socket.sent.some((m) => m.startsWith('SUBSCRIBE'))).toBe(true);
     await phone.stop();
   });
+
+  it("waits for the page to show the phone's state, when the REGISTER is answered before the start shell is up", async () => {
+    // The strings the shell needs can arrive after the 200 OK: "Signed in" is not on screen until they do.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const runFrames = () => {
+      for (const frame of frames.splice(0)) frame(performance.now());
+    };
+    let shown = () => {};
+    const stateShown = new Promise<void>((resolve) => (shown = resolve));
+    const socket = new FakeSocket();
+    let answered = false;
+    socket.serve = (message, s) => {
+      if (!message.startsWith('REGISTER')) return;
+      const contact = /^Contact: (.*)$/im.exec(message)?.[1] ?? '';
+      answered = true;
+      s.deliver(FakeSocket.reply(message, '200 OK', [`Contact: ${contact};expires=300`]));
+    };
+    const phone = new Phone({ createSocket: () => socket.asSocket(), stateShown });
+    expect(phone.configure({ serverUrl: 'ws://127.0.0.1:5066', sipUri: 'sip:1001@warmline.test', password: 'x' }).ok).toBe(true);
+    phone.watchTeam(['1002']);
+    phone.start();
+    for (let i = 0; i < 100 && !answered; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(answered).toBe(true);
+    // Frames are painted, but the page does not show the state yet: the client is not started (this
+    // file's first test loaded its module already, so what is observed is the SUBSCRIBEs it sends).
+    for (let i = 0; i < 10; i += 1) {
+      runFrames();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(socket.sent.some((m) => m.startsWith('SUBSCRIBE'))).toBe(false);
+    shown();
+    for (let i = 0; i < 200 && !socket.sent.some((m) => m.startsWith('SUBSCRIBE')); i += 1) {
+      runFrames();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(socket.sent.some((m) => m.startsWith('SUBSCRIBE'))).toBe(true);
+    await phone.stop();
+  });
 });

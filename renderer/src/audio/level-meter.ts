@@ -9,6 +9,10 @@ export const LEVEL_INTERVAL_MS = 200;
  * Microphone level, 0..1, sampled five times a second from an AnalyserNode: the agent sees they are
  * heard. A timer, not requestAnimationFrame: an animation-frame loop makes the page draw 60 frames a
  * second for the whole call: half the renderer's CPU in a call (issue 19 bench: 19.5 % -> 10 % of a core).
+ * Reading the sender's level from getStats() five times a second instead (the media-source's audio
+ * energy, no AudioContext) was measured and was no cheaper: more main-thread work per reading and
+ * on WebRTC's threads than the context's audio thread costs (tests/bench/cpu-in-call.ts, three runs
+ * each, alternating: 7.0 vs 6.2 % of a core at load 11-18).
  */
 export function watchLevel(stream: MediaStream, onLevel: (level: number) => void, doc: Document = document): () => void {
   // 'playback': the largest audio buffers the device allows, so the audio thread wakes far less often

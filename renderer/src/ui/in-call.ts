@@ -3,5 +3,6 @@
 export { AssistSidebar } from '../features/assist/AssistSidebar';
 export { LiveConsultBar as ConsultBar } from '../features/escalation/ConsultBar';
 export { Handoff } from '../features/calls/Handoff';
+export { MicMeter } from '../features/calls/MicMeter';
 export { CustomerPop } from '../features/customers/CustomerPop';
 export { WrapUpPanel } from '../features/wrap-up/WrapUpPanel';

@@ -8,6 +8,7 @@ import {
   EscalationDialog,
   Handoff,
   IDLE_PRELOADS,
+  MicMeter,
   ShortcutSheet,
   WrapUpPanel,
   whenOpened,
@@ -43,7 +44,7 @@ describe('a view in its own chunk', () => {
 
 describe('the idle preload after signing in', () => {
   it('loads every view a call shows, each of them, so none mounts through a Suspense round', async () => {
-    const inCall = [AssistSidebar, ConsultBar, Handoff, CustomerPop, WrapUpPanel, EscalationDialog, ShortcutSheet];
+    const inCall = [AssistSidebar, ConsultBar, Handoff, CustomerPop, MicMeter, WrapUpPanel, EscalationDialog, ShortcutSheet];
     for (const view of inCall) expect(IDLE_PRELOADS).toContain(view);
     await Promise.all(IDLE_PRELOADS.map((view) => view.preload()));
     expect(IDLE_PRELOADS.filter((view) => !view.isLoaded())).toEqual([]);

@@ -83,13 +83,14 @@ export const EscalationsWaiting = whenOpened(
 // The lab's first-run banner (issue 18): only a lab session shows anything in it, and nothing waits on it.
 export const LabBanner = whenOpened(() => import('../features/lab/LabBanner').then((m) => m.LabBanner), null);
 
-// A call's assist sidebar, consult bar, handoff card, customer pop and wrap-up: one chunk
+// A call's assist sidebar, consult bar, handoff card, customer pop, microphone meter and wrap-up: one chunk
 // (ui/in-call.ts), preloaded on idle; inside a ringing card they show nothing until it is there.
 const inCall = () => import('./in-call');
 export const AssistSidebar = whenOpened(() => inCall().then((m) => m.AssistSidebar), null);
 export const ConsultBar = whenOpened(() => inCall().then((m) => m.ConsultBar), null);
 export const Handoff = whenOpened(() => inCall().then((m) => m.Handoff), null);
 export const CustomerPop = whenOpened(() => inCall().then((m) => m.CustomerPop), null);
+export const MicMeter = whenOpened(() => inCall().then((m) => m.MicMeter), null);
 export const WrapUpPanel = whenOpened(() => inCall().then((m) => m.WrapUpPanel), 'app.loading');
 // The keyboard shortcut sheet ("?"): help, opened now and then.
 export const ShortcutSheet = whenOpened(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), 'app.loading');
@@ -109,6 +110,7 @@ export const IDLE_PRELOADS: readonly LazyView<never>[] = [
   ConsultBar,
   Handoff,
   CustomerPop,
+  MicMeter,
   WrapUpPanel,
   ShortcutSheet,
 ] as readonly LazyView<never>[];

@@ -68,7 +68,13 @@ export function TickingText({ text, className, role, testId, id, as: Tag = 'p' }
   useLayoutEffect(() => {
     const write = () => {
       const next = text(now);
-      if (element.current && element.current.textContent !== next) element.current.textContent = next;
+      const node = element.current?.firstChild;
+      // The text node's data, not the element's textContent: a new node would be a change of the
+      // page's child list, which the focus keeper (keepFocus) answers with an animation frame and a
+      // layout of its own, every second (issue 19: CPU in call).
+      if (node instanceof Text && element.current?.childNodes.length === 1) {
+        if (node.data !== next) node.data = next;
+      } else if (element.current && element.current.textContent !== next) element.current.textContent = next;
     };
     // Subscribed first: starting the ticker sets `now`, so the first text is current.
     const unsubscribe = subscribe(write);

@@ -11,14 +11,13 @@ import { consultLegOf, customerCalls, talkingCall, type EndedCall, type PhoneSta
 import { CallNotesBox } from '../wrap-up/CallNotesBox';
 import { InterruptedNotes } from '../wrap-up/InterruptedNotes';
 import { usePhoneState, type PhoneStore } from '../../state/phone-store';
-import { AssistSidebar, ConsultBar, CustomerPop, EscalationDialog, Handoff, WrapUpPanel } from '../../ui/lazy-views';
+import { AssistSidebar, ConsultBar, CustomerPop, EscalationDialog, Handoff, MicMeter, WrapUpPanel } from '../../ui/lazy-views';
 import { Leftover } from '../../ui/Leftover';
 import { Dialer } from '../dialer/Dialer';
 import { ActiveCall } from './ActiveCall';
 import { Later, useLaterFor } from '../../ui/Later';
 import { RingingCalls } from './RingingCalls';
 import { Notices } from './Notices';
-import { MicMeter } from './MicMeter';
 import { LiveQualityBadge } from './QualityBadge';
 import type { QualityLog } from '../../state/quality-log';
 import type { TeamStore } from '../../state/team-store';
@@ -141,7 +140,7 @@ export const PhoneScreen = memo(function PhoneScreen({
             entry={entry}
             {...(entry === talking
               ? {
-                  // The live meter (an AudioContext) from a background task after the call connects; a still one until then.
+                  // The live meter (an AudioContext, its code in the in-call chunk) from a background task after the call connects; none until then.
                   ...(meterReady ? { meter: <MicMeter microphone={microphone} muted={entry.muted} /> } : {}),
                   qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
                 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { displaySafe, stripBidiControls, truncateText } from './text';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -58,5 +58,29 @@ describe('truncateText: cut by characters, never inside one', () => {
     const zalgo = `e${'\u0301'.repeat(100)}`;
     expect(truncateText(zalgo, 10)).toHaveLength(10);
     expect(truncateText('😀😀😀', 3)).toBe('😀');
+  });
+});
+
+describe('no segmenter until text is cut (issue 19: an Intl object loads ICU data, ~1 MB of the renderer)', () => {
+  it('loading the module and leaving short text alone make none; the first cut makes one, kept', async () => {
+    const made: unknown[] = [];
+    const Native = Intl.Segmenter;
+    Intl.Segmenter = class extends Native {
+      constructor(...args: ConstructorParameters<typeof Native>) {
+        super(...args);
+        made.push(args);
+      }
+    } as typeof Intl.Segmenter;
+    try {
+      vi.resetModules();
+      const fresh = await import('./text');
+      expect(fresh.truncateText('short', 10)).toBe('short');
+      expect(made).toHaveLength(0);
+      expect(fresh.truncateText('a longer text', 8, '.')).toBe('a longe.');
+      expect(fresh.truncateText('another longer text', 8)).toBe('another ');
+      expect(made).toHaveLength(1);
+    } finally {
+      Intl.Segmenter = Native;
+    }
   });
 });

@@ -19,10 +19,16 @@ export function displaySafe(text: string): string {
   return stripBidiControls(text).replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const graphemes =
-  typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : undefined;
+/**
+ * The grapheme segmenter, made on the first cut: an Intl object loads ICU's data into the page
+ * (about 1 MB of the renderer's memory, issue 19: USS), and most text is never cut.
+ */
+let graphemes: Intl.Segmenter | null | undefined;
+const segmenter = (): Intl.Segmenter | null =>
+  (graphemes ??=
+    typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
+      ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+      : null);
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
@@ -37,8 +43,9 @@ export function truncateText(text: string, max: number, marker = ''): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - marker.length);
   let end = 0;
-  if (graphemes) {
-    for (const { index, segment } of graphemes.segment(text)) {
+  const clusters = segmenter();
+  if (clusters) {
+    for (const { index, segment } of clusters.segment(text)) {
       if (index + segment.length > room) break;
       end = index + segment.length;
     }

@@ -9,7 +9,9 @@
  * Not part of `npm test` or `npm run bench` (a diagnosis): run it in a loopback namespace,
  *   npx electron-vite build
  *   unshare --net sh -c 'ip link set lo up && npx tsx tests/bench/uss-in-call.ts'
- * Environment: WARMLINE_USS_HOLD_MS (3000): how long into each call it measures.
+ * Environment: WARMLINE_USS_HOLD_MS (3000): how long into each call it measures;
+ * WARMLINE_USS_VARIANT: the app's page with a part taken away (no-css, default-font, no-stats,
+ * no-intl, no-audio-context, small-window, no-phone-numbers; comma-separated), to rank what its memory is for by elimination.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -48,6 +50,25 @@ const NO_AUDIO_CONTEXT = `(() => {
     createMediaStreamSource() { return node(); } createAnalyser() { return node(); }
     async close() { this.state = 'closed'; } async resume() {} };
 })();`;
+
+/**
+ * Experiments on the app's page only (WARMLINE_USS_VARIANT, comma-separated), to rank what its
+ * memory is for by elimination: each takes one part away and the difference is its cost.
+ */
+const VARIANT_SCRIPTS: Record<string, string> = {
+  // No quality readings: getStats answers an empty report (the quality badge stays empty).
+  'no-stats': `RTCPeerConnection.prototype.getStats = function () { return Promise.resolve(new Map()); };`,
+  // No Intl formatters or segmenters (ICU's data and objects): each is made as a stand-in that formats plainly.
+  'no-intl': `(() => {
+    const plain = class { constructor() {} format(v) { return String(v); } formatToParts(v) { return [{ type: 'literal', value: String(v) }]; }
+      resolvedOptions() { return { locale: 'en' }; } segment(t) { return [...t].map((segment, index) => ({ segment, index })); } select() { return 'other'; } };
+    for (const name of ['DateTimeFormat', 'NumberFormat', 'Segmenter', 'ListFormat', 'RelativeTimeFormat', 'Collator']) Intl[name] = plain;
+  })();`,
+};
+const VARIANTS = (process.env.WARMLINE_USS_VARIANT ?? '').split(',').filter(Boolean);
+for (const v of VARIANTS)
+  if (!(v in VARIANT_SCRIPTS) && !['no-css', 'default-font', 'no-audio-context', 'small-window', 'no-phone-numbers'].includes(v))
+    throw new Error(`WARMLINE_USS_VARIANT: unknown ${v}`);
 
 const HOLD_MS = Number(process.env.WARMLINE_USS_HOLD_MS ?? 3_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,8 +167,8 @@ async function measure(page: Page, cdp: CDPSession, pid: number, browser: Browse
   const figures: Figures = { uss: ussBytes(pid), mappings: privateByMapping(pid), heap, dom, audioElements, hiddenNodes };
   const allocators = infra.get(pid);
   if (allocators) figures.allocators = allocators;
-  if (process.env.WARMLINE_USS_HEAP === '1') figures.snapshot = await heapSnapshot(cdp);
   else console.error(`memory-infra: no dump for pid ${pid} (dumped: ${[...infra.keys()].join(', ')})`);
+  if (process.env.WARMLINE_USS_HEAP === '1') figures.snapshot = await heapSnapshot(cdp);
   return figures;
 }
 
@@ -221,11 +242,26 @@ async function main(): Promise<void> {
     const processes = await RendererProcesses.attach(browser);
     const far = await registeredFarEnd(await browser.newContext(), pages, kamailio, 'usscustomer');
     const open = async (name: string, url: string) => {
-      const context = await browser!.newContext({ bypassCSP: process.env.WARMLINE_USS_NO_SHADOW === '1' });
+      const variants = name === 'app' ? VARIANTS : [];
+      const context = await browser!.newContext({
+        bypassCSP: process.env.WARMLINE_USS_NO_SHADOW === '1',
+        // Less to paint: the same page in a window of 320 x 240 (the bare page keeps the default 1280 x 720).
+        ...(variants.includes('small-window') ? { viewport: { width: 320, height: 240 } } : {}),
+      });
       await context.addInitScript(PROBE_SCRIPT);
       await context.addInitScript(AUDIO_CONTEXTS);
       // An experiment: the app without Web Audio (its microphone meter's AudioContext does nothing).
-      if (process.env.WARMLINE_USS_NO_AUDIO_CONTEXT === '1') await context.addInitScript(NO_AUDIO_CONTEXT);
+      if (process.env.WARMLINE_USS_NO_AUDIO_CONTEXT === '1' || variants.includes('no-audio-context'))
+        await context.addInitScript(NO_AUDIO_CONTEXT);
+      for (const v of variants) if (VARIANT_SCRIPTS[v]) await context.addInitScript(VARIANT_SCRIPTS[v]);
+      // No style sheets at all; or the browser's default font (as the bare page has) in place of the app's font stack.
+      // No phone-number parsing: libphonenumber's chunk (the customer pop normalises each caller's number) is not served.
+      if (variants.includes('no-phone-numbers')) await context.route(/\/(normalise|remote-number)-[^/]*\.js$/, (r) => r.abort());
+      if (variants.includes('no-css')) await context.route('**/*.css', (r) => r.fulfill({ contentType: 'text/css', body: '' }));
+      if (variants.includes('default-font'))
+        await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+          const s = document.createElement('style'); s.textContent = '*, ::before, ::after { font-family: initial !important; font-weight: normal !important; }';
+          document.head.append(s); });`);
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
       await within(`${name} navigation`, page.goto(url));
@@ -308,6 +344,7 @@ async function main(): Promise<void> {
       print(unpainted, appIdle);
       await app.page.evaluate(() => document.documentElement.style.removeProperty('display'));
     }
+    if (VARIANTS.length > 0) console.log(`the app's page as variant: ${VARIANTS.join(', ')}`);
     const appFigures = await inCall(app, 'ussapp', (page) => finishWrapUp(page, STEP_TIMEOUT));
     const bareFigures = await inCall(bare, 'ussbare', (page) => finishWrapUp(page, STEP_TIMEOUT));
     console.log('\n=== signed in, before any call ===');

@@ -46,8 +46,4 @@ export function parseQueueBoard(body: string): QueueBoard | undefined {
   }
 }
 
-/** Today's service level in whole percent, or undefined before the first answered call. */
-export function serviceLevelPercent(entry: QueueBoardEntry): number | undefined {
-  const { answered, withinTarget } = entry.serviceLevel;
-  return answered === 0 ? undefined : Math.round((Math.min(withinTarget, answered) / answered) * 100);
-}
+export { serviceLevelPercent } from './service-level';

@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '../../..');
  * The renderer as `npx electron-vite build` makes it (the project's config with electron-vite's
  * defaults, production mode), built in memory: nothing is written to out/.
  */
-async function buildRenderer(): Promise<StartShipped> {
+async function buildRenderer(): Promise<{ start: StartShipped; chunks: Rollup.OutputChunk[] }> {
   const resolved = await resolveConfig(
     { configFile: resolve(root, 'electron.vite.config.ts'), root, mode: 'production', logLevel: 'silent' },
     'build',
@@ -27,7 +27,25 @@ async function buildRenderer(): Promise<StartShipped> {
     build: { ...renderer.build, write: false },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  return startShipped(outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? [c] : []))));
+  const chunks = outputs.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? [c] : [])));
+  return { start: startShipped(chunks), chunks };
+}
+
+// One build for the tests of this file (it takes a minute on a loaded machine).
+let built: ReturnType<typeof buildRenderer> | undefined;
+const renderer = () => (built ??= buildRenderer());
+
+/** The modules a chunk brings with it: its own and those of every chunk it imports statically. */
+function modulesWith(chunks: readonly Rollup.OutputChunk[], chunk: Rollup.OutputChunk): string[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const imported of byName.get(name)?.imports ?? []) visit(imported);
+  };
+  visit(chunk.fileName);
+  return [...seen].flatMap((name) => Object.keys(byName.get(name)?.modules ?? {}));
 }
 
 const shortId = (id: string) =>
@@ -42,7 +60,7 @@ const shortId = (id: string) =>
  */
 describe('JS the renderer ships at start', () => {
   it('stays within the start budget and loads languages, rare views, the escalation dialog, presence parsers, the recorder, phone metadata and zod later', async () => {
-    const start = await buildRenderer();
+    const { start } = await renderer();
     const modules = start.modules.map(shortId);
     expect(modules.length).toBeGreaterThan(100);
     const loadedLater = [
@@ -69,5 +87,21 @@ describe('JS the renderer ships at start', () => {
     expect(modules.filter((id) => loadedLater.some((pattern) => pattern.test(id)))).toEqual([]);
     // The build's own check (the same rule, so the build and this test never disagree): raw and gzip, KB rounded.
     expect(startOverBudget(start, START_JS_BUDGET)).toBeUndefined();
+  }, 180_000);
+
+  it("loads no zod with the views the app's first render shows (team, callbacks, lab banner, escalations waiting)", async () => {
+    const { chunks } = await renderer();
+    const firstView =
+      /renderer\/src\/features\/(team\/TeamPanel|callbacks\/CallbacksPanel|lab\/LabBanner|supervisor\/EscalationsWaiting)\.tsx$/;
+    const views = chunks.filter((c) => Object.keys(c.modules).some((id) => firstView.test(id.replace(/\\/g, '/'))));
+    expect(views.length).toBe(4);
+    for (const view of views) {
+      // Their chunks arrive as the app mounts, often while the REGISTER is on its way (issue 19).
+      expect({
+        [view.fileName]: modulesWith(chunks, view)
+          .map(shortId)
+          .filter((id) => /^zod\//.test(id)),
+      }).toEqual({ [view.fileName]: [] });
+    }
   }, 180_000);
 });

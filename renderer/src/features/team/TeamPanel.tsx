@@ -1,6 +1,7 @@
 import { useTranslation } from '../../i18n';
 import { memo, useSyncExternalStore } from 'react';
-import { serviceLevelPercent, type QueueBoardEntry } from '../../../../shared/presence/queue-board';
+import type { QueueBoardEntry } from '../../../../shared/presence/queue-board';
+import { serviceLevelPercent } from '../../../../shared/presence/service-level';
 import type { Colleague, TeamStore } from '../../state/team-store';
 import { formatDuration } from '../../ui/format';
 import { useClock } from '../../ui/use-clock';

@@ -48,7 +48,14 @@ async function main(): Promise<void> {
       await sleep(2_000);
       if (call === 1) {
         await browser.startTracing(undefined, {
-          categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'benchmark'],
+          categories: [
+            'toplevel',
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline.frame',
+            'blink',
+            'cc',
+            'benchmark',
+          ],
         });
         await sleep(TRACE_MS);
         const buffer = await browser.stopTracing();

@@ -59,7 +59,10 @@ describe('the microphone meter', () => {
       // Zero at once, and nothing else while muted.
       await expect.poll(() => meter.getAttribute('aria-valuenow')).toBe('0');
       const muted = await valuesOver(page, 2_000);
-      expect(muted.every((v) => v === 0), `values while muted: ${muted.join(' ')}`).toBe(true);
+      expect(
+        muted.every((v) => v === 0),
+        `values while muted: ${muted.join(' ')}`,
+      ).toBe(true);
       expect(await meter.getAttribute('aria-valuenow')).toBe('0');
 
       await page.getByRole('button', { name: 'Unmute' }).click();

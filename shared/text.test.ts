@@ -64,8 +64,10 @@ describe('truncateText: cut by characters, never inside one', () => {
 describe('no segmenter until text is cut (issue 19: an Intl object loads ICU data, ~1 MB of the renderer)', () => {
   it('loading the module and leaving short text alone make none; the first cut makes one, kept', async () => {
     const made: unknown[] = [];
-    const Native = Intl.Segmenter;
-    Intl.Segmenter = class extends Native {
+    // Intl's members are read-only to TypeScript, writable at run time.
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const Native = intl.Segmenter;
+    intl.Segmenter = class extends Native {
       constructor(...args: ConstructorParameters<typeof Native>) {
         super(...args);
         made.push(args);
@@ -80,7 +82,7 @@ describe('no segmenter until text is cut (issue 19: an Intl object loads ICU dat
       expect(fresh.truncateText('another longer text', 8)).toBe('another ');
       expect(made).toHaveLength(1);
     } finally {
-      Intl.Segmenter = Native;
+      intl.Segmenter = Native;
     }
   });
 });

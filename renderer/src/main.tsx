@@ -2,6 +2,7 @@ import type { SettingsView } from '../../shared/settings';
 import type { AppServices, Startup } from './App';
 import { isConfigured } from './boot/configured';
 import { KeyBuffer } from './boot/key-buffer';
+import { mountWhenAnswered } from './boot/mount-when-answered';
 import { shellView, StartShell } from './boot/start-shell';
 import { Microphone } from './audio/microphone';
 import { Ringer } from './audio/ringer';
@@ -177,7 +178,9 @@ async function boot(): Promise<void> {
   showState();
   stateIsShown();
   const stopShell = store.subscribe(showState);
-  // Fetched and compiled since the page loaded (modulepreload, scripts/lib/app-preload.ts); evaluated now.
+  // Fetched and compiled since the page loaded (modulepreload, scripts/lib/app-preload.ts); evaluated
+  // once the first REGISTER is answered and the shell shows it (at most MOUNT_WAIT_MS from here).
+  await mountWhenAnswered(store);
   const { mountApp } = await import('./mount');
   mountApp(root, services, () => {
     stopShell();

@@ -26,6 +26,17 @@ export async function clickAnswer(app: Page, timeoutMs: number): Promise<void> {
   await within('a click on Answer', app.click(RINGING_ANSWER, { timeout: timeoutMs }), timeoutMs + 1_000);
 }
 
+/** The far end calls `target`, the agent clicks Answer, and the far end's call is established. */
+export async function answeredCall(app: Page, far: Page, target: string, timeoutMs: number): Promise<void> {
+  await farEndCalls(far, target);
+  await clickAnswer(app, timeoutMs);
+  await within(
+    'the call established at the far end',
+    far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, { timeout: timeoutMs }),
+    timeoutMs + 1_000,
+  );
+}
+
 /** The far end hangs up, and its call has ended. */
 export async function farEndHangsUp(far: Page, timeoutMs: number): Promise<void> {
   await within(

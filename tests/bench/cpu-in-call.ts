@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
-import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, startCallRig } from './app-call';
+import { answeredCall, farEndHangsUp, finishWrapUp, startCallRig } from './app-call';
 import { cpuSeconds, cpuSecondsByThread, RendererProcesses } from './app-vs-bare/process-stats';
 import { within } from './within';
 
@@ -74,13 +74,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const oneCall = async (during: () => Promise<void>) => {
-      await farEndCalls(far, target);
-      await clickAnswer(app, STEP_TIMEOUT_MS);
-      await within(
-        'the call established at the far end',
-        far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, { timeout: STEP_TIMEOUT_MS }),
-        STEP_TIMEOUT_MS + 1_000,
-      );
+      await answeredCall(app, far, target, STEP_TIMEOUT_MS);
       await sleep(1_000);
       await during();
       await farEndHangsUp(far, STEP_TIMEOUT_MS);

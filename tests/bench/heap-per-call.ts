@@ -20,7 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, slope, startCallRig } from './app-call';
+import { answeredCall, farEndHangsUp, finishWrapUp, slope, startCallRig } from './app-call';
 import { heapAfterGc, heapSnapshotJson } from './heap-capture';
 import {
   growthByGroup,
@@ -63,15 +63,7 @@ async function snapshot(cdp: CDPSession): Promise<Snapshot> {
 }
 
 async function oneCall(app: Page, far: Page, target: string): Promise<void> {
-  await farEndCalls(far, target);
-  await clickAnswer(app, STEP_TIMEOUT_MS);
-  await within(
-    'the call established at the far end',
-    far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, {
-      timeout: STEP_TIMEOUT_MS,
-    }),
-    STEP_TIMEOUT_MS + 1_000,
-  );
+  await answeredCall(app, far, target, STEP_TIMEOUT_MS);
   await sleep(TALK_MS);
   await farEndHangsUp(far, STEP_TIMEOUT_MS);
   await finishWrapUp(app, STEP_TIMEOUT_MS);

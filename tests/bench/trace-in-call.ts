@@ -11,9 +11,8 @@
  * Environment: WARMLINE_TRACE_MS (10000), WARMLINE_TRACE_SAVE (a file for the trace, for chrome://tracing or Perfetto).
  */
 import { writeFileSync } from 'node:fs';
-import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, startCallRig } from './app-call';
+import { answeredCall, farEndHangsUp, finishWrapUp, startCallRig } from './app-call';
 import { RendererProcesses } from './app-vs-bare/process-stats';
-import { within } from './within';
 
 const STEP_TIMEOUT_MS = 60_000;
 const TRACE_MS = Number(process.env.WARMLINE_TRACE_MS ?? 10_000);
@@ -38,13 +37,7 @@ async function main(): Promise<void> {
     const processes = await RendererProcesses.attach(browser);
     const pid = await processes.rendererOf('the app', app);
     for (let call = 0; call < 2; call += 1) {
-      await farEndCalls(far, target);
-      await clickAnswer(app, STEP_TIMEOUT_MS);
-      await within(
-        'the call established at the far end',
-        far.waitForFunction(() => window.farEnd.state().session === 'Established', undefined, { timeout: STEP_TIMEOUT_MS }),
-        STEP_TIMEOUT_MS + 1_000,
-      );
+      await answeredCall(app, far, target, STEP_TIMEOUT_MS);
       await sleep(2_000);
       if (call === 1) {
         await browser.startTracing(undefined, {

@@ -9,7 +9,7 @@ import { eventually, newUser, rising } from './phone-engine.harness';
  * commits and the components each one rendered. The talk time writes its own text node, with no
  * render, and so do the assistant's running times (it renders at a stage or a nudge); the consult
  * and wrap-up timers re-render only themselves, and only in a consult or wrap-up; the
- * microphone meter (five times a second) and the quality badge write their own elements or
+ * microphone meter (2.5 times a second) and the quality badge write their own elements or
  * subscribe themselves, so they cannot re-render the phone screen.
  */
 declare global {
@@ -117,7 +117,7 @@ describe('React work during a call', () => {
         // nodes; the assistant renders at a stage or a nudge, none in these ten seconds, and the
         // consult bar's clock runs only in a consult). The quality log samples every 2 s and publishes
         // a sample only when the badge would show it differently: at most five. A tick a second (ten),
-        // the meter (50 times in ten seconds) and a re-render of the whole screen would all show.
+        // the meter (25 times in ten seconds) and a re-render of the whole screen would all show.
         expect(renders.length, `commits in 10 s: ${renders.join(' ')}`).toBeLessThanOrEqual(5);
         expect(Math.max(0, ...renders), `components rendered per commit: ${renders.join(' ')}`).toBeLessThanOrEqual(12);
       } finally {

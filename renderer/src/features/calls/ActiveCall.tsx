@@ -13,7 +13,7 @@ export interface ActiveCallProps {
   readonly entry: CallEntry;
   /**
    * The microphone meter and the quality badge of the talking call: leaf components that update
-   * themselves (five times and half a time a second), so this card does not re-render with them.
+   * themselves (two and a half times and half a time a second), so this card does not re-render with them.
    */
   readonly meter?: ReactNode;
   readonly qualityBadge?: ReactNode;

@@ -13,9 +13,9 @@ export interface MicMeterProps {
 }
 
 /**
- * The microphone level of the talking call. It changes five times a second, so it writes the bar's
- * scale and the meter's value straight into its own two elements: no React render at all, where a
- * state update re-rendered the whole phone screen each time (issue 19).
+ * The microphone level of the talking call. It changes a few times a second (LEVEL_INTERVAL_MS), so
+ * it writes the bar's scale and the meter's value straight into its own two elements: no React
+ * render at all, where a state update re-rendered the whole phone screen each time (issue 19).
  */
 export function MicMeter({ microphone, muted }: MicMeterProps) {
   const { t } = useTranslation();

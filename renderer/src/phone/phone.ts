@@ -91,6 +91,8 @@ export class Phone {
   #stopping = false;
   readonly #conference: ConferenceController;
   #presence: PresenceClient | undefined;
+  /** The presence client's chunk while it is being fetched: stop() waits for it (nothing loads after a stop). */
+  #presenceLoading: Promise<void> | undefined;
   /** The presence client has made its first publication and subscriptions (after the first REGISTER's answer). */
   #presenceLive = false;
   readonly #presenceListeners = new Set<(event: PresenceEvent) => void>();
@@ -263,13 +265,20 @@ export class Phone {
       void shown.then(() =>
         afterPaint(() => {
           if (this.#ua !== ua) return; // stopped or restarted meanwhile
-          void import('./presence').then(({ PresenceClient }) => {
+          const loading = import('./presence').then(({ PresenceClient }) => {
             if (this.#ua !== ua) return;
             this.#presence = new PresenceClient(ua, uriDomain(config.sipUri), uriUser(config.sipUri), (event) =>
               this.#presenceListeners.forEach((listener) => listener(event)),
             );
             if (ua.isRegistered()) afterRegister();
           });
+          this.#presenceLoading = loading;
+          loading
+            // A chunk that failed to arrive (the host restarting) is asked for again at the next REGISTER answer.
+            .catch(() => void (presenceAsked = false))
+            .finally(() => {
+              if (this.#presenceLoading === loading) this.#presenceLoading = undefined;
+            });
         }),
       );
     };
@@ -320,6 +329,7 @@ export class Phone {
       });
     }
     this.#teardown();
+    await this.#presenceLoading?.catch(() => undefined);
   }
 
   /** The team's presence and the queue board (issue 15): colleagues' states as they change. */

@@ -33,7 +33,8 @@ export interface WebHost {
 
 export { HOST_SOCKET_PATH };
 
-const SECURITY_HEADERS = {
+/** Sent with every file; the app-vs-bare bench serves its bare page with the same isolation headers. */
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

@@ -18,7 +18,11 @@ export interface TestPages {
  */
 export async function serveTestPages(
   entries: Readonly<Record<string, string>>,
-  options: { readonly minify?: boolean } = {},
+  options: {
+    readonly minify?: boolean;
+    /** Sent with every file, e.g. the app host's isolation headers, so a page is served as the app is. */
+    readonly headers?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<TestPages> {
   const dir = mkdtempSync(join(tmpdir(), 'warmline-pages-'));
   await build({
@@ -48,7 +52,7 @@ export async function serveTestPages(
     readFile(join(dir, path)).then(
       (body) => {
         const type = path.endsWith('.html') ? 'text/html' : 'text/javascript';
-        res.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body);
+        res.writeHead(200, { ...options.headers, 'content-type': `${type}; charset=utf-8` }).end(body);
       },
       () => res.writeHead(404).end(),
     );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentProps, type ComponentType } from 'react';
+import { Component, lazy, Suspense, useState, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 
 /** A view in its own chunk, standing in for the real component with the same props. */
@@ -17,6 +17,42 @@ function Loading({ text }: { readonly text: 'settings.loading' | 'app.loading' }
   return <p role="status">{t(text)}</p>;
 }
 
+function ViewFailed({ onRetry }: { readonly onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <p role="alert" className="view-failed">
+      {t('app.viewFailed')}{' '}
+      <button type="button" onClick={onRetry}>
+        {t('app.tryAgain')}
+      </button>
+    </p>
+  );
+}
+
+/**
+ * Keeps a view that failed (its chunk did not arrive: the browser-mode host restarted) to its own
+ * place, with "Try again", where an error thrown while rendering would otherwise unmount the whole
+ * app: the status bar and a call in progress with it.
+ */
+class ViewBoundary extends Component<
+  { readonly children: ReactNode; readonly onRetry: () => void },
+  { readonly failed: boolean }
+> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.error('A view could not be shown:', error);
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <ViewFailed onRetry={this.props.onRetry} /> : this.props.children;
+  }
+}
+
 /**
  * Views an agent opens now and then, each in its own chunk fetched when first shown (issue 19):
  * the phone screen is what the app needs at start. Until the chunk arrives the view shows
@@ -30,26 +66,33 @@ export function whenOpened<P extends object>(
 ): LazyView<P> {
   let loaded: ComponentType<P> | undefined;
   let loadingChunk: Promise<ComponentType<P>> | undefined;
-  const preload = () =>
+  // React.lazy keeps a failed load for good: after a failure the next mount (or "Try again") gets a
+  // lazy of its own, which fetches the chunk anew.
+  const newLazy = () => lazy(async () => ({ default: await preload() }));
+  const preload = (): Promise<ComponentType<P>> =>
     (loadingChunk ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
-        // A failed fetch (the host restarted) is tried again on the next opening.
+        // A failed fetch (the host restarted) is tried again by the next opening or "Try again".
         loadingChunk = undefined;
+        Lazy = newLazy();
         throw error;
       },
     ));
-  const Lazy = lazy(async () => ({ default: await preload() }));
+  let Lazy = newLazy();
   function LazyView(props: P) {
     const [ready] = useState(() => loaded);
+    const [attempt, setAttempt] = useState(0);
     if (ready) {
       const View = ready;
       return <View {...props} />;
     }
     return (
-      <Suspense fallback={fallback === null ? null : <Loading text={fallback} />}>
-        <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />
-      </Suspense>
+      <ViewBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>
+        <Suspense fallback={fallback === null ? null : <Loading text={fallback} />}>
+          <Lazy {...(props as P & ComponentProps<typeof Lazy>)} />
+        </Suspense>
+      </ViewBoundary>
     );
   }
   return Object.assign(LazyView, { preload, isLoaded: () => loaded !== undefined });

@@ -21,6 +21,19 @@ export async function remainingMs(page: Page): Promise<number | undefined> {
   return match ? (Number(match[1]) * 60 + Number(match[2])) * 1000 : undefined;
 }
 
+/** Saves a new agent on `server` with `extra` settings in this test's app host; returns the agent's SIP user. */
+export async function saveAgentSettings(bench: DeskBench, server: SipTestServer, extra: SettingsPatch = {}): Promise<string> {
+  const user = newUser('agent');
+  await bench.app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+    displayName: 'Ana Agent',
+    ...extra,
+  });
+  return user;
+}
+
 /**
  * A new agent on `server` with `extra` settings saved in this test's app host, the app open and
  * signed in (English UI; other languages wait on the registration state instead).
@@ -31,14 +44,7 @@ export async function signInAgent(
   extra: SettingsPatch = {},
   viewport = { width: 1280, height: 900 },
 ): Promise<{ readonly page: Page; readonly user: string }> {
-  const user = newUser('agent');
-  await bench.app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: 'Ana Agent',
-    ...extra,
-  });
+  const user = await saveAgentSettings(bench, server, extra);
   const page = await bench.openApp(viewport);
   if ((extra.language ?? 'en') === 'en') await signedIn(page);
   else

@@ -2,8 +2,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SIP_SERVERS } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
-import { answer, signedIn } from './desk-actions';
-import { newUser } from './phone-engine.harness';
+import { answer, saveAgentSettings, signedIn } from './desk-actions';
 
 /**
  * A view whose chunk does not arrive (browser mode: the host restarted while the agent was signed
@@ -17,13 +16,7 @@ describe('a part of the app whose code does not arrive', () => {
   it('stays in its own place with "Try again", which loads it once the host is back', async () => {
     const server = await startKamailio();
     try {
-      const user = newUser('agent');
-      await bench.app.services.handlers.saveSettings({
-        serverUrl: server.wsUrl,
-        sipUri: `sip:${user}@${server.domain}`,
-        password: server.password,
-        displayName: 'Ana Agent',
-      });
+      const user = await saveAgentSettings(bench, server);
       const page = await bench.browser.newPage({ viewport: { width: 1280, height: 900 } });
       let hostDown = true;
       // The in-call chunk (the call's meter, assist sidebar, consult bar, wrap-up) fails while the host is down.

@@ -132,81 +132,85 @@ export const PhoneScreen = memo(function PhoneScreen({
       <Notices notices={state.notices} onDismiss={(id) => store.dismissNotice(id)} />
       <InterruptedNotes host={host} liveCallIds={state.calls.map((c) => c.info.callId)} />
       <RingingCalls state={state} store={store} host={host} settings={settings} ringer={ringer} />
-      {connected.map((entry) => (
-        <div className="call-stack" key={entry.info.callId}>
-          {supervision && <SupervisionIndicator callId={entry.info.callId} supervision={supervision} />}
-          <ActiveCall
-            key={entry.info.callId}
-            entry={entry}
-            {...(entry === talking
-              ? {
-                  // The live meter (an AudioContext, its code in the in-call chunk) from a background task after the call connects; none until then.
-                  ...(meterReady ? { meter: <MicMeter microphone={microphone} muted={entry.muted} /> } : {}),
-                  qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
+      {connected.map((entry) => {
+        // Once per card: the escalate button and the consult bar both depend on it.
+        const leg = consultLegOf(state, entry.info.callId);
+        return (
+          <div className="call-stack" key={entry.info.callId}>
+            {supervision && <SupervisionIndicator callId={entry.info.callId} supervision={supervision} />}
+            <ActiveCall
+              key={entry.info.callId}
+              entry={entry}
+              {...(entry === talking
+                ? {
+                    // The live meter (an AudioContext, its code in the in-call chunk) from a background task after the call connects; none until then.
+                    ...(meterReady ? { meter: <MicMeter microphone={microphone} muted={entry.muted} /> } : {}),
+                    qualityBadge: <LiveQualityBadge callId={entry.info.callId} log={qualityLog} />,
+                  }
+                : {})}
+              recording={recorded.has(entry.info.callId)}
+              reconnecting={signallingDown}
+              keypadOpen={keypadFor === entry.info.callId}
+              digitsSent={digits[entry.info.callId] ?? ''}
+              onHold={() => store.toggleHold(entry.info.callId)}
+              onMute={() => store.toggleMute(entry.info.callId)}
+              onHangup={() => store.hangup(entry.info.callId)}
+              onKeepTrying={() => store.keepTrying(entry.info.callId)}
+              onToggleKeypad={() => setKeypadFor((k) => (k === entry.info.callId ? undefined : entry.info.callId))}
+              {...(entry.call.phase === 'active' || (entry.call.phase === 'on-hold' && !leg)
+                ? { onEscalate: () => setEscalation({ callId: entry.info.callId }) }
+                : {})}
+              onDigit={(digit) => {
+                if (store.sendDtmf(entry.info.callId, digit).ok) {
+                  setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
                 }
-              : {})}
-            recording={recorded.has(entry.info.callId)}
-            reconnecting={signallingDown}
-            keypadOpen={keypadFor === entry.info.callId}
-            digitsSent={digits[entry.info.callId] ?? ''}
-            onHold={() => store.toggleHold(entry.info.callId)}
-            onMute={() => store.toggleMute(entry.info.callId)}
-            onHangup={() => store.hangup(entry.info.callId)}
-            onKeepTrying={() => store.keepTrying(entry.info.callId)}
-            onToggleKeypad={() => setKeypadFor((k) => (k === entry.info.callId ? undefined : entry.info.callId))}
-            {...(entry.call.phase === 'active' || (entry.call.phase === 'on-hold' && !consultLegOf(state, entry.info.callId))
-              ? { onEscalate: () => setEscalation({ callId: entry.info.callId }) }
-              : {})}
-            onDigit={(digit) => {
-              if (store.sendDtmf(entry.info.callId, digit).ok) {
-                setDigits((d) => ({ ...d, [entry.info.callId]: ((d[entry.info.callId] ?? '') + digit).slice(-32) }));
-              }
-            }}
-          />
-          <CallNotesBox
-            notes={state.callNotes?.[entry.info.callId] ?? ''}
-            language={settings.language}
-            onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
-          />
-          {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
-          {!entry.info.colleagueConsult && (
+              }}
+            />
+            <CallNotesBox
+              notes={state.callNotes?.[entry.info.callId] ?? ''}
+              language={settings.language}
+              onChange={(notes) => store.setCallNotes(entry.info.callId, notes)}
+            />
+            {/* A colleague's consult is not a customer call: stages and call target start when the customer is transferred in. */}
+            {!entry.info.colleagueConsult && (
+              <Later>
+                <AssistSidebar
+                  entry={entry}
+                  teamPhrases={settings.teamPhrases}
+                  slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
+                  onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
+                  onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+                />
+              </Later>
+            )}
+            <ConsultBar
+              customer={entry}
+              {...(leg ? { leg } : {})}
+              onComplete={() => store.completeTransfer(entry.info.callId)}
+              onMerge={() => void store.mergeConsult(entry.info.callId)}
+              onSwap={() => store.swapConsult(entry.info.callId)}
+              onCancel={() => store.cancelConsult(entry.info.callId)}
+              onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
+              onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
+              onBlind={() => setEscalation({ callId: entry.info.callId })}
+            />
+            {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
             <Later>
-              <AssistSidebar
-                entry={entry}
-                teamPhrases={settings.teamPhrases}
-                slaPolicy={slaPolicyFor(entry.info.queue?.name, settings)}
-                onEscalateSenior={() => setEscalation({ callId: entry.info.callId, queue: 'senior' })}
-                onInsertIntoNotes={(text) => store.appendCallNotes(entry.info.callId, text)}
+              <CustomerPop
+                host={host}
+                number={entry.info.remote.number}
+                defaultCountry={settings.defaultCountry}
+                callId={entry.info.callId}
               />
             </Later>
-          )}
-          <ConsultBar
-            customer={entry}
-            {...(consultLegOf(state, entry.info.callId) ? { leg: consultLegOf(state, entry.info.callId) } : {})}
-            onComplete={() => store.completeTransfer(entry.info.callId)}
-            onMerge={() => void store.mergeConsult(entry.info.callId)}
-            onSwap={() => store.swapConsult(entry.info.callId)}
-            onCancel={() => store.cancelConsult(entry.info.callId)}
-            onBackToCustomer={() => void store.backToCustomer(entry.info.callId)}
-            onRetry={(queue) => setEscalation({ callId: entry.info.callId, queue })}
-            onBlind={() => setEscalation({ callId: entry.info.callId })}
-          />
-          {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
-          <Later>
-            <CustomerPop
-              host={host}
-              number={entry.info.remote.number}
-              defaultCountry={settings.defaultCountry}
-              callId={entry.info.callId}
-            />
-          </Later>
-          {besideCall && entry.info.callId === homeBeside?.info.callId && (
-            <Later>
-              <Leftover className="call-home">{besideCall}</Leftover>
-            </Later>
-          )}
-        </div>
-      ))}
+            {besideCall && entry.info.callId === homeBeside?.info.callId && (
+              <Later>
+                <Leftover className="call-home">{besideCall}</Leftover>
+              </Later>
+            )}
+          </div>
+        );
+      })}
       {escalatingEntry && (
         <EscalationDialog
           key={`${escalatingEntry.info.callId}-${openEscalation?.queue ?? ''}`}

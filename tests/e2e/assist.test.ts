@@ -4,7 +4,8 @@ import type { SettingsPatch } from '../../shared/settings';
 import { snap } from '../support/screenshots';
 import { SIP_SERVERS, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser, type FarEndDriver } from './phone-engine.harness';
+import { eventually, type FarEndDriver } from './phone-engine.harness';
+import { saveAgentSettings } from './desk-actions';
 
 /**
  * The de-escalation assistant end to end: the real app (browser host, built renderer) signed in to
@@ -46,14 +47,7 @@ const currentStage = async (panel: Locator) => {
 };
 
 async function signedInAgent(teamPhrases: SettingsPatch['teamPhrases'] = []): Promise<{ page: Page; user: string }> {
-  const user = newUser('agent');
-  await bench.app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: 'Ana Agent',
-    teamPhrases,
-  });
+  const user = await saveAgentSettings(bench, server, { teamPhrases });
   const page = await bench.openApp({ width: 1280, height: 900 });
   // The fake clock must be in place before the app's timers start: install, then load the app again.
   await page.clock.install();

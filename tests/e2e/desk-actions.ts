@@ -22,7 +22,11 @@ export async function remainingMs(page: Page): Promise<number | undefined> {
 }
 
 /** Saves a new agent on `server` with `extra` settings in this test's app host; returns the agent's SIP user. */
-export async function saveAgentSettings(bench: DeskBench, server: SipTestServer, extra: SettingsPatch = {}): Promise<string> {
+export async function saveAgentSettings(
+  bench: DeskBench,
+  server: Pick<SipTestServer, 'wsUrl' | 'domain' | 'password'>,
+  extra: SettingsPatch = {},
+): Promise<string> {
   const user = newUser('agent');
   await bench.app.services.handlers.saveSettings({
     serverUrl: server.wsUrl,

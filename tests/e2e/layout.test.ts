@@ -4,7 +4,8 @@ import { dana, olderHeader, TEAM_KEY } from '../../shared/escalation/escalation.
 import { snap } from '../support/screenshots';
 import { startKamailioServer, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
-import { eventually, newUser } from './phone-engine.harness';
+import { eventually } from './phone-engine.harness';
+import { saveAgentSettings } from './desk-actions';
 
 /**
  * One calm screen on a small laptop (1280×720) against Kamailio: a customer who called before
@@ -58,12 +59,7 @@ describe('compact layout at 1280×720', () => {
   });
 
   it('ringing and on the call, everything the agent needs is in view without scrolling the page', async () => {
-    const user = newUser('agent');
-    await bench.app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${user}@${server.domain}`,
-      password: server.password,
-      displayName: 'Ana Agent',
+    const user = await saveAgentSettings(bench, server, {
       teamKey: TEAM_KEY,
       // Colleagues to list: Kamailio without its presence modules tells nothing of them ("Unknown").
       teamMembers: ['senior1', 'technical1'],

@@ -6,7 +6,8 @@ import { snap } from '../support/screenshots';
 import { startKamailioServer, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
 import { press } from './keyboard.harness';
-import { eventually, newUser } from './phone-engine.harness';
+import { eventually } from './phone-engine.harness';
+import { saveAgentSettings } from './desk-actions';
 
 /**
  * Issue 19, engine first: the page signs the phone in before React and the App are evaluated, and
@@ -56,17 +57,8 @@ const headerBox = (page: Page) =>
     return box && { top: box.top, height: box.height, width: box.width };
   });
 
-async function signInTo(server: { wsUrl: string; domain: string; password: string }, language: 'en' | 'nl' = 'en') {
-  const user = newUser('start');
-  await bench.app.services.handlers.saveSettings({
-    serverUrl: server.wsUrl,
-    sipUri: `sip:${user}@${server.domain}`,
-    password: server.password,
-    displayName: 'Ana Agent',
-    language,
-  });
-  return user;
-}
+const signInTo = (server: Parameters<typeof saveAgentSettings>[1], language: 'en' | 'nl' = 'en') =>
+  saveAgentSettings(bench, server, { language });
 
 describe('cold start: the phone signs in before the app mounts', () => {
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { snap } from '../support/screenshots';
 import { SIP_SERVERS } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';
 import { answer, saveAgentSettings, signedIn } from './desk-actions';
@@ -34,6 +35,7 @@ describe('a part of the app whose code does not arrive', () => {
       await expect.poll(() => page.getByTestId('registration').textContent()).toBe('Signed in');
       const failed = page.getByRole('alert').filter({ hasText: 'This part of Warmline could not be shown.' });
       await failed.first().waitFor();
+      await snap(page, 'view-failed');
       expect(await page.getByRole('meter', { name: 'Your microphone level' }).count()).toBe(0);
 
       hostDown = false;

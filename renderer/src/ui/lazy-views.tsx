@@ -22,7 +22,7 @@ function ViewFailed({ onRetry }: { readonly onRetry: () => void }) {
   return (
     <p role="alert" className="view-failed">
       {t('app.viewFailed')}{' '}
-      <button type="button" onClick={onRetry}>
+      <button type="button" className="secondary" onClick={onRetry}>
         {t('app.tryAgain')}
       </button>
     </p>

@@ -6,9 +6,9 @@ import { APP_MODULE } from './app-preload';
  * What the renderer may ship at start (issue 19's goal is 600 KB / 180 KB gzip; JsSIP and
  * react-dom alone are about 430 KB). The build fails past it and a test checks it, so the start
  * chunk can only shrink: lower these when it does. (587: the views' error boundary, "Try again" when a
- * chunk fails, is needed before any chunk can fail.)
+ * chunk fails, is needed before any chunk can fail; 577: terser in place of esbuild, 586.6 -> 576.0 KB.)
  */
-export const START_JS_BUDGET = { rawKb: 587, gzipKb: 165 } as const;
+export const START_JS_BUDGET = { rawKb: 577, gzipKb: 161 } as const;
 
 export interface StartBudget {
   readonly rawKb: number;

@@ -10,16 +10,25 @@
  * - `ringAt`: after `armRing()`, a ringing card (`section.call-card.incoming`) is in the DOM;
  * - `clickAt`: a trusted click on its Answer button (capture phase, before the page's handler);
  * - `firstRtpAt`: after that click, the first inbound audio bytes on a live peer connection
- *   (getStats every millisecond; Chromium clamps that to about 4 ms, the same for both pages).
+ *   (getStats every millisecond; Chromium clamps that to about 4 ms, the same for both pages);
+ * - `peerConnections()`: how many peer connections it holds (the live ones, and at most the last closed).
  */
 export const PROBE_SCRIPT = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   const pcs = [];
+  const prune = () => {
+    for (let i = pcs.length - 1; i >= 0; i -= 1) {
+      if (pcs[i].signalingState === 'closed') pcs.splice(i, 1);
+    }
+  };
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); pcs.push(this); }
+    // Closed ones leave the list here too (close() fires no event): the poll below prunes only once a
+    // click on Answer started it, and a page whose calls are not timed would keep every call's.
+    constructor(...args) { super(...args); prune(); pcs.push(this); }
   };
   const bench = { signedInAt: undefined, appSignedInAt: undefined, ringAt: undefined, clickAt: undefined, firstRtpAt: undefined };
+  bench.peerConnections = () => pcs.length;
   window.__bench = bench;
 
   const reads = (selector) => {
@@ -52,9 +61,7 @@ export const PROBE_SCRIPT = `(() => {
   };
 
   const poll = async () => {
-    for (let i = pcs.length - 1; i >= 0; i -= 1) {
-      if (pcs[i].signalingState === 'closed') pcs.splice(i, 1);
-    }
+    prune();
     for (const pc of pcs) {
       const stats = await pc.getStats();
       for (const s of stats.values()) {

@@ -111,7 +111,7 @@ export interface CallRig {
   close(): Promise<void>;
 }
 
-export async function startCallRig(agent: string, timeoutMs: number): Promise<CallRig> {
+export async function startCallRig(agent: string, timeoutMs: number, chromiumArgs: readonly string[] = []): Promise<CallRig> {
   const kamailio = await within('Kamailio', startKamailio());
   const dir = makeTempDir();
   const closers: (() => Promise<void> | void)[] = [() => kamailio.stop(), () => dir.remove()];
@@ -123,7 +123,7 @@ export async function startCallRig(agent: string, timeoutMs: number): Promise<Ca
     closers.push(() => host.close());
     const pages = await within('the test pages', serveTestPages({ 'far-end': 'tests/support/far-end/sipjs-far-end.ts' }));
     closers.push(() => pages.close());
-    const browser = await within('Chromium', launchChromium());
+    const browser = await within('Chromium', launchChromium(chromiumArgs));
     closers.push(() => browser.close());
     await within(
       'saved settings',

@@ -10,16 +10,21 @@
  *                    app shows it first in its start shell, then in the mounted app: both are reported
  *   CPU in call      the page's renderer process, all threads, over a few seconds of each call
  *   USS in call      the renderer's unique set size during each call
- *   heap per call    JS heap after a forced GC after each call: least-squares slope over the calls, and
- *                    over their second half (V8's code still warming up weighs on the first); that
- *                    half's growth between two heap snapshots split into JS objects (what a call could
- *                    leave in the page's state), V8's compiled code and native objects (Blink's DOM and
- *                    performance-timeline entries; heap-snapshot.ts `sizeByKind`)
+ *   heap per call    on issue 19's terms, over 100 calls: a loop of its own after the CPU calls, on
+ *                    fresh pages (signed in as other users), calls interleaved app/bare, each held a
+ *                    short while (no CPU measured), the JS heap read after two forced GCs after each
+ *                    call: least-squares slope over the calls after warm-up, and over their second half
+ *                    (V8's code still warming up weighs on the first); that half's growth between two
+ *                    heap snapshots split into JS objects (what a call could leave in the page's state),
+ *                    V8's compiled code and native objects (Blink's DOM and performance-timeline
+ *                    entries; heap-snapshot.ts `sizeByKind`)
  *   JS at start      every .js whose fetch started before "Signed in" was on screen, raw and gzip:
  *                    the cold start that asked for the most (files listed), and the median start
  * Both pages are served with the app host's isolation headers (COOP, nosniff, no-referrer; the CSP
  * is the app's alone).
- * Environment: WARMLINE_BENCH_CALLS (40), WARMLINE_BENCH_STARTS (10), WARMLINE_BENCH_HOLD_MS (3000).
+ * Environment: WARMLINE_BENCH_CALLS (40), WARMLINE_BENCH_STARTS (10), WARMLINE_BENCH_HOLD_MS (3000),
+ * WARMLINE_BENCH_HEAP_CALLS (100: calls per page in the heap loop, after 2 warm-up calls; 0 leaves it out),
+ * WARMLINE_BENCH_HEAP_TALK_MS (300: how long each of those calls is held).
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { SECURITY_HEADERS } from '../../electron/web-host/server';
@@ -31,8 +36,8 @@ import { serveTestPages, type TestPages } from '../support/test-pages';
 import { cpuSeconds, cpuSecondsByThread, LoadSampler, RendererProcesses, ussBytes } from './app-vs-bare/process-stats';
 import { PROBE_SCRIPT } from './app-vs-bare/probe';
 import { scriptsStartedBefore, weigh, type ScriptFetch, type Shipped } from './app-vs-bare/shipped';
-import { clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd, slope } from './app-call';
-import { heapSnapshotJson } from './heap-capture';
+import { answeredCall, clickAnswer, farEndCalls, farEndHangsUp, finishWrapUp, registeredFarEnd, slope } from './app-call';
+import { heapAfterGc, heapSnapshotJson } from './heap-capture';
 import { kindGrowthPerCall, parseSnapshot, sizeByKind, type SizeByKind } from './heap-snapshot';
 import { formatRow, summarize, type Summary } from './stats';
 import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
@@ -40,6 +45,11 @@ import { STEP_TIMEOUT_MS as STEP_TIMEOUT, within } from './within';
 const CALLS = Number(process.env.WARMLINE_BENCH_CALLS ?? 40);
 const STARTS = Number(process.env.WARMLINE_BENCH_STARTS ?? 10);
 const HOLD_MS = Number(process.env.WARMLINE_BENCH_HOLD_MS ?? 3_000);
+/** Issue 19's heap goal is judged over 100 calls: the heap loop's calls per page (after the warm-up calls). */
+const HEAP_CALLS = Number(process.env.WARMLINE_BENCH_HEAP_CALLS ?? 100);
+const HEAP_TALK_MS = Number(process.env.WARMLINE_BENCH_HEAP_TALK_MS ?? 300);
+/** Issue 19's goal for the heap: at most this much growth per call after GC over 100 calls. */
+const HEAP_GOAL_MB = 0.005;
 const WARM_UP = 2;
 /** The app host's headers the bare page gets too: all but its Content-Security-Policy. */
 const bareHeaders = Object.fromEntries(Object.entries(SECURITY_HEADERS).filter(([name]) => name !== 'Content-Security-Policy'));
@@ -89,6 +99,9 @@ interface Variant {
   /** Where the page that takes the calls navigates to. */
   readonly callUrl: string;
   readonly user: string;
+  /** Where the page of the heap loop navigates to, and its user (a fresh page, a user of its own). */
+  readonly heapUrl: string;
+  readonly heapUser: string;
   /** After the far end hung up: whatever the page needs before the next call can ring. */
   afterCall(page: Page): Promise<void>;
 }
@@ -135,6 +148,14 @@ class Bench {
     } finally {
       await within(`${variant.name} cold start: closing its context`, context.close());
     }
+  }
+
+  /** A fresh page for `variant` signed in at `url`, with a DevTools session and its renderer process. */
+  async callPage(variant: Variant, what: string, url: string): Promise<CallPage> {
+    const opened = await this.newProcessPage(`${variant.name} ${what}`, url);
+    await probeValue(opened.page, 'signedInAt', `"Signed in" on the ${variant.name} ${what}`);
+    const cdp = await within(`${variant.name}: a DevTools session`, opened.context.newCDPSession(opened.page));
+    return { v: variant, cdp, ...opened };
   }
 
   /** The scripts of every measured cold start weighed (after the starts, so fetching them slows none). */
@@ -195,9 +216,8 @@ class Bench {
     if (playing === 0) console.error(`${variant.name}: no audio element plays the far end during the call`);
     await farEndHangsUp(far, STEP_TIMEOUT);
     await variant.afterCall(page);
+    // Kept from when these calls gave the heap figure: each call starts from a collected heap, as before.
     await within(`a garbage collection (${variant.name})`, cdp.send('HeapProfiler.collectGarbage'));
-    const heap = (await within(`the heap size (${variant.name})`, cdp.send('Runtime.getHeapUsage'))).usedSize;
-    s.heap.push(heap);
     if (!record) return;
     s.ring.push(ringAt - sentAt);
     s.answer.push(firstRtpAt - clickAt);
@@ -209,6 +229,23 @@ class Bench {
     }
     s.uss.push(uss / 2 ** 20);
   }
+
+  /** One call of the heap loop: answered, held HEAP_TALK_MS, ended by the far end, Ready; then the heap after GC. */
+  async heapCall(p: CallPage, far: Page): Promise<void> {
+    await answeredCall(p.page, far, `sip:${p.v.heapUser}@${this.kamailio.domain}`, STEP_TIMEOUT);
+    await sleep(HEAP_TALK_MS);
+    await farEndHangsUp(far, STEP_TIMEOUT);
+    await p.v.afterCall(p.page);
+    this.samples[p.v.name].heap.push(await heapAfterGc(p.cdp));
+  }
+}
+
+interface CallPage {
+  readonly v: Variant;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly pid: number;
+  readonly cdp: CDPSession;
 }
 
 /** Least-squares slope of the heap after each call, in MB per call (warm-up calls left out). */
@@ -230,7 +267,7 @@ function steadyHeapSlope(heap: readonly number[]): number {
 async function main(): Promise<void> {
   const load = new LoadSampler();
   const kamailio = await within('Kamailio', startKamailio());
-  const dirs = [makeTempDir(), makeTempDir()];
+  const dirs = [makeTempDir(), makeTempDir(), makeTempDir()];
   const hosts: AppHost[] = [];
   let pages: TestPages | undefined;
   let browser: Browser | undefined;
@@ -242,13 +279,13 @@ async function main(): Promise<void> {
         'saved settings',
         host.services.handlers.saveSettings({
           serverUrl: kamailio.wsUrl,
-          sipUri: `sip:${i === 0 ? 'benchapp' : 'coldapp'}@${kamailio.domain}`,
+          sipUri: `sip:${['benchapp', 'coldapp', 'heapapp'][i]}@${kamailio.domain}`,
           password: kamailio.password,
           displayName: 'Bench Agent',
         }),
       );
     }
-    const [callHost, coldHost] = hosts as [AppHost, AppHost];
+    const [callHost, coldHost, heapHost] = hosts as [AppHost, AppHost, AppHost];
     pages = await within(
       'the test pages',
       serveTestPages(
@@ -267,6 +304,8 @@ async function main(): Promise<void> {
         startUrl: coldHost.url,
         callUrl: callHost.url,
         user: 'benchapp',
+        heapUrl: heapHost.url,
+        heapUser: 'heapapp',
         afterCall: (page) => finishWrapUp(page, STEP_TIMEOUT),
       },
       {
@@ -274,6 +313,8 @@ async function main(): Promise<void> {
         startUrl: bareUrl('coldbare'),
         callUrl: bareUrl('benchbare'),
         user: 'benchbare',
+        heapUrl: bareUrl('heapbare'),
+        heapUser: 'heapbare',
         afterCall: (page) => finishWrapUp(page, STEP_TIMEOUT),
       },
     ];
@@ -290,21 +331,30 @@ async function main(): Promise<void> {
 
     const farContext = await within("the far end's browser context", browser.newContext());
     const far = await registeredFarEnd(farContext, pages, kamailio, 'benchcustomer');
-    const callPages = [];
-    for (const v of variants) {
-      const opened = await bench.newProcessPage(`${v.name} call page`, v.callUrl);
-      await probeValue(opened.page, 'signedInAt', `"Signed in" on the ${v.name} call page`);
-      const cdp = await within(`${v.name}: a DevTools session`, opened.context.newCDPSession(opened.page));
-      callPages.push({ v, cdp, ...opened });
-    }
+    const callPages: CallPage[] = [];
+    for (const v of variants) callPages.push(await bench.callPage(v, 'call page', v.callUrl));
     console.log(`calls: ${CALLS} per variant (+${WARM_UP} warm-up), ${HOLD_MS} ms each measured for CPU`);
     for (let i = 0; i < CALLS + WARM_UP; i += 1) {
       for (const p of callPages) await bench.call(p.v, p.page, p.pid, far, p.cdp, i >= WARM_UP);
       if ((i + 1) % 10 === 0) console.log(`  ${i + 1} calls each`);
-      // Snapshots around the calls the steady slope is fitted to (its second half).
-      if (i === WARM_UP + Math.floor(CALLS / 2) - 1) await bench.heapKinds(callPages);
     }
-    await bench.heapKinds(callPages);
+    for (const p of callPages) await within(`closing the ${p.v.name} call page`, p.context.close());
+
+    if (HEAP_CALLS > 0) {
+      // The heap loop: fresh pages, so its calls are the pages' first ones, as a shift's are.
+      const heapPages: CallPage[] = [];
+      for (const v of variants) heapPages.push(await bench.callPage(v, 'heap page', v.heapUrl));
+      const started = performance.now();
+      console.log(`heap: ${HEAP_CALLS} calls per variant (+${WARM_UP} warm-up), ${HEAP_TALK_MS} ms each, heap after GC`);
+      for (let i = 0; i < HEAP_CALLS + WARM_UP; i += 1) {
+        for (const p of heapPages) await bench.heapCall(p, far);
+        if ((i + 1) % 20 === 0) console.log(`  ${i + 1} calls each (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        // Snapshots around the calls the steady slope is fitted to (its second half).
+        if (i === WARM_UP + Math.floor(HEAP_CALLS / 2) - 1) await bench.heapKinds(heapPages);
+      }
+      await bench.heapKinds(heapPages);
+      console.log(`heap loop: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
     report(bench.samples, load.stop());
   } finally {
     load.stop();
@@ -392,6 +442,12 @@ function report(samples: Record<Name, Samples>, loads: readonly number[]): void 
   console.log(formatRow(['figure (median, p10–p90)', 'Warmline', 'bare JsSIP', 'ratio'], widths));
   for (const [name, a, b, ratio] of rows) {
     console.log(formatRow([name, a, b, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '-'], widths));
+  }
+  if (samples.app.heap.length > WARM_UP) {
+    const verdict = slopeA <= HEAP_GOAL_MB && slopeA <= 1.3 * slopeB ? 'met' : 'NOT met';
+    console.log(
+      `(heap goal: at most +${HEAP_GOAL_MB} MB per call over 100 calls and 1.3x the bare page: ${verdict} in this run)`,
+    );
   }
   console.log(
     'of which: the same calls, from a heap snapshot before them to one after the last call, per call (self sizes;\n' +

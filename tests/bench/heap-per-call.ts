@@ -10,6 +10,9 @@
  * Not part of `npm test` or `npm run bench` (a diagnosis, minutes long): run it in a loopback namespace,
  *   npx electron-vite build
  *   unshare --net sh -c 'ip link set lo up && npx tsx tests/bench/heap-per-call.ts'
+ * Code is also listed by function (heap-snapshot.ts `codeGrowthByFunction`): with WARMLINE_HEAP_JS_FLAGS set to
+ * '--trace-opt --trace-deopt' and DEBUG=pw:browser, V8's log says when and why each was compiled (a diagnosis
+ * only: every renderer writes to the browser's stdout; tell pages apart by the addresses' upper half).
  * Last, the growth per call between each two snapshots by kind (heap-snapshot.ts `sizeByKind`): V8's
  * compiled code, Blink's native objects, and the JS objects the app's state is made of.
  * Environment: WARMLINE_HEAP_FROM (20), WARMLINE_HEAP_TO (100), WARMLINE_HEAP_CALLS (calls in all, at least TO;
@@ -23,6 +26,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { answeredCall, farEndHangsUp, finishWrapUp, slope, startCallRig } from './app-call';
 import { heapAfterGc, heapSnapshotJson } from './heap-capture';
 import {
+  codeGrowthByFunction,
   growthByGroup,
   kindGrowthPerCall,
   newCodeByScript,
@@ -52,6 +56,8 @@ const MORE = (process.env.WARMLINE_HEAP_MORE ?? '')
 const SAVE_DIR = process.env.WARMLINE_HEAP_SAVE;
 /** Also a retaining path for each grown group whose name holds one of these (comma-separated), e.g. MediaStream. */
 const TRACE = (process.env.WARMLINE_HEAP_TRACE ?? '').split(',').filter((name) => name !== '');
+/** V8 flags for the browser, a diagnosis only (e.g. --trace-opt --trace-deopt; Chromium logs them on its stdout). */
+const JS_FLAGS = process.env.WARMLINE_HEAP_JS_FLAGS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,7 +76,7 @@ async function oneCall(app: Page, far: Page, target: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const rig = await startCallRig('heapapp', STEP_TIMEOUT_MS);
+  const rig = await startCallRig('heapapp', STEP_TIMEOUT_MS, JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : []);
   try {
     const { app, far, target } = rig;
     const cdp = await within('a DevTools session', rig.appContext.newCDPSession(app));
@@ -138,6 +144,17 @@ function report(first: Snapshot, last: Snapshot, heap: readonly number[]): void 
   console.log(`\nCode, bytecode and feedback born after call ${FROM} and alive at call ${TO}, by script:`);
   for (const c of newCodeByScript(first, last).slice(0, 10)) {
     console.log(`${(c.size / calls).toFixed(0).padStart(10)} bytes/call  ${c.script}`);
+  }
+  // By function: a function compiled again and again (a deopt loop, code made per call) would lead this list;
+  // functions tiered up once (baseline, then Maglev, then Turbofan) are V8 warming up.
+  console.log(`\nCode, bytecode and feedback grown from call ${FROM} to call ${TO}, by function (later minus earlier):`);
+  console.log("bytes/call  objects  script  function (minified names are the bundle's)");
+  for (const f of codeGrowthByFunction(first, last).slice(0, 30)) {
+    const script =
+      f.script === undefined ? '(no function found)' : f.script === '' ? '(evaluated script)' : f.script.replace(/^.*\//, '');
+    console.log(
+      `${(f.size / calls).toFixed(0).padStart(10)}  ${String(f.count).padStart(7)}  ${script}  ${f.name || '(anonymous)'}`,
+    );
   }
   console.log('\nOne retaining path for each of the most grown groups (object ← holder ← … ← GC root):');
   const traced = grown.filter((g, i) => i >= 10 && TRACE.some((name) => g.group.includes(name)));

@@ -248,47 +248,112 @@ function scriptUrlOfShared(s: Snapshot, shared: number): string | undefined {
   return name === undefined ? '' : (s.strings[field(s, name, s.f.name)] ?? '');
 }
 
-/**
- * Compiled code, bytecode and feedback (snapshot type `code`) born after `earlier` and alive in `later`,
- * in bytes by the script of the function it serves: the app's own code, or code of scripts a test
- * driver evaluated in the page. Found by walking retainers up to a SharedFunctionInfo or a closure.
- */
-export function newCodeByScript(earlier: Snapshot, later: Snapshot): Array<{ script: string; size: number }> {
-  const before = new Set<number>();
-  for (let i = 0; i < nodeCount(earlier); i += 1) before.add(field(earlier, i, earlier.f.id));
-  const codeType = later.nodeTypes.indexOf('code');
-  const closureType = later.nodeTypes.indexOf('closure');
-  const { start, retainers, holderOf } = retainersOf(later);
-  const sizes = new Map<string, number>();
-  for (let i = 0; i < nodeCount(later); i += 1) {
-    if (field(later, i, later.f.type) !== codeType || before.has(field(later, i, later.f.id))) continue;
-    let script: string | undefined;
-    let frontier = [i];
-    const seen = new Set(frontier);
-    for (let depth = 0; depth < 6 && script === undefined && frontier.length > 0; depth += 1) {
-      const next: number[] = [];
-      for (const node of frontier) {
-        const name = later.strings[field(later, node, later.f.name)] ?? '';
-        const shared =
-          name === 'system / SharedFunctionInfo'
-            ? node
-            : field(later, node, later.f.type) === closureType
-              ? edgeTo(later, node, 'shared')
-              : undefined;
-        if (shared !== undefined) script = scriptUrlOfShared(later, shared);
-        if (script !== undefined) break;
-        for (let r = start[node]!; r < start[node + 1]!; r += 1) {
-          const holder = holderOf(retainers[r]!);
-          if (!seen.has(holder)) {
-            seen.add(holder);
-            next.push(holder);
-          }
+/** The SharedFunctionInfo (a function's one record, its code and bytecode hang from it) a node serves, if near. */
+function sharedFunctionOf(s: Snapshot, node: number, maxDepth = 6): number | undefined {
+  const closureType = s.nodeTypes.indexOf('closure');
+  const { start, retainers, holderOf } = retainersOf(s);
+  let frontier = [node];
+  const seen = new Set(frontier);
+  for (let depth = 0; depth < maxDepth && frontier.length > 0; depth += 1) {
+    const next: number[] = [];
+    for (const n of frontier) {
+      const name = s.strings[field(s, n, s.f.name)] ?? '';
+      // Named functions' records are called 'system / SharedFunctionInfo / <name>'.
+      if (name === SHARED || name.startsWith(`${SHARED} / `)) return n;
+      if (field(s, n, s.f.type) === closureType) {
+        const shared = edgeTo(s, n, 'shared');
+        if (shared !== undefined) return shared;
+      }
+      for (let r = start[n]!; r < start[n + 1]!; r += 1) {
+        const holder = holderOf(retainers[r]!);
+        if (!seen.has(holder)) {
+          seen.add(holder);
+          next.push(holder);
         }
       }
-      frontier = next;
     }
-    const key = script === undefined ? '(no function found)' : script === '' ? '(evaluated script, no URL)' : script;
-    sizes.set(key, (sizes.get(key) ?? 0) + field(later, i, later.f.selfSize));
+    frontier = next;
+  }
+  return undefined;
+}
+
+const SHARED = 'system / SharedFunctionInfo';
+
+/** Where a function starts in its script (a snapshot taken with `captureNumericValue` has it; else undefined). */
+function startPositionOf(s: Snapshot, shared: number): number | undefined {
+  const position = edgeTo(s, shared, 'start_position');
+  if (position === undefined) return undefined;
+  const value = Number(s.strings[field(s, position, s.f.name)]);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Compiled code, bytecode and feedback of one function born between two snapshots. */
+export interface FunctionCode {
+  /** The script's URL, '' for an evaluated script, undefined when no function was found near the code. */
+  readonly script: string | undefined;
+  /** The function's name ('' when anonymous). */
+  readonly name: string;
+  /** Its start in the script (characters), when the snapshot holds numeric values. */
+  readonly position: number | undefined;
+  readonly size: number;
+  readonly count: number;
+}
+
+/** Code nodes of `s` that `keep` admits, summed by the function they serve (keyed by its record's snapshot id). */
+function codeByFunction(s: Snapshot, keep: (ordinal: number) => boolean): Map<string, FunctionCode> {
+  const codeType = s.nodeTypes.indexOf('code');
+  const found = new Map<string, FunctionCode>();
+  for (let i = 0; i < nodeCount(s); i += 1) {
+    if (field(s, i, s.f.type) !== codeType || !keep(i)) continue;
+    const shared = sharedFunctionOf(s, i);
+    const script = shared === undefined ? undefined : scriptUrlOfShared(s, shared);
+    const label = shared === undefined ? '' : (s.strings[field(s, shared, s.f.name)] ?? '');
+    const name = label.startsWith(`${SHARED} / `) ? label.slice(SHARED.length + 3) : '';
+    const position = shared === undefined ? undefined : startPositionOf(s, shared);
+    // A SharedFunctionInfo keeps its snapshot id for its life: the same function in two snapshots.
+    const key = shared === undefined ? '(none)' : String(field(s, shared, s.f.id));
+    const known = found.get(key);
+    const size = field(s, i, s.f.selfSize);
+    found.set(key, { script, name, position, size: (known?.size ?? 0) + size, count: (known?.count ?? 0) + 1 });
+  }
+  return found;
+}
+
+/**
+ * Compiled code, bytecode and feedback (snapshot type `code`) born after `earlier` and alive in `later`,
+ * by the function it serves (found by walking retainers up to a SharedFunctionInfo or a closure), most
+ * first: which functions V8 compiled meanwhile (churn included: code that replaced older code).
+ */
+export function newCodeByFunction(earlier: Snapshot, later: Snapshot): FunctionCode[] {
+  const before = new Set<number>();
+  for (let i = 0; i < nodeCount(earlier); i += 1) before.add(field(earlier, i, earlier.f.id));
+  const born = codeByFunction(later, (i) => !before.has(field(later, i, later.f.id)));
+  return [...born.values()].sort((a, b) => b.size - a.size);
+}
+
+/**
+ * How much each function's code, bytecode and feedback grew from `earlier` to `later` (later minus
+ * earlier, by the function's record), most grown first: what the heap's code growth is made of.
+ */
+export function codeGrowthByFunction(earlier: Snapshot, later: Snapshot): FunctionCode[] {
+  const a = codeByFunction(earlier, () => true);
+  const b = codeByFunction(later, () => true);
+  const grown: FunctionCode[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(key);
+    const y = b.get(key);
+    const base = y ?? x!;
+    grown.push({ ...base, size: (y?.size ?? 0) - (x?.size ?? 0), count: (y?.count ?? 0) - (x?.count ?? 0) });
+  }
+  return grown.sort((p, q) => q.size - p.size);
+}
+
+/** The same by script alone: the app's own code, or code of scripts a test driver evaluated in the page. */
+export function newCodeByScript(earlier: Snapshot, later: Snapshot): Array<{ script: string; size: number }> {
+  const sizes = new Map<string, number>();
+  for (const f of newCodeByFunction(earlier, later)) {
+    const key = f.script === undefined ? '(no function found)' : f.script === '' ? '(evaluated script, no URL)' : f.script;
+    sizes.set(key, (sizes.get(key) ?? 0) + f.size);
   }
   return [...sizes].map(([script, size]) => ({ script, size })).sort((a, b) => b.size - a.size);
 }

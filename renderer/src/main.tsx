@@ -34,6 +34,7 @@ async function boot(): Promise<void> {
   keys.listen(window);
   const host = connectHost();
   // Asked before anything else, in one round trip: the SIP socket opens the moment it answers (issue 19).
+  // In browser mode it was asked before this module ran (public/early-host.js); this takes that answer.
   const bootstrap = host.bootstrap();
   // Meanwhile, the strings of the language this page showed last: usually the one the settings name.
   prefetchLanguage(lastLanguage());

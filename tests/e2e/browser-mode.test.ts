@@ -7,6 +7,8 @@ import { makeTempDir } from '../support/temp-dir';
 import { serveTestPages, type TestPages } from '../support/test-pages';
 import { eventually, FarEndDriver, newUser } from './phone-engine.harness';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Browser mode's parity with the desktop shell: the call-control shortcuts work in the tab, and a
  * tel:/sip: link the browser hands over (registerProtocolHandler → ?dial=%s) fills the dial pad.
@@ -73,6 +75,53 @@ describe('browser mode', () => {
       await stranger.goto(`${app.origin}/`);
       await stranger.getByText(/opened without its key: open the address Warmline printed/).waitFor();
       expect(await stranger.getByTestId('registration').textContent()).not.toBe('Signed in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks the host for the bootstrap while the entry script is still on its way, on the one socket the app keeps (issue 19)', async () => {
+    const user = newUser('agent');
+    await app.services.handlers.saveSettings({
+      serverUrl: server.wsUrl,
+      sipUri: `sip:${user}@${server.domain}`,
+      password: server.password,
+    });
+    // A fresh profile, as a cold start: the entry script is held until the host was asked (at most 10 s).
+    const context = await browser.newContext();
+    try {
+      const agent = await context.newPage();
+      const hostSockets: string[] = [];
+      const bootstraps: string[] = [];
+      let asked: () => void = () => {};
+      const bootstrapAsked = new Promise<void>((resolve) => (asked = resolve));
+      agent.on('websocket', (ws) => {
+        if (!ws.url().includes('/host?')) return;
+        hostSockets.push(ws.url());
+        ws.on('framesent', ({ payload }) => {
+          if (typeof payload === 'string' && payload.includes('"method":"bootstrap"')) {
+            bootstraps.push(payload);
+            asked();
+          }
+        });
+      });
+      let askedWhileHeld = false;
+      await context.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+        askedWhileHeld = await Promise.race([bootstrapAsked.then(() => true), sleep(10_000).then(() => false)]);
+        await route.continue();
+      });
+      await agent.goto(app.url);
+      await eventually(
+        () => agent.getByTestId('registration').textContent(),
+        (t) => t === 'Signed in',
+        'signed in',
+      );
+      expect(askedWhileHeld).toBe(true);
+      // Never two bootstrap sockets: the app adopted the early one and asked once.
+      expect(hostSockets).toHaveLength(1);
+      expect(bootstraps).toHaveLength(1);
+      // The token rides only in the socket's address, never in a frame.
+      expect(bootstraps[0]).not.toContain(new URL(app.url).hash.slice('#token='.length));
     } finally {
       await context.close();
     }

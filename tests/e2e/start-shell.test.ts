@@ -189,11 +189,11 @@ describe('cold start: the phone signs in before the app mounts', () => {
         .filter((e) => e.startTime < at && new URL(e.name).pathname.endsWith('.js'))
         .map((e) => new URL(e.name).pathname.replace(/^.*\//, ''));
     });
-    // The scripts index.html names (the entry, the app chunk and its imports as modulepreload).
+    // The scripts index.html names (the early host script, the entry, the app chunk and its imports as modulepreload).
     const html = await (await fetch(bench.app.origin)).text();
-    const inHtml = [...html.matchAll(/<(?:script[^>]* src|link rel="modulepreload"[^>]* href)="\.\/assets\/([^"]+\.js)"/g)].map(
-      (m) => m[1] ?? '',
-    );
+    const inHtml = [
+      ...html.matchAll(/<(?:script[^>]* src|link rel="modulepreload"[^>]* href)="\.\/(?:assets\/)?([^"]+\.js)"/g),
+    ].map((m) => m[1] ?? '');
     return { before, inHtml };
   }
 

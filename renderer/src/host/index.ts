@@ -1,10 +1,13 @@
 import type { HostApi, HostEventListener, Unsubscribe, WarmlineBridge } from '../../../shared/host-api';
+import { takeEarlyHost } from './early-host';
 import { createWebSocketHost, takeHostToken } from './ws-transport';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
     readonly warmline?: WarmlineBridge;
+    /** Browser mode: the host socket `early-host.js` opened before the entry ran (taken once, ./early-host.ts). */
+    warmlineEarlyHost?: unknown;
   }
 }
 
@@ -17,9 +20,13 @@ export interface RendererHost extends HostApi {
   onHostEvent(listener: HostEventListener): Unsubscribe;
 }
 
-/** The renderer does not know which host it has: Electron's preload, or the web host's socket. */
+/**
+ * The renderer does not know which host it has: Electron's preload, or the web host's socket
+ * (the one the page's early script opened, if it did).
+ */
 export function connectHost(): RendererHost {
-  return window.warmline ? fromPreload(window.warmline) : createWebSocketHost(window.location, takeHostToken(window));
+  if (window.warmline) return fromPreload(window.warmline);
+  return createWebSocketHost(window.location, takeHostToken(window), takeEarlyHost(window));
 }
 
 function fromPreload(bridge: WarmlineBridge): RendererHost {

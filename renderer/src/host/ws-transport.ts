@@ -1,6 +1,7 @@
 import { HOST_METHODS, type HostEventListener, type HostMethod } from '../../../shared/host-api';
 import { HOST_SOCKET_PATH, HOST_TOKEN_PARAM, parseHostMessage } from '../../../shared/host-api/wire';
 import type { Result } from '../../../shared/result';
+import { EARLY_BOOTSTRAP_ID, type EarlyHostSocket } from './early-host';
 import type { RendererHost } from './index';
 
 const RECONNECT_DELAY_MS = 1000;
@@ -42,8 +43,12 @@ type Pending = (result: Result<unknown>) => void;
  * made while the socket is down waits for it to come back; if the socket closes with requests in
  * flight they resolve with an error rather than hang. The host pushes events on the same socket
  * (`{ event }`, no `id`); while anyone listens, the socket is kept open and reopened when lost.
+ * `early`: the socket the page's early script opened with the bootstrap already asked for
+ * (`./early-host.ts`); it is adopted as this transport's socket and the first `bootstrap()` is
+ * answered from it. If it closes before that answer, the bootstrap is asked for again as any
+ * request is (a fresh socket, one retry), never lost.
  */
-export function createWebSocketHost(location: Location, token: string | undefined): RendererHost {
+export function createWebSocketHost(location: Location, token: string | undefined, early?: EarlyHostSocket): RendererHost {
   const query = new URLSearchParams({ [HOST_TOKEN_PARAM]: token ?? '' });
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HOST_SOCKET_PATH}?${query.toString()}`;
   // Without the token the host refuses the socket: say what to do rather than "not reachable".
@@ -55,31 +60,59 @@ export function createWebSocketHost(location: Location, token: string | undefine
   const listeners = new Set<HostEventListener>();
   let nextId = 1;
   let socket: Promise<WebSocket> | undefined;
+  // The early script's bootstrap answer, until it arrives: settled by the response under its id.
+  let earlyAnswer: Pending | undefined;
 
-  function connect(): Promise<WebSocket> {
-    socket ??= new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(url);
-      ws.onopen = () => resolve(ws);
-      ws.onmessage = (event) => {
-        const message = parseHostMessage(String(event.data));
-        if (message?.kind === 'response') {
-          pending.get(message.id)?.(message.result);
-          pending.delete(message.id);
-        } else if (message?.kind === 'event') {
-          for (const listener of [...listeners]) listener(message.event);
-        }
-      };
+  function receive(data: string): void {
+    const message = parseHostMessage(data);
+    if (message?.kind === 'response') {
+      if (message.id === EARLY_BOOTSTRAP_ID) {
+        earlyAnswer?.(message.result);
+        earlyAnswer = undefined;
+        return;
+      }
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    } else if (message?.kind === 'event') {
+      for (const listener of [...listeners]) listener(message.event);
+    }
+  }
+
+  function attach(ws: WebSocket): Promise<WebSocket> {
+    return new Promise<WebSocket>((resolve, reject) => {
+      if (ws.readyState === WebSocket.OPEN) resolve(ws);
+      else ws.onopen = () => resolve(ws);
+      ws.onmessage = (event) => receive(String(event.data));
       ws.onclose = () => {
         socket = undefined;
         for (const settle of pending.values()) {
           settle({ ok: false, error: { code: 'internal', message: 'Lost the connection to the Warmline host.' } });
         }
         pending.clear();
+        // The early bootstrap was not answered on this socket: asked again (it only reads).
+        if (earlyAnswer) {
+          const settle = earlyAnswer;
+          earlyAnswer = undefined;
+          void call('bootstrap', []).then(settle);
+        }
         reject(new Error('closed'));
         if (listeners.size > 0) setTimeout(keepListening, RECONNECT_DELAY_MS);
       };
     });
+  }
+
+  function connect(): Promise<WebSocket> {
+    socket ??= attach(new WebSocket(url));
     return socket;
+  }
+
+  let earlyBootstrap: Promise<Result<unknown>> | undefined;
+  if (early) {
+    earlyBootstrap = new Promise((resolve) => (earlyAnswer = resolve));
+    socket = attach(early.socket);
+    // Nobody awaits it before bootstrap() does; a rejection is that socket closing, handled above.
+    socket.catch(() => {});
+    for (const data of early.received) receive(data);
   }
 
   function keepListening(): void {
@@ -106,8 +139,15 @@ export function createWebSocketHost(location: Location, token: string | undefine
   }
 
   const methods = Object.fromEntries(HOST_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)]));
+  // The first bootstrap is the one the early script asked for, if it did.
+  const bootstrap = () => {
+    const answer = earlyBootstrap;
+    earlyBootstrap = undefined;
+    return answer ?? call('bootstrap', []);
+  };
   return {
     ...(methods as unknown as Omit<RendererHost, 'onHostEvent'>),
+    bootstrap: bootstrap as RendererHost['bootstrap'],
     onHostEvent(listener) {
       listeners.add(listener);
       keepListening();

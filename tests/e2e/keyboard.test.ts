@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_ACTIONS, windowKeymap } from '../../shared/host-api/shortcuts';
-import en from '../../renderer/src/i18n/locales/en.json';
+import en from '../../renderer/src/i18n/locales/views/en.json';
 import { snap } from '../support/screenshots';
 import { startLabTestServer, type SipTestServer } from '../support/sip-servers';
 import { useDeskBench } from './desk-bench';

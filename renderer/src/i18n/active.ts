@@ -1,18 +1,32 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../shared/locales';
 import { loadAssistContent } from '../features/assist/content';
 import type en from './locales/en.json';
-import { createTranslator, type Translator } from './translator';
+import type enViews from './locales/views/en.json';
+import { createTranslator, type GrowingTranslator, type Translator } from './translator';
 
+/** The words of the phone screen, the status bar and the start shell: what a signed-in agent sees first. */
 export type Messages = typeof en;
+/** The words only views in chunks of their own show (settings, history, the in-call parts, the team...). */
+export type ViewMessages = typeof enViews;
 
 // One chunk per language, fetched when that language is first used: the app ships only the
-// active language's strings at start (issue 19), and a switch loads the next one.
+// active language's strings at start (issue 19), and a switch loads the next one. The views'
+// words are a second chunk per language, fetched with the first view (ui/lazy-views.tsx); the
+// build's start-budget test checks that no start module uses one of them.
 const LOADERS = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
+const VIEW_LOADERS = import.meta.glob<ViewMessages>('./locales/views/*.json', { import: 'default' });
 
-/** One language's UI strings, from its own chunk. */
+/** One language's UI strings for the phone screen, from its own chunk. */
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const load = LOADERS[`./locales/${locale}.json`];
   if (!load) throw new Error(`no UI strings for ${locale}`);
+  return load();
+}
+
+/** One language's words for the views in chunks of their own, from a chunk of its own. */
+export async function loadViewMessages(locale: Locale): Promise<ViewMessages> {
+  const load = VIEW_LOADERS[`./locales/views/${locale}.json`];
+  if (!load) throw new Error(`no view strings for ${locale}`);
   return load();
 }
 
@@ -22,6 +36,10 @@ let current: Translator = createTranslator(DEFAULT_LOCALE, {});
 const listeners = new Set<() => void>();
 // Two quick switches: the last one asked for wins, whichever language's chunk arrives first.
 let latestRequest = 0;
+// The language last asked for (it may still be on its way).
+let wanted: Locale = DEFAULT_LOCALE;
+// Set by the first view that loads: from then on a language switch brings that language's view words too.
+let viewsWanted = false;
 
 /** The active language's translator: a new object only when the language changes. */
 export function getTranslator(): Translator {
@@ -38,19 +56,47 @@ export function subscribeToLanguage(listener: () => void): () => void {
 export const t: Translator['t'] = (key, values) => current.t(key, values);
 
 // A language's chunks are fetched once, however many ask (a prefetch at start, then initI18n).
-const loading = new Map<Locale, Promise<Translator>>();
+const loading = new Map<Locale, Promise<GrowingTranslator>>();
+const loadingViews = new Map<Locale, Promise<GrowingTranslator>>();
 
-function translatorFor(language: Locale): Promise<Translator> {
-  let translator = loading.get(language);
+/** Fetches a language once and retries a failed fetch (the host restarted) the next time it is asked for. */
+function once(cache: Map<Locale, Promise<GrowingTranslator>>, language: Locale, load: () => Promise<GrowingTranslator>) {
+  let translator = cache.get(language);
   if (!translator) {
-    translator = Promise.all([loadMessages(language), loadAssistContent(language)]).then(([messages]) =>
-      createTranslator(language, messages),
-    );
-    // A failed fetch (the host restarted) is tried again next time.
-    translator.catch(() => loading.delete(language));
-    loading.set(language, translator);
+    translator = load();
+    translator.catch(() => cache.delete(language));
+    cache.set(language, translator);
   }
   return translator;
+}
+
+function translatorFor(language: Locale): Promise<GrowingTranslator> {
+  return once(loading, language, () =>
+    Promise.all([loadMessages(language), loadAssistContent(language)]).then(([messages]) => createTranslator(language, messages)),
+  );
+}
+
+/**
+ * The language's translator with its view words added: the same object, so what is on screen is
+ * not rendered again (it uses none of them); a view waits for this before it first renders.
+ */
+function withViewWords(language: Locale): Promise<GrowingTranslator> {
+  return once(loadingViews, language, () =>
+    Promise.all([translatorFor(language), loadViewMessages(language)]).then(([translator, words]) => {
+      translator.add(words);
+      return translator;
+    }),
+  );
+}
+
+/**
+ * The words of the views in chunks of their own, for the language shown and the one on its way:
+ * ui/lazy-views.tsx fetches them with a view's chunk, so the start fetches only the phone screen's
+ * words (issue 19). Resolves once they can be looked up; a failed fetch is tried again next time.
+ */
+export async function loadViewWords(): Promise<void> {
+  viewsWanted = true;
+  await Promise.all([...new Set([current.language, wanted])].map(withViewWords));
 }
 
 /** Where the page remembers the language it last showed, to fetch it before the settings arrive. */
@@ -78,7 +124,10 @@ export function prefetchLanguage(language: Locale): void {
 /** Loads a language's strings and assist content, then makes it the active one. */
 export async function setLanguage(language: Locale): Promise<void> {
   const request = ++latestRequest;
-  const translator = await translatorFor(language);
+  wanted = language;
+  let translator = await translatorFor(language);
+  // A view is open (or was): its words in the new language come before the switch, not after it.
+  if (viewsWanted) translator = await withViewWords(language);
   if (request !== latestRequest) return;
   // The page's lang attribute, for screen readers and hyphenation (absent in unit tests under Node).
   if (typeof document !== 'undefined') document.documentElement.lang = language;

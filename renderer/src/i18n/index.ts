@@ -4,11 +4,13 @@ export {
   initI18n,
   lastLanguage,
   loadMessages,
+  loadViewWords,
   prefetchLanguage,
   setLanguage,
   subscribeToLanguage,
   t,
   type Messages,
+  type ViewMessages,
 } from './active';
 export type { TFunction, TranslationValues, Translator } from './translator';
 export { useTranslation } from './use-translation';

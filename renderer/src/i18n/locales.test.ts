@@ -5,8 +5,15 @@ import en from './locales/en.json';
 import nb from './locales/nb.json';
 import nl from './locales/nl.json';
 import tl from './locales/tl.json';
+import daViews from './locales/views/da.json';
+import enViews from './locales/views/en.json';
+import nbViews from './locales/views/nb.json';
+import nlViews from './locales/views/nl.json';
+import tlViews from './locales/views/tl.json';
 
-const messages: Record<string, unknown> = { en, nl, da, nb, tl };
+// The phone screen's words and the views' words (fetched with the first view), checked as one.
+const start: Record<string, unknown> = { en, nl, da, nb, tl };
+const views: Record<string, unknown> = { en: enViews, nl: nlViews, da: daViews, nb: nbViews, tl: tlViews };
 
 function flatten(tree: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -19,15 +26,30 @@ function flatten(tree: unknown, prefix = ''): Map<string, string> {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const english = flatten(en);
+/** A language's keys as the app looks them up: the two files are one set of keys between them. */
+const keysOf = (locale: string) => new Map([...flatten(start[locale]), ...flatten(views[locale])]);
+const english = keysOf('en');
 
 describe('translations', () => {
   it('ships every UI language', () => {
-    expect(Object.keys(messages).sort()).toEqual([...LOCALES].sort());
+    expect(Object.keys(start).sort()).toEqual([...LOCALES].sort());
+    expect(Object.keys(views).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('has each key in one of the two files, not both, and in the same file as English', () => {
+    const englishStart = [...flatten(en).keys()].sort();
+    for (const locale of LOCALES) {
+      const inStart = new Set(flatten(start[locale]).keys());
+      expect(
+        [...flatten(views[locale]).keys()].filter((key) => inStart.has(key)),
+        locale,
+      ).toEqual([]);
+      expect([...inStart].sort(), locale).toEqual(englishStart);
+    }
   });
 
   it('Dutch addresses the agent one way throughout: je, never u (u is for customers, inside quotes)', () => {
-    const formal = [...flatten(nl)]
+    const formal = [...keysOf('nl')]
       .map(([key, text]) => [key, text.replace(/‘[^’]*’/g, '')] as const)
       .filter(([, text]) => /(^|[^\p{L}])(u|uw)([^\p{L}]|$)/iu.test(text))
       .map(([key]) => key);
@@ -35,12 +57,12 @@ describe('translations', () => {
   });
 
   it('Tagalog calls "My figures" statistics, not numero (a phone number)', () => {
-    const figures = [...flatten(tl)].filter(([key]) => key.startsWith('figures.'));
+    const figures = [...keysOf('tl')].filter(([key]) => key.startsWith('figures.'));
     expect(figures.filter(([, text]) => /numero/i.test(text)).map(([key]) => key)).toEqual([]);
   });
 
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
-    const translated = flatten(messages[locale]);
+    const translated = keysOf(locale);
 
     it(`${locale} has exactly the English keys, none missing, none extra`, () => {
       expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());

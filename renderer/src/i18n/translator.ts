@@ -14,6 +14,12 @@ export interface Translator {
   readonly has: (key: string) => boolean;
 }
 
+/** A translator that takes more of its language's words later: the views' words arrive with the first view (issue 19). */
+export interface GrowingTranslator extends Translator {
+  /** Adds words to look up, in the same nested form as the locale files. */
+  readonly add: (messages: unknown) => void;
+}
+
 /** A string split at its placeholders: the literal parts at even indexes, placeholder names at odd ones. */
 type Template = string | readonly string[];
 
@@ -42,7 +48,7 @@ function flatten(tree: unknown, prefix: string, into: Map<string, Template>): vo
  * becomes empty, as i18next did. With a numeric `count`, `key_one`/`key_other` (i18next's v4 JSON
  * names, CLDR's categories through Intl.PluralRules) are tried before `key`.
  */
-export function createTranslator(language: Locale, messages: unknown): Translator {
+export function createTranslator(language: Locale, messages: unknown): GrowingTranslator {
   const templates = new Map<string, Template>();
   flatten(messages, '', templates);
   const plurals = new Intl.PluralRules(language);
@@ -72,5 +78,5 @@ export function createTranslator(language: Locale, messages: unknown): Translato
     return out;
   };
 
-  return { language, t, has: (key) => templates.has(key) };
+  return { language, t, has: (key) => templates.has(key), add: (more) => flatten(more, '', templates) };
 }

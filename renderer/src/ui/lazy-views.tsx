@@ -1,5 +1,5 @@
 import { Component, lazy, Suspense, useState, type ComponentProps, type ComponentType, type ReactNode } from 'react';
-import { useTranslation } from '../i18n';
+import { loadViewWords, useTranslation } from '../i18n';
 
 /** A view in its own chunk, standing in for the real component with the same props. */
 export type LazyView<P extends object> = ComponentType<P> & {
@@ -59,6 +59,8 @@ class ViewBoundary extends Component<
  * `fallback` ("Loading…", or nothing). A view mounted after its chunk arrived renders the component directly,
  * without a Suspense round: an escalation dialog preloaded on idle opens in the click's frame.
  * Each mounted view keeps the one way it started, so a form's state survives its chunk arriving.
+ * A view's chunk counts as arrived once the views' words of the active language are here too
+ * (i18n loadViewWords): the start fetches only the phone screen's words.
  */
 export function whenOpened<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -70,8 +72,8 @@ export function whenOpened<P extends object>(
   // lazy of its own, which fetches the chunk anew.
   const newLazy = () => lazy(async () => ({ default: await preload() }));
   const preload = (): Promise<ComponentType<P>> =>
-    (loadingChunk ??= load().then(
-      (component) => (loaded = component),
+    (loadingChunk ??= Promise.all([load(), loadViewWords()]).then(
+      ([component]) => (loaded = component),
       (error: unknown) => {
         // A failed fetch (the host restarted) is tried again by the next opening or "Try again".
         loadingChunk = undefined;

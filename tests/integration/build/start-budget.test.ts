@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveConfig } from 'electron-vite';
 import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
+import viewWords from '../../../renderer/src/i18n/locales/views/en.json';
 import { START_JS_BUDGET, startOverBudget, startShipped, type StartShipped } from '../../../scripts/lib/js-shipped-report';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -103,5 +105,29 @@ describe('JS the renderer ships at start', () => {
           .filter((id) => /^zod\//.test(id)),
       }).toEqual({ [view.fileName]: [] });
     }
+  }, 180_000);
+
+  it("looks up none of the views' words in the start code: they arrive with the first view (i18n/locales/views)", async () => {
+    const { start } = await renderer();
+    const keys: string[] = [];
+    const collect = (tree: object, prefix: string) => {
+      for (const [key, value] of Object.entries(tree)) {
+        if (typeof value === 'string') keys.push(`${prefix}${key}`);
+        else collect(value as object, `${prefix}${key}.`);
+      }
+    };
+    collect(viewWords, '');
+    expect(keys.length).toBeGreaterThan(300);
+    // A key written out ('settings.title', 'wrapUp.callback_one'), or the fixed start of one built in a template (`team.state.${s}`).
+    const isViewKey = (text: string, templated: boolean) =>
+      templated ? keys.some((k) => k.startsWith(`${text}.`)) : keys.some((k) => k === text || k.startsWith(`${text}_`));
+    const own = start.modules.filter((id) => /[\\/]renderer[\\/]src[\\/].*\.tsx?$/.test(id));
+    expect(own.length).toBeGreaterThan(50);
+    const uses = own.flatMap((id) =>
+      [...readFileSync(id, 'utf8').matchAll(/['"`]([A-Za-z]+(?:\.[\w-]+)+)(\.\$\{|['"`])/g)]
+        .filter((m) => isViewKey(m[1] ?? '', m[2] === '.${'))
+        .map((m) => `${shortId(id)}: ${m[1]}`),
+    );
+    expect(uses).toEqual([]);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slaGuidance, stageChecklist, type Stage } from '../../../../shared/assist';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { AssistPanel, phrasesFor, type AssistPanelProps } from './AssistPanel';
 import { assistContent, loadAssistContent } from './content';
 
@@ -31,6 +31,7 @@ const region = (html: string, testId: string) => new RegExp(`<p[^>]*data-testid=
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('AssistPanel', () => {

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_PHRASE_LIMITS } from '../../../../shared/assist';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { TeamPhrasesEditor, type TeamPhrasesEditorProps } from './TeamPhrasesEditor';
 
 const noop = () => {};
@@ -10,6 +10,7 @@ const render = (props: Partial<TeamPhrasesEditorProps> = {}) => renderToStaticMa
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('TeamPhrasesEditor', () => {

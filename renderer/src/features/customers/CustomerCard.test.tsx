@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../../../shared/history';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { CustomerCard } from './CustomerCard';
 import { noteTextProblem } from './note-text';
 
@@ -34,6 +34,7 @@ const known: CustomerView = {
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('CustomerCard (screen pop)', () => {

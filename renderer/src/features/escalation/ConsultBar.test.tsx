@@ -2,12 +2,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calls, CONSULT_DIALED } from '../../../../shared/call/call.fixtures';
 import type { CallId } from '../../phone';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import type { CallEntry } from '../../state/phone-state';
 import { ConsultBar } from './ConsultBar';
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 const noop = () => {};

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryItem } from '../../../../shared/history';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { HistoryList, NO_FILTER, type HistoryListProps } from './HistoryList';
 import { toHistoryFilter } from './HistoryScreen';
 
@@ -36,6 +36,7 @@ const render = (props: Partial<HistoryListProps> = {}) => renderToStaticMarkup(<
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('HistoryList', () => {

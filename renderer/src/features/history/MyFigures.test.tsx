@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentStats } from '../../../../shared/history';
-import { initI18n, setLanguage } from '../../i18n';
+import { initI18n, loadViewWords, setLanguage } from '../../i18n';
 import { MyFigures, type FiguresLoad } from './MyFigures';
 
 const today: AgentStats = {
@@ -24,6 +24,7 @@ const rows = (html: string) =>
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('My figures', () => {

@@ -1,10 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { DialLinksSection } from './DialLinksSection';
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 const render = (offer: Parameters<typeof DialLinksSection>[0]['offer']) =>

@@ -1,10 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n, setLanguage } from '../../i18n';
+import { initI18n, loadViewWords, setLanguage } from '../../i18n';
 import { PasswordStorageNote } from './PasswordStorageNotice';
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('where the password is kept, in Settings', () => {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { toFieldErrors } from './field-errors';
 import { SettingsForm, type SettingsDraft } from './SettingsForm';
 
@@ -35,6 +35,7 @@ const noop = () => {};
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('SettingsForm', () => {

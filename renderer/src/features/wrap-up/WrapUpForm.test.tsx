@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAssistContent } from '../assist/content';
-import { initI18n } from '../../i18n';
+import { initI18n, loadViewWords } from '../../i18n';
 import { WrapUpForm, type WrapUpFormProps } from './WrapUpForm';
 import {
   canFinish,
@@ -38,6 +38,7 @@ const readyButton = (html: string) => /<button type="submit"[^>]*>Ready<\/button
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
   await loadAssistContent('nl');
 });
 

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
 import { WRAP_UP_LIMITS, wrapUpDraftSchema } from '../../../../shared/history/wrap-up';
-import { initI18n, setLanguage, type TFunction, t as translate } from '../../i18n';
+import { initI18n, loadViewWords, setLanguage, type TFunction, t as translate } from '../../i18n';
 import { notesFromEscalation, startingNotes } from './prefill';
 
 const context = escalationContextSchema.parse(dana);
 
 beforeAll(async () => {
   await initI18n('en');
+  await loadViewWords(); // in the app they come with the view's chunk
 });
 
 describe('wrap-up notes started from the escalation', () => {

@@ -33,8 +33,9 @@ export class Ringer {
     if (!this.#url) {
       const bytes = ringtoneWav();
       this.#url = URL.createObjectURL(new Blob([bytes.buffer as ArrayBuffer], { type: 'audio/wav' }));
-      this.#audio.src = this.#url;
     }
+    // Set again on every ring: stop() takes it away.
+    if (!this.#audio.hasAttribute('src')) this.#audio.src = this.#url;
     this.#audio.currentTime = 0;
     try {
       await this.#audio.play();
@@ -44,8 +45,17 @@ export class Ringer {
     }
   }
 
+  /**
+   * Silent, and holding nothing: an element with a source keeps its media player (the decoded
+   * tone, an audio output stream) for as long as the page lives, so only pausing kept it through
+   * every call after the first ring (issue 19, the renderer's memory in a call). The next ring
+   * loads the tone again from the same blob.
+   */
   stop(): void {
     this.#audio.pause();
+    if (!this.#audio.hasAttribute('src')) return;
+    this.#audio.removeAttribute('src');
+    this.#audio.load();
   }
 
   get ringing(): boolean {

@@ -110,6 +110,12 @@ describe('the lab banner', () => {
       30_000,
     );
     await snap(agent, 'lab-banner-call');
+
+    // Once the call is over the banner no longer says the customer is calling (it did, in wrap-up and after).
+    await agent.locator('[data-shortcut="hangup"]').click();
+    await agent.getByTestId('wrap-up-countdown').waitFor();
+    await banner.getByRole('button', { name: 'Laat een klant mij bellen' }).waitFor();
+    expect(await banner.getByRole('status').textContent()).toBe('');
   });
 
   it('tells nothing when the app is on another server', async () => {

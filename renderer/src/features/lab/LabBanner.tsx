@@ -39,6 +39,8 @@ export function LabBanner({ host, settingsVersion, busy }: LabBannerProps) {
     };
   }, [host, settingsVersion]);
 
+  // A call came: what the banner said about placing one (who is calling, or why not) is over with it.
+  if (busy && (calling.kind === 'placed' || calling.kind === 'failed')) setCalling({ kind: 'idle' });
   if (!info || hidden) return null;
 
   const callMe = async () => {

@@ -14,6 +14,13 @@ import {
   FakeWebContents,
 } from './fake-electron';
 
+/**
+ * How long `started()` waits for the main module's first window: a bound, not a speed check. The
+ * main module opens its database and reads settings first, which took over vi.waitFor's default
+ * second on a loaded 2-core machine (load 20: 'no window yet').
+ */
+const WINDOW_WAIT = { timeout: 15_000, interval: 20 } as const;
+
 /** Electron's `app`, doubled: events are real emitters, the OS calls are recorded. */
 export class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -151,7 +158,7 @@ export async function loadMain(options: MainOptions = {}) {
     app.ready();
     await vi.waitFor(() => {
       if (!FakeBrowserWindow.all[0]?.url) throw new Error('no window yet');
-    });
+    }, WINDOW_WAIT);
     return FakeBrowserWindow.all[0]!;
   };
   return {

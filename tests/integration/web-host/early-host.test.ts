@@ -1,22 +1,19 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { createHostServices, type HostServices } from '../../../electron/services/host-api/host-services';
-import type { Dispatch } from '../../../electron/services/host-api/dispatcher';
-import { startWebHost, type WebHost } from '../../../electron/web-host/server';
+import type { WebHost } from '../../../electron/web-host/server';
 import { takeEarlyHost } from '../../../renderer/src/host/early-host';
 import { createWebSocketHost } from '../../../renderer/src/host/ws-transport';
 import { REPO_ROOT } from '../../support/app-host';
-import { makeTempDir } from '../../support/temp-dir';
+import { startBrowserHostRig, type BrowserHostRig } from './browser-host-rig';
 
 /** The page's early script as served (renderer/public), run here against the real web host (issue 19). */
 const EARLY_SCRIPT = readFileSync(join(REPO_ROOT, 'renderer', 'public', 'early-host.js'), 'utf8');
 
-let dir: ReturnType<typeof makeTempDir>;
-let services: HostServices;
+let rig: BrowserHostRig;
 let host: WebHost;
 /** The methods the host was asked for, in order. */
 const asked: string[] = [];
@@ -33,31 +30,21 @@ class PageWebSocket extends WebSocket {
 }
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Warmline</title>');
   asked.length = 0;
   sockets.length = 0;
-  services = createHostServices({
-    dataDir: join(dir.path, 'data'),
-    host: 'browser',
-    version: 't',
-    log: { warn() {}, error() {} },
+  rig = await startBrowserHostRig({
+    dispatch: (inner) => (method, args) => {
+      asked.push(method);
+      return inner(method, args);
+    },
   });
-  const dispatch: Dispatch = (method, args) => {
-    asked.push(method);
-    return services.dispatch(method, args);
-  };
-  host = await startWebHost({ rendererDir, dispatch, port: 0 });
+  host = rig.host;
   vi.stubGlobal('WebSocket', PageWebSocket);
 });
 afterEach(async () => {
   for (const ws of sockets) ws.close();
   vi.unstubAllGlobals();
-  await host.close();
-  services.close();
-  dir.remove();
+  await rig.close();
 });
 
 /** A page at `address` (with `#token=...` as printed, or none): runs the early script, returns its window. */

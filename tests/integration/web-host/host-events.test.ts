@@ -1,15 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { createHostServices, type HostServices } from '../../../electron/services/host-api/host-services';
-import { startWebHost, type WebHost } from '../../../electron/web-host/server';
+import type { WebHost } from '../../../electron/web-host/server';
 import { createWebSocketHost } from '../../../renderer/src/host/ws-transport';
 import type { HostEvent } from '../../../shared/host-api';
-import { makeTempDir } from '../../support/temp-dir';
+import { startBrowserHostRig, type BrowserHostRig } from './browser-host-rig';
 
-let dir: ReturnType<typeof makeTempDir>;
-let services: HostServices;
+let rig: BrowserHostRig;
 let host: WebHost;
 const statuses: unknown[] = [];
 const errors: unknown[] = [];
@@ -22,28 +18,17 @@ class PageWebSocket extends WebSocket {
 }
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Warmline</title>');
   statuses.length = 0;
   errors.length = 0;
-  services = createHostServices({
-    dataDir: join(dir.path, 'data'),
-    host: 'browser',
-    version: 't',
-    log: { warn() {}, error() {} },
-    onAgentStatus: (s) => statuses.push(s),
-    onRendererError: (r) => errors.push(r),
+  rig = await startBrowserHostRig({
+    services: { onAgentStatus: (s) => statuses.push(s), onRendererError: (r) => errors.push(r) },
   });
-  host = await startWebHost({ rendererDir, dispatch: services.dispatch, port: 0 });
+  host = rig.host;
   vi.stubGlobal('WebSocket', PageWebSocket);
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
-  await host.close();
-  services.close();
-  dir.remove();
+  await rig.close();
 });
 
 const page = () => createWebSocketHost(new URL(host.url) as unknown as Location, host.token);

@@ -1,33 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createHostServices, type HostServices } from '../../../electron/services/host-api/host-services';
+import type { HostServices } from '../../../electron/services/host-api/host-services';
 import { startWebHost, type WebHost } from '../../../electron/web-host/server';
-import { makeTempDir } from '../../support/temp-dir';
+import { startBrowserHostRig, type BrowserHostRig } from './browser-host-rig';
 
-let dir: ReturnType<typeof makeTempDir>;
+let rig: BrowserHostRig;
 let services: HostServices;
 let host: WebHost;
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Warmline</title>');
-  writeFileSync(join(dir.path, 'secret.txt'), 'outside the web root');
-  services = createHostServices({
-    dataDir: join(dir.path, 'data'),
-    host: 'browser',
-    version: 't',
-    log: { warn() {}, error() {} },
-  });
-  host = await startWebHost({ rendererDir, dispatch: services.dispatch, port: 0 });
+  rig = await startBrowserHostRig();
+  ({ host, services } = rig);
+  writeFileSync(join(rig.dir.path, 'secret.txt'), 'outside the web root');
 });
 afterEach(async () => {
-  await host.close();
-  services.close();
-  dir.remove();
+  await rig.close();
 });
 
 const origin = () => host.origin;
@@ -104,7 +93,7 @@ describe('browser-mode web host', () => {
   });
 
   it('issues a different token on every start', async () => {
-    const second = await startWebHost({ rendererDir: join(dir.path, 'renderer'), dispatch: services.dispatch, port: 0 });
+    const second = await startWebHost({ rendererDir: join(rig.dir.path, 'renderer'), dispatch: services.dispatch, port: 0 });
     try {
       expect(second.token).not.toBe(host.token);
       expect(second.token.length).toBeGreaterThanOrEqual(43);

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `Data: ${options.dataDir}${key ? '' : ' (SIP password kept in memory only: set WARMLINE_SECRET_KEY to store it encrypted)'}`,
+    `Data: ${options.dataDir}${key ? '' : ' (SIP password and team key kept in memory only: set WARMLINE_SECRET_KEY to store them encrypted)'}`,
   );
   const stop = () => {
     void Promise.all([session?.close(), host.close()]).then(() => {

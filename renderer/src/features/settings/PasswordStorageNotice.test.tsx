@@ -10,17 +10,34 @@ beforeAll(async () => {
 
 describe('where the password is kept, in Settings', () => {
   it('tells the agent when Linux has no keyring and the password is kept in memory only (issue 17, finding 10)', async () => {
-    const html = renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />);
+    const html = renderToStaticMarkup(
+      <PasswordStorageNote keeping={{ host: 'electron', passwordStorage: 'memory-no-keyring' }} />,
+    );
     expect(html).toContain('role="note"');
     expect(html).toContain('no keyring');
     await setLanguage('nl');
-    expect(renderToStaticMarkup(<PasswordStorageNote storage="memory-no-keyring" />)).toContain('sleutelbos');
+    expect(
+      renderToStaticMarkup(<PasswordStorageNote keeping={{ host: 'electron', passwordStorage: 'memory-no-keyring' }} />),
+    ).toContain('sleutelbos');
     await setLanguage('en');
   });
 
-  it('says nothing when the password is encrypted, or in browser mode (which prints it at start)', () => {
-    expect(renderToStaticMarkup(<PasswordStorageNote storage="encrypted" />)).toBe('');
-    expect(renderToStaticMarkup(<PasswordStorageNote storage="memory" />)).toBe('');
-    expect(renderToStaticMarkup(<PasswordStorageNote storage={undefined} />)).toBe('');
+  it('tells the agent in browser mode without WARMLINE_SECRET_KEY that the password lives only until Warmline stops', () => {
+    const html = renderToStaticMarkup(<PasswordStorageNote keeping={{ host: 'browser', passwordStorage: 'memory' }} />);
+    expect(html).toContain('role="note"');
+    expect(html).toContain('started without WARMLINE_SECRET_KEY');
+    expect(html).toContain('gone once Warmline stops');
+  });
+
+  it('tells the desktop app’s agent when the OS offers no encryption at all', () => {
+    const html = renderToStaticMarkup(<PasswordStorageNote keeping={{ host: 'electron', passwordStorage: 'memory' }} />);
+    expect(html).toContain('in memory only');
+    expect(html).not.toContain('WARMLINE_SECRET_KEY');
+  });
+
+  it('says nothing when the password is stored encrypted, or before the host has said', () => {
+    expect(renderToStaticMarkup(<PasswordStorageNote keeping={{ host: 'browser', passwordStorage: 'encrypted' }} />)).toBe('');
+    expect(renderToStaticMarkup(<PasswordStorageNote keeping={{ host: 'electron', passwordStorage: 'encrypted' }} />)).toBe('');
+    expect(renderToStaticMarkup(<PasswordStorageNote keeping={undefined} />)).toBe('');
   });
 });

@@ -45,6 +45,7 @@ describe('SettingsForm', () => {
         draft={draft}
         passwordSet={false}
         teamKeySet={false}
+        secrets="stored"
         errors={{}}
         status={{ kind: 'idle' }}
         onChange={noop}
@@ -80,6 +81,7 @@ describe('SettingsForm', () => {
         draft={draft}
         passwordSet
         teamKeySet
+        secrets="stored"
         errors={errors}
         status={{ kind: 'invalid' }}
         onChange={noop}
@@ -90,5 +92,33 @@ describe('SettingsForm', () => {
     expect(html).toContain('Use an address that starts with wss://');
     expect(html).toContain('Some fields need attention. Nothing was saved.');
     expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('says the password and team key are kept for this session only when the host keeps them in memory, and nothing until it has said', () => {
+    const hints = (secrets: 'stored' | 'memory' | undefined, set: boolean) =>
+      renderToStaticMarkup(
+        <SettingsForm
+          draft={draft}
+          passwordSet={set}
+          teamKeySet={set}
+          secrets={secrets}
+          errors={{}}
+          status={{ kind: 'idle' }}
+          onChange={noop}
+          onSubmit={noop}
+        />,
+      );
+    const inMemory = hints('memory', true);
+    expect(inMemory).toContain('A password is set, for this session only');
+    expect(inMemory).toContain('A team key is set, for this session only');
+    expect(inMemory).not.toContain('is stored');
+    expect(hints('memory', false)).toContain('No password yet. Warmline will keep it in memory only');
+    const stored = hints('stored', true);
+    expect(stored).toContain('A password is stored. Type a new one to replace it.');
+    expect(stored).toContain('A team key is stored.');
+    expect(stored).not.toContain('session');
+    const unknown = hints(undefined, true);
+    expect(unknown).not.toContain('A password is');
+    expect(unknown).not.toContain('A team key is');
   });
 });

@@ -46,10 +46,15 @@ export type SaveStatus =
   | { readonly kind: 'invalid' }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** Where the host keeps the SIP password and team key: stored (encrypted), or in its memory until Warmline stops. */
+export type SecretsKept = 'stored' | 'memory';
+
 export interface SettingsFormProps {
   readonly draft: SettingsDraft;
   readonly passwordSet: boolean;
   readonly teamKeySet: boolean;
+  /** Until the host has said (undefined), the form says nothing about the password and team key. */
+  readonly secrets: SecretsKept | undefined;
   readonly errors: FieldErrors;
   readonly status: SaveStatus;
   /** Sign-in changes (server, address, password, name) wait for the calls to end: the form says so. */
@@ -72,11 +77,20 @@ const ESCALATION_FIELDS = [
   { field: 'teamKey', type: 'password', autoComplete: 'off', hint: false },
 ] as const;
 
+/** The words under the password or team key box: whether one is set, and whether it outlives this session. */
+function secretHintKey(field: 'password' | 'teamKey', set: boolean, secrets: SecretsKept | undefined) {
+  if (!secrets) return undefined;
+  if (set) return secrets === 'memory' ? `settings.${field}.inMemory` : `settings.${field}.stored`;
+  // No team key: unverified notes either way; no password: where one typed would go.
+  return field === 'password' && secrets === 'memory' ? 'settings.password.notInMemory' : `settings.${field}.notStored`;
+}
+
 /** The sign-in and settings form; props only, so it is tested and reviewed alone. */
 export function SettingsForm({
   draft,
   passwordSet,
   teamKeySet,
+  secrets,
   errors,
   status,
   signInWaitsForCalls = false,
@@ -100,14 +114,11 @@ export function SettingsForm({
       <p className="intro">{t('settings.intro')}</p>
       {[...TEXT_FIELDS, ...ESCALATION_FIELDS].map(({ field, type, autoComplete, hint }) => {
         const error = errorText(field);
-        const hintText =
-          field === 'password'
-            ? t(passwordSet ? 'settings.password.stored' : 'settings.password.notStored')
-            : field === 'teamKey'
-              ? t(teamKeySet ? 'settings.teamKey.stored' : 'settings.teamKey.notStored')
-              : hint
-                ? t(`settings.${field}.hint`)
-                : undefined;
+        const secretKey =
+          field === 'password' || field === 'teamKey'
+            ? secretHintKey(field, field === 'password' ? passwordSet : teamKeySet, secrets)
+            : undefined;
+        const hintText = secretKey ? t(secretKey) : hint ? t(`settings.${field}.hint`) : undefined;
         return (
           <div className="field" key={field}>
             <label htmlFor={`${id}-${field}`}>{t(`settings.${field}.label`)}</label>

@@ -11,7 +11,7 @@ import { SettingsForm, type SaveStatus, type SettingsDraft } from './SettingsFor
 import { TeamPhrasesSettings } from '../assist/TeamPhrasesSettings';
 import { DialLinksPanel } from './DialLinksSection';
 import { SupervisorSettings } from './SupervisorSettings';
-import { PasswordStorageNotice } from './PasswordStorageNotice';
+import { PasswordStorageNote, secretsKept, useSecretKeeping } from './PasswordStorageNotice';
 
 export interface SettingsScreenProps {
   readonly host: HostApi;
@@ -75,6 +75,7 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
   const [teamKeySet, setTeamKeySet] = useState(initial.teamKeySet);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const keeping = useSecretKeeping(host);
 
   const onChange = (field: SettingsField, value: string) => {
     setDraft((d) => {
@@ -172,11 +173,12 @@ export function SettingsScreen({ host, initial, onSaved, onTeamPhrasesSaved, sig
 
   return (
     <>
-      <PasswordStorageNotice host={host} />
+      <PasswordStorageNote keeping={keeping} />
       <SettingsForm
         draft={draft}
         passwordSet={passwordSet}
         teamKeySet={teamKeySet}
+        secrets={keeping && secretsKept(keeping)}
         errors={errors}
         status={status}
         signInWaitsForCalls={signInWaitsForCalls}

@@ -23,7 +23,7 @@ const CUSTOMERS = [
 /** The lab's view of the agent (`GET /status`). */
 export interface LabAgentView {
   readonly registered: boolean;
-  /** The agent's state in the support queue: offline, paused, ringing, busy, available, logged-out. */
+  /** The agent's state in the support queue: offline, paused, ringing, busy, settling, available, logged-out. */
   readonly queue: string;
   readonly activeCalls: number;
   /** The lab connections the agent's registrations live on (a new sign-in is a new connection). */
@@ -296,7 +296,8 @@ export function agrees(desk: DeskView, lab: LabAgentView): boolean {
   if (desk.ringing > 0 !== (lab.queue === 'ringing')) return false;
   switch (desk.agent) {
     case 'available':
-      return ['available', 'ringing', 'busy'].includes(lab.queue);
+      // settling: free in the queue's short hold after a call or a new sign-in (not offered yet).
+      return ['available', 'ringing', 'busy', 'settling'].includes(lab.queue);
     case 'ringing':
       return lab.queue === 'ringing' || lab.queue === 'busy';
     case 'on-call':

@@ -14,8 +14,9 @@ describe('the queue wrap-up hold (issue 13)', () => {
     expect(board.state('1001', 'support')).toBe('busy');
     calls = 0;
     board.callEnded('1001');
-    // The BYE is through, the phone's pause MESSAGE not yet: no offer in between.
-    expect(board.state('1001', 'support')).toBe('busy');
+    // The BYE is through, the phone's pause MESSAGE not yet: no offer in between (settling is not available),
+    // and not 'busy' either: the call is over.
+    expect(board.state('1001', 'support')).toBe('settling');
     board.pause('1001', 'support');
     expect(board.state('1001', 'support')).toBe('paused');
     board.unpause('1001', 'support');
@@ -31,7 +32,8 @@ describe('the queue wrap-up hold (issue 13)', () => {
     });
     const board = new AgentBoard(config, { isRegistered: () => true, activeCalls: () => 0, now: () => now });
     board.registrationChanged('1001', true);
-    expect(board.state('1001', 'support')).toBe('busy');
+    // Free and not on a call, only not offered yet: settling, not busy (the queue board showed "1 on a call").
+    expect(board.state('1001', 'support')).toBe('settling');
     now += 2_000;
     expect(board.state('1001', 'support')).toBe('available');
     // A refresh of the same registration is no new sign-in: no hold.

@@ -1,6 +1,11 @@
 import type { LabConfig } from '../config.js';
 
-export type AgentQueueState = 'offline' | 'logged-out' | 'paused' | 'busy' | 'ringing' | 'available';
+/**
+ * A member's state in one queue. `settling`: free (signed in, unpaused, no call, not ringing) but still in the
+ * queue's wrap-up hold after a call or a new registration, so the ACD offers nothing yet; the queue board counts
+ * it free (or wrap-up/break by the member's own presence), not on a call.
+ */
+export type AgentQueueState = 'offline' | 'logged-out' | 'paused' | 'busy' | 'ringing' | 'settling' | 'available';
 
 interface Agent {
   readonly loggedIn: Set<string>;
@@ -111,8 +116,8 @@ export class AgentBoard {
     if (agent.paused.has(queue)) return 'paused';
     if (agent.ringing) return 'ringing';
     if (this.deps.activeCalls(user) > 0) return 'busy';
-    // Still in the queue's wrap-up hold after a call: not offered yet (shown busy, as on the call).
-    if (this.now() < agent.heldSince + (this.wrapUpMs.get(queue) ?? 0)) return 'busy';
+    // Still in the queue's wrap-up hold after a call or a new registration: free, but not offered yet.
+    if (this.now() < agent.heldSince + (this.wrapUpMs.get(queue) ?? 0)) return 'settling';
     return 'available';
   }
 

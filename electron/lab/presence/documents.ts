@@ -58,6 +58,8 @@ export function countMembers(members: readonly MemberFacts[]): QueueBoardEntry['
         if (m.presence === 'wrap-up') counts.wrapUp += 1;
         else counts.break += 1;
         break;
+      // Settling: free, only not offered for the queue's short wrap-up hold; a supervisor counts them free.
+      case 'settling':
       case 'available':
         if (m.presence === 'wrap-up') counts.wrapUp += 1;
         else if (m.presence === 'break') counts.break += 1;

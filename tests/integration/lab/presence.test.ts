@@ -149,6 +149,20 @@ describe('the lab as a presence server (RFC 3856, 3903, 4235) and the queue boar
     expect(senior?.members.onCall).toBe(1);
   });
 
+  it('a member who just signed in is free on the board during the wrap-up hold, not "on a call"', async () => {
+    const lab = await labs.start({ queues: [{ name: 'senior', members: ['2001'], wrapUpSeconds: 30 }] });
+    await registered('2001');
+    const watcher = await registered('1001');
+    await subscribe(watcher, 'queues', 'x-warmline-queues');
+    const senior = parseQueueBoard((await nextNotify(watcher, 'x-warmline-queues')).body.toString())?.queues[0];
+    expect(senior?.members).toEqual({ available: 1, onCall: 0, wrapUp: 0, break: 0, offline: 0 });
+    // The hold itself stands: the lab's status tells it apart from available (the ACD offers only available members).
+    const status = (await fetch(`${lab.url.replace('ws:', 'http:')}/status`).then((r) => r.json())) as {
+      queues: { name: string; members: { user: string; state: string }[] }[];
+    };
+    expect(status.queues[0]?.members).toEqual([{ user: '2001', state: 'settling' }]);
+  });
+
   it('the queue board lists the escalation consults in a queue: who escalates and whom it rings (not the customers)', async () => {
     await labs.start();
     const watcher = await registered('1001');

@@ -189,7 +189,7 @@ export function HistoryList({
               <tr key={item.callId} data-testid="history-row">
                 <td>{formats.dateTime(item.endedAt)}</td>
                 <td>{t(`history.${item.direction}`)}</td>
-                <td>
+                <td className="history-customer">
                   {item.remoteName || item.remoteNumber}
                   {item.remoteName && <span className="hint"> {item.remoteNumber}</span>}
                   {item.escalationId && <span className="badge"> {t('history.escalatedBadge')}</span>}

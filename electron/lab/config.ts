@@ -106,6 +106,14 @@ export const labConfigSchema = z
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).default([]),
     /**
+     * The team key the lab's agents share: not a SIP credential (the lab never reads it) but the key
+     * Warmline signs and seals the escalation context and supervision requests with. The embedded lab
+     * (electron/web-host/embedded-lab.ts) gives it to the app with the lab password, so a fresh
+     * install's handoff cards are sealed and verified, as the README's story says. A lab secret, as
+     * the accounts' passwords are; leave it out to try the unsigned case.
+     */
+    teamKey: z.string().min(16).max(256).optional(),
+    /**
      * The event packages the lab serves for a user's state: both by default. `["dialog"]` is a server
      * with busy lamps only (RFC 4235, as many PBXes): a `presence` SUBSCRIBE gets 489, and Warmline
      * falls back to `dialog` (its team list then tells only idle and on a call).

@@ -53,7 +53,7 @@ export function labUserOf(sipUri: string, config: LabConfig): string | undefined
  * SAME lab as the first to receive their escalations.
  */
 export async function startEmbeddedLabIfNeeded(
-  handlers: Pick<HostHandlers, 'getSettings' | 'saveSettings' | 'getSipPassword'>,
+  handlers: Pick<HostHandlers, 'getSettings' | 'saveSettings' | 'getSipPassword' | 'getTeamKey'>,
   options: EmbeddedLabOptions,
 ): Promise<EmbeddedLab | undefined> {
   const settings = await handlers.getSettings();
@@ -90,14 +90,17 @@ export async function startEmbeddedLabIfNeeded(
   const fresh = settings.serverUrl === '';
   const sipUri = `sip:${agent}@${config.domain}`;
   const switched = settings.sipUri !== sipUri;
-  // The password lives in memory in browser mode without a key: give it again on every start.
-  if (fresh || switched || (await handlers.getSipPassword()) === '') {
+  // The password (and the team key) live in memory in browser mode without a key: give them again on
+  // every start. A team key the agent set themselves is kept.
+  const teamKeyMissing = config.teamKey !== undefined && (await handlers.getTeamKey()) === '';
+  if (fresh || switched || teamKeyMissing || (await handlers.getSipPassword()) === '') {
     // Through the shared schema like any other save: a lab config is a file someone may have edited.
     const patch = settingsPatchSchema.parse({
       serverUrl: lab.url,
       sipUri,
       authUser: agent,
       password: account.password,
+      ...(teamKeyMissing ? { teamKey: config.teamKey } : {}),
       // The lab pauses queue members on a queue-control MESSAGE: after-call work really stops routing.
       queuePause: 'message',
       ...(fresh || switched ? { displayName: account.displayName ?? `Agent ${agent}` } : {}),

@@ -39,7 +39,7 @@ export interface LabSessionOptions extends EmbeddedLabOptions {
  * the settings point at another server. Throws StartProblem for a clash the user must resolve.
  */
 export async function startLabSession(
-  handlers: Pick<HostHandlers, 'getSettings' | 'saveSettings' | 'getSipPassword'>,
+  handlers: Pick<HostHandlers, 'getSettings' | 'saveSettings' | 'getSipPassword' | 'getTeamKey'>,
   options: LabSessionOptions,
 ): Promise<LabSession | undefined> {
   const lab = await startEmbeddedLabIfNeeded(handlers, options);

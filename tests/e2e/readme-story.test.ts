@@ -146,6 +146,9 @@ describe('the README story', () => {
     const card = seniorPage.getByTestId('handoff-card');
     await card.waitFor({ timeout: 30_000 });
     expect(await card.textContent()).toContain('Refund of 240 EUR refused twice');
+    // README says the context travels sealed with the team key: the lab gives its agents one, so the
+    // card a fresh install shows is verified, not "Not signed".
+    await card.getByText('Signed by your team').waitFor({ timeout: 10_000 });
     await seniorPage.getByRole('button', { name: 'Answer' }).click();
     await agent.getByText('You are talking to Senior queue; the customer is on hold.').waitFor({ timeout: 30_000 });
     await snap(seniorPage, 'readme-story-senior-consult');

@@ -58,6 +58,21 @@ describe('the embedded lab session (desktop app and browser mode)', () => {
     expect(await started?.desk.info()).toMatchObject({ agent: '1001' });
   });
 
+  it('gives the lab’s team key to a fresh install, and keeps a team key the agent set', async () => {
+    const { services: s, dataDir } = services();
+    const port = await freeTcpPort();
+    const started = await session(s, { port, dataDir });
+    expect(started?.lab.config.teamKey).toBeTruthy();
+    expect(await s.handlers.getTeamKey()).toBe(started?.lab.config.teamKey);
+    expect((await s.handlers.getSettings()).teamKeySet).toBe(true);
+    await started?.close();
+    cleanups.pop();
+
+    await s.handlers.saveSettings({ teamKey: 'our own team key, set in Settings' });
+    await session(s, { port, dataDir });
+    expect(await s.handlers.getTeamKey()).toBe('our own team key, set in Settings');
+  });
+
   it('lets in the desktop app, every lab agent’s browser address and the pages given; refuses others', async () => {
     const { services: s, dataDir } = services();
     const started = await session(s, { port: await freeTcpPort(), dataDir, pageOrigins: ['http://localhost:5173'] });

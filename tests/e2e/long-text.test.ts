@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dana, olderHeader, TEAM_KEY } from '../../shared/escalation/escalation.fixtures';
 import { snap } from '../support/screenshots';
@@ -34,6 +34,14 @@ const sideways = (page: Page) =>
     }
     return found;
   });
+
+/** Pastes `text` into `field` through the real clipboard (Ctrl+V), as an agent would. */
+async function paste(page: Page, field: Locator, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await field.focus();
+  await page.keyboard.press('Control+V');
+}
 
 describe('long text without spaces', () => {
   beforeAll(async () => {
@@ -93,5 +101,55 @@ describe('long text without spaces', () => {
     await page.getByRole('table').getByText(NOTES).first().waitFor();
     await snap(page, 'long-text-history');
     expect(await sideways(page)).toEqual([]);
+  });
+
+  it('says how much of a paste did not fit, counts near the limit, and names the escalation field it refuses', async () => {
+    const { page, user } = await signInAgent(bench, server, {}, VIEWPORT);
+    const far = await bench.farEnd(server, 'customer', {
+      displayName: 'Dana Customer',
+      uri: `sip:${CUSTOMER_NUMBERS[0]}@${server.domain}`,
+    });
+    await far.call(`sip:${user}@${server.domain}`);
+    await answer(page, far);
+
+    // The call notes: 10,000 characters pasted, 4,000 kept, and the agent told.
+    const callNotes = page.getByRole('textbox', { name: 'Call notes' });
+    await paste(page, callNotes, RUN('P', 10_000));
+    const notesBox = page.locator('.call-notes');
+    await notesBox.getByText('4000 of 4000 characters').waitFor();
+    await notesBox.getByRole('alert').filter({ hasText: '6000 characters did not fit' }).waitFor();
+    expect((await callNotes.inputValue()).length).toBe(4000);
+
+    // A customer note: 2,000 at most.
+    const card = page.getByTestId('customer-card');
+    await card.getByRole('button', { name: 'Add a note' }).click();
+    const noteForm = card.getByRole('form', { name: 'Add a note' });
+    const note = noteForm.getByLabel('Note about this customer');
+    await note.fill(RUN('C', 1700));
+    await noteForm.getByText('1700 of 2000 characters').waitFor();
+    await paste(page, note, RUN('D', 500));
+    await noteForm.getByRole('alert').filter({ hasText: '200 characters did not fit' }).waitFor();
+    await noteForm.getByRole('button', { name: 'Cancel' }).click();
+
+    // The escalation: a pasted tag in "What was already tried" is refused by name.
+    await page.getByRole('button', { name: 'Escalate' }).click();
+    const panel = page.getByRole('dialog', { name: 'Escalate this call' });
+    await panel.getByLabel('Summary in one line').fill('Wants a refund');
+    await panel.getByLabel('What was already tried').fill('Copied from the wiki: <b>restart</b>');
+    await panel.getByRole('button', { name: 'Consult (customer on hold)' }).click();
+    await panel.getByRole('alert').filter({ hasText: '“What was already tried”' }).waitFor();
+    await paste(page, panel.getByLabel('What was promised'), RUN('Q', 1000));
+    await panel.getByRole('alert').filter({ hasText: '600 characters did not fit' }).waitFor();
+    await snap(page, 'text-limit-escalation');
+    await page.keyboard.press('Escape');
+    await far.hangup();
+
+    // Wrap-up notes start from the call notes, already at the limit: one more character is reported.
+    const form = page.getByRole('form', { name: 'After-call work' });
+    await form.waitFor();
+    await form.getByText('4000 of 4000 characters').waitFor();
+    await paste(page, form.getByLabel('Notes'), 'x');
+    await form.getByRole('alert').filter({ hasText: '1 character did not fit' }).waitFor();
+    await snap(page, 'text-limit-wrap-up');
   });
 });

@@ -6,3 +6,4 @@ export { Handoff } from '../features/calls/Handoff';
 export { MicMeter } from '../features/calls/MicMeter';
 export { CustomerPop } from '../features/customers/CustomerPop';
 export { WrapUpPanel } from '../features/wrap-up/WrapUpPanel';
+export { TextLimit } from './TextLimit';

@@ -137,6 +137,8 @@ export const Handoff = whenOpened(() => inCall().then((m) => m.Handoff), null);
 export const CustomerPop = whenOpened(() => inCall().then((m) => m.CustomerPop), null);
 export const MicMeter = whenOpened(() => inCall().then((m) => m.MicMeter), null);
 export const WrapUpPanel = whenOpened(() => inCall().then((m) => m.WrapUpPanel), 'app.loading');
+// The call notes' counter and "did not fit" message (the notes box itself is in the start chunk).
+export const TextLimit = whenOpened(() => inCall().then((m) => m.TextLimit), null);
 // The keyboard shortcut sheet ("?"): help, opened now and then.
 export const ShortcutSheet = whenOpened(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), 'app.loading');
 
@@ -157,6 +159,7 @@ export const IDLE_PRELOADS: readonly LazyView<never>[] = [
   CustomerPop,
   MicMeter,
   WrapUpPanel,
+  TextLimit,
   ShortcutSheet,
 ] as readonly LazyView<never>[];
 

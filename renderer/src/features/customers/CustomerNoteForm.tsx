@@ -1,6 +1,7 @@
 import { useTranslation } from '../../i18n';
 import { useId, useState } from 'react';
 import { CUSTOMER_LIMITS } from '../../../../shared/history';
+import { TextLimit } from '../../ui/TextLimit';
 import { noteTextProblem, type NoteTextProblem } from './note-text';
 
 export interface CustomerNoteFormProps {
@@ -58,6 +59,7 @@ export function CustomerNoteForm({ onSave }: CustomerNoteFormProps) {
         aria-describedby={problem || failed ? `${id}-error` : undefined}
         onChange={(e) => setText(e.currentTarget.value)}
       />
+      <TextLimit fieldId={`${id}-text`} length={text.length} max={CUSTOMER_LIMITS.noteText} />
       {(problem || failed) && (
         <p className="error" role="alert" id={`${id}-error`}>
           {problem

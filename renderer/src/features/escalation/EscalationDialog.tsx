@@ -24,6 +24,7 @@ import { formatDuration } from '../../ui/format';
 import { useClock } from '../../ui/use-clock';
 import { contextInput, EMPTY_DRAFT, targetAddress, transferTargetOf, withReason, type EscalationDraft } from './escalation-draft';
 import { escalationAvailability } from './availability';
+import { fieldAtFault } from './field-at-fault';
 import { EscalationPanel } from './EscalationPanel';
 import { escalationDrafts } from './draft-memory';
 
@@ -88,7 +89,10 @@ export function EscalationDialog({ entry, store, host, settings, escalations, te
     });
     if (!encoded.ok) {
       setBusy(false);
-      return setError(t(ENCODE_ERRORS[encoded.error.code]));
+      const field = encoded.error.code === 'invalid-context' ? fieldAtFault(encoded.error.issues) : undefined;
+      return setError(
+        field ? t('escalation.errors.invalidField', { field: t(`escalation.${field}`) }) : t(ENCODE_ERRORS[encoded.error.code]),
+      );
     }
     // A consult INVITE is ours and carries the context itself. A blind transfer's INVITE is the
     // customer's phone's: the context rides in the REFER's Referred-By, which it copies (RFC 3892).

@@ -1,6 +1,7 @@
 import { useTranslation } from '../../i18n';
 import { useId, type FormEvent } from 'react';
 import { ESCALATION_LIMITS, ESCALATION_REASONS, MOODS, SEVERITIES } from '../../../../shared/escalation';
+import { TextLimit } from '../../ui/TextLimit';
 import type { EscalationAvailability } from './availability';
 import type { EscalationDraft, TargetChoice } from './escalation-draft';
 
@@ -48,6 +49,7 @@ export function EscalationPanel(props: EscalationPanelProps) {
           required={key === 'summary'}
         />
       )}
+      <TextLimit fieldId={`${id}-${key}`} length={draft[key].length} max={max} />
     </div>
   );
   return (

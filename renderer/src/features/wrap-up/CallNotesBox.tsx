@@ -2,6 +2,7 @@ import { useTranslation } from '../../i18n';
 import { useId } from 'react';
 import { WRAP_UP_LIMITS } from '../../../../shared/history/limits';
 import type { Locale } from '../../../../shared/locales';
+import { TextLimit } from '../../ui/lazy-views';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 
 export interface CallNotesBoxProps {
@@ -31,6 +32,7 @@ export function CallNotesBox({ notes, language, onChange }: CallNotesBoxProps) {
           aria-describedby={`${id}-warnings`}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
+        <TextLimit fieldId={`${id}-notes`} length={notes.length} max={WRAP_UP_LIMITS.notes} />
       </div>
       <div id={`${id}-warnings`}>
         <PhraseWarnings text={notes} language={language} />

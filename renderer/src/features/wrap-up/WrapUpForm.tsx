@@ -3,6 +3,7 @@ import { useId, type FormEvent } from 'react';
 import type { Locale } from '../../../../shared/locales';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 import { WRAP_UP_LIMITS } from '../../../../shared/history';
+import { TextLimit } from '../../ui/TextLimit';
 import { formatDuration } from '../../ui/format';
 import type { SaveState } from '../../state/draft-saver';
 import { isNextOption, NEXT_OPTIONS, type NextOption, type WrapUpValues } from './wrap-up-form';
@@ -106,6 +107,7 @@ export function WrapUpForm(props: WrapUpFormProps) {
           aria-describedby={`${id}-notes-warnings`}
           onChange={set('notes')}
         />
+        <TextLimit fieldId={`${id}-notes`} length={values.notes.length} max={WRAP_UP_LIMITS.notes} />
         <div id={`${id}-notes-warnings`}>
           <PhraseWarnings text={values.notes} language={props.language} />
         </div>

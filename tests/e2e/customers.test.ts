@@ -134,4 +134,25 @@ describe.each(SIP_SERVERS)('customers against %s', (_name, start) => {
     expect(afterRestart).toContain(FIRST_NOTES);
     await far.hangup();
   });
+  it('a shared line: the pop says the name this number called with before, not that it is the caller now', async () => {
+    const user = newUser('agent');
+    const page = await openSignedIn(user);
+    const uri = `sip:${NUMBER}@${server.domain}`;
+    const ingrid = await bench.farEnd(server, 'customer', { uri, displayName: 'Ingrid Berg' });
+    await rings(page, ingrid, user);
+    await answer(page, ingrid);
+    await ingrid.hangup();
+    await readyAfterWrapUp(page, (form) => form.getByLabel('Notes').fill('Asked about the March invoice'));
+
+    const sarah = await bench.farEnd(server, 'customer', { uri, displayName: 'Sarah Miller' });
+    const pop = await rings(page, sarah, user);
+    const text = await eventually(
+      () => pop.textContent(),
+      (t) => (t ?? '').includes('Asked about the March invoice'),
+      'the earlier call in the pop',
+    );
+    expect(text).toContain('this number; earlier calls as Ingrid Berg');
+    expect(text).not.toContain('Customer history · Ingrid Berg');
+    await sarah.hangup();
+  });
 });

@@ -199,6 +199,7 @@ export const PhoneScreen = memo(function PhoneScreen({
               <CustomerPop
                 host={host}
                 number={entry.info.remote.number}
+                callerName={entry.info.remote.name}
                 defaultCountry={settings.defaultCountry}
                 callId={entry.info.callId}
               />

@@ -68,7 +68,12 @@ export function RingingCalls({ state, store, host, settings, ringer, onAnswered 
           {entry.info.contextHeader && <Handoff info={entry.info} host={host} />}
           {/* The screen pop (a number parse and a lookup) starts after the card's commit, not in its task. */}
           <Later>
-            <CustomerPop host={host} number={entry.info.remote.number} defaultCountry={settings.defaultCountry} />
+            <CustomerPop
+              host={host}
+              number={entry.info.remote.number}
+              callerName={entry.info.remote.name}
+              defaultCountry={settings.defaultCountry}
+            />
           </Later>
         </IncomingCall>
       ))}

@@ -56,6 +56,16 @@ describe('CustomerCard (screen pop)', () => {
     expect(html).not.toContain('<i>');
   });
 
+  it('names the customer by the name this number last called with only when the caller now has it (a shared line)', () => {
+    const same = renderToStaticMarkup(<CustomerCard customer={{ ...known, name: 'Ana Reyes' }} callerName="ana reyes" />);
+    expect(same).toContain(' · Ana Reyes');
+    const unnamed = renderToStaticMarkup(<CustomerCard customer={{ ...known, name: 'Ana Reyes' }} />);
+    expect(unnamed).toContain(' · Ana Reyes');
+    const other = renderToStaticMarkup(<CustomerCard customer={{ ...known, name: 'Ingrid Berg' }} callerName="Sarah Miller" />);
+    expect(other).not.toContain(' · Ingrid Berg');
+    expect(other).toContain('this number; earlier calls as Ingrid Berg');
+  });
+
   it('says when the number has no history yet', () => {
     const html = renderToStaticMarkup(
       <CustomerCard customer={{ key: 'tel:+4512345678', lastCalls: [], notes: [], openFollowUps: [] }} />,

@@ -12,10 +12,14 @@ export interface CustomerCardProps {
   readonly onCloseFollowUp?: (noteId: number) => void;
   /** Why the last change could not be saved, if it could not. */
   readonly error?: string;
+  /** The name the caller presents on this call, if any. */
+  readonly callerName?: string;
 }
 
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
 /** The screen pop: this customer's last calls with how they ended, notes, callbacks owed. Props only. */
-export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: CustomerCardProps) {
+export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error, callerName }: CustomerCardProps) {
   const { t } = useTranslation();
   const formats = useLocaleFormats();
   const known = customer.lastCalls.length > 0 || customer.notes.length > 0 || customer.openFollowUps.length > 0;
@@ -23,7 +27,12 @@ export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error }: Cu
     <section className="customer-card" aria-label={t('customer.region')} data-testid="customer-card">
       <p className="customer-head">
         <strong>{t('customer.title')}</strong>
-        {customer.name && ` · ${customer.name}`}
+        {/* The history is the number's: a shared line (a household, an office) calls under several
+            names, so the stored one (the last caller's) is not this caller's name unless it matches. */}
+        {customer.name &&
+          (!callerName || sameName(callerName, customer.name)
+            ? ` · ${customer.name}`
+            : ` · ${t('customer.earlierName', { name: customer.name })}`)}
       </p>
       {!known && <p className="hint">{t('customer.new')}</p>}
       {customer.openFollowUps.length > 0 && (

@@ -7,6 +7,8 @@ export interface CustomerPopProps {
   readonly host: HostApi;
   /** The caller's number as the phone has it (the user part of their address). */
   readonly number: string;
+  /** The name the caller presents on this call (untrusted, shown as text). */
+  readonly callerName?: string | undefined;
   readonly defaultCountry: string;
   /** The call being talked on: a note written during it is linked to it in the history. */
   readonly callId?: string;
@@ -34,7 +36,7 @@ function useCustomerKey(number: string, defaultCountry: string): string | undefi
   return found?.number === number && found.country === defaultCountry ? found.key : undefined;
 }
 
-export function CustomerPop({ host, number, defaultCountry, callId, now = Date.now }: CustomerPopProps) {
+export function CustomerPop({ host, number, callerName, defaultCountry, callId, now = Date.now }: CustomerPopProps) {
   const key = useCustomerKey(number, defaultCountry);
   const [found, setFound] = useState<{ readonly key: string; readonly view: CustomerView } | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -71,5 +73,13 @@ export function CustomerPop({ host, number, defaultCountry, callId, now = Date.n
   );
 
   if (!found || found.key !== key) return null;
-  return <CustomerCard customer={found.view} onAddNote={addNote} onCloseFollowUp={closeFollowUp} {...(error ? { error } : {})} />;
+  return (
+    <CustomerCard
+      customer={found.view}
+      onAddNote={addNote}
+      onCloseFollowUp={closeFollowUp}
+      {...(error ? { error } : {})}
+      {...(callerName ? { callerName } : {})}
+    />
+  );
 }

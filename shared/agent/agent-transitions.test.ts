@@ -83,6 +83,7 @@ const legal: readonly LegalCase[] = [
 
   { story: 'consulting agent ends the consult and is back on the call', from: states.consulting, event: events.consultEnded, to: { kind: 'on-call', callId: CALL, next: { kind: 'available' } } },
   { story: 'consulting agent transfers the call away and starts wrap-up', from: states.consulting, event: events.callEnded, to: { kind: 'wrap-up', callId: CALL, startedAt: T + 60_000, next: { kind: 'available' } } },
+  { story: 'consulting agent’s customer call ends while a waiting call they kept goes on', from: states.consulting, event: events.callSwitched, to: { kind: 'on-call', callId: 'call-2', next: { kind: 'available' } } },
   { story: 'consulting agent asks for a short break after the call', from: states.consulting, event: events.wrapUpNextChosen, to: { kind: 'consulting', callId: CALL, next: onBreakAfter } },
   { story: 'consulting agent loses the connection and is offline', from: states.consulting, event: events.connectionLost, to: { kind: 'offline' } },
 
@@ -111,7 +112,7 @@ const illegal: { readonly [K in AgentStateKind]: readonly AgentEventType[] } = {
   // shows it as a second call without an offer to the agent, and callSwitched follows if the agent keeps it.
   'on-call': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultEnded', 'wrapUpFinished', 'wrapUpRestored'],
   // One consult at a time.
-  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished', 'callSwitched', 'wrapUpRestored'],
+  consulting: ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'wrapUpFinished', 'wrapUpRestored'],
   // No routing during after-call work; the break after it is chosen with wrapUpNextChosen.
   'wrap-up': ['signedIn', 'signedOut', 'wentAvailable', 'tookBreak', 'callOffered', 'callPlaced', 'callAnswered', 'callDeclined', 'callMissed', 'offerWithdrawn', 'consultStarted', 'consultEnded', 'callEnded', 'callSwitched', 'wrapUpRestored'],
   // An offer to an agent on a break cannot happen: the phone answers 486 Busy Here.

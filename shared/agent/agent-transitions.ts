@@ -62,6 +62,8 @@ const AGENT_TRANSITIONS: AgentTransitionTable = {
   consulting: {
     consultEnded: (s) => ({ kind: 'on-call', callId: s.callId, next: s.next }),
     callEnded: (s, e) => ({ kind: 'wrap-up', callId: s.callId, startedAt: e.at, next: s.next }),
+    // The customer's call ended with its consult; a waiting call the agent kept is the call now.
+    callSwitched: (s, e) => ({ kind: 'on-call', callId: e.to, next: s.next }),
     wrapUpNextChosen: (s, e) => ({ ...s, next: afterWrapUp(e.next) }),
     connectionLost: () => OFFLINE,
   },

@@ -3,7 +3,14 @@ import type { Call, CallEvent } from './call';
 import { transitionCall } from './call-lifecycle';
 import { newInboundCall } from './call-timeline';
 import { SENIOR, T } from './call.fixtures';
-import { CONSULT_STATE_KINDS, consultStateOf, wayBackToCustomer, type BackStep, type ConsultStateKind } from './consult-state';
+import {
+  CONSULT_STATE_KINDS,
+  consultStateOf,
+  hangUpEndsConsult,
+  wayBackToCustomer,
+  type BackStep,
+  type ConsultStateKind,
+} from './consult-state';
 
 type Step = CallEvent extends infer E ? (E extends CallEvent ? Omit<E, 'at'> : never) : never;
 
@@ -122,5 +129,22 @@ describe('consult states', () => {
       consultStateOf(play([{ type: 'answered' }, { type: 'blindTransferRequested', target: SENIOR }]), undefined),
     ).toBeUndefined();
     expect(consultStateOf(play([...reach.failed.steps, { type: 'resumed' }]), undefined)).toBeUndefined();
+  });
+});
+
+describe('Hang up during an escalation ends whom the agent is talking to', () => {
+  // The customer on hold is never dropped by the red button: only the consult goes, and the customer waits to be resumed.
+  it.each([
+    ['the consult rings (customer on hold)', 'consult-leg', reach.ringing.steps],
+    ['the consult waits in the queue', 'consult-leg', reach.queued.steps],
+    ['talking to the colleague (customer on hold)', 'consult-leg', consulting],
+    ['the customer left; only the colleague is on the line', 'consult-leg', reach['customer-left'].steps],
+    ['talking to the customer (colleague on hold)', 'call', [...consulting, { type: 'swapped' }]],
+    ['a three-way: the call ends for everyone', 'call', reach['three-way'].steps],
+    ['the transfer is out', 'call', reach['transfer-sent'].steps],
+    ['a plain call', 'call', [{ type: 'answered' }]],
+    ['a call on hold after a failed consult', 'call', reach.failed.steps],
+  ] as const)('%s: Hang up ends the %s', (_story, ends, steps) => {
+    expect(hangUpEndsConsult(play(steps))).toBe(ends === 'consult-leg');
   });
 });

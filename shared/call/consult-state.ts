@@ -115,6 +115,21 @@ export function wayBackToCustomer(state: ConsultState): readonly BackStep[] {
   }
 }
 
+/**
+ * Whether the call card's Hang up ends the consult leg: it ends whom the agent is talking to. With the
+ * customer on hold (the consult ringing, queued or connected to the colleague) it ends the consult
+ * leg and the customer stays on hold, to be resumed; after the customer left, the colleague is the
+ * only one on the line. Otherwise (talking to the customer, a three-way, a transfer out, a plain
+ * call) it ends the customer's call, and its consult leg goes with it: wrap-up follows.
+ */
+export function hangUpEndsConsult(call: Call): boolean {
+  return (
+    call.phase === 'consult-ringing' ||
+    call.phase === 'customer-left' ||
+    (call.phase === 'consulting' && call.talkingTo === 'consult')
+  );
+}
+
 function withStatus(sipStatus: number | undefined): { readonly sipStatus?: number } {
   return sipStatus === undefined ? {} : { sipStatus };
 }

@@ -234,3 +234,85 @@ describe('escalation in the phone store', () => {
     expect(customer(state())?.call.phase).toBe('active');
   });
 });
+
+/**
+ * Hang up during an escalation (walk fault 1: the agent was left in "Consulting" with no call and
+ * no way out): Hang up ends whom the agent is talking to, and every path ends back on a live call
+ * or in wrap-up for the customer's call with the consult recorded, then Ready.
+ */
+describe('Hang up during a consult or a three-way', () => {
+  it('talking to the senior, Hang up ends the consult only: the customer stays on hold and the agent is back on the call', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    expect(store.hangup(CUSTOMER)).toEqual({ ok: true });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(engine.hangup).not.toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(customer(state())?.call).toMatchObject({ phase: 'on-hold', consults: [{ outcome: { kind: 'cancelled' } }] });
+    expect(state().agent).toMatchObject({ kind: 'on-call', callId: CUSTOMER });
+    expect(state().notices).toEqual([]);
+  });
+
+  it('while the consult rings, Hang up cancels it: the customer stays on hold', async () => {
+    const { engine, emit, store, state } = await consulting();
+    store.hangup(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(engine.hangup).not.toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: LEG, cause: 'cancelled', by: 'local' });
+    expect(customer(state())?.call.phase).toBe('on-hold');
+    expect(state().agent).toMatchObject({ kind: 'on-call', callId: CUSTOMER });
+  });
+
+  it('in a three-way, Hang up ends the call for everyone: wrap-up for the customer call with the consult recorded, then Ready', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    await store.mergeConsult(CUSTOMER);
+    store.hangup(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'local' });
+    // The consult leg goes with the call it belongs to: hung up, off the screen.
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(state().calls).toEqual([]);
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+    expect(state().lastEnded?.call).toMatchObject({
+      phase: 'ended',
+      endReason: { kind: 'local-hangup' },
+      consults: [{ target: SENIOR, outcome: { kind: 'call-ended' } }],
+    });
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+    store.finishWrapUp();
+    expect(state().agent).toEqual({ kind: 'available' });
+  });
+
+  it('talking to the customer with the senior on hold, Hang up ends the call and the consult: wrap-up', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    store.swapConsult(CUSTOMER);
+    store.hangup(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(CUSTOMER);
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'local' });
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    expect(state().calls).toEqual([]);
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+  });
+
+  it('the customer call failing under an answered consult leg also ends in wrap-up, never "Consulting" with no call', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'connection-lost', by: 'system' });
+    expect(state().calls).toEqual([]);
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+  });
+
+  it('after the customer left, Hang up ends the consult leg and with it the call: wrap-up', async () => {
+    const { engine, emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'remote' });
+    store.hangup(CUSTOMER);
+    expect(engine.hangup).toHaveBeenCalledWith(LEG);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'local' });
+    expect(state().calls).toEqual([]);
+    expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
+  });
+});

@@ -167,7 +167,8 @@ function onEnded(state: PhoneState, ended: Extract<PhoneEvent, { readonly type: 
     const kept = { ...state, calls: state.calls.map((c) => (c.info.callId === callId ? { ...c, call: finalCall } : c)) };
     return notify(kept, { kind: 'customer-left-during-consult', caller: callerOf(entry.info) });
   }
-  const rest = state.calls.filter((c) => c.info.callId !== callId);
+  // Its consult leg goes with it (the store hangs it up): never the call the agent is switched to (walk fault 1).
+  const rest = state.calls.filter((c) => c.info.callId !== callId && c.consultFor !== callId);
   let next: PhoneState = { ...state, calls: rest, lastEnded: { info: entry.info, call: finalCall } };
   if (by !== 'local' && !(phase === 'offered' && cause === 'cancelled')) {
     next = notify(next, { kind: 'call-ended', caller: callerOf(entry.info), cause, ...(status !== undefined ? { status } : {}) });

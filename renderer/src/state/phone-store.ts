@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { AgentEvent, BreakReason, WrapUpChoice } from '../../../shared/agent';
 import type { SettingsView } from '../../../shared/settings';
-import { consultStateOf, wayBackToCustomer, type TransferTarget } from '../../../shared/call';
+import { consultStateOf, hangUpEndsConsult, wayBackToCustomer, type TransferTarget } from '../../../shared/call';
 import {
   CONSULT_LEG_HEADER,
   sipHeader,
@@ -215,8 +215,14 @@ export class PhoneStore {
     return this.#report('reject', this.#engine.reject(callId, reason));
   }
 
+  /**
+   * Hang up ends whom the agent is talking to (shared/call/consult-state.ts `hangUpEndsConsult`): during a
+   * consult with the customer on hold, the consult leg; otherwise the call, its consult leg with it.
+   */
   hangup(callId: CallId): Outcome {
-    return this.#report('hangup', this.#engine.hangup(callId));
+    const entry = this.#state.calls.find((c) => c.info.callId === callId);
+    const leg = entry && hangUpEndsConsult(entry.call) ? consultLegOf(this.#state, callId) : undefined;
+    return this.#report('hangup', this.#engine.hangup(leg?.info.callId ?? callId));
   }
 
   /** The call's audio did not come back within 15 s and the agent chose to keep trying. */

@@ -1,5 +1,6 @@
 export * from './content-schema';
 export * from './guidance';
+export * from './hold-script';
 export * from './phrase-check';
 export * from './situations';
 export * from './stages';

@@ -5,9 +5,11 @@ import {
   DEFAULT_SLA_POLICY,
   DEFAULT_STAGE_THRESHOLDS,
   HOLD_NUDGES_MS,
+  holdScript,
   holdGuidance,
   slaGuidance,
   stageChecklist,
+  type AssistContent,
   type SlaPolicy,
   type StageThresholds,
   type TeamPhrase,
@@ -29,6 +31,12 @@ export interface AssistSidebarProps {
   readonly thresholds?: StageThresholds;
   readonly slaPolicy?: SlaPolicy;
 }
+
+/** The content with its hold script said to this caller (their name, or none). */
+const withHoldScriptFor = (content: AssistContent, name: string | undefined, number: string): AssistContent => ({
+  ...content,
+  hold: holdScript(content.hold, name, number),
+});
 
 /**
  * Container: follows one customer call (talk time, hold, the queue's target) and keeps the agent's
@@ -58,7 +66,7 @@ export function AssistSidebar(props: AssistSidebarProps) {
 
   return (
     <AssistPanel
-      content={assistContent(language)}
+      content={withHoldScriptFor(assistContent(language), entry.info.remote.name, entry.info.remote.number)}
       teamPhrases={props.teamPhrases}
       checklist={stageChecklist(talkMs, assist.ticked, thresholds)}
       onTick={assist.tick}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assistContentSchema, compareContent, contentEntries, findPhrasesToAvoid } from '../../../../shared/assist';
+import { assistContentSchema, compareContent, contentEntries, findPhrasesToAvoid, holdScript } from '../../../../shared/assist';
 import { LOCALES } from '../../../../shared/locales';
 import { assistContent, avoidMatcher, loadAssistContent, rawAssistContent } from './content';
 
@@ -35,4 +35,21 @@ describe('de-escalation content files', () => {
       expect(compareContent(assistContent('en'), assistContent(locale))).toEqual({ missing: [], extra: [], copied: [] });
     });
   }
+});
+
+describe('the hold script in every language (walk fault 10)', () => {
+  it('leaves no raw placeholder in any language, named or not', () => {
+    for (const locale of LOCALES) {
+      const content = assistContent(locale);
+      for (const name of ['Sarah Miller', undefined]) {
+        const script = holdScript(content.hold, name);
+        for (const line of [script.checkIn, ...script.return])
+          expect({ locale, line }).toEqual({ locale, line: expect.not.stringMatching(/[[\]{}]/) });
+      }
+      expect({ locale, named: holdScript(content.hold, 'Sarah Miller').return.join(' ') }).toEqual({
+        locale,
+        named: expect.stringContaining('Sarah Miller'),
+      });
+    }
+  });
 });

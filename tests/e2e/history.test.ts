@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDayText } from '../../shared/history';
@@ -10,12 +11,26 @@ import { eventually } from './phone-engine.harness';
 /**
  * The history screen end to end: a real call against Kamailio and the lab server, wrapped up with
  * notes, counted in the agent's own figures, then found again through the filters (dates too) and
- * the full-text search, and exported as CSV.
+ * the full-text search, exported as CSV, and deleted by the agent (a confirmation that says what
+ * goes and can be cancelled; gone from the list and from the SQLite file).
  */
 let server: SipTestServer;
 const bench = useDeskBench();
 
 const NOTES = 'Parcel lost in transit; refund of 240 € promised — Ærø depot';
+
+/** The calls in the app's SQLite file, read through a connection of its own. */
+function storedCallIds(): string[] {
+  const db = new Database(bench.app.services.db.name, { readonly: true });
+  try {
+    return db
+      .prepare<[], { id: string }>('SELECT id FROM calls ORDER BY id')
+      .all()
+      .map((row) => row.id);
+  } finally {
+    db.close();
+  }
+}
 
 describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
   beforeAll(async () => {
@@ -134,5 +149,44 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(NOTES);
+
+    // The agent deletes today's call: the row's own Delete call, not the Recording column's; the
+    // confirmation says what goes, and Keep keeps it.
+    await page.getByLabel('From').fill('');
+    await eventually(
+      () => rows.count(),
+      (n) => n === 2,
+      'both calls listed again',
+    );
+    const todays = rows.filter({ hasText: NOTES });
+    const confirmText =
+      'Delete this call from the history, with its notes? Notes about the customer stay. This cannot be undone.';
+    await todays.getByRole('button', { name: 'Delete call', exact: true }).click();
+    const confirm = todays.getByRole('group', { name: confirmText });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(confirmText);
+    await snap(page, 'history-delete-confirm');
+    await confirm.getByRole('button', { name: 'Keep', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(2);
+    expect(storedCallIds()).toHaveLength(2);
+
+    await todays.getByRole('button', { name: 'Delete call', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await eventually(
+      () => rows.count(),
+      (n) => n === 1,
+      'the deleted call leaves the list',
+    );
+    expect(await rows.first().textContent()).toContain('Earlier Caller');
+    // Gone for good: from the SQLite file, and from the list after a reload.
+    expect(storedCallIds()).toEqual(['earlier-shift-call']);
+    await page.reload();
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Earlier Caller');
+    await page.getByLabel('Search notes, names and numbers').fill('parcel refund');
+    await page.getByText('No calls match.').waitFor();
   });
 });

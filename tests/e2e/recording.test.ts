@@ -198,9 +198,19 @@ describe.each(SIP_SERVERS)('call recording against %s', (_name, start) => {
       seekReport,
     ).toBe(true);
 
-    // Deleting the call deletes its recording.
-    await row.getByRole('button', { name: 'Delete' }).click();
-    await row.getByRole('button', { name: 'Delete call' }).click();
+    // Deleting the call deletes its recording: the row's own action (not under Recording), and the
+    // question says the recording goes with the call.
+    expect(
+      await row
+        .locator('.history-recording')
+        .getByRole('button', { name: /Delete/ })
+        .count(),
+    ).toBe(0);
+    await row.getByRole('button', { name: 'Delete call', exact: true }).click();
+    const confirm = row.getByRole('group', {
+      name: 'Delete this call from the history, with its notes and its recording? Notes about the customer stay. This cannot be undone.',
+    });
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await eventually(
       async () => readdirSync(recordings),
       (names) => names.length === 0,

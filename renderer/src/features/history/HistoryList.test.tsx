@@ -150,4 +150,21 @@ describe('history filter', () => {
     });
     expect(toHistoryFilter({ ...NO_FILTER, fromDate: '2023-02-29' })).toEqual({ ok: false, error: 'invalidFrom' });
   });
+
+  it('offers Delete call in the row’s own Actions column, apart from the Recording column', () => {
+    const html = render({
+      load: { kind: 'ready', items: [item], more: false },
+      recordingPlayer: () => <span data-testid="player" />,
+      onDelete: noop,
+    });
+    expect(html).toContain('<th scope="col">Recording</th><th scope="col">Actions</th>');
+    expect(html).toMatch(
+      /<td class="history-recording"><\/td><td class="history-call-actions"><button[^>]*>Delete call<\/button><\/td>/,
+    );
+    // Without the delete action there is no Actions column, and the Recording column stays.
+    const readOnly = render({ recordingPlayer: () => null });
+    expect(readOnly).toContain('<th scope="col">Recording</th>');
+    expect(readOnly).not.toContain('Actions');
+    expect(readOnly).not.toContain('Delete call');
+  });
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from '../../i18n';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
 import { escalationOutcomeText, historyOutcome, historyTargetText } from '../../ui/escalation-outcome';
@@ -45,7 +45,7 @@ export interface HistoryListProps {
   readonly onExport: () => void;
   /** The player of a call's recording (a container: it loads the audio from the host). */
   readonly recordingPlayer?: (item: HistoryItem) => ReactNode;
-  /** Deletes the call (and its recording) after the agent confirms in the row. */
+  /** Deletes the call (its notes and recording too) after the agent confirms in the row's own actions. */
   readonly onDelete?: (callId: string) => void;
   readonly deleteError?: string;
 }
@@ -181,7 +181,8 @@ export function HistoryList({
               <th scope="col">{t('history.talk')}</th>
               <th scope="col">{t('history.disposition')}</th>
               <th scope="col">{t('history.notes')}</th>
-              {(recordingPlayer ?? onDelete) && <th scope="col">{t('history.recording.column')}</th>}
+              {recordingPlayer && <th scope="col">{t('history.recording.column')}</th>}
+              {onDelete && <th scope="col">{t('history.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -215,24 +216,19 @@ export function HistoryList({
                 <td>{formatDuration(item.talkMs)}</td>
                 <td>{item.disposition ?? ''}</td>
                 <td className="history-notes">{item.notes}</td>
-                {(recordingPlayer ?? onDelete) && (
+                {recordingPlayer && <td className="history-recording">{item.recording && recordingPlayer(item)}</td>}
+                {onDelete && (
                   <td className="history-call-actions">
-                    {item.recording && recordingPlayer?.(item)}
-                    {onDelete && confirming !== item.callId && (
+                    {confirming === item.callId ? (
+                      <DeleteCallConfirm
+                        withRecording={item.recording !== undefined}
+                        onDelete={() => onDelete(item.callId)}
+                        onKeep={() => setConfirming(undefined)}
+                      />
+                    ) : (
                       <button type="button" className="secondary" onClick={() => setConfirming(item.callId)}>
                         {t('history.delete.button')}
                       </button>
-                    )}
-                    {onDelete && confirming === item.callId && (
-                      <span role="group" aria-label={t('history.delete.confirm')}>
-                        <span>{t('history.delete.confirm')}</span>{' '}
-                        <button type="button" className="danger" onClick={() => onDelete(item.callId)}>
-                          {t('history.delete.yes')}
-                        </button>{' '}
-                        <button type="button" className="secondary" onClick={() => setConfirming(undefined)}>
-                          {t('history.delete.cancel')}
-                        </button>
-                      </span>
                     )}
                   </td>
                 )}
@@ -247,6 +243,39 @@ export function HistoryList({
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * Deleting a call takes it out of the history with everything that is the call's: its notes and,
+ * if it has one, its recording (the customer's own notes stay). The question says so; Keep is
+ * focused, so Enter or Space right after the first click keeps the call.
+ */
+function DeleteCallConfirm({
+  withRecording,
+  onDelete,
+  onKeep,
+}: {
+  readonly withRecording: boolean;
+  readonly onDelete: () => void;
+  readonly onKeep: () => void;
+}) {
+  const { t } = useTranslation();
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    keep.current?.focus();
+  }, []);
+  const question = t(withRecording ? 'history.delete.confirmWithRecording' : 'history.delete.confirm');
+  return (
+    <span role="group" aria-label={question} className="history-delete-confirm">
+      <span className="question">{question}</span>
+      <button type="button" className="danger" onClick={onDelete}>
+        {t('history.delete.yes')}
+      </button>
+      <button type="button" className="secondary" ref={keep} onClick={onKeep}>
+        {t('history.delete.cancel')}
+      </button>
+    </span>
   );
 }
 

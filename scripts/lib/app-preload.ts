@@ -34,7 +34,9 @@ export function appChunks(bundle: Readonly<Record<string, Rollup.OutputChunk | R
  * `<link rel="modulepreload">` in index.html for the app chunk and its imports (issue 19): the
  * browser fetches and compiles React and the App while the entry signs the phone in, and
  * evaluates them only when main.tsx imports them, after the REGISTER has gone out. Their CSS is
- * preloaded too, so the import does not wait for it.
+ * preloaded too, so the import does not wait for it: crossorigin, as Vite's preload helper asks for
+ * the stylesheet (link.crossOrigin = ''); a preload without it did not match that request: the
+ * preloaded copy went unused and Chromium warned on every start ("credentials mode does not match").
  */
 export function appPreload(): Plugin {
   return {
@@ -53,7 +55,7 @@ export function appPreload(): Plugin {
           })),
           ...css.map((file) => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'style', href: `./${file}` },
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` },
             injectTo: 'head' as const,
           })),
         ];

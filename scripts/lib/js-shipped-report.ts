@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { transformWithEsbuild, type Plugin } from 'vite';
 import { APP_MODULE } from './app-preload';
@@ -7,22 +9,64 @@ import { APP_MODULE } from './app-preload';
  * react-dom alone are about 430 KB). The build fails past it and a test checks it, so the start
  * chunk can only shrink: lower these when it does. (587: the views' error boundary, "Try again" when a
  * chunk fails, is needed before any chunk can fail; 577: terser in place of esbuild, 586.6 -> 576.0 KB;
- * 578: 577.6 KB with the views' words loader and the bootstrap asked for before the entry runs.)
+ * 578: 577.6 KB with the views' words loader and the bootstrap asked for before the entry runs; + early-host.js:
+ * the scripts index.html loads from renderer/public/ count too, as the page fetches them before "Signed in", and
+ * the budget rose by exactly their size, 1712 bytes raw and 853 gzip.)
  */
-export const START_JS_BUDGET = { rawKb: 578, gzipKb: 161 } as const;
+export const START_JS_BUDGET = { rawKb: 578 + 1712 / 1024, gzipKb: 161 + 853 / 1024 } as const;
 
 export interface StartBudget {
   readonly rawKb: number;
   readonly gzipKb: number;
 }
 
-/** What is over the budget (KB rounded), or undefined: the build and the start-budget test both ask this. */
+/**
+ * What is over the budget, or undefined: the build and the start-budget test both ask this. Over is half a KB
+ * or more past it (for a whole budget, the KB rounded past it), so a budget raised by a file's exact size
+ * leaves the rest of the start the room it had.
+ */
 export function startOverBudget(start: { readonly raw: number; readonly gzip: number }, budget: StartBudget): string | undefined {
-  const raw = Math.round(start.raw / 1024);
-  const gzip = Math.round(start.gzip / 1024);
-  if (raw > budget.rawKb) return `the renderer ships ${raw} KB at start, over its budget of ${budget.rawKb} KB`;
-  if (gzip > budget.gzipKb) return `the renderer ships ${gzip} KB gzip at start, over its budget of ${budget.gzipKb} KB`;
+  const over = (bytes: number, kbBudget: number) => bytes / 1024 >= kbBudget + 0.5;
+  const say = (bytes: number, kbBudget: number, gzip: string) =>
+    `the renderer ships ${(bytes / 1024).toFixed(1)} KB${gzip} at start, over its budget of ${kbBudget.toFixed(1)} KB`;
+  if (over(start.raw, budget.rawKb)) return say(start.raw, budget.rawKb, '');
+  if (over(start.gzip, budget.gzipKb)) return say(start.gzip, budget.gzipKb, ' gzip');
   return undefined;
+}
+
+/** A script the page loads at start that is no chunk of the bundle: a file of renderer/public/ served as it is. */
+export interface ShippedFile {
+  readonly fileName: string;
+  readonly code: string;
+}
+
+/**
+ * The local scripts an HTML page names (`<script src="./early-host.js">`), as paths from the page's folder;
+ * addresses with a scheme or host (`https:`, `//`) are not the page's own and are left out.
+ */
+export function pageScripts(html: string): string[] {
+  const names: string[] = [];
+  for (const tag of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag[1] ?? '');
+    const address = src?.[1] ?? src?.[2] ?? src?.[3];
+    if (!address || /^([a-z][\w+.-]*:|\/\/)/i.test(address)) continue;
+    names.push(address.replace(/^\.?\//, '').replace(/[?#].*$/, ''));
+  }
+  return names;
+}
+
+/**
+ * The scripts index.html loads at start that the bundle does not hold (renderer/public/early-host.js, copied to
+ * the output as it is): read from `publicDir`. A script the page names that is neither a chunk nor there throws.
+ */
+export function publicStartScripts(html: string, chunkNames: ReadonlySet<string>, publicDir: string): ShippedFile[] {
+  return pageScripts(html)
+    .filter((name) => !chunkNames.has(name))
+    .map((name) => {
+      const path = join(publicDir, name);
+      if (!existsSync(path)) throw new Error(`index.html loads ${name}, neither a chunk nor a file of ${publicDir}`);
+      return { fileName: name, code: readFileSync(path, 'utf8') };
+    });
 }
 
 /** node_modules/<package> or the project folder a module comes from: what the report groups by. */
@@ -44,16 +88,25 @@ export interface ShippedChunk {
 }
 
 export interface StartShipped {
-  /** Minified bytes of the chunks loaded before the page is usable: the entries, the app chunk and what they import statically. */
+  /**
+   * Bytes of the scripts loaded before the page is usable: the entries, the app chunk and what they import
+   * statically (minified), and the page's scripts from renderer/public/ (as they are).
+   */
   readonly raw: number;
+  /** Each script gzipped on its own, as each is served. */
   readonly gzip: number;
   readonly chunks: readonly ShippedChunk[];
+  /** The page's scripts from renderer/public/ (early-host.js). */
+  readonly files: readonly ShippedFile[];
   /** Every module id in those chunks. */
   readonly modules: readonly string[];
 }
 
-/** The chunks a page loads at start, with their sizes: the entries, the app chunk and their static imports, transitively. */
-export function startShipped(chunks: readonly ShippedChunk[]): StartShipped {
+/**
+ * What a page loads at start, with the sizes: the entries, the app chunk and their static imports, transitively,
+ * and `files`, the page's scripts that are no chunk (publicStartScripts).
+ */
+export function startShipped(chunks: readonly ShippedChunk[], files: readonly ShippedFile[] = []): StartShipped {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const start = new Set<string>();
   const visit = (name: string) => {
@@ -65,10 +118,12 @@ export function startShipped(chunks: readonly ShippedChunk[]): StartShipped {
   // usable before React and the App run, so they count at start however they are loaded (issue 19).
   for (const c of chunks) if (c.isEntry || Object.keys(c.modules).some((id) => APP_MODULE.test(id))) visit(c.fileName);
   const atStart = chunks.filter((c) => start.has(c.fileName));
+  const scripts = [...atStart, ...files];
   return {
-    raw: atStart.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),
-    gzip: atStart.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0),
+    raw: scripts.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),
+    gzip: scripts.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0),
     chunks: atStart,
+    files,
     modules: atStart.flatMap((c) => Object.keys(c.modules)),
   };
 }
@@ -95,18 +150,35 @@ export function wideCharacter(code: string): string | undefined {
  * Latin-1 (wideCharacter).
  */
 export function jsShippedReport(options: { readonly budget?: StartBudget } = {}): Plugin {
+  let publicDir = '';
   return {
     name: 'warmline-js-shipped',
     apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
     // The bundle as written: in generateBundle, Vite has not yet filled in the lists of chunks
     // each dynamic import preloads (__vite__mapDeps), ~0.5 KB the page does load.
     async writeBundle(_, bundle) {
       const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-      const start = startShipped(chunks);
+      const page = bundle['index.html'];
+      const html = page?.type === 'asset' ? String(page.source) : '';
+      let files: ShippedFile[] = [];
+      try {
+        files = publicStartScripts(html, new Set(chunks.map((c) => c.fileName)), publicDir);
+      } catch (e) {
+        this.error(e instanceof Error ? e.message : String(e));
+      }
+      const start = startShipped(chunks, files);
       const startNames = new Set(start.chunks.map((c) => c.fileName));
       const groups = new Map<string, number>();
       const modules = new Map<string, number>();
       const lines: string[] = [];
+      for (const f of files) {
+        const raw = Buffer.byteLength(f.code);
+        const gzip = gzipSync(f.code, { level: 9 }).length;
+        lines.push(`  start  ${`public/${f.fileName}`.padEnd(48)} ${kb(raw).padStart(10)} ${kb(gzip).padStart(10)} gzip`);
+      }
       for (const c of [...chunks].sort((a, b) => b.code.length - a.code.length)) {
         const raw = Buffer.byteLength(c.code);
         const gzip = gzipSync(c.code, { level: 9 }).length;
@@ -143,7 +215,7 @@ export function jsShippedReport(options: { readonly budget?: StartBudget } = {})
       }
       const over = options.budget && startOverBudget(start, options.budget);
       if (over) this.error(over);
-      for (const c of options.budget ? chunks : []) {
+      for (const c of options.budget ? [...chunks, ...files] : []) {
         const wide = wideCharacter(c.code);
         if (wide) this.error(`${c.fileName} has a character past Latin-1 (escape it as \\u....): ${wide}`);
       }

@@ -74,7 +74,7 @@ describe.each(SIP_SERVERS)('history against %s', (_name, start) => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(NOTES);
-    expect(await rows.first().textContent()).toContain('resolved');
+    expect(await rows.first().textContent()).toContain('Resolved');
 
     const search = page.getByLabel('Search notes, names and numbers');
     await search.fill('parcel refund');

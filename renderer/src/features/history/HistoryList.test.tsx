@@ -106,7 +106,7 @@ describe('HistoryList', () => {
     for (const label of ['Search notes, names and numbers', 'From', 'To (included)', 'Direction', 'Disposition', 'Escalated'])
       expect(html).toContain(label);
     expect(html.match(/type="date"/g)).toHaveLength(2);
-    expect(html).toContain('<option value="wrong-number">wrong-number</option>');
+    expect(html).toContain('<option value="wrong-number">Wrong number</option>');
   });
 
   it('says what is wrong with the dates instead of listing, and offers no export then', () => {

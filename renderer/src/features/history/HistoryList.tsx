@@ -4,6 +4,7 @@ import { useLocaleFormats } from '../../ui/locale-format';
 import type { HistoryItem } from '../../../../shared/history';
 import { escalationOutcomeText, historyOutcome, historyTargetText } from '../../ui/escalation-outcome';
 import { formatDuration } from '../../ui/format';
+import { dispositionLabel } from '../wrap-up/disposition-label';
 
 /** The filter form as the agent sets it; empty strings mean "any". */
 export interface HistoryFilterValues {
@@ -129,7 +130,7 @@ export function HistoryList({
             <option value="">{t('history.any')}</option>
             {dispositions.map((code) => (
               <option key={code} value={code}>
-                {code}
+                {dispositionLabel(t, code)}
               </option>
             ))}
           </select>
@@ -214,7 +215,7 @@ export function HistoryList({
                   ))}
                 </td>
                 <td>{formatDuration(item.talkMs)}</td>
-                <td>{item.disposition ?? ''}</td>
+                <td>{item.disposition ? dispositionLabel(t, item.disposition) : ''}</td>
                 <td className="history-notes">{item.notes}</td>
                 {recordingPlayer && <td className="history-recording">{item.recording && recordingPlayer(item)}</td>}
                 {onDelete && (

@@ -4,6 +4,7 @@ import type { Locale } from '../../../../shared/locales';
 import { PhraseWarnings } from '../../ui/PhraseWarnings';
 import { WRAP_UP_LIMITS } from '../../../../shared/history';
 import { TextLimit } from '../../ui/TextLimit';
+import { dispositionLabel } from './disposition-label';
 import { formatDuration } from '../../ui/format';
 import type { SaveState } from '../../state/draft-saver';
 import { isNextOption, NEXT_OPTIONS, type NextOption, type WrapUpValues } from './wrap-up-form';
@@ -74,7 +75,7 @@ export function WrapUpForm(props: WrapUpFormProps) {
             <option value="">{t('wrapUp.noDisposition')}</option>
             {codes.map((code) => (
               <option key={code} value={code}>
-                {code}
+                {dispositionLabel(t, code)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { newOutboundCall, type ConsultFailureReason } from '../../../shared/call';
 import type { CallInfo, DeclineReason, EndCause, EndedBy } from '../phone';
 import { applyAgentEvent, applyCallEvent, closeEndedCall } from './fold';
-import type { CallEntry, NoticeBody, PhoneState } from './phone-state';
+import { withoutConsultNotices, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
 
 /**
  * The escalation half of the reducer: a consult leg is its own phone call, and every step of it
@@ -21,7 +21,7 @@ export function consultDialing(state: PhoneState, info: CallInfo, at: number): P
     remoteRinging: false,
     consultFor: pending.customer,
   };
-  const withLeg: PhoneState = { ...rest, calls: [...rest.calls, leg] };
+  const withLeg: PhoneState = { ...rest, calls: [...rest.calls, leg], notices: withoutConsultNotices(rest.notices) };
   const next = applyCallEvent(withLeg, pending.customer, { type: 'consultDialed', at, target: pending.target });
   return applyAgentEvent(next, { type: 'consultStarted', callId: pending.customer });
 }

@@ -316,3 +316,49 @@ describe('Hang up during a consult or a three-way', () => {
     expect(state().agent).toMatchObject({ kind: 'wrap-up', callId: CUSTOMER });
   });
 });
+
+/**
+ * Walk fault 7: after a consultee left a three-way on one call, a declined consult on the next call
+ * showed "Your colleague declined: …" and still "Your colleague hung up; the customer is still on
+ * hold". A consult's notices belong to that call's escalation: they go when the call ends and when
+ * a new consult starts.
+ */
+describe("a consult's notices belong to its call", () => {
+  const NEXT = 'call-next' as CallId;
+  const NEXT_LEG = 'call-next-leg' as CallId;
+
+  it('a declined consult on the next call says only that it was declined', async () => {
+    const { emit, store, state } = await consulting();
+    emit({ type: 'answered', callId: LEG });
+    await store.mergeConsult(CUSTOMER);
+    emit({ type: 'ended', callId: LEG, cause: 'hangup', by: 'remote' });
+    expect(state().notices.map((n) => n.kind)).toEqual(['consult-party-left']);
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'local' });
+    store.finishWrapUp();
+    emit({ type: 'incoming', call: { ...customerInfo, callId: NEXT }, waiting: false });
+    emit({ type: 'answered', callId: NEXT });
+    await store.startConsult(NEXT, SENIOR, 'sip:senior@x', []);
+    emit({ type: 'dialing', call: { ...legInfo, callId: NEXT_LEG } });
+    emit({ type: 'ended', callId: NEXT_LEG, cause: 'rejected', by: 'remote', status: 603, declineReason: 'busy-with-customer' });
+    expect(state().notices).toEqual([
+      expect.objectContaining({ kind: 'consult-failed', reason: 'declined', declineReason: 'busy-with-customer' }),
+    ]);
+  });
+
+  it("a second consult on the same call starts without the first one's failure", async () => {
+    const { emit, store, state } = await consulting();
+    emit({ type: 'ended', callId: LEG, cause: 'busy', by: 'remote', status: 486 });
+    expect(state().notices.map((n) => n.kind)).toEqual(['consult-failed']);
+    await store.startConsult(CUSTOMER, SENIOR, 'sip:senior@x', []);
+    emit({ type: 'dialing', call: { ...legInfo, callId: NEXT_LEG } });
+    expect(state().notices).toEqual([]);
+  });
+
+  it('other notices stay: a refused call is still told', async () => {
+    const { emit, state } = await consulting();
+    emit({ type: 'refused', call: { ...customerInfo, callId: NEXT }, status: 486 });
+    emit({ type: 'ended', callId: LEG, cause: 'busy', by: 'remote', status: 486 });
+    emit({ type: 'ended', callId: CUSTOMER, cause: 'hangup', by: 'local' });
+    expect(state().notices.map((n) => n.kind)).toEqual(['refused']);
+  });
+});

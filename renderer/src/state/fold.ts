@@ -1,6 +1,6 @@
 import { transitionAgent, type AgentEvent } from '../../../shared/agent';
 import { transitionCall, type CallEvent, type EndedCall } from '../../../shared/call';
-import type { CallEntry, PhoneState } from './phone-state';
+import { withoutConsultNotices, type CallEntry, type PhoneState } from './phone-state';
 
 /**
  * The reducers' building blocks: apply an event through the shared machines. An event a machine
@@ -28,7 +28,7 @@ export function closeEndedCall(state: PhoneState, entry: CallEntry & { readonly 
   const callId = entry.info.callId;
   const calls = state.calls.filter((c) => c.info.callId !== callId && c.consultFor !== callId);
   return applyAgentEvent(
-    { ...state, calls, lastEnded: { info: entry.info, call: entry.call } },
+    { ...state, calls, lastEnded: { info: entry.info, call: entry.call }, notices: withoutConsultNotices(state.notices) },
     { type: 'callEnded', callId, at },
   );
 }

@@ -4,7 +4,7 @@ import { missingCaseError } from '../../../shared/result';
 import type { CallInfo, EndCause, EndedBy, PhoneEvent } from '../phone';
 import { consultAnswered, consultDialing, consultLegEnded } from './consult-reducer';
 import { applyAgentEvent, applyCallEvent, closeEndedCall, updateEntry } from './fold';
-import { MAX_NOTICES, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
+import { MAX_NOTICES, withoutConsultNotices, type CallEntry, type NoticeBody, type PhoneState } from './phone-state';
 
 /**
  * Folds one phone event into the state, through the shared agent and call state machines.
@@ -169,7 +169,12 @@ function onEnded(state: PhoneState, ended: Extract<PhoneEvent, { readonly type: 
   }
   // Its consult leg goes with it (the store hangs it up): never the call the agent is switched to (walk fault 1).
   const rest = state.calls.filter((c) => c.info.callId !== callId && c.consultFor !== callId);
-  let next: PhoneState = { ...state, calls: rest, lastEnded: { info: entry.info, call: finalCall } };
+  let next: PhoneState = {
+    ...state,
+    calls: rest,
+    lastEnded: { info: entry.info, call: finalCall },
+    notices: finalCall.consults.length > 0 ? withoutConsultNotices(state.notices) : state.notices,
+  };
   if (by !== 'local' && !(phase === 'offered' && cause === 'cancelled')) {
     next = notify(next, { kind: 'call-ended', caller: callerOf(entry.info), cause, ...(status !== undefined ? { status } : {}) });
   }

@@ -84,6 +84,14 @@ export interface PhoneState {
 
 export const MAX_NOTICES = 5;
 
+/**
+ * A consult's notices (consult-failed, consult-party-left, customer-left-during-consult, transfer-failed) belong
+ * to its call's escalation: they go when a new consult starts or the call ends (walk fault 7).
+ */
+export function withoutConsultNotices(notices: readonly Notice[]): readonly Notice[] {
+  return notices.filter((n) => !/consult|transfer/.test(n.kind));
+}
+
 export const INITIAL_PHONE_STATE: PhoneState = {
   registration: { state: 'stopped' },
   agent: { kind: 'offline' },

@@ -76,7 +76,7 @@ function wrapUpInputs({ info, call }: EndedCall, escalations: EscalationLog, not
     },
     ...(sentContext ? { sentContext } : {}),
     ...(sentOutcome ? { sentOutcome } : {}),
-    ...(info.contextHeader ? { receivedContextHeader: info.contextHeader } : {}),
+    ...(info.contextHeader ? { receivedContextHeader: info.contextHeader, receivedOn: info } : {}),
     ...(info.contextReceived ? { receivedContext: info.contextReceived } : {}),
   };
 }

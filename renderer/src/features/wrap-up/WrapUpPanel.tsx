@@ -9,7 +9,7 @@ import type { SettingsView } from '../../../../shared/settings';
 import type { HostApi } from '../../host';
 import type { PhoneStore } from '../../state/phone-store';
 import { DraftSaver, type SaveState } from '../../state/draft-saver';
-import { notesFromEscalation, startingNotes } from './prefill';
+import { notesFromEscalation, receivedRole, startingNotes } from './prefill';
 import { WrapUpForm } from './WrapUpForm';
 import { useClock } from '../../ui/use-clock';
 import {
@@ -37,8 +37,10 @@ export interface WrapUpPanelProps {
   readonly call?: WrapUpCall;
   /** The context this agent sent when escalating the call (the last one). */
   readonly sentContext?: EscalationContext;
-  /** The raw context header of a call taken over from a colleague (decoded here, untrusted). */
+  /** The raw context header of a call taken over from a colleague, or of their consult (decoded here, untrusted). */
   readonly receivedContextHeader?: string;
+  /** The call that brought it: whether it took the customer over or was only a consult (`receivedRole`). */
+  readonly receivedOn?: Parameters<typeof receivedRole>[0];
   /** What became of `sentContext`: decides the first line of the notes and whether "escalated" is preselected. */
   readonly sentOutcome?: EscalationOutcome;
   /** The INVITE the received context came on: only a context valid for this call prefills the form. */
@@ -72,7 +74,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function firstValues(
   props: Pick<
     WrapUpPanelProps,
-    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings' | 'callNotes'
+    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedOn' | 'receivedContext' | 'host' | 'settings' | 'callNotes'
   >,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
@@ -85,7 +87,7 @@ async function firstValues(
 async function escalationValues(
   props: Pick<
     WrapUpPanelProps,
-    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedContext' | 'host' | 'settings'
+    'sentContext' | 'sentOutcome' | 'receivedContextHeader' | 'receivedOn' | 'receivedContext' | 'host' | 'settings'
   >,
   t: TFunction,
 ): Promise<WrapUpValues | undefined> {
@@ -98,7 +100,7 @@ async function escalationValues(
   const decoded = await decodeReceivedContext(props.receivedContextHeader, props.receivedContext, props.host);
   return decoded.status === 'unreadable' || decoded.status === 'not-valid'
     ? undefined
-    : { ...EMPTY_VALUES, notes: notesFromEscalation(decoded.context, 'received', t) };
+    : { ...EMPTY_VALUES, notes: notesFromEscalation(decoded.context, receivedRole(props.receivedOn ?? {}), t) };
 }
 
 export function WrapUpPanel(props: WrapUpPanelProps) {

@@ -3,7 +3,7 @@ import { escalationContextSchema } from '../../../../shared/escalation';
 import { dana } from '../../../../shared/escalation/escalation.fixtures';
 import { WRAP_UP_LIMITS, wrapUpDraftSchema } from '../../../../shared/history/wrap-up';
 import { initI18n, loadViewWords, setLanguage, type TFunction, t as translate } from '../../i18n';
-import { notesFromEscalation, startingNotes } from './prefill';
+import { notesFromEscalation, receivedRole, startingNotes } from './prefill';
 
 const context = escalationContextSchema.parse(dana);
 
@@ -49,6 +49,24 @@ describe('wrap-up notes started from the escalation', () => {
     const notes = notesFromEscalation(context, 'received', translate);
     expect(notes).toMatch(/^Taken over from Ana Reyes: Customer does not accept the solution\.\n/);
     expect(notes).toContain('Note from colleague: Second call about this; was cut off last time.');
+  });
+
+  // Walk fault 4: the senior who answered a consult the agent then cancelled read "Taken over from …".
+  it('a colleague who was only consulted (cancelled, or a three-way the agent ended) records a consult, not a takeover', () => {
+    const notes = notesFromEscalation(context, 'consulted', translate);
+    expect(notes).toMatch(/^Consulted by Ana Reyes: Customer does not accept the solution\.\n/);
+    expect(notes).not.toMatch(/Taken over/);
+    expect(notes).toContain('Note from colleague: Second call about this; was cut off last time.');
+  });
+
+  it('only the call that took the customer over is "taken over"', () => {
+    // The consult call itself, which ended without the customer (a cancel, a three-way ended).
+    expect(receivedRole({ colleagueConsult: true })).toBe('consulted');
+    // The customer's INVITE that replaced the consult call (a completed warm transfer).
+    expect(receivedRole({ replaces: 'call-consult' })).toBe('received');
+    expect(receivedRole({ colleagueConsult: true, replaces: 'call-consult' })).toBe('received');
+    // The customer's own call with the context of a blind transfer.
+    expect(receivedRole({})).toBe('received');
   });
 
   it('is written in the agent’s language', async () => {

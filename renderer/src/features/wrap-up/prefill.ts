@@ -5,13 +5,25 @@ import type { EscalationOutcome } from '../../../../shared/history';
 import { truncateText } from '../../../../shared/text';
 import { escalationOutcomeText } from '../../ui/escalation-outcome';
 
-/** Whose side of the escalation this agent was on. */
-export type EscalationRole = 'sent' | 'received';
+/**
+ * Whose side of the escalation this agent was on: `sent` escalated it, `received` took the customer
+ * over, `consulted` only talked with the colleague (a cancelled consult, a three-way that ended).
+ */
+export type EscalationRole = 'sent' | 'received' | 'consulted';
+
+/**
+ * The role of the colleague whose call brought a context: only the customer's call that replaced
+ * the consult (a completed warm transfer) or their own call (a blind transfer) took the customer
+ * over; the consult call itself, ended without the customer, was a consult (walk fault 4).
+ */
+export function receivedRole(call: { readonly colleagueConsult?: true; readonly replaces?: string }): EscalationRole {
+  return call.colleagueConsult && call.replaces === undefined ? 'consulted' : 'received';
+}
 
 /**
  * The first notes of an escalated call's wrap-up, from its context: the agent who escalated
- * records where it went and why; the colleague who took it over records where it came from and
- * what was already known. Plain text (rendered in a textarea), cut to the notes limit.
+ * records where it went and why; the colleague who took it over (or was only consulted) records
+ * where it came from and what was already known. Plain text (rendered in a textarea), cut to the notes limit.
  */
 export function notesFromEscalation(
   context: EscalationContext,
@@ -29,8 +41,8 @@ export function notesFromEscalation(
         : context.target.number;
   const from = context.agent.name || context.agent.id;
   const first =
-    role === 'received'
-      ? t('wrapUp.prefill.takenOverFrom', { from, reason })
+    role !== 'sent'
+      ? t(role === 'received' ? 'wrapUp.prefill.takenOverFrom' : 'wrapUp.prefill.consultedBy', { from, reason })
       : outcome
         ? t('wrapUp.prefill.escalation', { reason, outcome: escalationOutcomeText(outcome, target, t) })
         : t('wrapUp.prefill.escalatedTo', { target, reason });
@@ -40,7 +52,7 @@ export function notesFromEscalation(
     t('wrapUp.prefill.summary', { text: context.summary }),
     ...(context.tried ? [t('wrapUp.prefill.tried', { text: context.tried })] : []),
     ...(context.promised ? [t('wrapUp.prefill.promised', { text: context.promised })] : []),
-    ...(role === 'received' && context.note ? [t('wrapUp.prefill.note', { text: context.note })] : []),
+    ...(role !== 'sent' && context.note ? [t('wrapUp.prefill.note', { text: context.note })] : []),
   ];
   return truncateText(`${lines.join('\n')}\n`, WRAP_UP_LIMITS.notes);
 }

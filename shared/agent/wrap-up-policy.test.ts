@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrapUpSecondsFor, type WrapUpPolicy } from './wrap-up-policy';
+import { wrapUpCallOfRecord, wrapUpSecondsFor, type WrapUpPolicy } from './wrap-up-policy';
 
 const policy: WrapUpPolicy = {
   wrapUpSeconds: 30,
@@ -23,6 +23,13 @@ describe('how long a wrap-up lasts', () => {
     expect(wrapUpSecondsFor({ queue: 'billing', escalated: true }, policy)).toBe(90);
     expect(wrapUpSecondsFor({ queue: 'sales', escalated: true }, policy)).toBe(120);
     expect(wrapUpSecondsFor({ escalated: true }, policy)).toBe(90);
+  });
+
+  it('a wrap-up restored after a reload gets the time its call had: the stored queue and escalation', () => {
+    // The phone forgot the call (the page reloaded): only the stored record says what it was.
+    expect(wrapUpSecondsFor(wrapUpCallOfRecord({ queue: '', escalationId: 'e1' }), policy)).toBe(90);
+    expect(wrapUpSecondsFor(wrapUpCallOfRecord({ queue: 'Sales' }), policy)).toBe(120);
+    expect(wrapUpSecondsFor(wrapUpCallOfRecord({ queue: '' }), policy)).toBe(30);
   });
 
   it('"until ready" (0) is the longest wrap-up, whichever side it comes from', () => {

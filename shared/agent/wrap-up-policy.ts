@@ -23,3 +23,13 @@ export function wrapUpSecondsFor(call: WrapUpCall, policy: WrapUpPolicy): number
   const own = secondsForQueue(policy.queueWrapUps, call.queue, policy.wrapUpSeconds);
   return call.escalated ? longer(own, policy.escalatedWrapUpSeconds) : own;
 }
+
+/**
+ * What a stored call (an open wrap-up's record) says about its wrap-up time: the page that
+ * reloads mid-wrap-up no longer knows the call, and its countdown must still be the one the call
+ * had, or a restored deadline reads as Extends already used. An escalation recorded on the call
+ * (sent or received) makes it escalated.
+ */
+export function wrapUpCallOfRecord(call: { readonly queue: string; readonly escalationId?: string | undefined }): WrapUpCall {
+  return { ...(call.queue ? { queue: call.queue } : {}), escalated: call.escalationId !== undefined };
+}

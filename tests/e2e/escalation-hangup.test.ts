@@ -58,20 +58,34 @@ describe('Hang up during a consult or a three-way, on the lab with its shipped c
     return member;
   }
 
-  /** Wrap-up for the customer's call, with the escalation in it, and Ready takes the agent back to Available. */
-  async function wrapUpThenReady(): Promise<void> {
+  /**
+   * Wrap-up for the customer's call, with the escalation in it, and Ready takes the agent back to
+   * Available. With `reload`, the page is reloaded mid-wrap-up first: the restored form has the
+   * notes and the same Extends left (an escalated call's longer time is not taken for Extends used).
+   */
+  async function wrapUpThenReady({ reload = false } = {}): Promise<void> {
     await eventually(
       () => agentState(agent),
       (t) => t === 'Status: After-call work',
       'agent in wrap-up',
     );
-    const form = agent.getByRole('form', { name: 'After-call work' });
+    let form = agent.getByRole('form', { name: 'After-call work' });
     await form.waitFor();
     await eventually(
       () => form.getByLabel('Notes').inputValue(),
       (notes) => notes.includes('Refund of 240 EUR refused twice'),
       'the escalation in the wrap-up notes',
     );
+    if (reload) {
+      const extendsLeft = await form.getByRole('button', { name: /^Extend/ }).textContent();
+      expect(extendsLeft).toBe('Extend +30 s (3 left)');
+      await agent.waitForTimeout(1_000); // the draft is saved within 200 ms of a change
+      await agent.reload();
+      form = agent.getByRole('form', { name: 'Unfinished wrap-up' });
+      await form.waitFor();
+      expect(await form.getByLabel('Notes').inputValue()).toContain('Refund of 240 EUR refused twice');
+      expect(await form.getByRole('button', { name: /^Extend/ }).textContent()).toBe(extendsLeft);
+    }
     await form.getByLabel('Disposition').selectOption('escalated');
     await form.getByRole('button', { name: 'Ready' }).click();
     await eventually(
@@ -123,6 +137,6 @@ describe('Hang up during a consult or a three-way, on the lab with its shipped c
       'the member off the call',
     );
     expect(await agent.getByRole('region', { name: 'Current call' }).count()).toBe(0);
-    await wrapUpThenReady();
+    await wrapUpThenReady({ reload: true });
   });
 });

@@ -1,6 +1,6 @@
 import { useTranslation, type TFunction } from '../../i18n';
 import { useEffect, useRef, useState } from 'react';
-import { wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
+import { wrapUpCallOfRecord, wrapUpSecondsFor, type AgentStateOf, type WrapUpCall } from '../../../../shared/agent';
 import type { EscalationContext, ReceivedOn } from '../../../../shared/escalation';
 import { handedOver, type EscalationOutcome } from '../../../../shared/history';
 import { decodeReceivedContext } from '../../state/received-context';
@@ -127,10 +127,12 @@ export function WrapUpPanel(props: WrapUpPanelProps) {
       const draft = open.ok && open.value?.draft.callId === callId ? open.value : undefined;
       if (draft) {
         const { deadline } = draft.draft;
+        // After a reload the phone no longer knows the call: its stored record says what time it had.
+        const base = props.call ? seconds : wrapUpSecondsFor(wrapUpCallOfRecord(draft.call), settings);
         setLoaded({
           values: valuesOf(draft.draft),
           deadline,
-          extendsUsed: extendsIn(deadline, startedAt, seconds),
+          extendsUsed: extendsIn(deadline, startedAt, base),
           restored: true,
           prefilled: false,
           caller: draft.call.remoteName || draft.call.remoteNumber,

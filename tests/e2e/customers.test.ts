@@ -93,7 +93,7 @@ describe.each(SIP_SERVERS)('customers against %s', (_name, start) => {
       'the first call in the screen pop',
     );
     const ringText = (await pop.textContent()) ?? '';
-    expect(ringText).toContain('callback-scheduled');
+    expect(ringText).toContain('Callback scheduled');
     expect(ringText).toContain('Callbacks owed');
     expect(ringText).toMatch(/Call back .*10:00/);
 

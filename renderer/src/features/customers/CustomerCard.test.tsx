@@ -42,7 +42,7 @@ describe('CustomerCard (screen pop)', () => {
     const html = renderToStaticMarkup(<CustomerCard customer={known} />);
     for (const text of [
       'Customer history',
-      'callback-scheduled',
+      'Callback scheduled',
       'escalated',
       'not answered',
       'Prefers mornings',

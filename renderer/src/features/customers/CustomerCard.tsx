@@ -1,6 +1,7 @@
 import { useTranslation } from '../../i18n';
 import { useLocaleFormats } from '../../ui/locale-format';
 import type { CustomerView } from '../../../../shared/history';
+import { dispositionLabel } from '../wrap-up/disposition-label';
 import { CustomerNoteForm } from './CustomerNoteForm';
 import './customers.css';
 
@@ -62,7 +63,7 @@ export function CustomerCard({ customer, onAddNote, onCloseFollowUp, error, call
               <li key={call.callId}>
                 {formats.dateTime(call.endedAt)} · {t(`history.${call.direction}`)}
                 {!call.answered && ` · ${t('customer.unanswered')}`}
-                {call.disposition && ` · ${call.disposition}`}
+                {call.disposition && ` · ${dispositionLabel(t, call.disposition)}`}
                 {call.escalated && ` · ${t('history.escalatedBadge')}`}
                 {call.notes && <span className="customer-text"> — {call.notes}</span>}
               </li>

@@ -87,6 +87,8 @@ describe.each(SIP_SERVERS)('agent desk against %s', (_name, start) => {
       (s) => s.infoDigits === '12#',
       'digits at the customer, in order',
     );
+    // The agent sees what was sent (a card number read out to an IVR is checked here).
+    expect(await agent.getByTestId('dtmf-sent').textContent()).toBe('12#');
 
     await agent.getByRole('button', { name: 'Hang up' }).click();
     await eventually(

@@ -227,6 +227,7 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
     await seniorAnswers();
     await agent.getByRole('button', { name: 'Three-way' }).click();
     await agent.getByText('Three-way call with the customer and Senior queue.').waitFor();
+    await snap(agent, 'three-way');
     await eventually(
       () => customer.hearsTone(SENIOR_HZ),
       (h) => h,
@@ -237,7 +238,7 @@ describe.each(SIP_SERVERS)('warm transfer against %s', (_name, start) => {
       (h) => h,
       'senior hears the customer through the mix',
     );
-    await agent.getByRole('button', { name: 'Complete transfer' }).click();
+    await agent.getByRole('button', { name: 'Leave: Senior queue keeps the customer' }).click();
     await eventually(
       () => agent.getByTestId('agent-state').textContent(),
       (t) => t === 'Status: After-call work',

@@ -49,6 +49,30 @@ describe('ConsultBar', () => {
     expect(render(calls.consulting, CONSULT_DIALED + 3_000)).toContain('Customer on hold for 0:03');
   });
 
+  it('in a three-way, the buttons say what each does: leave the two talking, or drop the colleague', () => {
+    const leg = entry(calls['three-way']);
+    const html = renderToStaticMarkup(
+      <ConsultBar
+        customer={entry(calls['three-way'])}
+        leg={leg}
+        now={CONSULT_DIALED + 3_000}
+        onComplete={noop}
+        onMerge={noop}
+        onSwap={noop}
+        onCancel={noop}
+        onBackToCustomer={noop}
+        onRetry={noop}
+        onBlind={noop}
+      />,
+    );
+    expect(html).toContain('Leave: Senior queue keeps the customer');
+    expect(html).toContain('Drop Senior queue, stay with the customer');
+    expect(html).not.toContain('Complete transfer');
+    expect(html).not.toContain('Cancel consult');
+    // Before the merge, the words of a consult.
+    expect(render(calls.consulting, CONSULT_DIALED + 3_000)).toContain('Complete transfer');
+  });
+
   it('has no hold line once the customer is back in the call (three-way)', () => {
     expect(render(calls['three-way'], CONSULT_DIALED + 3_000)).not.toContain('data-testid="consult-hold"');
   });

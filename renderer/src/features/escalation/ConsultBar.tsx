@@ -71,7 +71,8 @@ export function ConsultBar(props: ConsultBarProps) {
       <div className="call-actions">
         {canComplete && (
           <button type="button" className="answer" onClick={props.onComplete} data-shortcut="complete-transfer">
-            {t('consult.complete')}
+            {/* In a three-way, completing is the agent leaving the other two talking (walk fault 8). */}
+            {kind === 'three-way' ? t('consult.leave', { target: targetName }) : t('consult.complete')}
           </button>
         )}
         {call.phase === 'consulting' && (
@@ -86,7 +87,7 @@ export function ConsultBar(props: ConsultBarProps) {
         )}
         {cancels && leg && (
           <button type="button" className="decline" onClick={props.onCancel} data-shortcut="cancel-consult">
-            {t('consult.cancel')}
+            {kind === 'three-way' ? t('consult.dropColleague', { target: targetName }) : t('consult.cancel')}
           </button>
         )}
         {goesBack && (

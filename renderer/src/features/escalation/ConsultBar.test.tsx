@@ -20,10 +20,11 @@ const entry = (call: CallEntry['call']): CallEntry => ({
   heldByRemote: false,
   remoteRinging: false,
 });
-const render = (call: CallEntry['call'], now: number): string =>
+const render = (call: CallEntry['call'], now: number, leg?: CallEntry): string =>
   renderToStaticMarkup(
     <ConsultBar
       customer={entry(call)}
+      {...(leg ? { leg } : {})}
       now={now}
       onComplete={noop}
       onMerge={noop}
@@ -50,21 +51,7 @@ describe('ConsultBar', () => {
   });
 
   it('in a three-way, the buttons say what each does: leave the two talking, or drop the colleague', () => {
-    const leg = entry(calls['three-way']);
-    const html = renderToStaticMarkup(
-      <ConsultBar
-        customer={entry(calls['three-way'])}
-        leg={leg}
-        now={CONSULT_DIALED + 3_000}
-        onComplete={noop}
-        onMerge={noop}
-        onSwap={noop}
-        onCancel={noop}
-        onBackToCustomer={noop}
-        onRetry={noop}
-        onBlind={noop}
-      />,
-    );
+    const html = render(calls['three-way'], CONSULT_DIALED + 3_000, entry(calls['three-way']));
     expect(html).toContain('Leave: Senior queue keeps the customer');
     expect(html).toContain('Drop Senior queue, stay with the customer');
     expect(html).not.toContain('Complete transfer');

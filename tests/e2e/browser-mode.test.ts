@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHost, type AppHost } from '../support/app-host';
 import { launchChromium } from '../support/chromium';
@@ -81,16 +81,8 @@ describe('browser mode', () => {
   });
 
   it('asks the host for the bootstrap while the entry script is still on its way, on the one socket the app keeps (issue 19)', async () => {
-    const user = newUser('agent');
-    await app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${user}@${server.domain}`,
-      password: server.password,
-    });
     // A fresh profile, as a cold start: the entry script is held until the host was asked (at most 10 s).
-    const context = await browser.newContext();
-    try {
-      const agent = await context.newPage();
+    await inFreshProfile(async (context, agent) => {
       const hostSockets: string[] = [];
       const bootstraps: string[] = [];
       let asked: () => void = () => {};
@@ -122,22 +114,12 @@ describe('browser mode', () => {
       expect(bootstraps).toHaveLength(1);
       // The token rides only in the socket's address, never in a frame.
       expect(bootstraps[0]).not.toContain(new URL(app.url).hash.slice('#token='.length));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('starts with no console warning about a preload: the app chunk CSS is preloaded as the stylesheet asks for it', async () => {
-    const user = newUser('agent');
-    await app.services.handlers.saveSettings({
-      serverUrl: server.wsUrl,
-      sipUri: `sip:${user}@${server.domain}`,
-      password: server.password,
-    });
     // A fresh profile, as a cold start.
-    const context = await browser.newContext();
-    try {
-      const agent = await context.newPage();
+    await inFreshProfile(async (_context, agent) => {
       const warnings: string[] = [];
       agent.on('console', (m) => {
         if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
@@ -153,9 +135,7 @@ describe('browser mode', () => {
       // Chromium tells of a preload not used 3 s after the load event; a mismatched one at once.
       await sleep(4_000);
       expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a tel: link opened in the app fills the dial pad without dialling, and Settings offers to take such links', async () => {
@@ -170,6 +150,22 @@ describe('browser mode', () => {
     }
   });
 });
+
+/** Signs a new agent in to Kamailio in the app's settings, then runs `story` in a fresh browser profile (a cold start), closed after. */
+async function inFreshProfile(story: (context: BrowserContext, agent: Page) => Promise<void>): Promise<void> {
+  const user = newUser('agent');
+  await app.services.handlers.saveSettings({
+    serverUrl: server.wsUrl,
+    sipUri: `sip:${user}@${server.domain}`,
+    password: server.password,
+  });
+  const context = await browser.newContext();
+  try {
+    await story(context, await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
 
 async function linkStory(desk: AppHost) {
   const user = newUser('agent');

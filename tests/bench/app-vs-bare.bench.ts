@@ -114,33 +114,24 @@ interface Variant {
   afterCall(page: Page): Promise<void>;
 }
 
-class Bench {
-  readonly samples: Record<Name, Samples> = {
-    app: {
-      ring: [],
-      answer: [],
-      cold: [],
-      appCold: [],
-      cpu: [],
-      threads: new Map(),
-      uss: [],
-      heap: [],
-      kinds: new Map(),
-      scripts: [],
-    },
-    bare: {
-      ring: [],
-      answer: [],
-      cold: [],
-      appCold: [],
-      cpu: [],
-      threads: new Map(),
-      uss: [],
-      heap: [],
-      kinds: new Map(),
-      scripts: [],
-    },
+/** Nothing measured yet: one page's record. */
+function emptySamples(): Samples {
+  return {
+    ring: [],
+    answer: [],
+    cold: [],
+    appCold: [],
+    cpu: [],
+    threads: new Map(),
+    uss: [],
+    heap: [],
+    kinds: new Map(),
+    scripts: [],
   };
+}
+
+class Bench {
+  readonly samples: Record<Name, Samples> = { app: emptySamples(), bare: emptySamples() };
 
   constructor(
     private readonly browser: Browser,

@@ -180,6 +180,8 @@ const clickUnlessGone = (target: Locator): Promise<boolean> =>
   );
 
 const ringing = (s: StoreView) => s.calls.filter((c) => c.phase === 'offered' && !c.consult);
+/** The customer call's phases in which its card's Hang up ends the consult leg (shared/call hangUpEndsConsult; no senior answers in the model). */
+const CONSULT_LEG_PHASES: readonly string[] = ['consult-ringing', 'customer-left'];
 const customerCall = (s: StoreView) => s.calls.find((c) => !c.consult && c.phase !== 'offered');
 
 /** Runs one step; returns what it did ('skipped' when it did not apply). */
@@ -316,11 +318,18 @@ export async function runStep(desk: LabDesk, step: Step, log: RunLog): Promise<s
     case 'hang-up': {
       const call = customerCall(before);
       if (!call || !(await showView(desk, 'phone'))) return 'skipped';
+      // Hang up ends whom the agent is talking to (shared/call hangUpEndsConsult): with a consult under way
+      // and the customer on hold, the consult leg (the customer stays, on hold); otherwise the call. The
+      // consult may also fail on its own (480, no senior) just before the click: then the call ends, which
+      // leaves no consult leg either.
+      const atClick = await storeView(desk);
+      const phase = customerCall(atClick)?.phase ?? '';
+      const endsLeg = CONSULT_LEG_PHASES.includes(phase) && atClick.calls.some((c) => c.consult);
       if (!(await clickUnlessGone(page.locator('.call-stack [data-shortcut="hangup"]').first()))) return 'gone';
       await until(
         () => storeView(desk),
-        (s) => !s.calls.some((c) => c.id === call.id),
-        'hung up',
+        (s) => (endsLeg ? !s.calls.some((c) => c.consult) : !s.calls.some((c) => c.id === call.id)),
+        endsLeg ? 'the consult leg hung up' : 'hung up',
       );
       return 'done';
     }
